@@ -1,0 +1,90 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "packages/proto/gen/**", "test-results/**", ".berth/**", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        URL: "readonly",
+        fetch: "readonly",
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@berth/*/src/*", "@berth/*/dist/*", "@berth/*/gen/*"],
+              message: "Import a package by its name: its mod.ts is its public surface.",
+            },
+            {
+              group: ["**/services/*/src/*", "../../services/*"],
+              message: "Services meet only on NATS: never import another service's code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/core/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "node:*",
+                "fs",
+                "net",
+                "http",
+                "child_process",
+                "@nats-io/*",
+                "dockerode",
+                "fastify",
+                "pino",
+                "prom-client",
+                "@berth/*",
+              ],
+              message: "core decides; it does no I/O and depends on nothing of ours.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.ts"],
+    ignores: ["services/slave-agent/src/docker-runtime.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[source.value='dockerode']", message: "Only the agent's Docker adapter talks to Docker." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.mjs", "deploy/**/*.mjs", "bench/**/*.mjs"],
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        fetch: "readonly",
+        URL: "readonly",
+      },
+    },
+  },
+);

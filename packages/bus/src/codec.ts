@@ -1,0 +1,71 @@
+/** Typed protobuf codecs: the two ends of a subject share one, so they cannot disagree about its type. */
+import type { Reservation } from "@berth/core";
+import { berth } from "@berth/proto";
+
+export type Plain<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+export interface Codec<T> {
+  readonly name: string;
+  encode(value: T): Uint8Array;
+  decode(data: Uint8Array): T;
+}
+
+interface GeneratedType<C> {
+  encode(message: NoInfer<C>): { finish(): Uint8Array };
+  decode(data: Uint8Array): C;
+  fromObject(object: Record<string, unknown>): NoInfer<C>;
+  toObject(message: NoInfer<C>, options: Record<string, unknown>): Record<string, unknown>;
+}
+
+const TO_OBJECT = { defaults: true, longs: Number, arrays: true, objects: true } as const;
+
+function protoCodec<C>(name: string, type: GeneratedType<C>): Codec<Plain<C>> {
+  return {
+    name,
+    encode: (value) => type.encode(type.fromObject(value as Record<string, unknown>)).finish(),
+    decode: (data) => type.toObject(type.decode(data), TO_OBJECT) as Plain<C>,
+  };
+}
+
+const v1 = berth.v1;
+export const codecs = {
+  agentRegistration: protoCodec("AgentRegistration", v1.AgentRegistration),
+  agentRegistrationReply: protoCodec("AgentRegistrationReply", v1.AgentRegistrationReply),
+  agentHeartbeat: protoCodec("AgentHeartbeat", v1.AgentHeartbeat),
+  agentRecord: protoCodec("AgentRecord", v1.AgentRecord),
+  placementRequest: protoCodec("PlacementRequest", v1.PlacementRequest),
+  placementReply: protoCodec("PlacementReply", v1.PlacementReply),
+  /** Decoded with every default filled in, so the reservations are complete. */
+  agentLedger: protoCodec("AgentLedger", v1.AgentLedger) as unknown as Codec<AgentLedger>,
+  launchCommand: protoCodec("LaunchCommand", v1.LaunchCommand),
+  killCommand: protoCodec("KillCommand", v1.KillCommand),
+  statusUpdate: protoCodec("StatusUpdate", v1.StatusUpdate),
+  statusAck: protoCodec("StatusAck", v1.StatusAck),
+  taskRecord: protoCodec("TaskRecord", v1.TaskRecord),
+} as const;
+
+export type AgentRegistration = Plain<berth.v1.AgentRegistration>;
+export type AgentHeartbeat = Plain<berth.v1.AgentHeartbeat>;
+export type AgentRecord = Plain<berth.v1.AgentRecord>;
+export type PlacementRequest = Plain<berth.v1.PlacementRequest>;
+export type PlacementReply = Plain<berth.v1.PlacementReply>;
+export interface AgentLedger {
+  agentId: string;
+  reservations: Reservation[];
+}
+export type LaunchCommand = Plain<berth.v1.LaunchCommand>;
+export type KillCommand = Plain<berth.v1.KillCommand>;
+export type StatusUpdate = Plain<berth.v1.StatusUpdate>;
+export type StatusAck = Plain<berth.v1.StatusAck>;
+export type TaskRecordMessage = Plain<berth.v1.TaskRecord>;
+
+/** JSON for what is public (events, app definitions). */
+export function jsonCodec<T>(name: string): Codec<T> {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  return {
+    name,
+    encode: (value) => enc.encode(JSON.stringify(value)),
+    decode: (data) => JSON.parse(dec.decode(data)) as T,
+  };
+}

@@ -1,0 +1,45 @@
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface BusOptions {
+  servers: string | string[];
+  /** The connection's name, as NATS monitoring shows it: "berth-api", "berth-agent-<id>". */
+  name: string;
+  logger: Logger;
+  user?: string;
+  pass?: string;
+}
+
+/**
+ * Connects to NATS and keeps reconnecting forever: a service that cannot reach
+ * NATS says so in its log and waits, and never crashes in a loop.
+ */
+export async function connectBus(opts: BusOptions): Promise<NatsConnection> {
+  const nc = await connect({
+    servers: opts.servers,
+    name: opts.name,
+    waitOnFirstConnect: true,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    pingInterval: 10_000,
+    ...(opts.user !== undefined ? { user: opts.user, pass: opts.pass ?? "" } : {}),
+  });
+  opts.logger.info({ server: nc.getServer() }, "connected to NATS");
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === "disconnect" || s.type === "reconnecting") {
+        opts.logger.warn({ status: s.type }, "NATS connection lost; reconnecting");
+      } else if (s.type === "reconnect") {
+        opts.logger.info({ server: nc.getServer() }, "reconnected to NATS");
+      } else if (s.type === "error") {
+        opts.logger.error({ status: s.type, err: String((s as { error?: unknown }).error) }, "NATS error");
+      }
+    }
+  })();
+  return nc;
+}

@@ -1,0 +1,76 @@
+import { type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { Codec } from "./codec.js";
+
+/**
+ * Publishes to a stream and waits for the server's acknowledgement: once this
+ * resolves the message is stored. `msgId` makes a resend within the stream's
+ * duplicate window a no-op.
+ */
+export async function publishDurable<T>(js: JetStreamClient, subject: string, codec: Codec<T>, value: T, msgId: string): Promise<number> {
+  const ack = await js.publish(subject, codec.encode(value), { msgID: msgId });
+  return ack.seq;
+}
+
+export function jetstreamOf(nc: NatsConnection): JetStreamClient {
+  return jetstream(nc);
+}
+
+export interface Delivery<T> {
+  value: T;
+  subject: string;
+  /** The message's sequence in its stream. */
+  seq: number;
+  redelivered: boolean;
+  ack(): void;
+  /** Asks for redelivery after a delay. */
+  nak(delayMs?: number): void;
+}
+
+/**
+ * Consumes a durable consumer until stopped. The handler acks; a handler that
+ * throws gets the message again after a delay, and a message that cannot be
+ * decoded is logged and acknowledged so it never blocks the stream.
+ */
+export async function consumeDurable<T>(
+  js: JetStreamClient,
+  stream: string,
+  durable: string,
+  codec: Codec<T>,
+  handler: (d: Delivery<T>) => Promise<void>,
+  onError: (err: unknown, m: JsMsg) => void,
+): Promise<{ stop(): Promise<void> }> {
+  const consumer = await js.consumers.get(stream, durable);
+  const messages = await consumer.consume({ max_messages: 256 });
+  const done = (async () => {
+    for await (const m of messages) {
+      let value: T;
+      try {
+        value = codec.decode(m.data);
+      } catch (err) {
+        onError(err, m);
+        m.term();
+        continue;
+      }
+      try {
+        await handler({
+          value,
+          subject: m.subject,
+          seq: m.seq,
+          redelivered: m.redelivered,
+          ack: () => m.ack(),
+          nak: (delayMs) => m.nak(delayMs),
+        });
+      } catch (err) {
+        onError(err, m);
+        m.nak(1_000);
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      await messages.close();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { DeliverPolicy, type JetStreamClient } from "@nats-io/jetstream";
+import { jsonCodec } from "./codec.js";
+import { subjects } from "./subjects.js";
+import { STREAMS } from "./topology.js";
+
+/** A public event: Marathon's JSON shape, with `eventType` and `timestamp`. */
+export interface PublicEvent {
+  eventType: string;
+  timestamp: string;
+  [field: string]: unknown;
+}
+
+export interface StoredEvent {
+  /** The event's sequence in BERTH_EVENTS: the SSE `id:` and the place to resume from. */
+  seq: number;
+  event: PublicEvent;
+}
+
+const codec = jsonCodec<PublicEvent>("PublicEvent");
+
+/** Publishes an event once: `msgId` names what caused it, so a retry of the same cause is dropped. */
+export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgId: string): Promise<number> {
+  const ack = await js.publish(subjects.event(event.eventType), codec.encode(event), { msgID: msgId });
+  return ack.seq;
+}
+
+/**
+ * Follows the event stream in order from `fromSeq` (or only new events when
+ * undefined), filtered by event type, until the signal aborts.
+ */
+export async function followEvents(
+  js: JetStreamClient,
+  opts: { fromSeq?: number; eventTypes?: readonly string[]; signal: AbortSignal },
+  onEvent: (e: StoredEvent) => void | Promise<void>,
+): Promise<void> {
+  // One filter subject on the server (NATS 2.9 has no filter list); several types are filtered here.
+  const types = new Set(opts.eventTypes ?? []);
+  const filter = types.size === 1 ? subjects.event([...types][0] ?? "") : subjects.eventAll;
+  const consumer = await js.consumers.get(STREAMS.events, {
+    filter_subjects: filter,
+    ...(opts.fromSeq !== undefined
+      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
+      : { deliver_policy: DeliverPolicy.New }),
+  });
+  const messages = await consumer.consume();
+  const stop = () => void messages.close();
+  opts.signal.addEventListener("abort", stop, { once: true });
+  try {
+    for await (const m of messages) {
+      if (opts.signal.aborted) break;
+      const event = codec.decode(m.data);
+      if (types.size > 1 && !types.has(event.eventType)) continue;
+      await onEvent({ seq: m.seq, event });
+    }
+  } finally {
+    opts.signal.removeEventListener("abort", stop);
+    await messages.close();
+  }
+}

@@ -1,0 +1,28 @@
+export { type Bus, type BackoffRecord, appCodec, busFrom, openBus } from "./bus.js";
+export {
+  type AgentHeartbeat,
+  type AgentLedger,
+  type AgentRecord,
+  type AgentRegistration,
+  type Codec,
+  codecs,
+  jsonCodec,
+  type KillCommand,
+  type LaunchCommand,
+  type PlacementReply,
+  type PlacementRequest,
+  type StatusAck,
+  type StatusUpdate,
+} from "./codec.js";
+export { type BusOptions, connectBus, type Logger } from "./connection.js";
+export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
+export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
+export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
+export { KvCache } from "./kv-cache.js";
+export { Lease } from "./lease.js";
+export { request, serve } from "./rpc.js";
+export { type AgentCommand, commandOf, isValidAgentId, PROTOCOL_VERSION, subjects } from "./subjects.js";
+export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, LEASE_TTL_MS, STREAMS, type Buckets } from "./topology.js";
+export type { JetStreamClient } from "@nats-io/jetstream";
+export type { NatsConnection } from "@nats-io/transport-node";
+export { ensureAgentConsumer } from "./agent-consumer.js";

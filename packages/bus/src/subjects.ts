@@ -1,0 +1,44 @@
+/**
+ * Every NATS subject Berth uses, built in one place. The protocol version is the
+ * second token; a message from another version never matches a subscription.
+ */
+export const PROTOCOL_VERSION = "v1";
+const ROOT = `berth.${PROTOCOL_VERSION}`;
+const AGENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Agent ids become subject tokens: letters, digits, '-' and '_' only. */
+export function isValidAgentId(agentId: string): boolean {
+  return AGENT_ID.test(agentId);
+}
+
+function agentToken(agentId: string): string {
+  if (!isValidAgentId(agentId)) throw new Error(`invalid agent id '${agentId}'`);
+  return agentId;
+}
+
+export type AgentCommand = "launch" | "kill";
+
+export const subjects = {
+  /** Request-reply: an agent registers with the offer-handler. */
+  agentRegister: `${ROOT}.rpc.agent.register`,
+  /** Core NATS: an agent's heartbeat. */
+  agentHeartbeat: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.heartbeat`,
+  agentHeartbeatAll: `${ROOT}.evt.agent.*.heartbeat`,
+  /** JetStream (BERTH_STATUS): status updates from one agent, in order. */
+  agentStatus: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.status`,
+  agentStatusAll: `${ROOT}.evt.agent.*.status`,
+  /** JetStream work queue (BERTH_COMMANDS): launch and kill commands for one agent. */
+  agentCommand: (agentId: string, command: AgentCommand) => `${ROOT}.cmd.agent.${agentToken(agentId)}.${command}`,
+  agentCommandsOf: (agentId: string) => `${ROOT}.cmd.agent.${agentToken(agentId)}.>`,
+  agentCommandAll: `${ROOT}.cmd.agent.>`,
+  /** Request-reply (queue group offer-handler): place tasks on agents. */
+  placement: `${ROOT}.rpc.placement`,
+  /** JetStream (BERTH_EVENTS): public events as JSON, one subject per Marathon event type. */
+  event: (eventType: string) => `${ROOT}.events.${eventType}`,
+  eventAll: `${ROOT}.events.>`,
+} as const;
+
+export function commandOf(subject: string): AgentCommand | undefined {
+  const last = subject.slice(subject.lastIndexOf(".") + 1);
+  return last === "launch" || last === "kill" ? last : undefined;
+}

@@ -1,0 +1,141 @@
+/** The JetStream streams and KV buckets Berth keeps its state in, created idempotently by every service. */
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamManager,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type StreamConfig,
+} from "@nats-io/jetstream";
+import { type KV, Kvm } from "@nats-io/kv";
+import type { NatsConnection } from "@nats-io/transport-node";
+import { subjects } from "./subjects.js";
+
+const NS_PER_MS = 1_000_000;
+const HOUR_MS = 3_600_000;
+
+export const STREAMS = {
+  /** Status updates from agents; read by the status-aggregator and the offer-handler. */
+  status: "BERTH_STATUS",
+  /** Launch and kill commands, one filtered consumer per agent; removed once acknowledged. */
+  commands: "BERTH_COMMANDS",
+  /** Public events, JSON, for /v2/events and for tools that subscribe directly. */
+  events: "BERTH_EVENTS",
+} as const;
+
+export const BUCKETS = {
+  /** App definitions by key ("team/web"); history keeps recent versions. */
+  apps: "berth_apps",
+  /** Tasks by task id (TaskRecord). */
+  tasks: "berth_tasks",
+  /** Agents by agent id (AgentRecord), written by the offer-handler. */
+  agents: "berth_agents",
+  /** What is booked on each agent (AgentLedger), written only with compare-and-set. */
+  ledger: "berth_ledger",
+  /** Leases that let one instance of a service act for all; they expire unless renewed. */
+  leases: "berth_leases",
+  /** Launch backoff per app. */
+  backoff: "berth_backoff",
+} as const;
+
+export const CONSUMERS = {
+  statusAggregator: "status-aggregator",
+  offerHandlerLedger: "offer-handler-ledger",
+  agent: (agentId: string) => `agent-${agentId}`,
+} as const;
+
+export const APP_VERSIONS_KEPT = 50;
+export const LEASE_TTL_MS = 15_000;
+
+export interface TopologyOptions {
+  /** JetStream replicas: 1 on one server, 3 on a cluster. */
+  replicas: number;
+}
+
+function streamConfigs(replicas: number): (Partial<StreamConfig> & { name: string })[] {
+  const common = { storage: StorageType.File, num_replicas: replicas, duplicate_window: 2 * 60 * 1000 * NS_PER_MS };
+  return [
+    {
+      name: STREAMS.status,
+      subjects: [subjects.agentStatusAll],
+      retention: RetentionPolicy.Limits,
+      max_age: 24 * HOUR_MS * NS_PER_MS,
+      ...common,
+    },
+    {
+      name: STREAMS.commands,
+      subjects: [subjects.agentCommandAll],
+      retention: RetentionPolicy.Workqueue,
+      max_age: 24 * HOUR_MS * NS_PER_MS,
+      ...common,
+    },
+    {
+      name: STREAMS.events,
+      subjects: [subjects.eventAll],
+      retention: RetentionPolicy.Limits,
+      max_age: 7 * 24 * HOUR_MS * NS_PER_MS,
+      max_msgs: 1_000_000,
+      ...common,
+    },
+  ];
+}
+
+export interface Buckets {
+  apps: KV;
+  tasks: KV;
+  agents: KV;
+  ledger: KV;
+  leases: KV;
+  backoff: KV;
+}
+
+/** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
+export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions): Promise<Buckets> {
+  const jsm = await jetstreamManager(nc);
+  for (const cfg of streamConfigs(opts.replicas)) await ensureStream(jsm, cfg);
+  await ensureConsumer(jsm, STREAMS.status, CONSUMERS.statusAggregator);
+  await ensureConsumer(jsm, STREAMS.status, CONSUMERS.offerHandlerLedger);
+  const kvm = new Kvm(nc);
+  const open = (name: string, history: number, ttl = 0) => kvm.create(name, { history, replicas: opts.replicas, ttl });
+  return {
+    apps: await open(BUCKETS.apps, APP_VERSIONS_KEPT),
+    tasks: await open(BUCKETS.tasks, 1),
+    agents: await open(BUCKETS.agents, 1),
+    ledger: await open(BUCKETS.ledger, 1),
+    leases: await open(BUCKETS.leases, 1, LEASE_TTL_MS),
+    backoff: await open(BUCKETS.backoff, 1),
+  };
+}
+
+async function ensureStream(jsm: JetStreamManager, cfg: Partial<StreamConfig> & { name: string }): Promise<void> {
+  const name = cfg.name;
+  try {
+    await jsm.streams.info(name);
+  } catch {
+    try {
+      await jsm.streams.add(cfg);
+    } catch (err) {
+      // Another process created it between our look and our add.
+      await jsm.streams.info(name).catch(() => {
+        throw err;
+      });
+    }
+  }
+}
+
+/** A durable pull consumer with explicit acks, shared by every instance of one service. */
+export async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filterSubject?: string): Promise<void> {
+  try {
+    await jsm.consumers.info(stream, durable);
+  } catch {
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: 30_000 * NS_PER_MS,
+      max_ack_pending: 10_000,
+      ...(filterSubject ? { filter_subject: filterSubject } : {}),
+    });
+  }
+}

@@ -1,0 +1,157 @@
+/** Marathon's app definition, as Berth stores it and answers it. Defaults follow Marathon's. */
+
+export interface PortDefinition {
+  port: number;
+  protocol: string;
+  name?: string;
+  labels?: Record<string, string>;
+}
+
+export interface PortMapping {
+  containerPort: number;
+  hostPort?: number;
+  servicePort?: number;
+  protocol: string;
+  name?: string;
+  labels?: Record<string, string>;
+}
+
+export interface Volume {
+  containerPath: string;
+  hostPath?: string;
+  mode: "RO" | "RW";
+}
+
+export interface DockerParameter {
+  key: string;
+  value: string;
+}
+
+export interface DockerContainer {
+  image: string;
+  forcePullImage: boolean;
+  privileged: boolean;
+  parameters: DockerParameter[];
+  pullConfig?: unknown;
+}
+
+export interface Container {
+  type: "DOCKER";
+  docker: DockerContainer;
+  portMappings?: PortMapping[];
+  volumes: Volume[];
+}
+
+export interface Network {
+  mode: "host" | "container/bridge" | "container";
+  name?: string;
+}
+
+export interface UpgradeStrategy {
+  minimumHealthCapacity: number;
+  maximumOverCapacity: number;
+}
+
+export type UnreachableStrategy = "disabled" | { inactiveAfterSeconds: number; expungeAfterSeconds: number };
+
+export type KillSelection = "YOUNGEST_FIRST" | "OLDEST_FIRST";
+
+export interface VersionInfo {
+  lastScalingAt: string;
+  lastConfigChangeAt: string;
+}
+
+export interface AppDefinition {
+  id: string;
+  cmd?: string;
+  args?: string[];
+  user?: string;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  instances: number;
+  cpus: number;
+  mem: number;
+  disk: number;
+  gpus: number;
+  container?: Container;
+  networks: Network[];
+  portDefinitions: PortDefinition[];
+  requirePorts: boolean;
+  constraints: string[][];
+  healthChecks: unknown[];
+  readinessChecks: unknown[];
+  dependencies: string[];
+  upgradeStrategy: UpgradeStrategy;
+  unreachableStrategy: UnreachableStrategy;
+  killSelection: KillSelection;
+  backoffSeconds: number;
+  backoffFactor: number;
+  maxLaunchDelaySeconds: number;
+  taskKillGracePeriodSeconds?: number;
+  version: string;
+  versionInfo: VersionInfo;
+}
+
+export const APP_DEFAULTS = {
+  instances: 1,
+  cpus: 1,
+  mem: 128,
+  disk: 0,
+  gpus: 0,
+  requirePorts: false,
+  backoffSeconds: 1,
+  backoffFactor: 1.15,
+  maxLaunchDelaySeconds: 300,
+  killSelection: "YOUNGEST_FIRST" as KillSelection,
+  upgradeStrategy: { minimumHealthCapacity: 1, maximumOverCapacity: 1 },
+  unreachableStrategy: { inactiveAfterSeconds: 0, expungeAfterSeconds: 0 },
+  /** Used when an app sets no taskKillGracePeriodSeconds: Docker's own default for `docker stop`. */
+  taskKillGracePeriodSeconds: 10,
+} as const;
+
+/** Fields Marathon answers on GET that a client may send back; they are ignored on input. */
+export const READ_ONLY_FIELDS = [
+  "version",
+  "versionInfo",
+  "tasksStaged",
+  "tasksRunning",
+  "tasksHealthy",
+  "tasksUnhealthy",
+  "deployments",
+  "tasks",
+  "lastTaskFailure",
+  "taskStats",
+  "readinessCheckResults",
+  "counts",
+] as const;
+
+/** The ports an app's tasks need on the host: one per port definition, or per host-mapped port. */
+export function hostPortCount(app: AppDefinition): number {
+  if (app.container?.portMappings && usesBridge(app)) {
+    return app.container.portMappings.filter((m) => m.hostPort !== undefined).length;
+  }
+  return app.portDefinitions.length;
+}
+
+/** The host ports an app requires exactly (requirePorts), or [] when any free port will do. */
+export function requiredHostPorts(app: AppDefinition): number[] {
+  if (usesBridge(app)) {
+    return (app.container?.portMappings ?? []).map((m) => m.hostPort ?? 0).filter((p) => p !== 0 && app.requirePorts);
+  }
+  return app.requirePorts ? app.portDefinitions.map((p) => p.port).filter((p) => p !== 0) : [];
+}
+
+export function portNames(app: AppDefinition): string[] {
+  if (usesBridge(app)) {
+    return (app.container?.portMappings ?? []).filter((m) => m.hostPort !== undefined).map((m) => m.name ?? "");
+  }
+  return app.portDefinitions.map((p) => p.name ?? "");
+}
+
+export function usesBridge(app: AppDefinition): boolean {
+  return app.networks.some((n) => n.mode === "container/bridge");
+}
+
+export function killGraceSeconds(app: AppDefinition): number {
+  return app.taskKillGracePeriodSeconds ?? APP_DEFAULTS.taskKillGracePeriodSeconds;
+}

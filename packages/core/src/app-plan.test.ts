@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { AppDefinition } from "./app-definition.js";
+import { planApp } from "./app-plan.js";
+import { parseApp } from "./app-validation.js";
+import { task } from "./test-fixtures.js";
+
+function app(over: Record<string, unknown> = {}): AppDefinition {
+  const r = parseApp({ id: "/web", cmd: "sleep 1", ...over }, { version: "v1" });
+  if (!r.ok) throw new Error(JSON.stringify(r.details));
+  return r.app;
+}
+
+const running = (id: string, stagedAtMs = 1000) => task({ taskId: id, state: "TASK_RUNNING", stagedAtMs });
+
+describe("planApp", () => {
+  it("launches the missing instances", () => {
+    expect(planApp(app({ instances: 3 }), [running("a")])).toMatchObject({ launch: 2, kill: [] });
+  });
+
+  it("launches nothing when enough run or stage", () => {
+    expect(planApp(app({ instances: 2 }), [running("a"), task({ taskId: "b" })])).toMatchObject({ launch: 0, kill: [] });
+  });
+
+  it("replaces a task that ended and forgets it", () => {
+    const failed = task({ taskId: "a", state: "TASK_FAILED" });
+    const plan = planApp(app({ instances: 1 }), [failed]);
+    expect(plan).toMatchObject({ launch: 1, expunge: ["a"] });
+    expect(plan.failed.map((t) => t.taskId)).toEqual(["a"]);
+  });
+
+  it("does not count killed-on-purpose tasks as failures", () => {
+    expect(planApp(app(), [task({ taskId: "a", state: "TASK_KILLED", goal: "KILL" })]).failed).toEqual([]);
+  });
+
+  it("scales down youngest first, or oldest first", () => {
+    const tasks = [running("a", 1), running("b", 3), running("c", 2)];
+    expect(planApp(app({ instances: 1 }), tasks).kill.map((k) => k.taskId)).toEqual(["b", "c"]);
+    expect(planApp(app({ instances: 1, killSelection: "OLDEST_FIRST" }), tasks).kill.map((k) => k.taskId)).toEqual(["a", "c"]);
+  });
+
+  it("kills tasks that are not yet running before running ones", () => {
+    const plan = planApp(app({ instances: 1 }), [running("a", 1), task({ taskId: "b", stagedAtMs: 0 })]);
+    expect(plan.kill.map((k) => k.taskId)).toEqual(["b"]);
+  });
+
+  it("does not count tasks already being killed", () => {
+    const plan = planApp(app({ instances: 1 }), [running("a"), task({ taskId: "b", state: "TASK_RUNNING", goal: "KILL" })]);
+    expect(plan).toMatchObject({ launch: 0, kill: [] });
+  });
+
+  it("stops everything when the app is deleted", () => {
+    expect(planApp(undefined, [running("a"), running("b")]).kill.map((k) => k.taskId)).toEqual(["a", "b"]);
+  });
+
+  it("replaces old-version tasks one for one as new ones run", () => {
+    const next = app({ instances: 2 });
+    next.versionInfo.lastConfigChangeAt = "v2";
+    const old = [running("o1"), running("o2")];
+    expect(planApp(next, old)).toMatchObject({ launch: 2, kill: [] });
+    const oneNew = [
+      ...old,
+      task({ taskId: "n1", state: "TASK_RUNNING", configVersion: "v2" }),
+      task({ taskId: "n2", configVersion: "v2" }),
+    ];
+    expect(planApp(next, oneNew)).toMatchObject({ launch: 0 });
+    expect(planApp(next, oneNew).kill).toHaveLength(1);
+    const allNew = oneNew.map((t) => (t.configVersion === "v2" ? { ...t, state: "TASK_RUNNING" } : t));
+    expect(
+      planApp(next, allNew)
+        .kill.map((k) => k.taskId)
+        .sort(),
+    ).toEqual(["o1", "o2"]);
+  });
+});

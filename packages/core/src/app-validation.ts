@@ -1,0 +1,395 @@
+import { appIdDetail, parseAppId } from "./app-id.js";
+import {
+  APP_DEFAULTS,
+  type AppDefinition,
+  type Container,
+  type KillSelection,
+  type Network,
+  type PortDefinition,
+  type PortMapping,
+  READ_ONLY_FIELDS,
+  type UnreachableStrategy,
+  type Volume,
+} from "./app-definition.js";
+import { Checker } from "./checker.js";
+import { imageReferenceError } from "./docker-image.js";
+import type { ValidationDetail } from "./errors.js";
+
+export const LIMITS = {
+  maxCpus: 1024,
+  maxMemMiB: 16 * 1024 * 1024,
+  maxDiskMiB: 1024 * 1024 * 1024,
+  maxGpus: 64,
+  maxInstances: 10_000,
+  maxEnvEntries: 1_000,
+  maxLabels: 1_000,
+  maxPorts: 100,
+  maxCmdLength: 64 * 1024,
+  maxArgs: 1_000,
+  maxGraceSeconds: 3_600,
+} as const;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CONSTRAINT_OPS = ["UNIQUE", "CLUSTER", "GROUP_BY", "LIKE", "UNLIKE", "MAX_PER", "IS"] as const;
+const KNOWN_FIELDS = new Set<string>([
+  ...READ_ONLY_FIELDS,
+  "id",
+  "cmd",
+  "args",
+  "user",
+  "env",
+  "labels",
+  "instances",
+  "cpus",
+  "mem",
+  "disk",
+  "gpus",
+  "container",
+  "networks",
+  "portDefinitions",
+  "ports",
+  "requirePorts",
+  "constraints",
+  "healthChecks",
+  "readinessChecks",
+  "dependencies",
+  "upgradeStrategy",
+  "unreachableStrategy",
+  "killSelection",
+  "backoffSeconds",
+  "backoffFactor",
+  "maxLaunchDelaySeconds",
+  "taskKillGracePeriodSeconds",
+  "fetch",
+  "uris",
+  "secrets",
+  "acceptedResourceRoles",
+  "role",
+]);
+
+export type AppParseResult = { ok: true; app: AppDefinition } | { ok: false; details: ValidationDetail[] };
+
+export interface AppParseContext {
+  /** The version to stamp on the result (an ISO-8601 time, chosen by the caller). */
+  readonly version: string;
+  /** Group a relative id resolves against. */
+  readonly base?: string;
+}
+
+/** Reads an untrusted app definition into a complete one with Marathon's defaults, or every reason it is wrong. */
+export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
+  const c = new Checker();
+  const input = c.object("/", raw);
+  if (!input) return { ok: false, details: c.details };
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_FIELDS.has(key)) c.fail(`/${key}`, "is not a field of an app definition");
+  }
+  let id = "";
+  if (input.id === undefined) c.fail("/id", "is required");
+  else if (typeof input.id === "string") {
+    const r = parseAppId(input.id, ctx.base ?? "/");
+    if (r.ok) id = r.id;
+    else c.fail("/id", r.error);
+  } else {
+    const d = appIdDetail(input.id);
+    if (d) for (const e of d.errors) c.fail(d.path, e);
+  }
+
+  const app: AppDefinition = {
+    id,
+    env: {},
+    labels: {},
+    instances: num(c, input, "instances", APP_DEFAULTS.instances, { min: 0, max: LIMITS.maxInstances, integer: true }),
+    cpus: num(c, input, "cpus", APP_DEFAULTS.cpus, { exclusiveMin: 0, max: LIMITS.maxCpus }),
+    mem: num(c, input, "mem", APP_DEFAULTS.mem, { min: 0, max: LIMITS.maxMemMiB }),
+    disk: num(c, input, "disk", APP_DEFAULTS.disk, { min: 0, max: LIMITS.maxDiskMiB }),
+    gpus: num(c, input, "gpus", APP_DEFAULTS.gpus, { min: 0, max: LIMITS.maxGpus, integer: true }),
+    networks: [],
+    portDefinitions: [],
+    requirePorts: false,
+    constraints: [],
+    healthChecks: [],
+    readinessChecks: [],
+    dependencies: [],
+    upgradeStrategy: { ...APP_DEFAULTS.upgradeStrategy },
+    unreachableStrategy: { ...APP_DEFAULTS.unreachableStrategy },
+    killSelection: APP_DEFAULTS.killSelection,
+    backoffSeconds: num(c, input, "backoffSeconds", APP_DEFAULTS.backoffSeconds, { min: 0, max: 86_400 }),
+    backoffFactor: num(c, input, "backoffFactor", APP_DEFAULTS.backoffFactor, { min: 1, max: 100 }),
+    maxLaunchDelaySeconds: num(c, input, "maxLaunchDelaySeconds", APP_DEFAULTS.maxLaunchDelaySeconds, {
+      min: 0,
+      max: 86_400,
+    }),
+    version: ctx.version,
+    versionInfo: { lastScalingAt: ctx.version, lastConfigChangeAt: ctx.version },
+  };
+
+  const cmd = opt(input.cmd, (v) => c.string("/cmd", v, { maxLength: LIMITS.maxCmdLength, nonEmpty: true }));
+  if (cmd !== undefined) app.cmd = cmd;
+  const args = opt(input.args, (v) => stringList(c, "/args", v, LIMITS.maxArgs));
+  if (args !== undefined) app.args = args;
+  if (app.cmd !== undefined && app.args !== undefined) c.fail("/", "AppDefinition must either contain one of 'cmd' or 'args', not both");
+  const user = opt(input.user, (v) => c.string("/user", v, { maxLength: 255, nonEmpty: true }));
+  if (user !== undefined) app.user = user;
+  const env = opt(input.env, (v) =>
+    c.stringMap("/env", v, {
+      maxEntries: LIMITS.maxEnvEntries,
+      keyPattern: ENV_NAME,
+      keyRule: "environment variable names must be letters, digits and '_', not starting with a digit",
+    }),
+  );
+  if (env) app.env = env;
+  const labels = opt(input.labels, (v) => c.stringMap("/labels", v, { maxEntries: LIMITS.maxLabels }));
+  if (labels) app.labels = labels;
+
+  const container = opt(input.container, (v) => readContainer(c, v));
+  if (container) app.container = container;
+  const networks = opt(input.networks, (v) => readNetworks(c, v));
+  if (networks) app.networks = networks;
+  const portDefinitions = readPortDefinitions(c, input);
+  if (portDefinitions) app.portDefinitions = portDefinitions;
+  const requirePorts = opt(input.requirePorts, (v) => c.boolean("/requirePorts", v));
+  if (requirePorts !== undefined) app.requirePorts = requirePorts;
+  const constraints = opt(input.constraints, (v) => readConstraints(c, v));
+  if (constraints) app.constraints = constraints;
+  const healthChecks = opt(input.healthChecks, (v) => c.array("/healthChecks", v, 20));
+  if (healthChecks) app.healthChecks = healthChecks;
+  const readinessChecks = opt(input.readinessChecks, (v) => c.array("/readinessChecks", v, 20));
+  if (readinessChecks) app.readinessChecks = readinessChecks;
+  const dependencies = opt(input.dependencies, (v) => stringList(c, "/dependencies", v, 100));
+  if (dependencies) app.dependencies = dependencies.map((d) => resolveDependency(c, d, id));
+  const upgrade = opt(input.upgradeStrategy, (v) => c.object("/upgradeStrategy", v));
+  if (upgrade) {
+    app.upgradeStrategy = {
+      minimumHealthCapacity: num(c, upgrade, "minimumHealthCapacity", 1, { min: 0, max: 1 }, "/upgradeStrategy"),
+      maximumOverCapacity: num(c, upgrade, "maximumOverCapacity", 1, { min: 0, max: 1 }, "/upgradeStrategy"),
+    };
+  }
+  const unreachable = opt(input.unreachableStrategy, (v) => readUnreachable(c, v));
+  if (unreachable) app.unreachableStrategy = unreachable;
+  const killSelection = opt(input.killSelection, (v) => c.enumOf<KillSelection>("/killSelection", v, ["YOUNGEST_FIRST", "OLDEST_FIRST"]));
+  if (killSelection) app.killSelection = killSelection;
+  const grace = opt(input.taskKillGracePeriodSeconds, (v) =>
+    c.number("/taskKillGracePeriodSeconds", v, { min: 0, max: LIMITS.maxGraceSeconds, integer: true }),
+  );
+  if (grace !== undefined) app.taskKillGracePeriodSeconds = grace;
+
+  if (app.cmd === undefined && app.args === undefined && !app.container) {
+    c.fail("/", "AppDefinition must contain one of 'cmd', 'args' or 'container'");
+  }
+  if (app.args !== undefined && !app.container) c.fail("/args", "'args' needs a Docker container to run in");
+  return c.ok ? { ok: true, app } : { ok: false, details: c.details };
+}
+
+function opt<T>(value: unknown, read: (v: unknown) => T | undefined): T | undefined {
+  return value === undefined || value === null ? undefined : read(value);
+}
+
+function num(
+  c: Checker,
+  obj: Record<string, unknown>,
+  key: string,
+  fallback: number,
+  opts: Parameters<Checker["number"]>[2],
+  prefix = "",
+): number {
+  const v = obj[key];
+  if (v === undefined || v === null) return fallback;
+  return c.number(`${prefix}/${key}`, v, opts) ?? fallback;
+}
+
+function stringList(c: Checker, path: string, value: unknown, max: number): string[] | undefined {
+  const list = c.array(path, value, max);
+  if (!list) return undefined;
+  const out: string[] = [];
+  list.forEach((item, i) => {
+    const s = c.string(`${path}/${i}`, item, { maxLength: LIMITS.maxCmdLength });
+    if (s !== undefined) out.push(s);
+  });
+  return out.length === list.length ? out : undefined;
+}
+
+function resolveDependency(c: Checker, dep: string, appId: string): string {
+  const base = appId.split("/").slice(0, -1).join("/") || "/";
+  const r = parseAppId(dep, base);
+  if (!r.ok) {
+    c.fail("/dependencies", r.error);
+    return dep;
+  }
+  return r.id;
+}
+
+function readContainer(c: Checker, value: unknown): Container | undefined {
+  const obj = c.object("/container", value);
+  if (!obj) return undefined;
+  if (obj.type !== undefined && obj.type !== "DOCKER") {
+    c.fail("/container/type", "only DOCKER containers are supported");
+  }
+  const docker = c.object("/container/docker", obj.docker);
+  if (!docker) return undefined;
+  const image = c.string("/container/docker/image", docker.image, { nonEmpty: true, maxLength: 512 });
+  if (image !== undefined) {
+    const err = imageReferenceError(image);
+    if (err) c.fail("/container/docker/image", err);
+  }
+  const container: Container = {
+    type: "DOCKER",
+    docker: {
+      image: image ?? "",
+      forcePullImage: opt(docker.forcePullImage, (v) => c.boolean("/container/docker/forcePullImage", v)) ?? false,
+      privileged: opt(docker.privileged, (v) => c.boolean("/container/docker/privileged", v)) ?? false,
+      parameters: opt(docker.parameters, (v) => readParameters(c, v)) ?? [],
+    },
+    volumes: opt(obj.volumes, (v) => readVolumes(c, v)) ?? [],
+  };
+  if (docker.pullConfig !== undefined) container.docker.pullConfig = docker.pullConfig;
+  const mappings = opt(obj.portMappings ?? docker.portMappings, (v) => readPortMappings(c, v));
+  if (mappings) container.portMappings = mappings;
+  return container;
+}
+
+function readParameters(c: Checker, value: unknown): { key: string; value: string }[] | undefined {
+  const list = c.array("/container/docker/parameters", value, 100);
+  return list?.flatMap((item, i) => {
+    const path = `/container/docker/parameters/${i}`;
+    const obj = c.object(path, item);
+    if (!obj) return [];
+    const key = c.string(`${path}/key`, obj.key, { nonEmpty: true, maxLength: 255 });
+    const val = c.string(`${path}/value`, obj.value, { maxLength: 4096 });
+    return key !== undefined && val !== undefined ? [{ key, value: val }] : [];
+  });
+}
+
+function readVolumes(c: Checker, value: unknown): Volume[] | undefined {
+  const list = c.array("/container/volumes", value, 100);
+  return list?.flatMap((item, i) => {
+    const path = `/container/volumes/${i}`;
+    const obj = c.object(path, item);
+    if (!obj) return [];
+    const containerPath = c.string(`${path}/containerPath`, obj.containerPath, { nonEmpty: true, maxLength: 4096 });
+    const mode = opt(obj.mode, (v) => c.enumOf<"RO" | "RW">(`${path}/mode`, v, ["RO", "RW"])) ?? "RW";
+    const hostPath = opt(obj.hostPath, (v) => c.string(`${path}/hostPath`, v, { nonEmpty: true, maxLength: 4096 }));
+    if (containerPath !== undefined && !containerPath.startsWith("/")) {
+      c.fail(`${path}/containerPath`, "must be an absolute path");
+    }
+    if (containerPath === undefined) return [];
+    return [hostPath === undefined ? { containerPath, mode } : { containerPath, hostPath, mode }];
+  });
+}
+
+function readPort(c: Checker, path: string, value: unknown, allowZero = true): number | undefined {
+  return c.number(path, value, { min: allowZero ? 0 : 1, max: 65535, integer: true });
+}
+
+function readPortMappings(c: Checker, value: unknown): PortMapping[] | undefined {
+  const list = c.array("/container/portMappings", value, LIMITS.maxPorts);
+  return list?.flatMap((item, i) => {
+    const path = `/container/portMappings/${i}`;
+    const obj = c.object(path, item);
+    if (!obj) return [];
+    const containerPort = readPort(c, `${path}/containerPort`, obj.containerPort ?? 0);
+    const m: PortMapping = {
+      containerPort: containerPort ?? 0,
+      protocol: opt(obj.protocol, (v) => c.enumOf(`${path}/protocol`, v, ["tcp", "udp", "udp,tcp", "tcp,udp"])) ?? "tcp",
+    };
+    const hostPort = opt(obj.hostPort, (v) => readPort(c, `${path}/hostPort`, v));
+    if (hostPort !== undefined) m.hostPort = hostPort;
+    const servicePort = opt(obj.servicePort, (v) => readPort(c, `${path}/servicePort`, v));
+    if (servicePort !== undefined) m.servicePort = servicePort;
+    const name = opt(obj.name, (v) => c.string(`${path}/name`, v, { maxLength: 63 }));
+    if (name !== undefined) m.name = name;
+    const labels = opt(obj.labels, (v) => c.stringMap(`${path}/labels`, v, { maxEntries: 100 }));
+    if (labels) m.labels = labels;
+    return [m];
+  });
+}
+
+function readPortDefinitions(c: Checker, input: Record<string, unknown>): PortDefinition[] | undefined {
+  if (input.portDefinitions !== undefined && input.ports !== undefined) {
+    c.fail("/ports", "give either 'ports' or 'portDefinitions', not both");
+  }
+  if (input.ports !== undefined && input.ports !== null) {
+    const list = c.array("/ports", input.ports, LIMITS.maxPorts);
+    return list?.flatMap((p, i) => {
+      const port = readPort(c, `/ports/${i}`, p);
+      return port === undefined ? [] : [{ port, protocol: "tcp" }];
+    });
+  }
+  if (input.portDefinitions === undefined || input.portDefinitions === null) return undefined;
+  const list = c.array("/portDefinitions", input.portDefinitions, LIMITS.maxPorts);
+  const names = new Set<string>();
+  return list?.flatMap((item, i) => {
+    const path = `/portDefinitions/${i}`;
+    const obj = c.object(path, item);
+    if (!obj) return [];
+    const port = readPort(c, `${path}/port`, obj.port ?? 0);
+    const def: PortDefinition = {
+      port: port ?? 0,
+      protocol: opt(obj.protocol, (v) => c.enumOf(`${path}/protocol`, v, ["tcp", "udp", "udp,tcp", "tcp,udp"])) ?? "tcp",
+    };
+    const name = opt(obj.name, (v) => c.string(`${path}/name`, v, { maxLength: 63 }));
+    if (name !== undefined) {
+      if (!/^[a-z0-9-]+$/.test(name)) c.fail(`${path}/name`, "must be lower-case letters, digits and '-'");
+      if (names.has(name)) c.fail(`${path}/name`, `port name '${name}' is used twice`);
+      names.add(name);
+      def.name = name;
+    }
+    const labels = opt(obj.labels, (v) => c.stringMap(`${path}/labels`, v, { maxEntries: 100 }));
+    if (labels) def.labels = labels;
+    return [def];
+  });
+}
+
+function readNetworks(c: Checker, value: unknown): Network[] | undefined {
+  const list = c.array("/networks", value, 10);
+  return list?.flatMap((item, i) => {
+    const obj = c.object(`/networks/${i}`, item);
+    if (!obj) return [];
+    const mode = c.enumOf<Network["mode"]>(`/networks/${i}/mode`, obj.mode ?? "host", ["host", "container/bridge", "container"]);
+    if (!mode) return [];
+    const name = opt(obj.name, (v) => c.string(`/networks/${i}/name`, v, { maxLength: 63 }));
+    return [name === undefined ? { mode } : { mode, name }];
+  });
+}
+
+function readConstraints(c: Checker, value: unknown): string[][] | undefined {
+  const list = c.array("/constraints", value, 50);
+  return list?.flatMap((item, i) => {
+    const path = `/constraints/${i}`;
+    const parts = c.array(path, item, 3);
+    if (!parts) return [];
+    if (parts.length < 2 || parts.some((p) => typeof p !== "string")) {
+      c.fail(path, "a constraint is [field, operator, value?] of strings");
+      return [];
+    }
+    const [field, op, arg] = parts as string[];
+    if (!(CONSTRAINT_OPS as readonly string[]).includes(op ?? "")) {
+      c.fail(path, `operator must be one of ${CONSTRAINT_OPS.join(", ")}`);
+      return [];
+    }
+    const needsValue = op === "CLUSTER" || op === "LIKE" || op === "UNLIKE" || op === "MAX_PER" || op === "IS";
+    if (needsValue && arg === undefined) c.fail(path, `${op} needs a value`);
+    if (op === "UNIQUE" && arg !== undefined) c.fail(path, "UNIQUE takes no value");
+    if ((op === "MAX_PER" || op === "GROUP_BY") && arg !== undefined && !/^[1-9][0-9]*$/.test(arg)) {
+      c.fail(path, `${op} needs a positive integer`);
+    }
+    if ((op === "LIKE" || op === "UNLIKE") && arg !== undefined) {
+      try {
+        new RegExp(`^(?:${arg})$`);
+      } catch {
+        c.fail(path, `'${arg}' is not a valid regular expression`);
+      }
+    }
+    return [parts as string[]].map((p) => p.slice(0, needsValue || op === "GROUP_BY" ? 3 : 2)).filter(() => field !== undefined);
+  });
+}
+
+function readUnreachable(c: Checker, value: unknown): UnreachableStrategy | undefined {
+  if (value === "disabled") return "disabled";
+  const obj = c.object("/unreachableStrategy", value);
+  if (!obj) return undefined;
+  return {
+    inactiveAfterSeconds: num(c, obj, "inactiveAfterSeconds", 0, { min: 0, integer: true }, "/unreachableStrategy"),
+    expungeAfterSeconds: num(c, obj, "expungeAfterSeconds", 0, { min: 0, integer: true }, "/unreachableStrategy"),
+  };
+}

@@ -1,0 +1,144 @@
+import { teamOf } from "./app-id.js";
+import { LABELS } from "./labels.js";
+
+/** A task as the agent receives it: the same fields as the protocol's TaskSpec. */
+export interface TaskSpec {
+  taskId: string;
+  appId: string;
+  version: string;
+  image: string;
+  forcePullImage: boolean;
+  privileged: boolean;
+  cmd: string;
+  args: string[];
+  hasArgs: boolean;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  user: string;
+  cpus: number;
+  mem: number;
+  disk: number;
+  ports: number[];
+  portNames: string[];
+  killGracePeriodSeconds: number;
+  parameters: { key: string; value: string }[];
+  volumes: { containerPath: string; hostPath: string; mode: string }[];
+  networkMode: string;
+}
+
+/** What to ask the container runtime for: Docker's create options, as plain data. */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  entrypoint?: string[];
+  cmd?: string[];
+  env: string[];
+  labels: Record<string, string>;
+  user?: string;
+  networkMode: string;
+  cpuShares: number;
+  memoryBytes: number;
+  privileged: boolean;
+  binds: string[];
+  /** containerPort/protocol → host port, for bridge networking only. */
+  portBindings: Record<string, { hostPort: string }[]>;
+  stopTimeoutSeconds: number;
+}
+
+export const MIN_CPU_SHARES = 2;
+export const MIN_MEMORY_MIB = 32;
+const MIB = 1024 * 1024;
+
+export function cpuShares(cpus: number): number {
+  return Math.max(Math.round(1024 * cpus), MIN_CPU_SHARES);
+}
+
+export function memoryLimitBytes(memMiB: number): number {
+  return Math.round(Math.max(memMiB, MIN_MEMORY_MIB) * MIB);
+}
+
+export function containerName(taskId: string): string {
+  return `berth-${taskId}`;
+}
+
+/** The environment Marathon gives a task: ports, host, app and task ids, resources and labels. */
+export function taskEnvironment(task: TaskSpec, host: string): Record<string, string> {
+  const env: Record<string, string> = {
+    HOST: host,
+    MARATHON_APP_ID: task.appId,
+    MARATHON_APP_VERSION: task.version,
+    MARATHON_APP_DOCKER_IMAGE: task.image,
+    MARATHON_APP_RESOURCE_CPUS: String(task.cpus),
+    MARATHON_APP_RESOURCE_MEM: String(task.mem),
+    MARATHON_APP_RESOURCE_DISK: String(task.disk),
+    MARATHON_APP_RESOURCE_GPUS: "0",
+    MESOS_TASK_ID: task.taskId,
+    MARATHON_APP_LABELS: Object.keys(task.labels).map(labelEnvName).join(" "),
+  };
+  for (const [k, v] of Object.entries(task.labels)) env[`MARATHON_APP_LABEL_${labelEnvName(k)}`] = v;
+  if (task.ports.length > 0) {
+    env.PORTS = task.ports.join(",");
+    env.PORT = String(task.ports[0]);
+  }
+  task.ports.forEach((port, i) => {
+    env[`PORT${i}`] = String(port);
+    const name = task.portNames[i];
+    if (name) env[`PORT_${labelEnvName(name)}`] = String(port);
+  });
+  return { ...env, ...task.env };
+}
+
+function labelEnvName(key: string): string {
+  return key.toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+}
+
+/** Translates a task into Docker's terms: CPU shares, memory limit, host networking, labels, command. */
+export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname: string }): ContainerSpec {
+  const env = taskEnvironment(task, agent.hostname);
+  const spec: ContainerSpec = {
+    name: containerName(task.taskId),
+    image: task.image,
+    env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    labels: {
+      [LABELS.managed]: "true",
+      [LABELS.agent]: agent.agentId,
+      [LABELS.app]: task.appId,
+      [LABELS.task]: task.taskId,
+      [LABELS.version]: task.version,
+      [LABELS.team]: teamOf(task.appId),
+    },
+    networkMode: task.networkMode || "host",
+    cpuShares: cpuShares(task.cpus),
+    memoryBytes: memoryLimitBytes(task.mem),
+    privileged: task.privileged,
+    binds: task.volumes.filter((v) => v.hostPath !== "").map((v) => `${v.hostPath}:${v.containerPath}:${v.mode === "RO" ? "ro" : "rw"}`),
+    portBindings: {},
+    stopTimeoutSeconds: task.killGracePeriodSeconds,
+  };
+  if (task.cmd) {
+    spec.entrypoint = ["/bin/sh", "-c"];
+    spec.cmd = [task.cmd];
+  } else if (task.hasArgs) {
+    spec.cmd = [...task.args];
+  }
+  if (task.user) spec.user = task.user;
+  return spec;
+}
+
+/** Bridge networking: each container port is bound to the host port the placement assigned. */
+export function withPortMappings(
+  spec: ContainerSpec,
+  mappings: readonly { containerPort: number; protocol: string }[],
+  hostPorts: readonly number[],
+): ContainerSpec {
+  const bindings: ContainerSpec["portBindings"] = {};
+  mappings.forEach((m, i) => {
+    const host = hostPorts[i];
+    if (host === undefined) return;
+    for (const proto of m.protocol.split(",")) {
+      const containerPort = m.containerPort === 0 ? host : m.containerPort;
+      bindings[`${containerPort}/${proto}`] = [{ hostPort: String(host) }];
+    }
+  });
+  return { ...spec, networkMode: "bridge", portBindings: bindings };
+}

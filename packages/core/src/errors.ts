@@ -1,0 +1,68 @@
+/** One error base for all of Berth: a stable code, the HTTP status it maps to, and whether a retry can help. */
+export interface ErrorData {
+  readonly code: string;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export interface ValidationDetail {
+  /** JSON pointer of the offending field, as Marathon reports it: "/cpus", "/container/docker/image". */
+  readonly path: string;
+  readonly errors: readonly string[];
+}
+
+export class BerthError extends Error {
+  override readonly name: string = "BerthError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly httpStatus: number,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  toData(): ErrorData {
+    return { code: this.code, message: this.message, retryable: this.retryable };
+  }
+}
+
+export class ValidationError extends BerthError {
+  override readonly name = "ValidationError";
+  constructor(
+    readonly details: readonly ValidationDetail[],
+    message = "Object is not valid",
+  ) {
+    super("BERTH_ERR_INVALID", message, 422, false);
+  }
+}
+
+export class NotFoundError extends BerthError {
+  override readonly name = "NotFoundError";
+  constructor(message: string) {
+    super("BERTH_ERR_NOT_FOUND", message, 404, false);
+  }
+}
+
+export class ConflictError extends BerthError {
+  override readonly name = "ConflictError";
+  constructor(
+    message: string,
+    readonly deploymentIds: readonly string[] = [],
+  ) {
+    super("BERTH_ERR_CONFLICT", message, 409, false);
+  }
+}
+
+export class UnavailableError extends BerthError {
+  override readonly name = "UnavailableError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("BERTH_ERR_UNAVAILABLE", message, 503, true, options);
+  }
+}
+
+/** Rebuilds an error that crossed the bus as data. */
+export function errorFromData(data: ErrorData, httpStatus = 500): BerthError {
+  return new BerthError(data.code, data.message, httpStatus, data.retryable);
+}

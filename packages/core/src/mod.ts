@@ -1,0 +1,71 @@
+export {
+  BerthError,
+  ConflictError,
+  type ErrorData,
+  errorFromData,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+  type ValidationDetail,
+} from "./errors.js";
+export { appIdFromKey, appKey, parseAppId, taskIdFor, teamOf } from "./app-id.js";
+export {
+  APP_DEFAULTS,
+  type AppDefinition,
+  type Container,
+  hostPortCount,
+  killGraceSeconds,
+  type PortDefinition,
+  READ_ONLY_FIELDS,
+} from "./app-definition.js";
+export { type AppParseResult, LIMITS, parseApp } from "./app-validation.js";
+export { definitionOf, sameConfiguration, updateApp } from "./app-update.js";
+export { imageReferenceError } from "./docker-image.js";
+export {
+  countPorts,
+  DEFAULT_PORT_RANGES,
+  parsePortRanges,
+  type PortRange,
+  type Resources,
+  roundResource,
+  subtractPorts,
+  takePorts,
+} from "./resources.js";
+export { type AgentOffer, type AgentState, consume, offerOf, release, reserve, type Reservation } from "./ledger.js";
+export { constraintRefusal } from "./constraints.js";
+export { type MatchResult, matchTask, matchTasks, refusal, type TaskNeed } from "./offer-matcher.js";
+export {
+  applyStatus,
+  type ApplyResult,
+  isFailure,
+  isTaskState,
+  isTerminal,
+  stagedTask,
+  type StatusChange,
+  type TaskGoal,
+  type TaskRecord,
+  type TaskState,
+  TaskStates,
+} from "./task-state.js";
+export { type AppPlan, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
+export {
+  BACKOFF_RESET_AFTER_MS,
+  type BackoffPolicy,
+  type BackoffState,
+  delaySeconds,
+  launchAllowedAtMs,
+  NO_BACKOFF,
+  recordFailure,
+} from "./backoff.js";
+export {
+  containerName,
+  containerSpec,
+  type ContainerSpec,
+  cpuShares,
+  memoryLimitBytes,
+  taskEnvironment,
+  type TaskSpec,
+  withPortMappings,
+} from "./container-spec.js";
+export { LABELS } from "./labels.js";
+export { taskNeed, taskSpec } from "./task-spec.js";

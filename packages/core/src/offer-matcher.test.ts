@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { offerOf } from "./ledger.js";
+import { matchTask, matchTasks } from "./offer-matcher.js";
+import { need, offer } from "./test-fixtures.js";
+
+describe("matchTask", () => {
+  it("places on an agent with room and gives the lowest free ports", () => {
+    expect(matchTask(need({ portCount: 2 }), [offer("a1")])).toEqual({
+      ok: true,
+      agentId: "a1",
+      hostname: "a1.local",
+      ports: [31000, 31001],
+    });
+  });
+
+  it.each([
+    [{ cpus: 8 }, "insufficient cpus"],
+    [{ mem: 8192 }, "insufficient mem"],
+    [{ disk: 5000 }, "insufficient disk"],
+    [{ portCount: 11 }, "insufficient ports"],
+    [{ requiredPorts: [80] }, "required ports not free"],
+  ])("refuses %j with a reason", (over, why) => {
+    const r = matchTask(need(over), [offer("a1"), offer("a2")]);
+    expect(r).toEqual({ ok: false, reasons: [`${why} on 2 of 2 agents`] });
+  });
+
+  it("says when there are no agents", () => {
+    expect(matchTask(need(), [])).toEqual({ ok: false, reasons: ["no agents are registered and healthy"] });
+  });
+
+  it("gives required ports exactly", () => {
+    const r = matchTask(need({ requiredPorts: [31005] }), [offer("a1")]);
+    expect(r.ok && r.ports).toEqual([31005]);
+  });
+
+  it("spreads an app's tasks, then prefers free cpus, then the lowest id", () => {
+    const a = offer("a");
+    const b = offer("b");
+    a.appTaskCounts.set("/web", 1);
+    expect(matchTask(need(), [a, b]).ok && matchTask(need(), [a, b])).toMatchObject({ agentId: "b" });
+    expect(matchTask(need(), [offer("b", { cpus: 2 }), offer("c", { cpus: 3 })])).toMatchObject({ agentId: "c" });
+    expect(matchTask(need(), [offer("z"), offer("y")])).toMatchObject({ agentId: "y" });
+  });
+});
+
+describe("matchTasks", () => {
+  it("never gives one cpu or one port twice within a batch", () => {
+    const needs = [1, 2, 3, 4, 5].map((i) => need({ taskId: `t${i}`, cpus: 1 }));
+    const results = matchTasks(needs, [offer("a1", { cpus: 2 }), offer("a2", { cpus: 2 })]);
+    const placed = [...results.values()].filter((r) => r.ok);
+    expect(placed).toHaveLength(4);
+    const used = placed.map((r) => (r.ok ? `${r.agentId}:${r.ports.join()}` : ""));
+    expect(new Set(used).size).toBe(4);
+    expect(results.get("t5")).toEqual({ ok: false, reasons: ["insufficient cpus on 2 of 2 agents"] });
+  });
+});
+
+describe("offerOf", () => {
+  it("subtracts reservations from the agent's total", () => {
+    const o = offerOf({
+      agentId: "a1",
+      hostname: "h",
+      attributes: {},
+      schedulable: true,
+      total: { cpus: 2, mem: 1024, disk: 100, ports: [{ begin: 10, end: 12 }] },
+      reservations: [{ taskId: "t", appId: "/web", cpus: 0.5, mem: 128, disk: 10, ports: [11], reservedAtMs: 0 }],
+    });
+    expect(o.free).toEqual({
+      cpus: 1.5,
+      mem: 896,
+      disk: 90,
+      ports: [
+        { begin: 10, end: 10 },
+        { begin: 12, end: 12 },
+      ],
+    });
+    expect(o.appTaskCounts.get("/web")).toBe(1);
+  });
+});

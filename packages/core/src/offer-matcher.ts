@@ -1,0 +1,83 @@
+import { constraintRefusal } from "./constraints.js";
+import { type AgentOffer, consume } from "./ledger.js";
+import { countPorts, rangesContain, takePorts } from "./resources.js";
+
+/** What one task needs from an agent. */
+export interface TaskNeed {
+  taskId: string;
+  appId: string;
+  cpus: number;
+  mem: number;
+  disk: number;
+  portCount: number;
+  requiredPorts: readonly number[];
+  constraints: readonly (readonly string[])[];
+}
+
+export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
+
+/** Why an agent cannot take a task, or undefined when it can. */
+export function refusal(need: TaskNeed, offer: AgentOffer, all: readonly AgentOffer[]): string | undefined {
+  const f = offer.free;
+  if (f.cpus < need.cpus) return "insufficient cpus";
+  if (f.mem < need.mem) return "insufficient mem";
+  if (f.disk < need.disk) return "insufficient disk";
+  if (need.requiredPorts.length > 0) {
+    if (!need.requiredPorts.every((p) => rangesContain(f.ports, p))) return "required ports not free";
+  } else if (countPorts(f.ports) < need.portCount) return "insufficient ports";
+  for (const c of need.constraints) {
+    const why = constraintRefusal(c, need.appId, offer, all);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/**
+ * Picks an agent for one task: among agents that fit, the one with fewest tasks
+ * of the same app (spread), then the most free cpus, then the lowest id, so the
+ * choice is deterministic. Reasons list how many agents refused, and why.
+ */
+export function matchTask(need: TaskNeed, offers: readonly AgentOffer[]): MatchResult {
+  let best: AgentOffer | undefined;
+  const refusals = new Map<string, number>();
+  for (const offer of offers) {
+    const why = refusal(need, offer, offers);
+    if (why) {
+      refusals.set(why, (refusals.get(why) ?? 0) + 1);
+      continue;
+    }
+    if (!best || better(offer, best, need.appId)) best = offer;
+  }
+  if (!best) {
+    if (offers.length === 0) return { ok: false, reasons: ["no agents are registered and healthy"] };
+    return {
+      ok: false,
+      reasons: [...refusals].map(([why, n]) => `${why} on ${n} of ${offers.length} agent${offers.length === 1 ? "" : "s"}`),
+    };
+  }
+  const ports = need.requiredPorts.length > 0 ? [...need.requiredPorts] : takePorts(best.free.ports, need.portCount);
+  if (!ports) return { ok: false, reasons: ["insufficient ports"] };
+  return { ok: true, agentId: best.agentId, hostname: best.hostname, ports };
+}
+
+function better(a: AgentOffer, b: AgentOffer, appId: string): boolean {
+  const ca = a.appTaskCounts.get(appId) ?? 0;
+  const cb = b.appTaskCounts.get(appId) ?? 0;
+  if (ca !== cb) return ca < cb;
+  if (a.free.cpus !== b.free.cpus) return a.free.cpus > b.free.cpus;
+  return a.agentId < b.agentId;
+}
+
+/** Places a batch in order; each placement is taken out of the offers before the next task is matched. */
+export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[]): Map<string, MatchResult> {
+  const results = new Map<string, MatchResult>();
+  for (const need of needs) {
+    const r = matchTask(need, offers);
+    results.set(need.taskId, r);
+    if (r.ok) {
+      const offer = offers.find((o) => o.agentId === r.agentId);
+      if (offer) consume(offer, need, r.ports);
+    }
+  }
+  return results;
+}

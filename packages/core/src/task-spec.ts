@@ -1,0 +1,49 @@
+import { type AppDefinition, hostPortCount, killGraceSeconds, portNames, requiredHostPorts, usesBridge } from "./app-definition.js";
+import type { TaskSpec } from "./container-spec.js";
+import type { TaskNeed } from "./offer-matcher.js";
+
+/** What a task of this app needs from an agent. */
+export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
+  return {
+    taskId,
+    appId: app.id,
+    cpus: app.cpus,
+    mem: app.mem,
+    disk: app.disk,
+    portCount: hostPortCount(app),
+    requiredPorts: requiredHostPorts(app),
+    constraints: app.constraints,
+  };
+}
+
+/** The spec an agent runs for one task of this app, on the host ports it was given. */
+export function taskSpec(app: AppDefinition, taskId: string, ports: readonly number[]): TaskSpec {
+  const docker = app.container?.docker;
+  return {
+    taskId,
+    appId: app.id,
+    version: app.version,
+    image: docker?.image ?? "",
+    forcePullImage: docker?.forcePullImage ?? false,
+    privileged: docker?.privileged ?? false,
+    cmd: app.cmd ?? "",
+    args: app.args ?? [],
+    hasArgs: app.args !== undefined,
+    env: { ...app.env },
+    labels: { ...app.labels },
+    user: app.user ?? "",
+    cpus: app.cpus,
+    mem: app.mem,
+    disk: app.disk,
+    ports: [...ports],
+    portNames: portNames(app),
+    killGracePeriodSeconds: killGraceSeconds(app),
+    parameters: docker?.parameters.map((p) => ({ ...p })) ?? [],
+    volumes: (app.container?.volumes ?? []).map((v) => ({
+      containerPath: v.containerPath,
+      hostPath: v.hostPath ?? "",
+      mode: v.mode,
+    })),
+    networkMode: usesBridge(app) ? "bridge" : "host",
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { applyStatus, isTerminal, type StatusChange, TaskStates } from "./task-state.js";
+import { task } from "./test-fixtures.js";
+
+function update(state: string, sequence: number, over: Partial<StatusChange> = {}): StatusChange {
+  return {
+    taskId: "web.1",
+    state,
+    message: "",
+    sequence,
+    timestampMs: 5000 + sequence,
+    containerId: "",
+    exitCode: 0,
+    hasExitCode: false,
+    ...over,
+  };
+}
+
+describe("applyStatus", () => {
+  it("walks the normal path and stamps start and end", () => {
+    let r = task();
+    for (const [i, s] of ["TASK_STARTING", "TASK_RUNNING", "TASK_KILLING", "TASK_KILLED"].entries()) {
+      const out = applyStatus(r, update(s, i + 1, { containerId: "c1" }));
+      expect(out.changed).toBe(true);
+      if (out.changed) r = out.record;
+    }
+    expect(r).toMatchObject({ state: "TASK_KILLED", startedAtMs: 5002, endedAtMs: 5004, containerId: "c1", lastSequence: 4 });
+  });
+
+  it("drops duplicates and late updates", () => {
+    const running = applyStatus(task(), update("TASK_RUNNING", 2));
+    if (!running.changed) throw new Error("fixture");
+    expect(applyStatus(running.record, update("TASK_RUNNING", 2))).toEqual({ changed: false, why: "duplicate or late update" });
+    expect(applyStatus(running.record, update("TASK_STARTING", 1)).changed).toBe(false);
+  });
+
+  it("never moves back along the running path", () => {
+    const r = task({ state: "TASK_RUNNING", lastSequence: 3 });
+    expect(applyStatus(r, update("TASK_STARTING", 4))).toEqual({ changed: false, why: "TASK_RUNNING does not go back to TASK_STARTING" });
+  });
+
+  it.each(TaskStates.filter(isTerminal))("never leaves the terminal %s", (s) => {
+    for (const next of TaskStates) expect(applyStatus(task({ state: s, lastSequence: 1 }), update(next, 9)).changed).toBe(false);
+  });
+
+  it("lets an unreachable task come back to running", () => {
+    expect(applyStatus(task({ state: "TASK_UNREACHABLE", lastSequence: 3 }), update("TASK_RUNNING", 4)).changed).toBe(true);
+  });
+
+  it("records the exit code of an ended task", () => {
+    const r = applyStatus(task(), update("TASK_FAILED", 1, { exitCode: 3, hasExitCode: true, message: "exited with code 3" }));
+    expect(r.changed && r.record).toMatchObject({ state: "TASK_FAILED", exitCode: 3, hasExitCode: true, message: "exited with code 3" });
+  });
+
+  it("ignores unknown states and other tasks", () => {
+    expect(applyStatus(task(), update("TASK_NAPPING", 1)).changed).toBe(false);
+    expect(applyStatus(task(), update("TASK_RUNNING", 1, { taskId: "other" })).changed).toBe(false);
+  });
+});

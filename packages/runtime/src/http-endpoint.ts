@@ -1,0 +1,47 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Registry } from "prom-client";
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/**
+ * A small HTTP endpoint for a process that is not the API: /ping, /metrics from
+ * the given registry, and any extra routes.
+ */
+export async function serveHttp(opts: {
+  host: string;
+  port: number;
+  registry: Registry;
+  routes?: Record<string, Route>;
+}): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = opts.routes?.[path];
+    void (async () => {
+      try {
+        if (route) return await route(req, res);
+        if (path === "/ping") {
+          res.writeHead(200, { "content-type": "text/plain" }).end("pong");
+        } else if (path === "/metrics") {
+          const body = await opts.registry.metrics();
+          res.writeHead(200, { "content-type": opts.registry.contentType }).end(body);
+        } else {
+          res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: `no route ${path}` }));
+        }
+      } catch (err) {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: String(err) }));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : opts.port;
+  return {
+    server,
+    port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

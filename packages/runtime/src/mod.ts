@@ -1,0 +1,5 @@
+export { envNumber, envString } from "./env.js";
+export { type Route, serveHttp } from "./http-endpoint.js";
+export { createLogger, type Logger } from "./logger.js";
+export { runProcess } from "./process.js";
+export { stopOnSignals } from "./signals.js";

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.js";
+import { eventually } from "./wait.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export type ServiceName = "api" | "launch-dispatcher" | "offer-handler" | "slave-agent" | "status-aggregator";
+
+export interface ClusterProcess {
+  name: string;
+  proc: ChildProcess;
+  env: NodeJS.ProcessEnv;
+  service: ServiceName;
+}
+
+export interface Cluster {
+  apiUrl: string;
+  agentId: string;
+  agentMetricsUrl: string;
+  processes: ClusterProcess[];
+  /** SIGKILLs one process and starts it again with the same settings. */
+  restart(name: string, signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string): ClusterProcess {
+  const out = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
+  const proc = spawn(process.execPath, [join(ROOT, "services", service, "dist", "main.js")], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout?.pipe(out, { end: false });
+  proc.stderr?.pipe(out, { end: false });
+  return { name, proc, env, service };
+}
+
+async function stopProcess(p: ClusterProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (p.proc.exitCode !== null || p.proc.signalCode !== null) return;
+  await new Promise<void>((res) => {
+    const t = setTimeout(() => p.proc.kill("SIGKILL"), 10_000);
+    p.proc.once("exit", () => {
+      clearTimeout(t);
+      res();
+    });
+    p.proc.kill(signal);
+  });
+}
+
+/** The five Berth processes against a given NATS, with one agent; logs go to test-results/<name>/. */
+export async function startCluster(opts: {
+  natsUrl: string;
+  name: string;
+  agentId?: string;
+  extraEnv?: NodeJS.ProcessEnv;
+}): Promise<Cluster> {
+  const logDir = join(ROOT, "test-results", opts.name);
+  mkdirSync(logDir, { recursive: true });
+  const apiPort = await freePort();
+  const agentPort = await freePort();
+  const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
+  const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...opts.extraEnv };
+  const httpPort = async () => String(await freePort());
+  const processes: ClusterProcess[] = [
+    start("offer-handler", "offer-handler", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+    start("status-aggregator", "status-aggregator", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+    start("launch-dispatcher", "launch-dispatcher", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+    start("api", "api", { ...common, BERTH_API_PORT: String(apiPort) }, logDir),
+    start(
+      "slave-agent",
+      "slave-agent",
+      {
+        ...common,
+        BERTH_AGENT_ID: agentId,
+        BERTH_AGENT_HOSTNAME: "127.0.0.1",
+        BERTH_AGENT_HTTP_PORT: String(agentPort),
+        BERTH_AGENT_CPUS: "4",
+        BERTH_AGENT_MEM: "4096",
+        BERTH_AGENT_DISK: "10000",
+        BERTH_AGENT_GC_DELAY_MS: "1000",
+      },
+      logDir,
+    ),
+  ];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  await eventually(
+    async () => {
+      const res = await fetch(`${apiUrl}/v2/agents`);
+      const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
+      return body.agents.some((a) => a.id === agentId && a.active);
+    },
+    { timeoutMs: 60_000, what: `agent ${agentId} registered (logs in ${logDir})` },
+  );
+  return {
+    apiUrl,
+    agentId,
+    agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,
+    processes,
+    async restart(name, signal = "SIGKILL") {
+      const i = processes.findIndex((p) => p.name === name);
+      const p = processes[i];
+      if (!p) throw new Error(`no process ${name}`);
+      await stopProcess(p, signal);
+      processes[i] = start(p.service, p.name, p.env, logDir);
+    },
+    async stop() {
+      await Promise.all(processes.map((p) => stopProcess(p)));
+    },
+  };
+}

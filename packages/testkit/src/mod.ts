@@ -1,0 +1,5 @@
+export { type Cluster, type ClusterProcess, type ServiceName, startCluster } from "./cluster.js";
+export { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, removeContainersWithLabel } from "./docker-cli.js";
+export { freePort } from "./free-port.js";
+export { type NatsServer, startNatsServer } from "./nats-server.js";
+export { eventually } from "./wait.js";

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what Berth needs on a fresh Debian machine that has Node.js and npm:
+# Debian packages, a pinned pnpm, and the workspace's dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PNPM_VERSION=12.4.2
+need=()
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+command -v nats-server >/dev/null 2>&1 || need+=(nats-server)
+[ -x /usr/bin/busybox ] || [ -x /bin/busybox ] || need+=(busybox-static)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing Debian packages: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+  echo "installing pnpm $PNPM_VERSION"
+  npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1
+fi
+pnpm install --frozen-lockfile --reporter=silent

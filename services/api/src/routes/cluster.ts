@@ -1,0 +1,66 @@
+import { offerOf } from "@berth/core";
+import type { FastifyInstance } from "fastify";
+import type { Registry } from "prom-client";
+import type { ClusterView } from "../cluster-view.js";
+
+export interface ClusterRoutesOptions {
+  view: ClusterView;
+  registry: Registry;
+  natsUrl: string;
+  version: string;
+  startedAt: Date;
+  agentTimeoutMs: number;
+  now: () => number;
+}
+
+export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOptions): Promise<void> {
+  app.get("/ping", async (_req, reply) => reply.type("text/plain").send("pong"));
+
+  app.get("/metrics", async (_req, reply) => reply.type(opts.registry.contentType).send(await opts.registry.metrics()));
+
+  app.get("/v2/info", async () => ({
+    name: "berth",
+    version: opts.version,
+    elected: true,
+    leader: null,
+    frameworkId: "berth",
+    startedAt: opts.startedAt.toISOString(),
+    marathon_config: { master: opts.natsUrl, mesos_role: "*" },
+    http_config: {
+      http_port: app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : null,
+    },
+    event_subscriber: { type: "http_sse" },
+  }));
+
+  /** Berth's own view of the agents: what each has, what is booked, and whether it gets new tasks. */
+  app.get("/v2/agents", async () => {
+    const now = opts.now();
+    const agents = opts.view.agents.entriesList().map(([agentId, { value: rec }]) => {
+      const reg = rec.registration;
+      const total = {
+        cpus: reg?.resources?.cpus ?? 0,
+        mem: reg?.resources?.mem ?? 0,
+        disk: reg?.resources?.disk ?? 0,
+        ports: (reg?.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
+      };
+      const reservations = opts.view.ledgers.get(agentId)?.value.reservations ?? [];
+      const offer = offerOf({ agentId, hostname: reg?.hostname ?? "", attributes: {}, total, reservations, schedulable: true });
+      const reachable = now - Number(rec.lastHeartbeatMs) < opts.agentTimeoutMs;
+      return {
+        id: agentId,
+        hostname: reg?.hostname ?? "",
+        attributes: reg?.attributes ?? {},
+        resources: total,
+        unreserved: offer.free,
+        tasks: reservations.length,
+        healthy: rec.healthy,
+        healthMessage: rec.healthMessage,
+        active: rec.healthy && reachable,
+        registeredAt: new Date(Number(rec.registeredAtMs)).toISOString(),
+        lastHeartbeatAt: new Date(Number(rec.lastHeartbeatMs)).toISOString(),
+        metricsUrl: reg?.metricsUrl ?? "",
+      };
+    });
+    return { agents };
+  });
+}

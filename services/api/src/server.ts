@@ -1,0 +1,61 @@
+import type { Bus } from "@berth/bus";
+import { NotFoundError } from "@berth/core";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { Counter, Histogram, type Registry } from "prom-client";
+import type { ClusterView } from "./cluster-view.js";
+import { errorHandler } from "./errors.js";
+import { appRoutes } from "./routes/apps.js";
+import { clusterRoutes } from "./routes/cluster.js";
+import { taskRoutes } from "./routes/tasks.js";
+import type { Logger } from "@berth/runtime";
+
+export interface ServerDeps {
+  bus: Bus;
+  view: ClusterView;
+  registry: Registry;
+  logger: Logger;
+  natsUrl: string;
+  bodyLimitBytes: number;
+  agentTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export const VERSION = "0.1.0";
+
+/** Builds the HTTP API; main.ts only listens. Tests use `inject()`. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes, disableRequestLogging: true });
+  const requests = new Counter({
+    name: "berth_api_requests_total",
+    help: "API requests, by method, route and status.",
+    labelNames: ["method", "route", "status"],
+    registers: [deps.registry],
+  });
+  const duration = new Histogram({
+    name: "berth_api_request_duration_seconds",
+    help: "API request latency.",
+    labelNames: ["method", "route"],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    registers: [deps.registry],
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url ?? "unknown";
+    requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));
+  await app.register(clusterRoutes, {
+    view: deps.view,
+    registry: deps.registry,
+    natsUrl: deps.natsUrl,
+    version: VERSION,
+    startedAt: now(),
+    agentTimeoutMs: deps.agentTimeoutMs ?? 20_000,
+    now: () => now().getTime(),
+  });
+  await app.register(appRoutes, { bus: deps.bus, view: deps.view, now });
+  await app.register(taskRoutes, { view: deps.view });
+  return app;
+}

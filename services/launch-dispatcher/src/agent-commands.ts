@@ -1,0 +1,27 @@
+import { type Bus, codecs, publishDurable, subjects } from "@berth/bus";
+import type { TaskRecord, TaskSpec } from "@berth/core";
+
+/** Launch and kill commands onto the agents' durable queues; the message id makes a resend a no-op. */
+export class AgentCommands {
+  constructor(private readonly bus: Bus) {}
+
+  async launch(task: TaskRecord, spec: TaskSpec, nowMs: number): Promise<void> {
+    await publishDurable(
+      this.bus.js,
+      subjects.agentCommand(task.agentId, "launch"),
+      codecs.launchCommand,
+      { task: spec, agentId: task.agentId, issuedAtMs: nowMs },
+      `launch-${task.taskId}`,
+    );
+  }
+
+  async kill(task: TaskRecord, reason: string, nowMs: number): Promise<void> {
+    await publishDurable(
+      this.bus.js,
+      subjects.agentCommand(task.agentId, "kill"),
+      codecs.killCommand,
+      { taskId: task.taskId, agentId: task.agentId, gracePeriodSeconds: task.killGracePeriodSeconds, reason, issuedAtMs: nowMs },
+      `kill-${task.taskId}-${Math.floor(nowMs / 60_000)}`,
+    );
+  }
+}

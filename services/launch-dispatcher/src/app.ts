@@ -1,0 +1,89 @@
+import { type AppDefinition, type TaskRecord } from "@berth/core";
+import { appCodec, type Bus, codecs, KvCache, Lease } from "@berth/bus";
+import { type Logger, serveHttp } from "@berth/runtime";
+import { Counter, Gauge, type Registry } from "prom-client";
+import { AgentCommands } from "./agent-commands.js";
+import type { DispatcherConfig } from "./config.js";
+import { Dispatcher } from "./dispatcher.js";
+
+export interface DispatcherDeps {
+  config: DispatcherConfig;
+  bus: Bus;
+  registry: Registry;
+  logger: Logger;
+}
+
+/**
+ * The launch-dispatcher. Every instance follows the apps and tasks; the one
+ * holding the "launch-dispatcher" lease acts, so a second instance is a warm
+ * standby that takes over when the lease expires.
+ */
+export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
+  const { bus, logger, config } = deps;
+  const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+  const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
+  const dispatcher = new Dispatcher(
+    bus,
+    apps,
+    tasks,
+    new AgentCommands(bus),
+    { launchResendAfterMs: config.launchResendAfterMs, now: Date.now, onLaunched: (n) => launches.inc(n) },
+    logger,
+  );
+  new Gauge({
+    name: "berth_launch_queue_length",
+    help: "Tasks waiting to be launched.",
+    registers: [deps.registry],
+    collect() {
+      this.set([...dispatcher.waiting.values()].reduce((n, w) => n + w.count, 0));
+    },
+  });
+  const leader = new Gauge({
+    name: "berth_dispatcher_leader",
+    help: "1 while this instance holds the dispatcher lease.",
+    registers: [deps.registry],
+  });
+  const stops: (() => Promise<void> | void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  const reconcileAll = () => {
+    if (!lease.isHeld) return;
+    for (const id of dispatcher.appIds()) void dispatcher.reconcile(id);
+  };
+  const lease = new Lease(bus.leases, "launch-dispatcher", config.instanceId, (held) => {
+    leader.set(held ? 1 : 0);
+    logger.info({ held }, held ? "holding the dispatcher lease: acting" : "lost the dispatcher lease: standing by");
+    if (held) reconcileAll();
+  });
+
+  return {
+    async start() {
+      await apps.start();
+      await tasks.start();
+      stops.push(
+        () => apps.stop(),
+        () => tasks.stop(),
+      );
+      apps.onChange((_key, entry) => {
+        if (!lease.isHeld) return;
+        if (entry) void dispatcher.reconcile(entry.value.id);
+        else reconcileAll();
+      });
+      tasks.onChange((_key, entry) => {
+        if (lease.isHeld && entry) void dispatcher.reconcile(entry.value.appId);
+      });
+      lease.start();
+      stops.push(() => lease.stop());
+      timer = setInterval(reconcileAll, config.reconcileIntervalMs);
+      stops.push(() => clearInterval(timer));
+      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      stops.push(() => http.close());
+      logger.info({ httpPort: http.port }, "launch-dispatcher started");
+      return { httpPort: http.port };
+    },
+    async stop() {
+      for (const s of stops.reverse()) await s();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { envNumber, envString } from "@berth/runtime";
+
+export interface DispatcherConfig {
+  natsUrl: string;
+  httpHost: string;
+  httpPort: number;
+  /** How often every app is reconciled even when nothing changed. */
+  reconcileIntervalMs: number;
+  /** A launch with no word from its agent after this long is sent again. */
+  launchResendAfterMs: number;
+  instanceId: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DispatcherConfig {
+  return {
+    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
+    httpPort: envNumber(env, "BERTH_HTTP_PORT", 9103),
+    reconcileIntervalMs: envNumber(env, "BERTH_RECONCILE_INTERVAL_MS", 2_000),
+    launchResendAfterMs: envNumber(env, "BERTH_LAUNCH_RESEND_AFTER_MS", 30_000),
+    instanceId: envString(env, "BERTH_INSTANCE_ID", `launch-dispatcher-${process.pid}`),
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  type AgentLedger,
+  type AgentRecord,
+  type Bus,
+  codecs,
+  consumeDurable,
+  CONSUMERS,
+  KvCache,
+  serve,
+  STREAMS,
+  subjects,
+} from "@berth/bus";
+import { BerthError } from "@berth/core";
+import { type Logger, serveHttp } from "@berth/runtime";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+import { AgentRegistry } from "./agent-registry.js";
+import type { OfferHandlerConfig } from "./config.js";
+import { releaseOnTerminal } from "./ledger-releaser.js";
+import { Placer } from "./placer.js";
+
+export interface OfferHandlerDeps {
+  config: OfferHandlerConfig;
+  bus: Bus;
+  registry: Registry;
+  logger: Logger;
+  now?: () => number;
+}
+
+function errorData(err: unknown) {
+  if (err instanceof BerthError) return err.toData();
+  return { code: "BERTH_ERR_INTERNAL", message: String(err), retryable: true };
+}
+
+/** The offer-handler: the registry of agents, their ledgers, and placement. */
+export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
+  const { bus, logger, config } = deps;
+  const now = deps.now ?? Date.now;
+  const agentsCache = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
+  const ledgerCache = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
+  const registry = new AgentRegistry(bus, logger, now);
+  const stops: (() => Promise<void> | void)[] = [];
+  const placements = new Counter({
+    name: "berth_placements_total",
+    help: "Tasks placed or not, by outcome.",
+    labelNames: ["outcome"],
+    registers: [deps.registry],
+  });
+  const latency = new Histogram({
+    name: "berth_placement_duration_seconds",
+    help: "Time to answer a placement request.",
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    registers: [deps.registry],
+  });
+  new Gauge({
+    name: "berth_agents",
+    help: "Agents known, by state.",
+    labelNames: ["state"],
+    registers: [deps.registry],
+    collect() {
+      this.reset();
+      for (const a of placer.agentStates()) this.inc({ state: a.schedulable ? "active" : "unschedulable" });
+    },
+  });
+  const placer = new Placer(bus, agentsCache, ledgerCache, { agentTimeoutMs: config.agentTimeoutMs, now }, logger);
+
+  return {
+    async start() {
+      await agentsCache.start();
+      await ledgerCache.start();
+      stops.push(
+        () => agentsCache.stop(),
+        () => ledgerCache.stop(),
+      );
+      const reg = serve(
+        bus.nc,
+        subjects.agentRegister,
+        "offer-handler",
+        codecs.agentRegistration,
+        codecs.agentRegistrationReply,
+        async (r) => {
+          await registry.register(r);
+          return { accepted: true, error: null };
+        },
+        (err) => ({ accepted: false, error: errorData(err) }),
+      );
+      stops.push(() => reg.stop());
+      const place = serve(
+        bus.nc,
+        subjects.placement,
+        "offer-handler",
+        codecs.placementRequest,
+        codecs.placementReply,
+        async (req) => {
+          const end = latency.startTimer();
+          const reply = await placer.place(req);
+          end();
+          placements.inc({ outcome: "placed" }, reply.placements.length);
+          placements.inc({ outcome: "unplaced" }, reply.unplaced.length);
+          return reply;
+        },
+        (err) => {
+          logger.error({ err }, "placement failed");
+          return { placements: [], unplaced: [], error: errorData(err) };
+        },
+      );
+      stops.push(() => place.stop());
+      const hb = bus.nc.subscribe(subjects.agentHeartbeatAll, { queue: "offer-handler" });
+      void (async () => {
+        for await (const m of hb) {
+          await registry
+            .heartbeat(codecs.agentHeartbeat.decode(m.data))
+            .catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"));
+        }
+      })();
+      stops.push(() => hb.unsubscribe());
+      const releaser = await consumeDurable(
+        bus.js,
+        STREAMS.status,
+        CONSUMERS.offerHandlerLedger,
+        codecs.statusUpdate,
+        async (d) => {
+          await releaseOnTerminal(bus, d.value, logger);
+          d.ack();
+        },
+        (err) => logger.error({ err: String(err) }, "status update not applied to the ledger; will retry"),
+      );
+      stops.push(() => releaser.stop());
+      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      stops.push(() => http.close());
+      logger.info({ httpPort: http.port }, "offer-handler started");
+      return { httpPort: http.port };
+    },
+    async stop() {
+      for (const s of stops.reverse()) await s();
+    },
+  };
+}

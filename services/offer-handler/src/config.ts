@@ -1,0 +1,18 @@
+import { envNumber, envString } from "@berth/runtime";
+
+export interface OfferHandlerConfig {
+  natsUrl: string;
+  httpHost: string;
+  httpPort: number;
+  /** An agent silent for this long gets no new tasks. */
+  agentTimeoutMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): OfferHandlerConfig {
+  return {
+    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
+    httpPort: envNumber(env, "BERTH_HTTP_PORT", 9102),
+    agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
+  };
+}

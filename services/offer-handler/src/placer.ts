@@ -1,0 +1,154 @@
+import {
+  type AgentLedger,
+  type AgentRecord,
+  type Bus,
+  isCasConflict,
+  type KvCache,
+  type PlacementReply,
+  type PlacementRequest,
+} from "@berth/bus";
+import { type AgentOffer, type AgentState, matchTasks, offerOf, reserve, type TaskNeed } from "@berth/core";
+import type { Logger } from "@berth/runtime";
+
+export interface PlacerOptions {
+  agentTimeoutMs: number;
+  now: () => number;
+}
+
+/**
+ * Places tasks on agents: builds offers from the agents and their ledgers, lets
+ * the matcher choose, then books every choice with compare-and-set on the
+ * agent's ledger. A lost race re-reads that ledger and tries again, so two
+ * placers never book the same cpu or port.
+ */
+export class Placer {
+  /** Where each booked task is: a repeated request for a task gets its booking back. */
+  private readonly booked = new Map<string, { agentId: string; ports: number[] }>();
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly agents: KvCache<AgentRecord>,
+    private readonly ledgers: KvCache<AgentLedger>,
+    private readonly opts: PlacerOptions,
+    private readonly log: Logger,
+  ) {
+    ledgers.onChange((agentId, entry) => {
+      for (const [taskId, b] of this.booked) if (b.agentId === agentId) this.booked.delete(taskId);
+      for (const r of entry?.value.reservations ?? []) this.booked.set(r.taskId, { agentId, ports: r.ports });
+    });
+    for (const [agentId, entry] of ledgers.entriesList()) {
+      for (const r of entry.value.reservations ?? []) this.booked.set(r.taskId, { agentId, ports: r.ports });
+    }
+  }
+
+  /** Every agent's free resources, for the API's views and for matching. */
+  offers(): AgentOffer[] {
+    return this.agentStates()
+      .filter((a) => a.schedulable)
+      .map(offerOf);
+  }
+
+  agentStates(): AgentState[] {
+    const now = this.opts.now();
+    const out: AgentState[] = [];
+    for (const [agentId, entry] of this.agents.entriesList()) {
+      const rec = entry.value;
+      const reg = rec.registration;
+      if (!reg?.resources) continue;
+      out.push({
+        agentId,
+        hostname: reg.hostname ?? "",
+        attributes: { ...(reg.attributes ?? {}) },
+        total: {
+          cpus: reg.resources.cpus ?? 0,
+          mem: reg.resources.mem ?? 0,
+          disk: reg.resources.disk ?? 0,
+          ports: (reg.resources.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
+        },
+        reservations: this.ledgers.get(agentId)?.value.reservations ?? [],
+        schedulable: rec.healthy && now - Number(rec.lastHeartbeatMs) < this.opts.agentTimeoutMs,
+      });
+    }
+    return out;
+  }
+
+  async place(req: PlacementRequest): Promise<PlacementReply> {
+    const needs: TaskNeed[] = (req.tasks ?? []).map((t) => ({
+      taskId: t.taskId ?? "",
+      appId: t.appId ?? "",
+      cpus: t.cpus ?? 0,
+      mem: t.mem ?? 0,
+      disk: t.disk ?? 0,
+      portCount: t.portCount ?? 0,
+      requiredPorts: t.requiredPorts ?? [],
+      constraints: (t.constraints ?? []).map((c) =>
+        c.value ? [c.field ?? "", c.operator ?? "", c.value] : [c.field ?? "", c.operator ?? ""],
+      ),
+    }));
+    const reply: PlacementReply = { placements: [], unplaced: [], error: null };
+    let pending: TaskNeed[] = [];
+    for (const need of needs) {
+      const existing = this.booked.get(need.taskId);
+      const hostname = existing && this.agents.get(existing.agentId)?.value.registration?.hostname;
+      if (existing && hostname !== undefined) {
+        reply.placements.push({ taskId: need.taskId, agentId: existing.agentId, hostname: hostname ?? "", ports: existing.ports });
+      } else pending.push(need);
+    }
+    for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
+      const results = matchTasks(pending, this.offers());
+      const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
+      const retry: TaskNeed[] = [];
+      for (const need of pending) {
+        const r = results.get(need.taskId);
+        if (!r || !r.ok) {
+          reply.unplaced.push({ taskId: need.taskId, reasons: r && !r.ok ? r.reasons : ["not matched"] });
+          continue;
+        }
+        const list = byAgent.get(r.agentId) ?? [];
+        list.push({ need, hostname: r.hostname, ports: r.ports });
+        byAgent.set(r.agentId, list);
+      }
+      for (const [agentId, list] of byAgent) {
+        const booked = await this.book(agentId, list);
+        if (booked) {
+          for (const p of list) reply.placements.push({ taskId: p.need.taskId, agentId, hostname: p.hostname, ports: p.ports });
+        } else {
+          retry.push(...list.map((p) => p.need));
+        }
+      }
+      pending = retry;
+    }
+    for (const need of pending) reply.unplaced.push({ taskId: need.taskId, reasons: ["agents were too busy to book; try again"] });
+    return reply;
+  }
+
+  /** Books a batch on one agent's ledger; false when the ledger changed since it was read (the cache is then refreshed). */
+  private async book(agentId: string, list: { need: TaskNeed; ports: number[] }[]): Promise<boolean> {
+    const cached = this.ledgers.get(agentId);
+    if (!cached) return false;
+    let reservations = cached.value.reservations;
+    const t = this.opts.now();
+    for (const { need, ports } of list) {
+      reservations = reserve(reservations, {
+        taskId: need.taskId,
+        appId: need.appId,
+        cpus: need.cpus,
+        mem: need.mem,
+        disk: need.disk,
+        ports,
+        reservedAtMs: t,
+      });
+    }
+    try {
+      const revision = await this.bus.ledger.update(agentId, { agentId, reservations }, cached.revision);
+      await this.ledgers.waitFor(revision);
+      return true;
+    } catch (err) {
+      if (!isCasConflict(err)) throw err;
+      this.log.debug({ agentId }, "ledger changed while booking; retrying");
+      const fresh = await this.bus.ledger.get(agentId);
+      if (fresh) await this.ledgers.waitFor(fresh.revision);
+      return false;
+    }
+  }
+}

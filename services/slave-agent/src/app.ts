@@ -1,0 +1,136 @@
+import { type Bus, codecs, commandOf, consumeDurable, ensureAgentConsumer, STREAMS } from "@berth/bus";
+import { LABELS } from "@berth/core";
+import { type Logger, serveHttp } from "@berth/runtime";
+import { Counter, type Registry } from "prom-client";
+import { CgroupReader } from "./cgroups.js";
+import type { AgentConfig } from "./config.js";
+import { collectContainerMetrics } from "./container-metrics.js";
+import type { ContainerRuntime } from "./container-runtime.js";
+import { Registrar } from "./registrar.js";
+import { StatusReporter } from "./status-reporter.js";
+import { TaskRunner } from "./task-runner.js";
+
+export interface AgentDeps {
+  config: AgentConfig;
+  bus: Bus;
+  runtime: ContainerRuntime;
+  registry: Registry;
+  logger: Logger;
+}
+
+const identity = { name: "raw", encode: (b: Uint8Array) => b, decode: (b: Uint8Array) => b };
+
+/** The agent: runs the tasks it is sent on the local container runtime and reports what happens to them. */
+export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
+  const { config, bus, runtime, logger } = deps;
+  const reporter = new StatusReporter(bus.js, { agentId: config.agentId, hostname: config.hostname }, logger);
+  const runner = new TaskRunner(
+    runtime,
+    reporter,
+    { agentId: config.agentId, hostname: config.hostname, gcDelayMs: config.gcDelayMs },
+    logger,
+  );
+  const commands = new Counter({
+    name: "berth_agent_commands_total",
+    help: "Commands received, by kind.",
+    labelNames: ["command"],
+    registers: [deps.registry],
+  });
+  const cgroups = new CgroupReader();
+  const stops: (() => Promise<void> | void)[] = [];
+
+  async function waitForRuntime(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runtime.ping();
+        return;
+      } catch (err) {
+        logger.warn({ err: String(err), attempt }, "container runtime not reachable; retrying");
+        await new Promise((r) => setTimeout(r, Math.min(1_000 * attempt, 5_000)));
+      }
+    }
+  }
+
+  /** Starts the command and returns: a launch or a kill can take long, and commands must not queue behind it. */
+  function handleCommand(subject: string, data: Uint8Array): void {
+    const kind = commandOf(subject);
+    commands.inc({ command: kind ?? "unknown" });
+    if (kind === "launch")
+      void runner.launch(codecs.launchCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "launch failed"));
+    else if (kind === "kill")
+      void runner.kill(codecs.killCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "kill failed"));
+  }
+
+  return {
+    async start() {
+      await waitForRuntime();
+      await runner.recover();
+      const watch = runtime.watchExits(
+        { [LABELS.agent]: config.agentId },
+        (e) => void runner.onExit(e).catch((err: unknown) => logger.error({ err }, "exit handling failed")),
+        (err) => logger.warn({ err: String(err) }, "lost the container event stream; reconnecting"),
+      );
+      stops.push(() => watch.stop());
+
+      const http = await serveHttp({
+        host: config.httpHost,
+        port: config.httpPort,
+        registry: deps.registry,
+        routes: {
+          "/metrics": async (_req, res) => {
+            const own = await deps.registry.metrics();
+            const containers = await collectContainerMetrics(cgroups, runner.running(), config.agentId);
+            res.writeHead(200, { "content-type": deps.registry.contentType }).end(own + containers);
+          },
+        },
+      });
+      stops.push(() => http.close());
+
+      const durable = await ensureAgentConsumer(bus.nc, config.agentId);
+      const consumer = await consumeDurable(
+        bus.js,
+        STREAMS.commands,
+        durable,
+        identity,
+        async (d) => {
+          handleCommand(d.subject, d.value);
+          d.ack();
+        },
+        (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
+      );
+      stops.push(() => consumer.stop());
+
+      const registrar = new Registrar(
+        bus.nc,
+        {
+          agentId: config.agentId,
+          hostname: config.hostname,
+          resources: { cpus: config.cpus, mem: config.memMiB, disk: config.diskMiB, ports: config.ports },
+          attributes: config.attributes,
+          version: "0.1.0",
+          metricsUrl: `http://${config.httpHost}:${http.port}/metrics`,
+          startedAtMs: Date.now(),
+        },
+        config.heartbeatMs,
+        async () => {
+          try {
+            await runtime.ping();
+            return { healthy: true, message: "", runningTasks: runner.running().length };
+          } catch (err) {
+            return { healthy: false, message: (err as Error).message, runningTasks: runner.running().length };
+          }
+        },
+        logger,
+      );
+      await registrar.start();
+      stops.push(() => registrar.stop());
+      logger.info({ agentId: config.agentId, httpPort: http.port }, "agent started");
+      return { httpPort: http.port };
+    },
+    async stop() {
+      for (const s of stops.reverse()) await s();
+      runner.stopTimers();
+      await reporter.idle();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { cpus, hostname, totalmem } from "node:os";
+import { statfsSync } from "node:fs";
+import { parsePortRanges, type PortRange } from "@berth/core";
+import { isValidAgentId } from "@berth/bus";
+import { envNumber, envString } from "@berth/runtime";
+
+export interface AgentConfig {
+  natsUrl: string;
+  agentId: string;
+  hostname: string;
+  cpus: number;
+  memMiB: number;
+  diskMiB: number;
+  ports: PortRange[];
+  attributes: Record<string, string>;
+  dockerSocket: string;
+  workDir: string;
+  httpHost: string;
+  httpPort: number;
+  heartbeatMs: number;
+  gcDelayMs: number;
+}
+
+/** Mesos's attribute syntax: "rack:a;zone:b". */
+export function parseAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const i = part.indexOf(":");
+    if (i <= 0) throw new Error(`BERTH_AGENT_ATTRIBUTES: '${part}' is not name:value`);
+    out[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return out;
+}
+
+function detectDiskMiB(dir: string): number {
+  try {
+    const s = statfsSync(dir);
+    return Math.floor((s.bavail * s.bsize) / (1024 * 1024));
+  } catch {
+    return 0;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
+  const host = envString(env, "BERTH_AGENT_HOSTNAME", hostname());
+  const agentId = envString(env, "BERTH_AGENT_ID", host.replace(/[^A-Za-z0-9_-]/g, "-"));
+  if (!isValidAgentId(agentId)) throw new Error(`BERTH_AGENT_ID '${agentId}' must be letters, digits, '-' and '_' (at most 64)`);
+  const portsText = envString(env, "BERTH_AGENT_PORTS", "31000-32000");
+  const ports = parsePortRanges(portsText);
+  if (!ports || ports.length === 0) throw new Error(`BERTH_AGENT_PORTS '${portsText}' must be ranges like 31000-32000`);
+  const workDir = envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent");
+  return {
+    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    agentId,
+    hostname: host,
+    cpus: envNumber(env, "BERTH_AGENT_CPUS", cpus().length),
+    memMiB: envNumber(env, "BERTH_AGENT_MEM", Math.floor(totalmem() / (1024 * 1024))),
+    diskMiB: envNumber(env, "BERTH_AGENT_DISK", detectDiskMiB("/")),
+    ports,
+    attributes: parseAttributes(envString(env, "BERTH_AGENT_ATTRIBUTES", "")),
+    dockerSocket: envString(env, "BERTH_DOCKER_SOCKET", "/var/run/docker.sock"),
+    workDir,
+    httpHost: envString(env, "BERTH_AGENT_HTTP_HOST", "127.0.0.1"),
+    httpPort: envNumber(env, "BERTH_AGENT_HTTP_PORT", 5051),
+    heartbeatMs: envNumber(env, "BERTH_AGENT_HEARTBEAT_MS", 5_000),
+    gcDelayMs: envNumber(env, "BERTH_AGENT_GC_DELAY_MS", 60_000),
+  };
+}

@@ -1,0 +1,57 @@
+import type { ContainerSpec } from "@berth/core";
+
+/** What Docker says about one container. */
+export interface ContainerState {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  running: boolean;
+  /** Docker's status: created, running, exited, dead, ... */
+  status: string;
+  exitCode: number;
+  oomKilled: boolean;
+  pid: number;
+  startedAt: string;
+  finishedAt: string;
+  error: string;
+}
+
+export interface ContainerExit {
+  containerId: string;
+  labels: Record<string, string>;
+  exitCode: number;
+  /** Seconds since the epoch, from Docker's event. */
+  time: number;
+}
+
+/** An error from the runtime; `retryable` says whether the same call may succeed later. */
+export class RuntimeError extends Error {
+  override readonly name = "RuntimeError";
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * The agent's view of a container engine. Docker is the product; a simulated
+ * runtime exists only for scale benchmarks.
+ */
+export interface ContainerRuntime {
+  ping(): Promise<void>;
+  /** Pulls the image unless present (or always, with `force`); throws a RuntimeError with the engine's message. */
+  ensureImage(image: string, force: boolean): Promise<void>;
+  /** Creates and starts a container; if one with the spec's name exists, returns it instead. */
+  start(spec: ContainerSpec): Promise<ContainerState>;
+  inspect(containerId: string): Promise<ContainerState | undefined>;
+  /** SIGTERM, then SIGKILL after `graceSeconds`. */
+  stop(containerId: string, graceSeconds: number): Promise<void>;
+  remove(containerId: string): Promise<void>;
+  /** Containers (running or not) carrying every given label. */
+  list(labels: Record<string, string>): Promise<ContainerState[]>;
+  /** Follows container exits from `sinceSeconds`, reconnecting until stopped. */
+  watchExits(labels: Record<string, string>, onExit: (e: ContainerExit) => void, onError: (err: unknown) => void): { stop(): void };
+}

@@ -1,0 +1,220 @@
+import type { ContainerSpec } from "@berth/core";
+import Docker from "dockerode";
+import { type ContainerExit, type ContainerRuntime, type ContainerState, RuntimeError } from "./container-runtime.js";
+
+interface DockerErr {
+  statusCode?: number;
+  json?: { message?: string };
+  message?: string;
+  code?: string;
+}
+
+function messageOf(err: unknown): string {
+  const e = err as DockerErr;
+  return e.json?.message ?? e.message ?? String(err);
+}
+
+function isUnreachable(err: unknown): boolean {
+  const code = (err as DockerErr).code;
+  return code === "ECONNREFUSED" || code === "ENOENT" || code === "EPIPE" || code === "ECONNRESET";
+}
+
+function toRuntimeError(what: string, err: unknown): RuntimeError {
+  if (isUnreachable(err)) return new RuntimeError(`Docker daemon is not reachable (${what}): ${messageOf(err)}`, true, { cause: err });
+  return new RuntimeError(`${what}: ${messageOf(err)}`, false, { cause: err });
+}
+
+/** The container runtime on the local Docker daemon, through dockerode. */
+export class DockerRuntime implements ContainerRuntime {
+  private readonly docker: Docker;
+
+  constructor(socketPath: string) {
+    this.docker = new Docker({ socketPath });
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.docker.ping();
+    } catch (err) {
+      throw toRuntimeError("ping", err);
+    }
+  }
+
+  async ensureImage(image: string, force: boolean): Promise<void> {
+    if (!force) {
+      try {
+        await this.docker.getImage(image).inspect();
+        return;
+      } catch (err) {
+        if ((err as DockerErr).statusCode !== 404) throw toRuntimeError(`inspect image ${image}`, err);
+      }
+    }
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.pull(image);
+    } catch (err) {
+      throw toRuntimeError(`pull ${image}`, err);
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(stream, (err: unknown, output: { error?: string }[]) => {
+        const failed = err ? messageOf(err) : output.find((o) => o.error)?.error;
+        if (failed) reject(new RuntimeError(`pull ${image}: ${failed}`, false));
+        else resolve();
+      });
+    });
+  }
+
+  async start(spec: ContainerSpec): Promise<ContainerState> {
+    let container: Docker.Container;
+    try {
+      container = await this.docker.createContainer({
+        name: spec.name,
+        Image: spec.image,
+        ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+        ...(spec.cmd ? { Cmd: spec.cmd } : {}),
+        Env: spec.env,
+        Labels: spec.labels,
+        ...(spec.user ? { User: spec.user } : {}),
+        StopTimeout: spec.stopTimeoutSeconds,
+        HostConfig: {
+          NetworkMode: spec.networkMode,
+          CpuShares: spec.cpuShares,
+          Memory: spec.memoryBytes,
+          MemorySwap: spec.memoryBytes,
+          Privileged: spec.privileged,
+          Binds: spec.binds,
+          PortBindings: spec.portBindings,
+        },
+      });
+    } catch (err) {
+      if ((err as DockerErr).statusCode === 409) {
+        const existing = await this.inspect(spec.name);
+        if (existing) return existing;
+      }
+      throw toRuntimeError("create container", err);
+    }
+    try {
+      await container.start();
+    } catch (err) {
+      const failed = toRuntimeError("start container", err);
+      await container.remove({ force: true }).catch(() => undefined);
+      throw failed;
+    }
+    const state = await this.inspect(container.id);
+    if (!state) throw new RuntimeError(`container ${container.id} vanished after start`, true);
+    return state;
+  }
+
+  async inspect(containerId: string): Promise<ContainerState | undefined> {
+    try {
+      const i = await this.docker.getContainer(containerId).inspect();
+      return {
+        id: i.Id,
+        name: i.Name.replace(/^\//, ""),
+        labels: i.Config.Labels ?? {},
+        running: i.State.Running,
+        status: i.State.Status,
+        exitCode: i.State.ExitCode,
+        oomKilled: i.State.OOMKilled,
+        pid: i.State.Pid,
+        startedAt: i.State.StartedAt,
+        finishedAt: i.State.FinishedAt,
+        error: i.State.Error,
+      };
+    } catch (err) {
+      if ((err as DockerErr).statusCode === 404) return undefined;
+      throw toRuntimeError(`inspect ${containerId}`, err);
+    }
+  }
+
+  async stop(containerId: string, graceSeconds: number): Promise<void> {
+    try {
+      await this.docker.getContainer(containerId).stop({ t: graceSeconds });
+    } catch (err) {
+      const status = (err as DockerErr).statusCode;
+      if (status === 304 || status === 404) return; // already stopped, or gone
+      throw toRuntimeError(`stop ${containerId}`, err);
+    }
+  }
+
+  async remove(containerId: string): Promise<void> {
+    try {
+      await this.docker.getContainer(containerId).remove({ force: true });
+    } catch (err) {
+      const status = (err as DockerErr).statusCode;
+      if (status === 404 || status === 409) return; // gone, or removal already in progress
+      throw toRuntimeError(`remove ${containerId}`, err);
+    }
+  }
+
+  async list(labels: Record<string, string>): Promise<ContainerState[]> {
+    let summaries: Docker.ContainerInfo[];
+    try {
+      summaries = await this.docker.listContainers({
+        all: true,
+        filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) },
+      });
+    } catch (err) {
+      throw toRuntimeError("list containers", err);
+    }
+    const out: ContainerState[] = [];
+    for (const s of summaries) {
+      const state = await this.inspect(s.Id);
+      if (state) out.push(state);
+    }
+    return out;
+  }
+
+  watchExits(labels: Record<string, string>, onExit: (e: ContainerExit) => void, onError: (err: unknown) => void): { stop(): void } {
+    let stopped = false;
+    let since = Math.floor(Date.now() / 1000);
+    let current: NodeJS.ReadableStream | undefined;
+    const follow = async (): Promise<void> => {
+      while (!stopped) {
+        try {
+          const stream = (await this.docker.getEvents({
+            since,
+            filters: {
+              type: ["container"],
+              event: ["die"],
+              label: Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+            },
+          })) as NodeJS.ReadableStream;
+          current = stream;
+          await new Promise<void>((resolve) => {
+            let buf = "";
+            stream.on("data", (chunk: Buffer) => {
+              buf += chunk.toString();
+              let nl: number;
+              while ((nl = buf.indexOf("\n")) >= 0) {
+                const line = buf.slice(0, nl).trim();
+                buf = buf.slice(nl + 1);
+                if (!line) continue;
+                const ev = JSON.parse(line) as { id: string; time: number; Actor?: { Attributes?: Record<string, string> } };
+                since = Math.max(since, ev.time);
+                const attrs = ev.Actor?.Attributes ?? {};
+                onExit({ containerId: ev.id, labels: attrs, exitCode: Number(attrs.exitCode ?? -1), time: ev.time });
+              }
+            });
+            stream.on("end", () => resolve());
+            stream.on("close", () => resolve());
+            stream.on("error", (err) => {
+              onError(err);
+              resolve();
+            });
+          });
+        } catch (err) {
+          onError(toRuntimeError("follow events", err));
+        }
+        if (!stopped) await new Promise((r) => setTimeout(r, 1_000));
+      }
+    };
+    void follow();
+    return {
+      stop: () => {
+        stopped = true;
+        (current as unknown as { destroy?: () => void } | undefined)?.destroy?.();
+      },
+    };
+  }
+}

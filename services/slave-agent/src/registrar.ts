@@ -1,0 +1,67 @@
+import { type AgentRegistration, codecs, type NatsConnection, request, subjects } from "@berth/bus";
+import type { Logger } from "@berth/runtime";
+
+/**
+ * Registers the agent with the offer-handler (retrying until one answers) and
+ * then sends heartbeats that say whether the container runtime is healthy.
+ */
+export class Registrar {
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly registration: AgentRegistration,
+    private readonly heartbeatMs: number,
+    private readonly health: () => Promise<{ healthy: boolean; message: string; runningTasks: number }>,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.register();
+    await this.beat();
+    this.timer = setInterval(() => void this.beat(), this.heartbeatMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+
+  private async register(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        const reply = await request(
+          this.nc,
+          subjects.agentRegister,
+          codecs.agentRegistration,
+          codecs.agentRegistrationReply,
+          this.registration,
+          3_000,
+        );
+        if (reply.accepted) {
+          this.log.info({ agentId: this.registration.agentId }, "registered with the offer-handler");
+          return;
+        }
+        this.log.error({ error: reply.error }, "registration refused; retrying");
+      } catch (err) {
+        this.log.warn({ err: String(err), attempt }, "offer-handler did not answer the registration; retrying");
+      }
+      await new Promise((r) => setTimeout(r, Math.min(1_000 * attempt, 5_000)));
+    }
+  }
+
+  private async beat(): Promise<void> {
+    const h = await this.health();
+    this.nc.publish(
+      subjects.agentHeartbeat(this.registration.agentId),
+      codecs.agentHeartbeat.encode({
+        agentId: this.registration.agentId,
+        sentAtMs: Date.now(),
+        healthy: h.healthy,
+        healthMessage: h.message,
+        runningTasks: h.runningTasks,
+      }),
+    );
+  }
+}

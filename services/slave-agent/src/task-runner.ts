@@ -1,0 +1,238 @@
+import { containerSpec, LABELS, type TaskSpec } from "@berth/core";
+import type { KillCommand, LaunchCommand } from "@berth/bus";
+import type { Logger } from "@berth/runtime";
+import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
+import type { StatusReporter } from "./status-reporter.js";
+
+type Phase = "launching" | "running" | "ended";
+
+interface LocalTask {
+  taskId: string;
+  appId: string;
+  version: string;
+  phase: Phase;
+  containerId: string;
+  pid: number;
+  killRequested: boolean;
+  graceSeconds: number;
+  /** An exit seen while the launch was still in flight. */
+  exitedDuringLaunch: boolean;
+}
+
+export interface RunningContainer {
+  taskId: string;
+  appId: string;
+  version: string;
+  containerId: string;
+  pid: number;
+}
+
+export interface TaskRunnerOptions {
+  agentId: string;
+  hostname: string;
+  /** How long an exited container is kept (for its logs) before it is removed. */
+  gcDelayMs: number;
+}
+
+/**
+ * Runs tasks on the container runtime and turns what happens to them into
+ * status updates: STAGING, STARTING, RUNNING once the runtime says so, then
+ * FINISHED, FAILED or KILLED. Every entry point is idempotent.
+ */
+export class TaskRunner {
+  private readonly tasks = new Map<string, LocalTask>();
+  private readonly gcTimers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly runtime: ContainerRuntime,
+    private readonly reporter: StatusReporter,
+    private readonly opts: TaskRunnerOptions,
+    private readonly log: Logger,
+  ) {}
+
+  /** Containers this agent runs right now, for metrics and heartbeats. */
+  running(): RunningContainer[] {
+    return [...this.tasks.values()]
+      .filter((t) => t.phase === "running")
+      .map((t) => ({ taskId: t.taskId, appId: t.appId, version: t.version, containerId: t.containerId, pid: t.pid }));
+  }
+
+  /** Re-adopts the containers this agent started before a restart, and reports the ones that ended meanwhile. */
+  async recover(): Promise<void> {
+    const containers = await this.runtime.list({ [LABELS.agent]: this.opts.agentId });
+    for (const c of containers) {
+      const taskId = c.labels[LABELS.task];
+      if (!taskId || this.tasks.has(taskId)) continue;
+      const task: LocalTask = {
+        taskId,
+        appId: c.labels[LABELS.app] ?? "",
+        version: c.labels[LABELS.version] ?? "",
+        phase: c.running ? "running" : "ended",
+        containerId: c.id,
+        pid: c.pid,
+        killRequested: false,
+        graceSeconds: 10,
+        exitedDuringLaunch: false,
+      };
+      this.tasks.set(taskId, task);
+      if (c.running) {
+        this.log.info({ taskId, containerId: c.id }, "re-adopted running container");
+        this.report(task, "TASK_RUNNING", "re-adopted after agent restart", c);
+      } else {
+        this.finish(task, c);
+      }
+    }
+  }
+
+  async launch(cmd: LaunchCommand): Promise<void> {
+    const spec = cmd.task as TaskSpec | null | undefined;
+    if (!spec?.taskId) return;
+    if (this.tasks.has(spec.taskId)) return; // a redelivered command
+    const task: LocalTask = {
+      taskId: spec.taskId,
+      appId: spec.appId,
+      version: spec.version,
+      phase: "launching",
+      containerId: "",
+      pid: 0,
+      killRequested: false,
+      graceSeconds: spec.killGracePeriodSeconds,
+      exitedDuringLaunch: false,
+    };
+    this.tasks.set(task.taskId, task);
+    const log = this.log.child({ taskId: task.taskId, appId: task.appId });
+    this.report(task, "TASK_STAGING", "");
+    try {
+      await this.runtime.ensureImage(spec.image, spec.forcePullImage);
+    } catch (err) {
+      log.warn({ err: String(err) }, "image pull failed");
+      return this.end(
+        task,
+        "TASK_FAILED",
+        `Failed to pull image '${spec.image}': ${(err as Error).message}`,
+        "REASON_CONTAINER_PREPARE_FAILED",
+      );
+    }
+    if (task.killRequested) return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
+    this.report(task, "TASK_STARTING", "");
+    let state: ContainerState;
+    try {
+      state = await this.runtime.start(containerSpec(spec, { agentId: this.opts.agentId, hostname: this.opts.hostname }));
+    } catch (err) {
+      log.warn({ err: String(err) }, "container start failed");
+      return this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
+    }
+    task.containerId = state.id;
+    task.pid = state.pid;
+    if (!state.running || task.exitedDuringLaunch) {
+      const after = (await this.runtime.inspect(state.id).catch(() => undefined)) ?? state;
+      if (!after.running) return this.finish(task, after);
+    }
+    task.phase = "running";
+    log.info({ containerId: state.id }, "task running");
+    this.report(task, "TASK_RUNNING", "", state);
+    if (task.killRequested) await this.stop(task);
+  }
+
+  async kill(cmd: KillCommand): Promise<void> {
+    const task = this.tasks.get(cmd.taskId);
+    if (!task) {
+      this.reporter.report({
+        taskId: cmd.taskId,
+        appId: "",
+        state: "TASK_KILLED",
+        message: "task is not running on this agent",
+        containerId: "",
+        exitCode: 0,
+        hasExitCode: false,
+        reason: "REASON_RECONCILIATION",
+      });
+      return;
+    }
+    if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
+    if (task.phase === "ended" || task.killRequested) return;
+    task.killRequested = true;
+    if (task.phase === "running") await this.stop(task);
+  }
+
+  /** A container exited: reports it once, whoever or whatever stopped it. */
+  async onExit(e: ContainerExit): Promise<void> {
+    const taskId = e.labels[LABELS.task];
+    const task = taskId ? this.tasks.get(taskId) : undefined;
+    if (!task || task.phase === "ended") return;
+    if (task.phase === "launching") {
+      task.exitedDuringLaunch = true;
+      return;
+    }
+    const state = await this.runtime.inspect(e.containerId).catch(() => undefined);
+    if (state?.running) return; // a stale event for a container that runs again
+    this.finish(task, state ?? { exitCode: e.exitCode, oomKilled: false, error: "" });
+  }
+
+  stopTimers(): void {
+    for (const t of this.gcTimers) clearTimeout(t);
+  }
+
+  /** SIGTERM, SIGKILL after the grace period; retried while the runtime cannot be reached. */
+  private async stop(task: LocalTask): Promise<void> {
+    this.report(task, "TASK_KILLING", `stopping with a grace period of ${task.graceSeconds}s`);
+    for (let attempt = 1; task.phase === "running"; attempt++) {
+      try {
+        await this.runtime.stop(task.containerId, task.graceSeconds);
+        return;
+      } catch (err) {
+        this.log.warn({ err: String(err), taskId: task.taskId, attempt }, "stop failed; retrying");
+        await new Promise((r) => setTimeout(r, Math.min(1_000 * attempt, 10_000)));
+      }
+    }
+  }
+
+  private finish(task: LocalTask, state: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): void {
+    if (task.killRequested) return this.end(task, "TASK_KILLED", "killed on request", "REASON_TASK_KILLED", state.exitCode);
+    if (state.exitCode === 0) return this.end(task, "TASK_FINISHED", "Container exited with code 0", "", 0);
+    const why = state.oomKilled ? " (out of memory: killed at its memory limit)" : state.error ? ` (${state.error})` : "";
+    this.end(task, "TASK_FAILED", `Container exited with code ${state.exitCode}${why}`, "REASON_COMMAND_EXECUTOR_FAILED", state.exitCode);
+  }
+
+  private end(task: LocalTask, state: string, message: string, reason: string, exitCode?: number): void {
+    task.phase = "ended";
+    this.reporter.report({
+      taskId: task.taskId,
+      appId: task.appId,
+      state,
+      message,
+      containerId: task.containerId,
+      exitCode: exitCode ?? 0,
+      hasExitCode: exitCode !== undefined,
+      reason,
+    });
+    this.scheduleRemoval(task);
+  }
+
+  private scheduleRemoval(task: LocalTask): void {
+    const timer = setTimeout(() => {
+      this.gcTimers.delete(timer);
+      this.tasks.delete(task.taskId);
+      this.reporter.forget(task.taskId);
+      if (task.containerId) {
+        this.runtime
+          .remove(task.containerId)
+          .catch((err: unknown) => this.log.warn({ err: String(err), taskId: task.taskId }, "container removal failed"));
+      }
+    }, this.opts.gcDelayMs);
+    this.gcTimers.add(timer);
+  }
+
+  private report(task: LocalTask, state: string, message: string, c?: Pick<ContainerState, "id">): void {
+    this.reporter.report({
+      taskId: task.taskId,
+      appId: task.appId,
+      state,
+      message,
+      containerId: c?.id ?? task.containerId,
+      exitCode: 0,
+      hasExitCode: false,
+      reason: "",
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { type Bus, codecs, consumeDurable, CONSUMERS, STREAMS } from "@berth/bus";
+import { type Logger, serveHttp } from "@berth/runtime";
+import { Counter, Histogram, type Registry } from "prom-client";
+import type { AggregatorConfig } from "./config.js";
+import { applyUpdate } from "./status-applier.js";
+
+export interface AggregatorDeps {
+  config: AggregatorConfig;
+  bus: Bus;
+  registry: Registry;
+  logger: Logger;
+}
+
+/** The status-aggregator: consumes every agent's status updates durably and owns task state. */
+export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
+  const { bus, logger, config } = deps;
+  const updates = new Counter({
+    name: "berth_status_updates_total",
+    help: "Status updates consumed, by outcome.",
+    labelNames: ["outcome"],
+    registers: [deps.registry],
+  });
+  const latency = new Histogram({
+    name: "berth_status_update_latency_seconds",
+    help: "Time from an agent's status update to its task record changing.",
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5],
+    registers: [deps.registry],
+  });
+  const stops: (() => Promise<void> | void)[] = [];
+  return {
+    async start() {
+      const consumer = await consumeDurable(
+        bus.js,
+        STREAMS.status,
+        CONSUMERS.statusAggregator,
+        codecs.statusUpdate,
+        async (d) => {
+          const outcome = await applyUpdate(bus, d.value, logger);
+          updates.inc({ outcome });
+          if (outcome === "applied") latency.observe(Math.max(0, Date.now() - d.value.timestampMs) / 1000);
+          d.ack();
+        },
+        (err) => logger.error({ err: String(err) }, "status update not applied; will be redelivered"),
+      );
+      stops.push(() => consumer.stop());
+      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      stops.push(() => http.close());
+      logger.info({ httpPort: http.port }, "status-aggregator started");
+      return { httpPort: http.port };
+    },
+    async stop() {
+      for (const s of stops.reverse()) await s();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Cluster,
+  containersWithLabel,
+  DEMO_IMAGE,
+  docker,
+  dockerInspect,
+  eventually,
+  type NatsServer,
+  removeContainersWithLabel,
+  startCluster,
+  startNatsServer,
+} from "@berth/testkit";
+import { Api } from "../support/api.js";
+import { collectEvents } from "../support/events.js";
+
+let nats: NatsServer;
+let cluster: Cluster;
+let api: Api;
+let events: Awaited<ReturnType<typeof collectEvents>>;
+
+const web = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  cmd: "httpd -f -p $PORT0 -h /www",
+  cpus: 0.25,
+  mem: 48,
+  instances: 2,
+  taskKillGracePeriodSeconds: 1,
+  portDefinitions: [{ port: 0, name: "http" }],
+  container: { type: "DOCKER", docker: { image: DEMO_IMAGE } },
+  ...over,
+});
+
+interface Inspect {
+  Config: { Labels: Record<string, string>; Env: string[] };
+  HostConfig: { CpuShares: number; Memory: number; NetworkMode: string };
+  State: { Running: boolean };
+}
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-launch" });
+  api = new Api(cluster.apiUrl);
+  events = await collectEvents(nats.url);
+});
+
+afterAll(async () => {
+  await events?.stop();
+  await cluster?.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
+  await nats?.stop();
+});
+
+describe("a Marathon app on real Docker", () => {
+  it("starts 2 instances that answer on their ports, with limits and labels", async () => {
+    const created = await api.call("POST", "/v2/apps", web("/e2e/web"));
+    expect(created.status).toBe(201);
+    expect(created.headers.get("marathon-deployment-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const tasks = await eventually(
+      async () => {
+        const running = await api.running("/e2e/web");
+        return running.length === 2 && running;
+      },
+      { what: "2 running tasks" },
+    );
+
+    for (const t of tasks) {
+      expect(t.host).toBe("127.0.0.1");
+      expect(t.slaveId).toBe(cluster.agentId);
+      expect(t.startedAt).not.toBeNull();
+      const res = await fetch(`http://127.0.0.1:${t.ports[0]}/`);
+      expect(await res.text()).toContain("Hello from Berth");
+
+      const c = await dockerInspect<Inspect>(`berth-${t.id}`);
+      expect(c.State.Running).toBe(true);
+      expect(c.HostConfig.CpuShares).toBe(256);
+      expect(c.HostConfig.Memory).toBe(48 * 1024 * 1024);
+      expect(c.HostConfig.NetworkMode).toBe("host");
+      expect(c.Config.Labels).toMatchObject({
+        "berth.app": "/e2e/web",
+        "berth.task": t.id,
+        "berth.agent": cluster.agentId,
+        "berth.version": t.version,
+      });
+      expect(c.Config.Env).toEqual(
+        expect.arrayContaining([
+          `PORT0=${t.ports[0]}`,
+          `PORTS=${t.ports[0]}`,
+          "HOST=127.0.0.1",
+          "MARATHON_APP_ID=/e2e/web",
+          `MESOS_TASK_ID=${t.id}`,
+        ]),
+      );
+    }
+    expect(new Set(tasks.map((t) => t.ports[0])).size).toBe(2);
+
+    const app = await api.call<{ app: { tasksRunning: number; tasks: unknown[] } }>("GET", "/v2/apps/e2e/web");
+    expect(app.body.app.tasksRunning).toBe(2);
+    expect(app.body.app.tasks).toHaveLength(2);
+    const listed = await api.call<{ apps: { id: string; tasks?: unknown[] }[] }>("GET", "/v2/apps?embed=apps.tasks");
+    expect(listed.body.apps.find((a) => a.id === "/e2e/web")?.tasks).toHaveLength(2);
+  });
+
+  it("reports STAGING, STARTING and RUNNING for each task, in that order", async () => {
+    const ids = (await api.running("/e2e/web")).map((t) => t.id);
+    await eventually(() => ids.every((id) => events.events.some((e) => e.taskId === id && e.taskStatus === "TASK_RUNNING")), {
+      what: "RUNNING events",
+    });
+    for (const id of ids) {
+      const states = events.events.filter((e) => e.eventType === "status_update_event" && e.taskId === id).map((e) => e.taskStatus);
+      expect(states.slice(0, 3)).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING"]);
+    }
+  });
+
+  it("serves the task's series with cAdvisor's names on the agent's /metrics", async () => {
+    const [t] = await api.running("/e2e/web");
+    const text = await (await fetch(cluster.agentMetricsUrl)).text();
+    for (const name of [
+      "container_cpu_usage_seconds_total",
+      "container_memory_usage_bytes",
+      "container_memory_working_set_bytes",
+      "container_spec_memory_limit_bytes",
+      "container_spec_cpu_shares",
+    ]) {
+      expect(text).toMatch(
+        new RegExp(
+          `^${name}\\{[^}]*task_id="${t!.id.replaceAll(".", "\\.")}"[^}]*app_id="/e2e/web"|^${name}\\{[^}]*app_id="/e2e/web"[^}]*task_id="${t!.id.replaceAll(".", "\\.")}"`,
+          "m",
+        ),
+      );
+    }
+    const limit = new RegExp(
+      `^container_spec_memory_limit_bytes\\{[^}]*task_id="${t!.id.replaceAll(".", "\\.")}"[^}]*\\} (\\d+)`,
+      "m",
+    ).exec(text);
+    expect(Number(limit?.[1])).toBe(48 * 1024 * 1024);
+  });
+
+  it("scales to 3 and back to 1", async () => {
+    expect((await api.call("PUT", "/v2/apps/e2e/web", { instances: 3 })).status).toBe(200);
+    await eventually(async () => (await api.running("/e2e/web")).length === 3, { what: "3 running" });
+    expect(await containersWithLabel("berth.app=/e2e/web", false)).toHaveLength(3);
+
+    const before = (await api.running("/e2e/web")).map((t) => t.id);
+    expect((await api.call("PUT", "/v2/apps/e2e/web", { instances: 1 })).status).toBe(200);
+    await eventually(
+      async () => (await api.tasks("/e2e/web")).length === 1 && (await containersWithLabel("berth.app=/e2e/web", false)).length === 1,
+      {
+        what: "1 task and 1 container",
+      },
+    );
+    const [left] = await api.tasks("/e2e/web");
+    expect(before).toContain(left!.id);
+  });
+
+  it("replaces a container killed behind Berth's back and reports it", async () => {
+    const [victim] = await api.running("/e2e/web");
+    await docker("kill", `berth-${victim!.id}`);
+    await eventually(() => events.events.some((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED"), {
+      what: "TASK_FAILED event",
+    });
+    const failed = events.events.find((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED");
+    expect(failed?.message).toMatch(/exited with code 137/);
+    const replacement = await eventually(
+      async () => {
+        const running = await api.running("/e2e/web");
+        return running.length === 1 && running[0]!.id !== victim!.id && running[0];
+      },
+      { what: "a replacement task" },
+    );
+    const res = await fetch(`http://127.0.0.1:${replacement.ports[0]}/`);
+    expect(res.status).toBe(200);
+  });
+
+  it("removes every container when the app is deleted", async () => {
+    const del = await api.call("DELETE", "/v2/apps/e2e/web");
+    expect(del.status).toBe(200);
+    expect(del.body).toHaveProperty("deploymentId");
+    expect((await api.call("GET", "/v2/apps/e2e/web")).status).toBe(404);
+    await eventually(async () => (await containersWithLabel("berth.app=/e2e/web")).length === 0, {
+      what: "no containers left",
+      timeoutMs: 30_000,
+    });
+    await eventually(async () => (await api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.length === 0, {
+      what: "no tasks left",
+    });
+  });
+});
+
+describe("tasks that end", () => {
+  it("reports FINISHED for exit 0 and FAILED with the exit code otherwise", async () => {
+    await api.call("POST", "/v2/apps", { id: "/e2e/ok", cmd: "true", cpus: 0.1, mem: 32, container: { docker: { image: DEMO_IMAGE } } });
+    await api.call("POST", "/v2/apps", { id: "/e2e/bad", cmd: "exit 3", cpus: 0.1, mem: 32, container: { docker: { image: DEMO_IMAGE } } });
+    await eventually(() => events.events.some((e) => e.appId === "/e2e/ok" && e.taskStatus === "TASK_FINISHED"), { what: "FINISHED" });
+    await eventually(() => events.events.some((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED"), { what: "FAILED" });
+    const failed = events.events.find((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED");
+    expect(failed?.message).toBe("Container exited with code 3");
+    // Failing apps are relaunched with a growing delay, not in a tight loop.
+    await eventually(() => events.events.filter((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED").length >= 2, {
+      what: "a relaunch",
+    });
+    await api.call("DELETE", "/v2/apps/e2e/ok");
+    await api.call("DELETE", "/v2/apps/e2e/bad");
+  });
+
+  it("reports FAILED with Docker's message when the image cannot be pulled", async () => {
+    await api.call("POST", "/v2/apps", {
+      id: "/e2e/nopull",
+      cmd: "true",
+      cpus: 0.1,
+      mem: 32,
+      container: { docker: { image: "127.0.0.1:9/absent/image:1" } },
+    });
+    await eventually(() => events.events.some((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED"), {
+      what: "pull failure",
+    });
+    const failed = events.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
+    expect(failed?.message).toMatch(/Failed to pull image '127\.0\.0\.1:9\/absent\/image:1': .*(connection refused|dial tcp)/);
+    await api.call("DELETE", "/v2/apps/e2e/nopull");
+  });
+});
+
+describe("bad input", () => {
+  it("answers 422 with details for invalid definitions and changes nothing", async () => {
+    const before = await api.call<{ apps: unknown[] }>("GET", "/v2/apps");
+    const r = await api.call<{ message: string; details: { path: string; errors: string[] }[] }>("POST", "/v2/apps", {
+      id: "/Bad//Id",
+      cpus: -1,
+      mem: "lots",
+      instances: 1.5,
+      container: { docker: { image: "no spaces allowed" } },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.details.map((d) => d.path).sort()).toEqual(["/container/docker/image", "/cpus", "/id", "/instances", "/mem"]);
+    const after = await api.call<{ apps: unknown[] }>("GET", "/v2/apps");
+    expect(after.body.apps).toEqual(before.body.apps);
+    expect(await containersWithLabel("berth.app=/Bad//Id")).toEqual([]);
+  });
+
+  it("answers 400 for malformed JSON, 404 for unknown apps and 409 for a duplicate", async () => {
+    const bad = await api.call<{ message: string }>("POST", "/v2/apps", undefined, '{"id": "/x", ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe("Invalid JSON");
+    expect((await api.call("GET", "/v2/apps/e2e/nothing-here")).status).toBe(404);
+    expect((await api.call("DELETE", "/v2/apps/e2e/nothing-here")).status).toBe(404);
+    expect((await api.call("GET", "/v2/apps/e2e/nothing-here/tasks")).status).toBe(404);
+    const app = { id: "/e2e/dup", cmd: "sleep 600", cpus: 0.1, mem: 32, instances: 0, container: { docker: { image: DEMO_IMAGE } } };
+    expect((await api.call("POST", "/v2/apps", app)).status).toBe(201);
+    const dup = await api.call<{ message: string }>("POST", "/v2/apps", app);
+    expect(dup.status).toBe(409);
+    expect(dup.body.message).toBe("An app with id [/e2e/dup] already exists.");
+    await api.call("DELETE", "/v2/apps/e2e/dup");
+  });
+
+  it("answers 413 for an oversized body", async () => {
+    const r = await api.call("POST", "/v2/apps", undefined, JSON.stringify({ id: "/e2e/big", cmd: "x".repeat(2 * 1024 * 1024) }));
+    expect(r.status).toBe(413);
+    expect((await api.call("GET", "/v2/apps/e2e/big")).status).toBe(404);
+  });
+});
