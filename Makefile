@@ -26,6 +26,7 @@ proto-check: deps
 	@pnpm run --silent proto:check
 
 typecheck: build
+	@pnpm exec tsc -p tsconfig.tests.json
 
 lint: deps
 	@pnpm exec eslint .
@@ -40,7 +41,7 @@ integration: build docker
 e2e: build docker
 	@pnpm exec vitest run --project e2e
 
-test: deps proto-check build lint docker
+test: deps proto-check typecheck lint docker
 	@pnpm exec vitest run --project unit --project integration --project e2e
 
 bench: build infra

@@ -15,7 +15,6 @@ const env = {
   BERTH_API_PORT: process.env.BERTH_API_PORT ?? "8080",
   BERTH_AGENT_ID: process.env.BERTH_AGENT_ID ?? "local-agent",
   BERTH_AGENT_HOSTNAME: process.env.BERTH_AGENT_HOSTNAME ?? "127.0.0.1",
-  BERTH_AGENT_WORK_DIR: process.env.BERTH_AGENT_WORK_DIR ?? join(root, ".berth/agent"),
 };
 const services = [
   ["offer-handler", { BERTH_HTTP_PORT: "9102" }],

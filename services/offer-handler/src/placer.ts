@@ -6,6 +6,7 @@ import {
   type KvCache,
   type PlacementReply,
   type PlacementRequest,
+  type Versioned,
 } from "@berth/bus";
 import { type AgentOffer, type AgentState, matchTasks, offerOf, reserve, type TaskNeed } from "@berth/core";
 import type { Logger } from "@berth/runtime";
@@ -95,6 +96,8 @@ export class Placer {
       } else pending.push(need);
     }
     for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
+      // The ledgers as matched: a booking is valid only if the ledger is still at this revision.
+      const snapshot = new Map(this.ledgers.entriesList());
       const results = matchTasks(pending, this.offers());
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
@@ -109,7 +112,7 @@ export class Placer {
         byAgent.set(r.agentId, list);
       }
       for (const [agentId, list] of byAgent) {
-        const booked = await this.book(agentId, list);
+        const booked = await this.book(agentId, list, snapshot.get(agentId));
         if (booked) {
           for (const p of list) reply.placements.push({ taskId: p.need.taskId, agentId, hostname: p.hostname, ports: p.ports });
         } else {
@@ -123,8 +126,11 @@ export class Placer {
   }
 
   /** Books a batch on one agent's ledger; false when the ledger changed since it was read (the cache is then refreshed). */
-  private async book(agentId: string, list: { need: TaskNeed; ports: number[] }[]): Promise<boolean> {
-    const cached = this.ledgers.get(agentId);
+  private async book(
+    agentId: string,
+    list: { need: TaskNeed; ports: number[] }[],
+    cached: Versioned<AgentLedger> | undefined,
+  ): Promise<boolean> {
     if (!cached) return false;
     let reservations = cached.value.reservations;
     const t = this.opts.now();

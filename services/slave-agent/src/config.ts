@@ -14,7 +14,6 @@ export interface AgentConfig {
   ports: PortRange[];
   attributes: Record<string, string>;
   dockerSocket: string;
-  workDir: string;
   httpHost: string;
   httpPort: number;
   heartbeatMs: number;
@@ -51,7 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
   const portsText = envString(env, "BERTH_AGENT_PORTS", "31000-32000");
   const ports = parsePortRanges(portsText);
   if (!ports || ports.length === 0) throw new Error(`BERTH_AGENT_PORTS '${portsText}' must be ranges like 31000-32000`);
-  const workDir = envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent");
   return {
     natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
     agentId,
@@ -62,7 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     ports,
     attributes: parseAttributes(envString(env, "BERTH_AGENT_ATTRIBUTES", "")),
     dockerSocket: envString(env, "BERTH_DOCKER_SOCKET", "/var/run/docker.sock"),
-    workDir,
     httpHost: envString(env, "BERTH_AGENT_HTTP_HOST", "127.0.0.1"),
     httpPort: envNumber(env, "BERTH_AGENT_HTTP_PORT", 5051),
     heartbeatMs: envNumber(env, "BERTH_AGENT_HEARTBEAT_MS", 5_000),

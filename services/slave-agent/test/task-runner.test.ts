@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bus, codecs, openBus, type StatusUpdate, STREAMS, subjects } from "@berth/bus";
+import { DeliverPolicy } from "@nats-io/jetstream";
+import { parseApp, taskSpec } from "@berth/core";
+import { DEMO_IMAGE, dockerInspect, eventually, type NatsServer, removeContainersWithLabel, startNatsServer } from "@berth/testkit";
+import { pino } from "pino";
+import { DockerRuntime } from "../src/docker-runtime.js";
+import { StatusReporter } from "../src/status-reporter.js";
+import { TaskRunner } from "../src/task-runner.js";
+
+const log = pino({ level: "silent" });
+const agentId = `it-agent-${process.pid}`;
+let nats: NatsServer;
+let bus: Bus;
+const updates: StatusUpdate[] = [];
+const runtime = new DockerRuntime("/var/run/docker.sock");
+
+const watches: { stop(): void }[] = [];
+
+/** A runner as one agent process has it; `stopAll` ends the previous ones, as a process exit would. */
+function runner(): TaskRunner {
+  const reporter = new StatusReporter(bus.js, { agentId, hostname: "127.0.0.1" }, log);
+  const r = new TaskRunner(runtime, reporter, { agentId, hostname: "127.0.0.1", gcDelayMs: 60_000 }, log);
+  watches.push(
+    runtime.watchExits(
+      { "berth.agent": agentId },
+      (e) => void r.onExit(e),
+      () => undefined,
+    ),
+  );
+  return r;
+}
+
+function stopAll(): void {
+  for (const w of watches.splice(0)) w.stop();
+}
+
+function spec(taskId: string, over: Record<string, unknown> = {}) {
+  const r = parseApp(
+    { id: "/it/app", cmd: "sleep 600", cpus: 0.5, mem: 40, container: { docker: { image: DEMO_IMAGE } }, ...over },
+    { version: "v1" },
+  );
+  if (!r.ok) throw new Error("fixture");
+  return taskSpec(r.app, taskId, [31500]);
+}
+
+const statesOf = (taskId: string) => updates.filter((u) => u.taskId === taskId).map((u) => u.state);
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  bus = await openBus({ servers: nats.url, name: "it-agent", logger: log });
+  const c = await bus.js.consumers.get(STREAMS.status, {
+    filter_subjects: subjects.agentStatus(agentId),
+    deliver_policy: DeliverPolicy.All,
+  });
+  void (async () => {
+    for await (const m of await c.consume()) updates.push(codecs.statusUpdate.decode(m.data));
+  })();
+});
+
+afterAll(async () => {
+  stopAll();
+  await removeContainersWithLabel(`berth.agent=${agentId}`);
+  await bus?.close();
+  await nats?.stop();
+});
+
+describe("TaskRunner on real Docker", () => {
+  it("runs a task with its limits and reports STAGING, STARTING, RUNNING", async () => {
+    const r = runner();
+    await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.one").includes("TASK_RUNNING"), { what: "RUNNING" });
+    expect(statesOf("it_app.one")).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING"]);
+    const c = await dockerInspect<{ HostConfig: { CpuShares: number; Memory: number }; State: { Running: boolean } }>("berth-it_app.one");
+    expect(c.State.Running).toBe(true);
+    expect(c.HostConfig).toMatchObject({ CpuShares: 512, Memory: 40 * 1024 * 1024 });
+    // The same command again (a redelivery) starts nothing new.
+    await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
+    expect(statesOf("it_app.one")).toHaveLength(3);
+  });
+
+  it("re-adopts its running container after a restart, without restarting it", async () => {
+    const before = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
+    stopAll();
+    const restarted = runner();
+    await restarted.recover();
+    expect(restarted.running().map((c) => c.containerId)).toContain(before.Id);
+    const after = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
+    expect(after.State.StartedAt).toBe(before.State.StartedAt);
+
+    await restarted.kill({ taskId: "it_app.one", agentId, gracePeriodSeconds: 1, reason: "test", issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.one").includes("TASK_KILLED"), { what: "KILLED" });
+    expect(statesOf("it_app.one").slice(-2)).toEqual(["TASK_KILLING", "TASK_KILLED"]);
+    const gone = await dockerInspect<{ State: { Running: boolean } }>("berth-it_app.one");
+    expect(gone.State.Running).toBe(false);
+  });
+
+  it("waits the grace period for SIGTERM before SIGKILL", async () => {
+    const r = runner();
+    // A task that traps SIGTERM and exits 0 after a moment: it gets to finish within its grace.
+    await r.launch({
+      task: spec("it_app.graceful", { cmd: "trap 'sleep 1; exit 0' TERM; while true; do sleep 0.1; done", taskKillGracePeriodSeconds: 5 }),
+      agentId,
+      issuedAtMs: 0,
+    });
+    await eventually(() => statesOf("it_app.graceful").includes("TASK_RUNNING"), { what: "RUNNING" });
+    const t0 = Date.now();
+    await r.kill({ taskId: "it_app.graceful", agentId, gracePeriodSeconds: 5, reason: "test", issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.graceful").includes("TASK_KILLED"), { what: "KILLED" });
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(900);
+    expect(took).toBeLessThan(4_500);
+    const c = await dockerInspect<{ State: { ExitCode: number } }>("berth-it_app.graceful");
+    expect(c.State.ExitCode).toBe(0);
+  });
+
+  it("reports FAILED with Docker's message when an image does not exist", async () => {
+    const r = runner();
+    await r.launch({ task: spec("it_app.noimage", { container: { docker: { image: "127.0.0.1:9/none:1" } } }), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.noimage").includes("TASK_FAILED"), { what: "FAILED" });
+    const failed = updates.find((u) => u.taskId === "it_app.noimage" && u.state === "TASK_FAILED");
+    expect(failed?.message).toMatch(/^Failed to pull image '127.0.0.1:9\/none:1': /);
+  });
+});
