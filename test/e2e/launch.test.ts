@@ -154,6 +154,24 @@ describe("a Marathon app on real Docker", () => {
     expect(before).toContain(left!.id);
   });
 
+  it("replaces the tasks when the configuration changes, new ones first", async () => {
+    const [old] = await api.running("/e2e/web");
+    const put = await api.call<{ version: string }>("PUT", "/v2/apps/e2e/web", { env: { GREETING: "v2" }, mem: 56 });
+    expect(put.status).toBe(200);
+    const fresh = await eventually(async () => {
+      const tasks = await api.tasks("/e2e/web");
+      return tasks.length === 1 && tasks[0]!.state === "TASK_RUNNING" && tasks[0]!.id !== old!.id && tasks[0];
+    }, { what: "the new version alone" });
+    expect(fresh.version).toBe(put.body.version);
+    const c = await dockerInspect<Inspect>(`berth-${fresh.id}`);
+    expect(c.Config.Env).toContain("GREETING=v2");
+    expect(c.HostConfig.Memory).toBe(56 * 1024 * 1024);
+    // The old task stopped only after the new one ran.
+    const oldKilled = events.events.find((e) => e.taskId === old!.id && e.taskStatus === "TASK_KILLING");
+    const newRunning = events.events.find((e) => e.taskId === fresh.id && e.taskStatus === "TASK_RUNNING");
+    expect(events.events.indexOf(newRunning!)).toBeLessThan(events.events.indexOf(oldKilled!));
+  });
+
   it("replaces a container killed behind Berth's back and reports it", async () => {
     const [victim] = await api.running("/e2e/web");
     await docker("kill", `berth-${victim!.id}`);
@@ -218,6 +236,17 @@ describe("tasks that end", () => {
     const failed = events.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toMatch(/Failed to pull image '127\.0\.0\.1:9\/absent\/image:1': .*(connection refused|dial tcp)/);
     await api.call("DELETE", "/v2/apps/e2e/nopull");
+  });
+});
+
+describe("the cluster", () => {
+  it("answers /ping, /v2/info and /metrics", async () => {
+    expect((await api.call("GET", "/ping")).body).toBe("pong");
+    expect((await api.call<{ name: string }>("GET", "/v2/info")).body.name).toBe("berth");
+    const metrics = await api.call<string>("GET", "/metrics");
+    expect(metrics.body).toMatch(/^berth_api_requests_total\{/m);
+    const agents = await api.call<{ agents: { id: string; resources: { cpus: number }; active: boolean }[] }>("GET", "/v2/agents");
+    expect(agents.body.agents).toEqual([expect.objectContaining({ id: cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) })]);
   });
 });
 

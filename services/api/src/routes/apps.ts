@@ -80,18 +80,15 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return reply.status(201).send({ ...present(a, []), deployments: [{ id: deploymentId }] });
   });
 
-  app.get<{ Params: { "*": string }; Querystring: { embed?: string | string[] } }>("/v2/apps/*", async (req) => {
+  app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req) => {
     const path = req.params["*"].replace(/\/+$/, "");
-    if (path.endsWith("/tasks")) {
-      const id = appIdFrom(path.slice(0, -"/tasks".length));
-      if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
-      return { tasks: view.tasksOf(id).map(taskView) };
-    }
-    const id = appIdFrom(path);
+    const tasksOnly = path.endsWith("/tasks");
+    const id = appIdFrom(tasksOnly ? path.slice(0, -"/tasks".length) : path);
     const found = await bus.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
-    const embed = ([] as string[]).concat(req.query.embed ?? []);
-    return { app: appView(found.value, view.tasksOf(id), { embedTasks: true, embedCounts: true, ...(embed.length ? {} : {}) }) };
+    if (tasksOnly) return { tasks: view.tasksOf(id).map(taskView) };
+    // Marathon embeds an app's tasks in the answer for a single app.
+    return { app: appView(found.value, view.tasksOf(id), { embedTasks: true, embedCounts: true }) };
   });
 
   app.put<{ Params: { "*": string }; Querystring: { partialUpdate?: string; force?: string }; Body: unknown }>(
