@@ -158,10 +158,13 @@ describe("a Marathon app on real Docker", () => {
     const [old] = await api.running("/e2e/web");
     const put = await api.call<{ version: string }>("PUT", "/v2/apps/e2e/web", { env: { GREETING: "v2" }, mem: 56 });
     expect(put.status).toBe(200);
-    const fresh = await eventually(async () => {
-      const tasks = await api.tasks("/e2e/web");
-      return tasks.length === 1 && tasks[0]!.state === "TASK_RUNNING" && tasks[0]!.id !== old!.id && tasks[0];
-    }, { what: "the new version alone" });
+    const fresh = await eventually(
+      async () => {
+        const tasks = await api.tasks("/e2e/web");
+        return tasks.length === 1 && tasks[0]!.state === "TASK_RUNNING" && tasks[0]!.id !== old!.id && tasks[0];
+      },
+      { what: "the new version alone" },
+    );
     expect(fresh.version).toBe(put.body.version);
     const c = await dockerInspect<Inspect>(`berth-${fresh.id}`);
     expect(c.Config.Env).toContain("GREETING=v2");
@@ -246,7 +249,9 @@ describe("the cluster", () => {
     const metrics = await api.call<string>("GET", "/metrics");
     expect(metrics.body).toMatch(/^berth_api_requests_total\{/m);
     const agents = await api.call<{ agents: { id: string; resources: { cpus: number }; active: boolean }[] }>("GET", "/v2/agents");
-    expect(agents.body.agents).toEqual([expect.objectContaining({ id: cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) })]);
+    expect(agents.body.agents).toEqual([
+      expect.objectContaining({ id: cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) }),
+    ]);
   });
 });
 

@@ -25,12 +25,13 @@ export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgI
 }
 
 /**
- * Follows the event stream in order from `fromSeq` (or only new events when
- * undefined), filtered by event type, until the signal aborts.
+ * Follows the event stream in order from `fromSeq`, or from `fromTime`, or
+ * only new events when neither is given, filtered by event type, until the
+ * signal aborts.
  */
 export async function followEvents(
   js: JetStreamClient,
-  opts: { fromSeq?: number; eventTypes?: readonly string[]; signal: AbortSignal },
+  opts: { fromSeq?: number; fromTime?: Date; eventTypes?: readonly string[]; signal: AbortSignal },
   onEvent: (e: StoredEvent) => void | Promise<void>,
 ): Promise<void> {
   // One filter subject on the server (NATS 2.9 has no filter list); several types are filtered here.
@@ -40,7 +41,9 @@ export async function followEvents(
     filter_subjects: filter,
     ...(opts.fromSeq !== undefined
       ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
-      : { deliver_policy: DeliverPolicy.New }),
+      : opts.fromTime !== undefined
+        ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: opts.fromTime.toISOString() }
+        : { deliver_policy: DeliverPolicy.New }),
   });
   const messages = await consumer.consume();
   const stop = () => void messages.close();

@@ -6,6 +6,7 @@ export interface ApiConfig {
   port: number;
   /** Largest request body accepted, in bytes; larger ones get 413. */
   bodyLimitBytes: number;
+  eventBufferBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -14,5 +15,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: envString(env, "BERTH_API_HOST", "127.0.0.1"),
     port: envNumber(env, "BERTH_API_PORT", 8080),
     bodyLimitBytes: envNumber(env, "BERTH_API_BODY_LIMIT", 1024 * 1024),
+    eventBufferBytes: envNumber(env, "BERTH_API_EVENT_BUFFER_BYTES", 1024 * 1024),
   };
 }

@@ -9,7 +9,15 @@ await runProcess("api", async ({ logger, registry }) => {
   const bus = await openBus({ servers: config.natsUrl, name: "berth-api", logger });
   const view = new ClusterView(bus);
   await view.start();
-  const server = await buildServer({ bus, view, registry, logger, natsUrl: config.natsUrl, bodyLimitBytes: config.bodyLimitBytes });
+  const server = await buildServer({
+    bus,
+    view,
+    registry,
+    logger,
+    natsUrl: config.natsUrl,
+    bodyLimitBytes: config.bodyLimitBytes,
+    eventBufferBytes: config.eventBufferBytes,
+  });
   await server.listen({ host: config.host, port: config.port });
   logger.info({ host: config.host, port: config.port }, "api listening");
   return async () => {

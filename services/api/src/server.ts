@@ -6,6 +6,7 @@ import type { ClusterView } from "./cluster-view.js";
 import { errorHandler } from "./errors.js";
 import { appRoutes } from "./routes/apps.js";
 import { clusterRoutes } from "./routes/cluster.js";
+import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
 import type { Logger } from "@berth/runtime";
 
@@ -17,6 +18,8 @@ export interface ServerDeps {
   natsUrl: string;
   bodyLimitBytes: number;
   agentTimeoutMs?: number;
+  /** Unread bytes an event stream client may have before it is cut off. */
+  eventBufferBytes?: number;
   now?: () => Date;
 }
 
@@ -25,7 +28,12 @@ export const VERSION = "0.1.0";
 /** Builds the HTTP API; main.ts only listens. Tests use `inject()`. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimitBytes,
+    disableRequestLogging: true,
+    forceCloseConnections: true,
+  });
   const requests = new Counter({
     name: "berth_api_requests_total",
     help: "API requests, by method, route and status.",
@@ -57,5 +65,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, now });
   await app.register(taskRoutes, { view: deps.view });
+  await app.register(eventRoutes, {
+    js: deps.bus.js,
+    registry: deps.registry,
+    maxBufferedBytes: deps.eventBufferBytes ?? 1024 * 1024,
+    heartbeatMs: 15_000,
+  });
   return app;
 }

@@ -21,6 +21,26 @@ export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<stri
   };
 }
 
+/** Marathon's instance condition for a Mesos task state: TASK_RUNNING → Running. */
+export function conditionOf(state: string): string {
+  const word = state.replace(/^TASK_/, "").toLowerCase();
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Marathon's instance_changed_event: one instance per task in Berth. */
+export function instanceEvent(task: TaskRecord, update: StatusUpdate): Record<string, unknown> & { eventType: string; timestamp: string } {
+  return {
+    eventType: "instance_changed_event",
+    timestamp: new Date(update.timestampMs).toISOString(),
+    instanceId: task.taskId,
+    condition: conditionOf(update.state),
+    runSpecId: task.appId,
+    agentId: task.agentId,
+    host: task.hostname,
+    runSpecVersion: task.version,
+  };
+}
+
 /**
  * Applies one status update to its task record with compare-and-set, then
  * publishes the public event. Safe to run twice for the same update: the
@@ -54,6 +74,7 @@ export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): 
   });
   if ((outcome === "applied" || outcome === "duplicate") && r.value) {
     await publishEvent(bus.js, statusEvent(r.value, update), `status-${update.uuid}`);
+    await publishEvent(bus.js, instanceEvent(r.value, update), `instance-${update.uuid}`);
   }
   if (outcome !== "applied") log.debug({ taskId: update.taskId, state: update.state, outcome }, "status update not applied");
   return outcome;

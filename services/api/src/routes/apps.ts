@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Bus } from "@berth/bus";
+import { type Bus, publishEvent } from "@berth/bus";
 import { type AppDefinition, appKey, ConflictError, NotFoundError, parseApp, parseAppId, updateApp, ValidationError } from "@berth/core";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 import { appView, taskView } from "../views.js";
 
@@ -47,6 +47,14 @@ export function labelMatcher(selector: string): (labels: Record<string, string>)
 export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): Promise<void> {
   const { bus, view } = opts;
 
+  /** Marathon's api_post_event: who changed an app, through which URI, to what. */
+  const apiPostEvent = (req: FastifyRequest, a: AppDefinition, version: string) =>
+    publishEvent(
+      bus.js,
+      { eventType: "api_post_event", timestamp: version, clientIp: req.ip, uri: req.url, appDefinition: a },
+      `api-post-${a.id}-${version}`,
+    );
+
   const present = (a: AppDefinition, embed: readonly string[]) =>
     appView(a, view.tasksOf(a.id), { embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"), embedCounts: true });
 
@@ -75,6 +83,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       throw err;
     }
     await view.apps.waitFor(revision);
+    await apiPostEvent(req, a, version);
     const { deploymentId } = changed(reply, version);
     void reply.header("Location", `/v2/apps${a.id}`);
     return reply.status(201).send({ ...present(a, []), deployments: [{ id: deploymentId }] });
@@ -121,6 +130,8 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const r = await bus.apps.mutate(appKey(id), (cur) => (cur ? null : undefined));
     if (!r.changed) throw new NotFoundError(`App '${id}' does not exist`);
     for (let i = 0; i < 200 && view.apps.get(appKey(id)); i++) await new Promise((res) => setTimeout(res, 5));
-    return changed(reply, opts.now().toISOString());
+    const version = opts.now().toISOString();
+    await publishEvent(bus.js, { eventType: "app_terminated_event", timestamp: version, appId: id }, `app-terminated-${id}-${version}`);
+    return changed(reply, version);
   });
 }

@@ -1,0 +1,86 @@
+import { followEvents, type JetStreamClient } from "@berth/bus";
+import type { FastifyInstance } from "fastify";
+import { Counter, Gauge, type Registry } from "prom-client";
+
+export interface EventRoutesOptions {
+  js: JetStreamClient;
+  registry: Registry;
+  /** A client whose unread data passes this many bytes is cut off. */
+  maxBufferedBytes: number;
+  heartbeatMs: number;
+}
+
+/** One SSE frame: the stream sequence as `id:`, Marathon's event type as `event:`. */
+export function sseFrame(seq: number, eventType: string, data: unknown): string {
+  return `id: ${seq}\nevent: ${eventType}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * GET /v2/events: Marathon's event stream as server-sent events, in stream
+ * order, resumable with Last-Event-ID (or `?since=<id>`), filtered by
+ * repeatable `event_type`. A client that stops reading is cut off once its
+ * unread data passes the buffer bound, so it never grows the server's memory.
+ */
+export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions): Promise<void> {
+  const clients = new Gauge({
+    name: "berth_api_event_stream_clients",
+    help: "Clients attached to /v2/events.",
+    registers: [opts.registry],
+  });
+  const cutOff = new Counter({
+    name: "berth_api_event_stream_cut_off_total",
+    help: "Event stream clients disconnected because they did not keep up.",
+    registers: [opts.registry],
+  });
+  const sent = new Counter({
+    name: "berth_api_events_sent_total",
+    help: "Events written to event stream clients.",
+    registers: [opts.registry],
+  });
+
+  app.get<{ Querystring: { event_type?: string | string[]; since?: string } }>("/v2/events", async (req, reply) => {
+    const types = ([] as string[])
+      .concat(req.query.event_type ?? [])
+      .flatMap((t) => t.split(","))
+      .filter(Boolean);
+    const lastId = req.headers["last-event-id"] ?? req.query.since;
+    const last = lastId === undefined ? undefined : Number(lastId);
+    if (last !== undefined && (!Number.isInteger(last) || last < 0)) {
+      return reply.status(400).send({ message: `Last-Event-ID must be an event id (a whole number), got '${String(lastId)}'` });
+    }
+    const res = reply.raw;
+    reply.hijack();
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
+    res.write(": attached to Berth's event stream\n\n");
+    clients.inc();
+    const ac = new AbortController();
+    const close = () => ac.abort();
+    res.on("close", close);
+    const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
+    try {
+      await followEvents(opts.js, { ...(last !== undefined ? { fromSeq: last + 1 } : {}), eventTypes: types, signal: ac.signal }, (e) => {
+        if (res.writableLength > opts.maxBufferedBytes) {
+          cutOff.inc();
+          req.log.warn({ clientIp: req.ip, buffered: res.writableLength, lastEventId: e.seq - 1 }, "event stream client too slow; cut off");
+          ac.abort();
+          res.destroy();
+          return;
+        }
+        res.write(sseFrame(e.seq, e.event.eventType, e.event));
+        sent.inc();
+      });
+    } catch (err) {
+      if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
+    } finally {
+      clearInterval(heartbeat);
+      clients.dec();
+      res.off("close", close);
+      if (!res.destroyed) res.end();
+    }
+  });
+}

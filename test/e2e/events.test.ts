@@ -1,0 +1,128 @@
+import { connect as tcpConnect, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import {
+  type Cluster,
+  DEMO_IMAGE,
+  eventually,
+  type NatsServer,
+  removeContainersWithLabel,
+  startCluster,
+  startNatsServer,
+} from "@berth/testkit";
+import { Api } from "../support/api.js";
+import { openSse, type SseEvent } from "../support/sse.js";
+
+let nats: NatsServer;
+let cluster: Cluster;
+let api: Api;
+let nc: NatsConnection;
+
+const app = (id: string, instances = 1) => ({
+  id,
+  cmd: "sleep 600",
+  cpus: 0.1,
+  mem: 32,
+  instances,
+  taskKillGracePeriodSeconds: 0,
+  container: { docker: { image: DEMO_IMAGE } },
+});
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-events", extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(256 * 1024) } });
+  api = new Api(cluster.apiUrl);
+  nc = await connect({ servers: nats.url });
+});
+
+afterAll(async () => {
+  await nc?.close();
+  await cluster?.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
+  await nats?.stop();
+});
+
+const ids = (events: SseEvent[]) => events.map((e) => e.id);
+
+describe("GET /v2/events", () => {
+  it("streams Marathon's events with ids, filtered by event_type", async () => {
+    const all = await openSse(`${cluster.apiUrl}/v2/events`);
+    const statusOnly = await openSse(`${cluster.apiUrl}/v2/events?event_type=status_update_event`);
+    const two = await openSse(`${cluster.apiUrl}/v2/events?event_type=api_post_event&event_type=app_terminated_event`);
+    expect(all.status).toBe(200);
+    await api.call("POST", "/v2/apps", app("/events/one"));
+    await eventually(() => statusOnly.events.some((e) => e.data.taskStatus === "TASK_RUNNING"), { what: "RUNNING over SSE" });
+    await api.call("DELETE", "/v2/apps/events/one");
+    await eventually(() => statusOnly.events.some((e) => e.data.taskStatus === "TASK_KILLED"), { what: "KILLED over SSE" });
+    await eventually(() => two.events.some((e) => e.event === "app_terminated_event"), { what: "app_terminated_event" });
+
+    expect(new Set(statusOnly.events.map((e) => e.event))).toEqual(new Set(["status_update_event"]));
+    expect(new Set(two.events.map((e) => e.event))).toEqual(new Set(["api_post_event", "app_terminated_event"]));
+    expect(two.events[0]?.data).toMatchObject({ eventType: "api_post_event", uri: "/v2/apps", appDefinition: { id: "/events/one" } });
+    const kinds = new Set(all.events.map((e) => e.event));
+    for (const k of ["api_post_event", "status_update_event", "instance_changed_event", "app_terminated_event"]) expect(kinds).toContain(k);
+    const running = all.events.find((e) => e.event === "instance_changed_event" && e.data.condition === "Running");
+    expect(running?.data).toMatchObject({ runSpecId: "/events/one", agentId: cluster.agentId, host: "127.0.0.1" });
+    // Ids are the stream's sequence: strictly increasing.
+    const seq = ids(all.events);
+    expect([...seq].sort((a, b) => a - b)).toEqual(seq);
+    expect(new Set(seq).size).toBe(seq.length);
+    for (const c of [all, statusOnly, two]) c.close();
+  });
+
+  it("resumes with Last-Event-ID: nothing lost, nothing twice, in order", async () => {
+    const reference = await openSse(`${cluster.apiUrl}/v2/events`);
+    const first = await openSse(`${cluster.apiUrl}/v2/events`);
+    await api.call("POST", "/v2/apps", app("/events/resume", 2));
+    await eventually(() => first.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 2, { what: "2 running" });
+    first.close();
+    const lastId = first.events.at(-1)!.id;
+    // Events that happen while the client is away.
+    await api.call("PUT", "/v2/apps/events/resume", { instances: 3 });
+    await eventually(() => reference.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 3, { what: "3 running" });
+    const resumed = await openSse(`${cluster.apiUrl}/v2/events`, { "last-event-id": String(lastId) });
+    await api.call("DELETE", "/v2/apps/events/resume");
+    await eventually(() => reference.events.some((e) => e.event === "app_terminated_event" && e.data.appId === "/events/resume"), {
+      what: "terminated",
+    });
+    await eventually(() => resumed.events.length > 0 && resumed.events.at(-1)!.id >= reference.events.at(-1)!.id, {
+      what: "resumed client caught up",
+    });
+    expect([...ids(first.events), ...ids(resumed.events)]).toEqual(ids(reference.events));
+    reference.close();
+    resumed.close();
+  });
+
+  it("answers 400 for a Last-Event-ID that is not an id", async () => {
+    const r = await api.call<{ message: string }>("GET", "/v2/events?since=abc");
+    expect(r.status).toBe(400);
+    expect(r.body.message).toMatch(/Last-Event-ID/);
+  });
+
+  it("cuts off a client that stopped reading, while another keeps receiving", async () => {
+    const reader = await openSse(`${cluster.apiUrl}/v2/events?event_type=bulk_test_event`);
+    const stalled: Socket = await new Promise((resolve) => {
+      const s = tcpConnect(Number(new URL(cluster.apiUrl).port), "127.0.0.1", () => {
+        s.write("GET /v2/events?event_type=bulk_test_event HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
+        resolve(s);
+      });
+    });
+    stalled.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    // About 24 MiB of events: more than the kernel's socket buffers plus the 256 KiB bound.
+    const payload = "x".repeat(8 * 1024);
+    const n = 3000;
+    for (let i = 0; i < n; i++)
+      nc.publish(
+        "berth.v1.events.bulk_test_event",
+        JSON.stringify({ eventType: "bulk_test_event", timestamp: new Date().toISOString(), i, payload }),
+      );
+    await nc.flush();
+    await eventually(() => reader.events.length === n, { what: `${n} events to the reading client`, timeoutMs: 60_000 });
+    expect(reader.events.map((e) => e.data.i)).toEqual(Array.from({ length: n }, (_, i) => i));
+    const metrics = await api.call<string>("GET", "/metrics");
+    expect(metrics.body).toMatch(/^berth_api_event_stream_cut_off_total 1$/m);
+    stalled.destroy();
+    reader.close();
+  });
+});
