@@ -7,6 +7,7 @@ PNPM_VERSION=12.4.2
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v nats-server >/dev/null 2>&1 || need+=(nats-server)
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [ -x /usr/bin/busybox ] || [ -x /bin/busybox ] || need+=(busybox-static)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"

@@ -115,7 +115,14 @@ describe("a Marathon app on real Docker", () => {
 
   it("serves the task's series with cAdvisor's names on the agent's /metrics", async () => {
     const [t] = await api.running("/e2e/web");
-    const text = await (await fetch(cluster.agentMetricsUrl)).text();
+    // Collected on an interval (500 ms in tests): wait for the first collection that has the task.
+    const text = await eventually(
+      async () => {
+        const body = await (await fetch(cluster.agentMetricsUrl)).text();
+        return body.includes(`task_id="${t!.id}"`) && body;
+      },
+      { what: "the task's series" },
+    );
     for (const name of [
       "container_cpu_usage_seconds_total",
       "container_memory_usage_bytes",

@@ -80,6 +80,7 @@ export async function startCluster(opts: {
         BERTH_AGENT_MEM: "4096",
         BERTH_AGENT_DISK: "10000",
         BERTH_AGENT_GC_DELAY_MS: "1000",
+        BERTH_AGENT_METRICS_INTERVAL_MS: "500",
       },
       logDir,
     ),

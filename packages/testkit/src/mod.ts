@@ -2,4 +2,5 @@ export { type Cluster, type ClusterProcess, type ServiceName, startCluster } fro
 export { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, removeContainersWithLabel } from "./docker-cli.js";
 export { freePort } from "./free-port.js";
 export { type NatsServer, startNatsServer } from "./nats-server.js";
+export { type Prometheus, startPrometheus } from "./prometheus.js";
 export { eventually } from "./wait.js";

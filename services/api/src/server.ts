@@ -6,6 +6,7 @@ import type { ClusterView } from "./cluster-view.js";
 import { errorHandler } from "./errors.js";
 import { appRoutes } from "./routes/apps.js";
 import { clusterRoutes } from "./routes/cluster.js";
+import { discoveryRoutes } from "./routes/discovery.js";
 import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
 import type { Logger } from "@berth/runtime";
@@ -65,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, now });
   await app.register(taskRoutes, { view: deps.view });
+  await app.register(discoveryRoutes, { view: deps.view });
   await app.register(eventRoutes, {
     js: deps.bus.js,
     registry: deps.registry,

@@ -10,7 +10,7 @@ import {
   STREAMS,
   subjects,
 } from "@berth/bus";
-import { BerthError } from "@berth/core";
+import { BerthError, countPorts } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
@@ -59,6 +59,31 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
     collect() {
       this.reset();
       for (const a of placer.agentStates()) this.inc({ state: a.schedulable ? "active" : "unschedulable" });
+    },
+  });
+  new Gauge({
+    name: "berth_offers_free",
+    help: "Unreserved resources offered by schedulable agents, by resource (cpus, mem and disk in MiB, ports).",
+    labelNames: ["resource"],
+    registers: [deps.registry],
+    collect() {
+      const offers = placer.offers();
+      this.set(
+        { resource: "cpus" },
+        offers.reduce((n, o) => n + o.free.cpus, 0),
+      );
+      this.set(
+        { resource: "mem" },
+        offers.reduce((n, o) => n + o.free.mem, 0),
+      );
+      this.set(
+        { resource: "disk" },
+        offers.reduce((n, o) => n + o.free.disk, 0),
+      );
+      this.set(
+        { resource: "ports" },
+        offers.reduce((n, o) => n + countPorts(o.free.ports), 0),
+      );
     },
   });
   const placer = new Placer(bus, agentsCache, ledgerCache, { agentTimeoutMs: config.agentTimeoutMs, now }, logger);

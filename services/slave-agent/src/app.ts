@@ -2,10 +2,9 @@ import { type Bus, codecs, commandOf, consumeDurable, ensureAgentConsumer, STREA
 import { LABELS } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
-import { CgroupReader } from "./cgroups.js";
 import type { AgentConfig } from "./config.js";
-import { collectContainerMetrics } from "./container-metrics.js";
 import type { ContainerRuntime } from "./container-runtime.js";
+import { MetricsCollector } from "./metrics-collector.js";
 import { Registrar } from "./registrar.js";
 import { StatusReporter } from "./status-reporter.js";
 import { TaskRunner } from "./task-runner.js";
@@ -36,7 +35,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
     labelNames: ["command"],
     registers: [deps.registry],
   });
-  const cgroups = new CgroupReader();
+  const metrics = new MetricsCollector(config.agentId, () => runner.running(), config.metricsIntervalMs, deps.registry, logger);
   const stops: (() => Promise<void> | void)[] = [];
 
   async function waitForRuntime(): Promise<void> {
@@ -72,6 +71,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       );
       stops.push(() => watch.stop());
 
+      await metrics.start();
+      stops.push(() => metrics.stop());
       const http = await serveHttp({
         host: config.httpHost,
         port: config.httpPort,
@@ -79,8 +80,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
         routes: {
           "/metrics": async (_req, res) => {
             const own = await deps.registry.metrics();
-            const containers = await collectContainerMetrics(cgroups, runner.running(), config.agentId);
-            res.writeHead(200, { "content-type": deps.registry.contentType }).end(own + containers);
+            res.writeHead(200, { "content-type": deps.registry.contentType }).end(own + metrics.current());
           },
         },
       });

@@ -18,6 +18,7 @@ export interface AgentConfig {
   httpPort: number;
   heartbeatMs: number;
   gcDelayMs: number;
+  metricsIntervalMs: number;
 }
 
 /** Mesos's attribute syntax: "rack:a;zone:b". */
@@ -64,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     httpPort: envNumber(env, "BERTH_AGENT_HTTP_PORT", 5051),
     heartbeatMs: envNumber(env, "BERTH_AGENT_HEARTBEAT_MS", 5_000),
     gcDelayMs: envNumber(env, "BERTH_AGENT_GC_DELAY_MS", 60_000),
+    metricsIntervalMs: envNumber(env, "BERTH_AGENT_METRICS_INTERVAL_MS", 5_000),
   };
 }

@@ -5,6 +5,8 @@ export interface ContainerState {
   id: string;
   name: string;
   labels: Record<string, string>;
+  image: string;
+  networkMode: string;
   running: boolean;
   /** Docker's status: created, running, exited, dead, ... */
   status: string;

@@ -112,6 +112,8 @@ export class DockerRuntime implements ContainerRuntime {
         id: i.Id,
         name: i.Name.replace(/^\//, ""),
         labels: i.Config.Labels ?? {},
+        image: i.Config.Image,
+        networkMode: i.HostConfig.NetworkMode ?? "",
         running: i.State.Running,
         status: i.State.Status,
         exitCode: i.State.ExitCode,

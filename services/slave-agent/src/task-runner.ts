@@ -10,6 +10,8 @@ interface LocalTask {
   taskId: string;
   appId: string;
   version: string;
+  image: string;
+  networkMode: string;
   phase: Phase;
   containerId: string;
   pid: number;
@@ -23,6 +25,8 @@ export interface RunningContainer {
   taskId: string;
   appId: string;
   version: string;
+  image: string;
+  networkMode: string;
   containerId: string;
   pid: number;
 }
@@ -54,7 +58,15 @@ export class TaskRunner {
   running(): RunningContainer[] {
     return [...this.tasks.values()]
       .filter((t) => t.phase === "running")
-      .map((t) => ({ taskId: t.taskId, appId: t.appId, version: t.version, containerId: t.containerId, pid: t.pid }));
+      .map((t) => ({
+        taskId: t.taskId,
+        appId: t.appId,
+        version: t.version,
+        image: t.image,
+        networkMode: t.networkMode,
+        containerId: t.containerId,
+        pid: t.pid,
+      }));
   }
 
   /** Re-adopts the containers this agent started before a restart, and reports the ones that ended meanwhile. */
@@ -67,6 +79,8 @@ export class TaskRunner {
         taskId,
         appId: c.labels[LABELS.app] ?? "",
         version: c.labels[LABELS.version] ?? "",
+        image: c.image,
+        networkMode: c.networkMode,
         phase: c.running ? "running" : "ended",
         containerId: c.id,
         pid: c.pid,
@@ -92,6 +106,8 @@ export class TaskRunner {
       taskId: spec.taskId,
       appId: spec.appId,
       version: spec.version,
+      image: spec.image,
+      networkMode: spec.networkMode || "host",
       phase: "launching",
       containerId: "",
       pid: 0,
