@@ -228,8 +228,10 @@ describe("tasks that end", () => {
     await eventually(() => events.events.filter((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED").length >= 2, {
       what: "a relaunch",
     });
-    await api.call("DELETE", "/v2/apps/e2e/ok");
-    await api.call("DELETE", "/v2/apps/e2e/bad");
+    expect((await api.call("DELETE", "/v2/apps/e2e/ok")).status).toBe(200);
+    // The failing app's deployment never completes: it holds the app until its deadline, so deleting needs force.
+    expect((await api.call("DELETE", "/v2/apps/e2e/bad")).status).toBe(409);
+    expect((await api.call("DELETE", "/v2/apps/e2e/bad?force=true")).status).toBe(200);
   });
 
   it("reports FAILED with Docker's message when the image cannot be pulled", async () => {
@@ -245,7 +247,7 @@ describe("tasks that end", () => {
     });
     const failed = events.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toMatch(/Failed to pull image '127\.0\.0\.1:9\/absent\/image:1': .*(connection refused|dial tcp)/);
-    await api.call("DELETE", "/v2/apps/e2e/nopull");
+    expect((await api.call("DELETE", "/v2/apps/e2e/nopull?force=true")).status).toBe(200);
   });
 });
 

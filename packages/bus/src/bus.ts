@@ -1,4 +1,4 @@
-import type { AppDefinition, TaskRecord } from "@berth/core";
+import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.js";
@@ -8,9 +8,36 @@ import { TypedKv } from "./kv.js";
 import { type Buckets, ensureTopology } from "./topology.js";
 import type { KV } from "@nats-io/kv";
 
+/** The deployment holding an app: while it exists, other changes are refused (409) unless forced. */
+export interface AppLock {
+  deploymentId: string;
+  lockedAtMs: number;
+}
+
+export interface TaskFailure {
+  taskId: string;
+  state: string;
+  message: string;
+  host: string;
+  version: string;
+  timestampMs: number;
+}
+
 export interface BackoffRecord {
   failures: number;
   lastFailureAtMs: number;
+  lastTaskFailure?: TaskFailure;
+}
+
+/** Launches of one app that wait, and why. */
+export interface QueueEntry {
+  appId: string;
+  count: number;
+  /** Per reason, how many agents refused: "insufficient cpus on 3 of 3 agents". */
+  reasons: string[];
+  sinceMs: number;
+  /** When backoff delays the launches: when they may start. */
+  delayUntilMs: number;
 }
 
 /** A service's handle on NATS: the connection, JetStream, and every bucket with its type. */
@@ -22,6 +49,9 @@ export interface Bus {
   agents: TypedKv<AgentRecord>;
   ledger: TypedKv<AgentLedger>;
   backoff: TypedKv<BackoffRecord>;
+  deployments: TypedKv<Deployment>;
+  locks: TypedKv<AppLock>;
+  queue: TypedKv<QueueEntry>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -29,6 +59,8 @@ export interface Bus {
 
 export const appCodec = jsonCodec<AppDefinition>("AppDefinition");
 export const backoffCodec = jsonCodec<BackoffRecord>("BackoffRecord");
+export const deploymentCodec = jsonCodec<Deployment>("Deployment");
+export const lockCodec = jsonCodec<AppLock>("AppLock");
 
 /**
  * Connects, creates the topology if missing, and opens every bucket. Retries
@@ -57,6 +89,9 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     agents: new TypedKv(buckets.agents, codecs.agentRecord),
     ledger: new TypedKv(buckets.ledger, codecs.agentLedger),
     backoff: new TypedKv(buckets.backoff, backoffCodec),
+    deployments: new TypedKv(buckets.deployments, deploymentCodec),
+    locks: new TypedKv(buckets.locks, lockCodec),
+    queue: new TypedKv(buckets.queue, jsonCodec<QueueEntry>("QueueEntry")),
     leases: buckets.leases,
     buckets,
     close: async () => {

@@ -1,5 +1,5 @@
 /** Typed protobuf codecs: the two ends of a subject share one, so they cannot disagree about its type. */
-import type { Reservation } from "@berth/core";
+import { HEALTH_UNKNOWN, type Reservation, type TaskRecord } from "@berth/core";
 import { berth } from "@berth/proto";
 
 export type Plain<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -27,6 +27,11 @@ function protoCodec<C>(name: string, type: GeneratedType<C>): Codec<Plain<C>> {
   };
 }
 
+/** A codec whose decoded values get defaults that protobuf leaves null (nested messages). */
+function withDefaults<T>(codec: Codec<T>, fill: (v: T) => T): Codec<T> {
+  return { name: codec.name, encode: codec.encode, decode: (data) => fill(codec.decode(data)) };
+}
+
 const v1 = berth.v1;
 export const codecs = {
   agentRegistration: protoCodec("AgentRegistration", v1.AgentRegistration),
@@ -41,7 +46,10 @@ export const codecs = {
   killCommand: protoCodec("KillCommand", v1.KillCommand),
   statusUpdate: protoCodec("StatusUpdate", v1.StatusUpdate),
   statusAck: protoCodec("StatusAck", v1.StatusAck),
-  taskRecord: protoCodec("TaskRecord", v1.TaskRecord),
+  taskRecord: withDefaults(protoCodec("TaskRecord", v1.TaskRecord) as unknown as Codec<TaskRecord>, (t) => {
+    t.health ??= { ...HEALTH_UNKNOWN };
+    return t;
+  }),
 } as const;
 
 export type AgentRegistration = Plain<berth.v1.AgentRegistration>;

@@ -1,4 +1,15 @@
-export { type Bus, type BackoffRecord, appCodec, busFrom, openBus } from "./bus.js";
+export {
+  type AppLock,
+  type Bus,
+  type BackoffRecord,
+  type QueueEntry,
+  type TaskFailure,
+  appCodec,
+  busFrom,
+  deploymentCodec,
+  lockCodec,
+  openBus,
+} from "./bus.js";
 export {
   type AgentHeartbeat,
   type AgentLedger,
@@ -26,3 +37,4 @@ export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, 
 export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";
 export { ensureAgentConsumer } from "./agent-consumer.js";
+export { DeploymentStore, LOCKED_MESSAGE } from "./deployment-store.js";

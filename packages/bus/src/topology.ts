@@ -37,6 +37,12 @@ export const BUCKETS = {
   leases: "berth_leases",
   /** Launch backoff per app. */
   backoff: "berth_backoff",
+  /** Deployments by id: running ones, and finished ones for a week. */
+  deployments: "berth_deployments",
+  /** Which deployment holds each app (key "team/web"); created with compare-and-set. */
+  locks: "berth_app_locks",
+  /** Launches waiting, per app, and why: written by the launch-dispatcher for /v2/queue. */
+  queue: "berth_queue",
 } as const;
 
 export const CONSUMERS = {
@@ -47,6 +53,7 @@ export const CONSUMERS = {
 
 export const APP_VERSIONS_KEPT = 50;
 export const LEASE_TTL_MS = 15_000;
+export const DEPLOYMENTS_KEPT_MS = 7 * 24 * HOUR_MS;
 
 export interface TopologyOptions {
   /** JetStream replicas: 1 on one server, 3 on a cluster. */
@@ -88,6 +95,9 @@ export interface Buckets {
   ledger: KV;
   leases: KV;
   backoff: KV;
+  deployments: KV;
+  locks: KV;
+  queue: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -105,6 +115,9 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     ledger: await open(BUCKETS.ledger, 1),
     leases: await open(BUCKETS.leases, 1, LEASE_TTL_MS),
     backoff: await open(BUCKETS.backoff, 1),
+    deployments: await open(BUCKETS.deployments, 1, DEPLOYMENTS_KEPT_MS),
+    locks: await open(BUCKETS.locks, 1),
+    queue: await open(BUCKETS.queue, 1),
   };
 }
 

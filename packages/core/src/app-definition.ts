@@ -1,3 +1,5 @@
+import type { HealthCheck, ReadinessCheck } from "./health-check.js";
+
 /** Marathon's app definition, as Berth stores it and answers it. Defaults follow Marathon's. */
 
 export interface PortDefinition {
@@ -78,8 +80,8 @@ export interface AppDefinition {
   portDefinitions: PortDefinition[];
   requirePorts: boolean;
   constraints: string[][];
-  healthChecks: unknown[];
-  readinessChecks: unknown[];
+  healthChecks: HealthCheck[];
+  readinessChecks: ReadinessCheck[];
   dependencies: string[];
   upgradeStrategy: UpgradeStrategy;
   unreachableStrategy: UnreachableStrategy;
@@ -88,6 +90,8 @@ export interface AppDefinition {
   backoffFactor: number;
   maxLaunchDelaySeconds: number;
   taskKillGracePeriodSeconds?: number;
+  /** Berth: a deployment of this app that has not finished after this long fails and is rolled back. */
+  progressDeadlineSeconds: number;
   version: string;
   versionInfo: VersionInfo;
 }
@@ -107,6 +111,7 @@ export const APP_DEFAULTS = {
   unreachableStrategy: { inactiveAfterSeconds: 0, expungeAfterSeconds: 0 },
   /** Used when an app sets no taskKillGracePeriodSeconds: Docker's own default for `docker stop`. */
   taskKillGracePeriodSeconds: 10,
+  progressDeadlineSeconds: 600,
 } as const;
 
 /** Fields Marathon answers on GET that a client may send back; they are ignored on input. */

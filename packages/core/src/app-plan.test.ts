@@ -72,3 +72,61 @@ describe("planApp", () => {
     ).toEqual(["o1", "o2"]);
   });
 });
+
+describe("planApp rolling upgrades", () => {
+  const upgrade = (over: Record<string, unknown>) => {
+    const a = app({ instances: 4, ...over });
+    a.versionInfo.lastConfigChangeAt = "v2";
+    return a;
+  };
+  const olds = (n: number) => Array.from({ length: n }, (_, i) => running(`o${i}`, i));
+  const news = (n: number, state = "TASK_RUNNING") =>
+    Array.from({ length: n }, (_, i) => task({ taskId: `n${i}`, state, configVersion: "v2", stagedAtMs: 100 + i }));
+
+  it("with minimumHealthCapacity 0.5 and no over-capacity, stops half first, then swaps as new ones run", () => {
+    const a = upgrade({ upgradeStrategy: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } });
+    const first = planApp(a, olds(4));
+    expect(first.kill).toHaveLength(2);
+    expect(first.launch).toBe(0);
+    const remaining = olds(4).slice(0, 2);
+    expect(planApp(a, remaining)).toMatchObject({ launch: 2, kill: [] });
+    const swapped = planApp(a, [...remaining, ...news(2)]);
+    expect(swapped.kill.map((k) => k.taskId).sort()).toEqual(["o0", "o1"]);
+    expect(swapped.launch).toBe(0);
+    expect(planApp(a, news(2))).toMatchObject({ launch: 2, kill: [] });
+  });
+
+  it("never lets healthy tasks drop below minimumHealthCapacity × instances", () => {
+    for (const mhc of [0, 0.25, 0.5, 0.75, 1]) {
+      for (const moc of [0, 0.5, 1]) {
+        if (mhc === 1 && moc === 0) continue;
+        const a = upgrade({ upgradeStrategy: { minimumHealthCapacity: mhc, maximumOverCapacity: moc } });
+        let tasks = olds(4);
+        for (let round = 0; round < 12; round++) {
+          const plan = planApp(a, tasks);
+          const killed = new Set(plan.kill.map((k) => k.taskId));
+          tasks = tasks.filter((t) => !killed.has(t.taskId));
+          expect(tasks.filter((t) => t.state === "TASK_RUNNING").length).toBeGreaterThanOrEqual(Math.ceil(4 * mhc));
+          expect(tasks.length + plan.launch).toBeLessThanOrEqual(4 + Math.floor(4 * moc));
+          tasks = [
+            ...tasks,
+            ...Array.from({ length: plan.launch }, (_, i) =>
+              task({ taskId: `r${round}-${i}`, state: "TASK_RUNNING", configVersion: "v2" }),
+            ),
+          ];
+        }
+        expect(tasks.every((t) => t.configVersion === "v2")).toBe(true);
+        expect(tasks).toHaveLength(4);
+      }
+    }
+  });
+
+  it("counts new tasks only once they pass their health checks", () => {
+    const a = upgrade({ instances: 2, healthChecks: [{ protocol: "COMMAND", command: { value: "true" } }] });
+    const unhealthyNew = news(2).map((t) => ({ ...t, health: { ...t.health, state: "HEALTH_UNKNOWN" } }));
+    const oldHealthy = olds(2).map((t) => ({ ...t, health: { ...t.health, state: "HEALTHY" } }));
+    expect(planApp(a, [...oldHealthy, ...unhealthyNew]).kill).toEqual([]);
+    const healthyNew = unhealthyNew.map((t) => ({ ...t, health: { ...t.health, state: "HEALTHY" } }));
+    expect(planApp(a, [...oldHealthy, ...healthyNew]).kill).toHaveLength(2);
+  });
+});

@@ -22,10 +22,17 @@ export function isWanted(t: TaskRecord): boolean {
   return !isTerminal(t.state) && t.goal !== "KILL" && t.state !== "TASK_KILLING";
 }
 
+/** A task that serves: running, and healthy when the app has health checks. */
+export function isHealthy(t: TaskRecord, app: Pick<AppDefinition, "healthChecks">): boolean {
+  return t.state === "TASK_RUNNING" && (app.healthChecks.length === 0 || t.health.state === "HEALTHY");
+}
+
 /**
  * Decides launches and kills for one app. `app` undefined means the app was
- * deleted: every task is stopped. A change of configuration replaces old tasks
- * one for one as new ones reach RUNNING, so capacity never drops below `instances`.
+ * deleted: every task is stopped. A change of configuration is a rolling
+ * upgrade within `upgradeStrategy`: at least minimumHealthCapacity × instances
+ * healthy tasks at all times, at most (1 + maximumOverCapacity) × instances
+ * tasks in all; old tasks go as new ones turn healthy.
  */
 export function planApp(app: AppDefinition | undefined, tasks: readonly TaskRecord[]): AppPlan {
   const ended = tasks.filter((t) => isTerminal(t.state));
@@ -44,24 +51,39 @@ export function planApp(app: AppDefinition | undefined, tasks: readonly TaskReco
   const fresh = wanted.filter((t) => t.configVersion === current);
   const old = wanted.filter((t) => t.configVersion !== current);
 
-  plan.launch = Math.max(0, app.instances - fresh.length);
-  const extraFresh = Math.max(0, fresh.length - app.instances);
-  for (const t of killOrder(fresh, app.killSelection).slice(0, extraFresh)) {
+  const n = app.instances;
+  const extraFresh = Math.max(0, fresh.length - n);
+  for (const t of killOrder(fresh, app.killSelection, app).slice(0, extraFresh)) {
     plan.kill.push({ taskId: t.taskId, reason: "scaled down" });
   }
-  const freshRunning = fresh.filter((t) => t.state === "TASK_RUNNING").length;
-  const oldToKeep = Math.max(0, app.instances - Math.min(freshRunning, app.instances));
-  for (const t of killOrder(old, app.killSelection).slice(0, Math.max(0, old.length - oldToKeep))) {
-    plan.kill.push({ taskId: t.taskId, reason: "replaced by a new version" });
+  if (old.length === 0) {
+    plan.launch = Math.max(0, n - fresh.length);
+    return plan;
   }
+  const minHealthy = Math.ceil(n * app.upgradeStrategy.minimumHealthCapacity);
+  const maxTotal = n + Math.floor(n * app.upgradeStrategy.maximumOverCapacity);
+  const freshKept = Math.min(fresh.length, n);
+  const freshHealthy = Math.min(fresh.filter((t) => isHealthy(t, app)).length, n);
+  const oldHealthy = old.filter((t) => isHealthy(t, app)).length;
+  const oldUnhealthy = old.length - oldHealthy;
+  const killOld = Math.min(old.length, oldUnhealthy + Math.max(0, oldHealthy + freshHealthy - minHealthy));
+  const killed = killOrder(old, app.killSelection, app).slice(0, killOld);
+  for (const t of killed) plan.kill.push({ taskId: t.taskId, reason: "replaced by a new version" });
+  // Tasks being killed still hold their resources until they end: they count against the over-capacity.
+  const dying = tasks.filter((t) => !isTerminal(t.state) && !isWanted(t)).length;
+  plan.launch = Math.max(0, Math.min(n - freshKept, maxTotal - old.length - freshKept - dying));
   return plan;
 }
 
-/** Tasks not yet running go first; then by killSelection on their staging time. */
-export function killOrder(tasks: readonly TaskRecord[], selection: KillSelection): TaskRecord[] {
+/** Tasks not serving (not running, or unhealthy) go first; then by killSelection on their staging time. */
+export function killOrder(
+  tasks: readonly TaskRecord[],
+  selection: KillSelection,
+  app: Pick<AppDefinition, "healthChecks"> = { healthChecks: [] },
+): TaskRecord[] {
   return [...tasks].sort((a, b) => {
-    const ra = a.state === "TASK_RUNNING" ? 1 : 0;
-    const rb = b.state === "TASK_RUNNING" ? 1 : 0;
+    const ra = isHealthy(a, app) ? 1 : 0;
+    const rb = isHealthy(b, app) ? 1 : 0;
     if (ra !== rb) return ra - rb;
     const byAge = selection === "YOUNGEST_FIRST" ? b.stagedAtMs - a.stagedAtMs : a.stagedAtMs - b.stagedAtMs;
     return byAge !== 0 ? byAge : a.taskId.localeCompare(b.taskId);

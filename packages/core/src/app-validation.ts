@@ -3,6 +3,8 @@ import {
   APP_DEFAULTS,
   type AppDefinition,
   type Container,
+  hostPortCount,
+  portNames,
   type KillSelection,
   type Network,
   type PortDefinition,
@@ -13,6 +15,7 @@ import {
 } from "./app-definition.js";
 import { Checker } from "./checker.js";
 import { imageReferenceError } from "./docker-image.js";
+import { readHealthChecks, readReadinessChecks } from "./health-check.js";
 import type { ValidationDetail } from "./errors.js";
 
 export const LIMITS = {
@@ -60,6 +63,7 @@ const KNOWN_FIELDS = new Set<string>([
   "backoffFactor",
   "maxLaunchDelaySeconds",
   "taskKillGracePeriodSeconds",
+  "progressDeadlineSeconds",
   "fetch",
   "uris",
   "secrets",
@@ -120,6 +124,11 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
       min: 0,
       max: 86_400,
     }),
+    progressDeadlineSeconds: num(c, input, "progressDeadlineSeconds", APP_DEFAULTS.progressDeadlineSeconds, {
+      min: 1,
+      max: 86_400,
+      integer: true,
+    }),
     version: ctx.version,
     versionInfo: { lastScalingAt: ctx.version, lastConfigChangeAt: ctx.version },
   };
@@ -152,9 +161,9 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (requirePorts !== undefined) app.requirePorts = requirePorts;
   const constraints = opt(input.constraints, (v) => readConstraints(c, v));
   if (constraints) app.constraints = constraints;
-  const healthChecks = opt(input.healthChecks, (v) => c.array("/healthChecks", v, 20));
+  const healthChecks = opt(input.healthChecks, (v) => readHealthChecks(c, v, () => hostPortCount(app)));
   if (healthChecks) app.healthChecks = healthChecks;
-  const readinessChecks = opt(input.readinessChecks, (v) => c.array("/readinessChecks", v, 20));
+  const readinessChecks = opt(input.readinessChecks, (v) => readReadinessChecks(c, v, () => portNames(app)));
   if (readinessChecks) app.readinessChecks = readinessChecks;
   const dependencies = opt(input.dependencies, (v) => stringList(c, "/dependencies", v, 100));
   if (dependencies) app.dependencies = dependencies.map((d) => resolveDependency(c, d, id));
@@ -164,6 +173,12 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
       minimumHealthCapacity: num(c, upgrade, "minimumHealthCapacity", 1, { min: 0, max: 1 }, "/upgradeStrategy"),
       maximumOverCapacity: num(c, upgrade, "maximumOverCapacity", 1, { min: 0, max: 1 }, "/upgradeStrategy"),
     };
+  }
+  if (app.upgradeStrategy.minimumHealthCapacity === 1 && app.upgradeStrategy.maximumOverCapacity === 0 && app.instances > 0) {
+    c.fail(
+      "/upgradeStrategy",
+      "minimumHealthCapacity 1 with maximumOverCapacity 0 leaves no room to replace a task: lower one or raise the other",
+    );
   }
   const unreachable = opt(input.unreachableStrategy, (v) => readUnreachable(c, v));
   if (unreachable) app.unreachableStrategy = unreachable;

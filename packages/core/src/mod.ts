@@ -47,7 +47,7 @@ export {
   type TaskState,
   TaskStates,
 } from "./task-state.js";
-export { type AppPlan, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
+export { type AppPlan, isHealthy, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
 export {
   BACKOFF_RESET_AFTER_MS,
   type BackoffPolicy,
@@ -69,3 +69,29 @@ export {
 } from "./container-spec.js";
 export { LABELS } from "./labels.js";
 export { taskNeed, taskSpec } from "./task-spec.js";
+export {
+  actionFor,
+  deadlineReason,
+  type Deployment,
+  type DeploymentAction,
+  type DeploymentProgress,
+  type DeploymentStatus,
+  deploymentEvent,
+  deploymentView,
+  isComplete,
+  newDeployment,
+  planJson,
+  progressOf,
+  rollbackTarget,
+} from "./deployment.js";
+export {
+  checkKind,
+  HEALTH_DEFAULTS,
+  HEALTH_UNKNOWN,
+  type HealthCheck,
+  type HealthProtocol,
+  type HealthStatus,
+  type HealthVerdict,
+  nextHealth,
+  type ReadinessCheck,
+} from "./health-check.js";

@@ -1,3 +1,5 @@
+import { HEALTH_UNKNOWN, type HealthStatus } from "./health-check.js";
+
 /** Mesos task states, by their wire names. */
 export const TaskStates = [
   "TASK_STAGING",
@@ -70,6 +72,7 @@ export interface TaskRecord {
   hasExitCode: boolean;
   endedAtMs: number;
   killGracePeriodSeconds: number;
+  health: HealthStatus;
 }
 
 export interface StatusChange {
@@ -81,6 +84,8 @@ export interface StatusChange {
   containerId: string;
   exitCode: number;
   hasExitCode: boolean;
+  /** The agent's latest health verdict; absent when the update says nothing of health. */
+  health?: HealthStatus | null;
 }
 
 export type ApplyResult = { changed: true; record: TaskRecord } | { changed: false; why: string };
@@ -109,6 +114,7 @@ export function applyStatus(record: TaskRecord, update: StatusChange): ApplyResu
     updatedAtMs: update.timestampMs,
   };
   if (update.containerId) next.containerId = update.containerId;
+  if (update.health?.state) next.health = { ...update.health };
   if (update.state === "TASK_RUNNING" && record.startedAtMs === 0) next.startedAtMs = update.timestampMs;
   if (isTerminal(update.state)) {
     next.endedAtMs = update.timestampMs;
@@ -143,5 +149,6 @@ export function stagedTask(fields: {
     exitCode: 0,
     hasExitCode: false,
     endedAtMs: 0,
+    health: { ...HEALTH_UNKNOWN },
   };
 }

@@ -408,6 +408,9 @@ export namespace berth {
             parameters?: (berth.v1.IKeyValue[]|null);
             volumes?: (berth.v1.IVolumeSpec[]|null);
             networkMode?: (string|null);
+            healthChecksJson?: (string|null);
+            pullTimeoutSeconds?: (number|null);
+            pullAuthJson?: (string|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -433,6 +436,9 @@ export namespace berth {
             public parameters: berth.v1.IKeyValue[];
             public volumes: berth.v1.IVolumeSpec[];
             public networkMode: string;
+            public healthChecksJson: string;
+            public pullTimeoutSeconds: number;
+            public pullAuthJson: string;
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;
@@ -497,6 +503,7 @@ export namespace berth {
             hasExitCode?: (boolean|null);
             hostname?: (string|null);
             reason?: (string|null);
+            health?: (berth.v1.IHealthStatus|null);
         }
 
         class StatusUpdate implements IStatusUpdate {
@@ -514,11 +521,37 @@ export namespace berth {
             public hasExitCode: boolean;
             public hostname: string;
             public reason: string;
+            public health?: (berth.v1.IHealthStatus|null);
             public static create(properties?: berth.v1.IStatusUpdate): berth.v1.StatusUpdate;
             public static encode(message: berth.v1.IStatusUpdate, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.StatusUpdate;
             public static fromObject(object: { [k: string]: any }): berth.v1.StatusUpdate;
             public static toObject(message: berth.v1.StatusUpdate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IHealthStatus {
+            state?: (string|null);
+            consecutiveFailures?: (number|null);
+            firstSuccessMs?: (number|null);
+            lastSuccessMs?: (number|null);
+            lastFailureMs?: (number|null);
+            lastFailureCause?: (string|null);
+        }
+
+        class HealthStatus implements IHealthStatus {
+            constructor(properties?: berth.v1.IHealthStatus);
+            public state: string;
+            public consecutiveFailures: number;
+            public firstSuccessMs: number;
+            public lastSuccessMs: number;
+            public lastFailureMs: number;
+            public lastFailureCause: string;
+            public static create(properties?: berth.v1.IHealthStatus): berth.v1.HealthStatus;
+            public static encode(message: berth.v1.IHealthStatus, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.HealthStatus;
+            public static fromObject(object: { [k: string]: any }): berth.v1.HealthStatus;
+            public static toObject(message: berth.v1.HealthStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 
@@ -561,6 +594,7 @@ export namespace berth {
             hasExitCode?: (boolean|null);
             endedAtMs?: (number|null);
             killGracePeriodSeconds?: (number|null);
+            health?: (berth.v1.IHealthStatus|null);
         }
 
         class TaskRecord implements ITaskRecord {
@@ -584,6 +618,7 @@ export namespace berth {
             public hasExitCode: boolean;
             public endedAtMs: number;
             public killGracePeriodSeconds: number;
+            public health?: (berth.v1.IHealthStatus|null);
             public static create(properties?: berth.v1.ITaskRecord): berth.v1.TaskRecord;
             public static encode(message: berth.v1.ITaskRecord, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRecord;

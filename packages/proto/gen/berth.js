@@ -4798,6 +4798,9 @@ export const berth = $root.berth = (() => {
              * @property {Array.<berth.v1.IKeyValue>|null} [parameters] TaskSpec parameters
              * @property {Array.<berth.v1.IVolumeSpec>|null} [volumes] TaskSpec volumes
              * @property {string|null} [networkMode] TaskSpec networkMode
+             * @property {string|null} [healthChecksJson] TaskSpec healthChecksJson
+             * @property {number|null} [pullTimeoutSeconds] TaskSpec pullTimeoutSeconds
+             * @property {string|null} [pullAuthJson] TaskSpec pullAuthJson
              */
 
             /**
@@ -4991,6 +4994,30 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.networkMode = "";
 
             /**
+             * TaskSpec healthChecksJson.
+             * @member {string} healthChecksJson
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.healthChecksJson = "";
+
+            /**
+             * TaskSpec pullTimeoutSeconds.
+             * @member {number} pullTimeoutSeconds
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.pullTimeoutSeconds = 0;
+
+            /**
+             * TaskSpec pullAuthJson.
+             * @member {string} pullAuthJson
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.pullAuthJson = "";
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5070,6 +5097,12 @@ export const berth = $root.berth = (() => {
                         $root.berth.v1.VolumeSpec.encode(message.volumes[i], writer.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
                 if (message.networkMode != null && Object.hasOwnProperty.call(message, "networkMode"))
                     writer.uint32(/* id 21, wireType 2 =*/170).string(message.networkMode);
+                if (message.healthChecksJson != null && Object.hasOwnProperty.call(message, "healthChecksJson"))
+                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.healthChecksJson);
+                if (message.pullTimeoutSeconds != null && Object.hasOwnProperty.call(message, "pullTimeoutSeconds"))
+                    writer.uint32(/* id 23, wireType 0 =*/184).uint32(message.pullTimeoutSeconds);
+                if (message.pullAuthJson != null && Object.hasOwnProperty.call(message, "pullAuthJson"))
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.pullAuthJson);
                 return writer;
             };
 
@@ -5266,6 +5299,18 @@ export const berth = $root.berth = (() => {
                             message.networkMode = reader.string();
                             break;
                         }
+                    case 22: {
+                            message.healthChecksJson = reader.string();
+                            break;
+                        }
+                    case 23: {
+                            message.pullTimeoutSeconds = reader.uint32();
+                            break;
+                        }
+                    case 24: {
+                            message.pullAuthJson = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -5386,6 +5431,12 @@ export const berth = $root.berth = (() => {
                 }
                 if (object.networkMode != null)
                     message.networkMode = String(object.networkMode);
+                if (object.healthChecksJson != null)
+                    message.healthChecksJson = String(object.healthChecksJson);
+                if (object.pullTimeoutSeconds != null)
+                    message.pullTimeoutSeconds = object.pullTimeoutSeconds >>> 0;
+                if (object.pullAuthJson != null)
+                    message.pullAuthJson = String(object.pullAuthJson);
                 return message;
             };
 
@@ -5432,6 +5483,9 @@ export const berth = $root.berth = (() => {
                     object.disk = 0;
                     object.killGracePeriodSeconds = 0;
                     object.networkMode = "";
+                    object.healthChecksJson = "";
+                    object.pullTimeoutSeconds = 0;
+                    object.pullAuthJson = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -5503,6 +5557,12 @@ export const berth = $root.berth = (() => {
                 }
                 if (message.networkMode != null && Object.hasOwnProperty.call(message, "networkMode"))
                     object.networkMode = message.networkMode;
+                if (message.healthChecksJson != null && Object.hasOwnProperty.call(message, "healthChecksJson"))
+                    object.healthChecksJson = message.healthChecksJson;
+                if (message.pullTimeoutSeconds != null && Object.hasOwnProperty.call(message, "pullTimeoutSeconds"))
+                    object.pullTimeoutSeconds = message.pullTimeoutSeconds;
+                if (message.pullAuthJson != null && Object.hasOwnProperty.call(message, "pullAuthJson"))
+                    object.pullAuthJson = message.pullAuthJson;
                 return object;
             };
 
@@ -6050,6 +6110,7 @@ export const berth = $root.berth = (() => {
              * @property {boolean|null} [hasExitCode] StatusUpdate hasExitCode
              * @property {string|null} [hostname] StatusUpdate hostname
              * @property {string|null} [reason] StatusUpdate reason
+             * @property {berth.v1.IHealthStatus|null} [health] StatusUpdate health
              */
 
             /**
@@ -6172,6 +6233,14 @@ export const berth = $root.berth = (() => {
             StatusUpdate.prototype.reason = "";
 
             /**
+             * StatusUpdate health.
+             * @member {berth.v1.IHealthStatus|null|undefined} health
+             * @memberof berth.v1.StatusUpdate
+             * @instance
+             */
+            StatusUpdate.prototype.health = null;
+
+            /**
              * Creates a new StatusUpdate instance using the specified properties.
              * @function create
              * @memberof berth.v1.StatusUpdate
@@ -6225,6 +6294,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 12, wireType 2 =*/98).string(message.hostname);
                 if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.reason);
+                if (message.health != null && Object.hasOwnProperty.call(message, "health"))
+                    $root.berth.v1.HealthStatus.encode(message.health, writer.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6314,6 +6385,10 @@ export const berth = $root.berth = (() => {
                             message.reason = reader.string();
                             break;
                         }
+                    case 14: {
+                            message.health = $root.berth.v1.HealthStatus.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6385,6 +6460,11 @@ export const berth = $root.berth = (() => {
                     message.hostname = String(object.hostname);
                 if (object.reason != null)
                     message.reason = String(object.reason);
+                if (object.health != null) {
+                    if (!$util.isObject(object.health))
+                        throw TypeError(".berth.v1.StatusUpdate.health: object expected");
+                    message.health = $root.berth.v1.HealthStatus.fromObject(object.health, long + 1);
+                }
                 return message;
             };
 
@@ -6427,6 +6507,7 @@ export const berth = $root.berth = (() => {
                     object.hasExitCode = false;
                     object.hostname = "";
                     object.reason = "";
+                    object.health = null;
                 }
                 if (message.uuid != null && Object.hasOwnProperty.call(message, "uuid"))
                     object.uuid = message.uuid;
@@ -6464,6 +6545,8 @@ export const berth = $root.berth = (() => {
                     object.hostname = message.hostname;
                 if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
                     object.reason = message.reason;
+                if (message.health != null && Object.hasOwnProperty.call(message, "health"))
+                    object.health = $root.berth.v1.HealthStatus.toObject(message.health, options, q + 1);
                 return object;
             };
 
@@ -6479,6 +6562,332 @@ export const berth = $root.berth = (() => {
             };
 
             return StatusUpdate;
+        })();
+
+        v1.HealthStatus = (function() {
+
+            /**
+             * Properties of a HealthStatus.
+             * @memberof berth.v1
+             * @interface IHealthStatus
+             * @property {string|null} [state] HealthStatus state
+             * @property {number|null} [consecutiveFailures] HealthStatus consecutiveFailures
+             * @property {number|null} [firstSuccessMs] HealthStatus firstSuccessMs
+             * @property {number|null} [lastSuccessMs] HealthStatus lastSuccessMs
+             * @property {number|null} [lastFailureMs] HealthStatus lastFailureMs
+             * @property {string|null} [lastFailureCause] HealthStatus lastFailureCause
+             */
+
+            /**
+             * Constructs a new HealthStatus.
+             * @memberof berth.v1
+             * @classdesc Represents a HealthStatus.
+             * @implements IHealthStatus
+             * @constructor
+             * @param {berth.v1.IHealthStatus=} [properties] Properties to set
+             */
+            function HealthStatus(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * HealthStatus state.
+             * @member {string} state
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.state = "";
+
+            /**
+             * HealthStatus consecutiveFailures.
+             * @member {number} consecutiveFailures
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.consecutiveFailures = 0;
+
+            /**
+             * HealthStatus firstSuccessMs.
+             * @member {number} firstSuccessMs
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.firstSuccessMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * HealthStatus lastSuccessMs.
+             * @member {number} lastSuccessMs
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.lastSuccessMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * HealthStatus lastFailureMs.
+             * @member {number} lastFailureMs
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.lastFailureMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * HealthStatus lastFailureCause.
+             * @member {string} lastFailureCause
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.lastFailureCause = "";
+
+            /**
+             * Creates a new HealthStatus instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.HealthStatus
+             * @static
+             * @param {berth.v1.IHealthStatus=} [properties] Properties to set
+             * @returns {berth.v1.HealthStatus} HealthStatus instance
+             */
+            HealthStatus.create = function create(properties) {
+                return new HealthStatus(properties);
+            };
+
+            /**
+             * Encodes the specified HealthStatus message. Does not implicitly {@link berth.v1.HealthStatus.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.HealthStatus
+             * @static
+             * @param {berth.v1.IHealthStatus} message HealthStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HealthStatus.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.state != null && Object.hasOwnProperty.call(message, "state"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.state);
+                if (message.consecutiveFailures != null && Object.hasOwnProperty.call(message, "consecutiveFailures"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.consecutiveFailures);
+                if (message.firstSuccessMs != null && Object.hasOwnProperty.call(message, "firstSuccessMs"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).int64(message.firstSuccessMs);
+                if (message.lastSuccessMs != null && Object.hasOwnProperty.call(message, "lastSuccessMs"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.lastSuccessMs);
+                if (message.lastFailureMs != null && Object.hasOwnProperty.call(message, "lastFailureMs"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).int64(message.lastFailureMs);
+                if (message.lastFailureCause != null && Object.hasOwnProperty.call(message, "lastFailureCause"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.lastFailureCause);
+                return writer;
+            };
+
+            /**
+             * Decodes a HealthStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.HealthStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.HealthStatus} HealthStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HealthStatus.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.HealthStatus();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.state = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.consecutiveFailures = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.firstSuccessMs = reader.int64();
+                            break;
+                        }
+                    case 4: {
+                            message.lastSuccessMs = reader.int64();
+                            break;
+                        }
+                    case 5: {
+                            message.lastFailureMs = reader.int64();
+                            break;
+                        }
+                    case 6: {
+                            message.lastFailureCause = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a HealthStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.HealthStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.HealthStatus} HealthStatus
+             */
+            HealthStatus.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.HealthStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.HealthStatus: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.HealthStatus();
+                if (object.state != null)
+                    message.state = String(object.state);
+                if (object.consecutiveFailures != null)
+                    message.consecutiveFailures = object.consecutiveFailures >>> 0;
+                if (object.firstSuccessMs != null)
+                    if ($util.Long)
+                        message.firstSuccessMs = $util.Long.fromValue(object.firstSuccessMs, false);
+                    else if (typeof object.firstSuccessMs === "string")
+                        message.firstSuccessMs = parseInt(object.firstSuccessMs, 10);
+                    else if (typeof object.firstSuccessMs === "number")
+                        message.firstSuccessMs = object.firstSuccessMs;
+                    else if (typeof object.firstSuccessMs === "object")
+                        message.firstSuccessMs = new $util.LongBits(object.firstSuccessMs.low >>> 0, object.firstSuccessMs.high >>> 0).toNumber();
+                if (object.lastSuccessMs != null)
+                    if ($util.Long)
+                        message.lastSuccessMs = $util.Long.fromValue(object.lastSuccessMs, false);
+                    else if (typeof object.lastSuccessMs === "string")
+                        message.lastSuccessMs = parseInt(object.lastSuccessMs, 10);
+                    else if (typeof object.lastSuccessMs === "number")
+                        message.lastSuccessMs = object.lastSuccessMs;
+                    else if (typeof object.lastSuccessMs === "object")
+                        message.lastSuccessMs = new $util.LongBits(object.lastSuccessMs.low >>> 0, object.lastSuccessMs.high >>> 0).toNumber();
+                if (object.lastFailureMs != null)
+                    if ($util.Long)
+                        message.lastFailureMs = $util.Long.fromValue(object.lastFailureMs, false);
+                    else if (typeof object.lastFailureMs === "string")
+                        message.lastFailureMs = parseInt(object.lastFailureMs, 10);
+                    else if (typeof object.lastFailureMs === "number")
+                        message.lastFailureMs = object.lastFailureMs;
+                    else if (typeof object.lastFailureMs === "object")
+                        message.lastFailureMs = new $util.LongBits(object.lastFailureMs.low >>> 0, object.lastFailureMs.high >>> 0).toNumber();
+                if (object.lastFailureCause != null)
+                    message.lastFailureCause = String(object.lastFailureCause);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HealthStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.HealthStatus
+             * @static
+             * @param {berth.v1.HealthStatus} message HealthStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HealthStatus.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.state = "";
+                    object.consecutiveFailures = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.firstSuccessMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.firstSuccessMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lastSuccessMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lastSuccessMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lastFailureMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lastFailureMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.lastFailureCause = "";
+                }
+                if (message.state != null && Object.hasOwnProperty.call(message, "state"))
+                    object.state = message.state;
+                if (message.consecutiveFailures != null && Object.hasOwnProperty.call(message, "consecutiveFailures"))
+                    object.consecutiveFailures = message.consecutiveFailures;
+                if (message.firstSuccessMs != null && Object.hasOwnProperty.call(message, "firstSuccessMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.firstSuccessMs = typeof message.firstSuccessMs === "number" ? BigInt(message.firstSuccessMs) : $util.Long.fromBits(message.firstSuccessMs.low >>> 0, message.firstSuccessMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.firstSuccessMs === "number")
+                        object.firstSuccessMs = options.longs === String ? String(message.firstSuccessMs) : message.firstSuccessMs;
+                    else
+                        object.firstSuccessMs = options.longs === String ? $util.Long.prototype.toString.call(message.firstSuccessMs) : options.longs === Number ? new $util.LongBits(message.firstSuccessMs.low >>> 0, message.firstSuccessMs.high >>> 0).toNumber() : message.firstSuccessMs;
+                if (message.lastSuccessMs != null && Object.hasOwnProperty.call(message, "lastSuccessMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lastSuccessMs = typeof message.lastSuccessMs === "number" ? BigInt(message.lastSuccessMs) : $util.Long.fromBits(message.lastSuccessMs.low >>> 0, message.lastSuccessMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.lastSuccessMs === "number")
+                        object.lastSuccessMs = options.longs === String ? String(message.lastSuccessMs) : message.lastSuccessMs;
+                    else
+                        object.lastSuccessMs = options.longs === String ? $util.Long.prototype.toString.call(message.lastSuccessMs) : options.longs === Number ? new $util.LongBits(message.lastSuccessMs.low >>> 0, message.lastSuccessMs.high >>> 0).toNumber() : message.lastSuccessMs;
+                if (message.lastFailureMs != null && Object.hasOwnProperty.call(message, "lastFailureMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lastFailureMs = typeof message.lastFailureMs === "number" ? BigInt(message.lastFailureMs) : $util.Long.fromBits(message.lastFailureMs.low >>> 0, message.lastFailureMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.lastFailureMs === "number")
+                        object.lastFailureMs = options.longs === String ? String(message.lastFailureMs) : message.lastFailureMs;
+                    else
+                        object.lastFailureMs = options.longs === String ? $util.Long.prototype.toString.call(message.lastFailureMs) : options.longs === Number ? new $util.LongBits(message.lastFailureMs.low >>> 0, message.lastFailureMs.high >>> 0).toNumber() : message.lastFailureMs;
+                if (message.lastFailureCause != null && Object.hasOwnProperty.call(message, "lastFailureCause"))
+                    object.lastFailureCause = message.lastFailureCause;
+                return object;
+            };
+
+            /**
+             * Converts this HealthStatus to JSON.
+             * @function toJSON
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HealthStatus.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HealthStatus;
         })();
 
         v1.StatusAck = (function() {
@@ -6724,6 +7133,7 @@ export const berth = $root.berth = (() => {
              * @property {boolean|null} [hasExitCode] TaskRecord hasExitCode
              * @property {number|null} [endedAtMs] TaskRecord endedAtMs
              * @property {number|null} [killGracePeriodSeconds] TaskRecord killGracePeriodSeconds
+             * @property {berth.v1.IHealthStatus|null} [health] TaskRecord health
              */
 
             /**
@@ -6895,6 +7305,14 @@ export const berth = $root.berth = (() => {
             TaskRecord.prototype.killGracePeriodSeconds = 0;
 
             /**
+             * TaskRecord health.
+             * @member {berth.v1.IHealthStatus|null|undefined} health
+             * @memberof berth.v1.TaskRecord
+             * @instance
+             */
+            TaskRecord.prototype.health = null;
+
+            /**
              * Creates a new TaskRecord instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRecord
@@ -6964,6 +7382,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 18, wireType 0 =*/144).int64(message.endedAtMs);
                 if (message.killGracePeriodSeconds != null && Object.hasOwnProperty.call(message, "killGracePeriodSeconds"))
                     writer.uint32(/* id 19, wireType 0 =*/152).uint32(message.killGracePeriodSeconds);
+                if (message.health != null && Object.hasOwnProperty.call(message, "health"))
+                    $root.berth.v1.HealthStatus.encode(message.health, writer.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -7090,6 +7510,10 @@ export const berth = $root.berth = (() => {
                             message.killGracePeriodSeconds = reader.uint32();
                             break;
                         }
+                    case 20: {
+                            message.health = $root.berth.v1.HealthStatus.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -7199,6 +7623,11 @@ export const berth = $root.berth = (() => {
                         message.endedAtMs = new $util.LongBits(object.endedAtMs.low >>> 0, object.endedAtMs.high >>> 0).toNumber();
                 if (object.killGracePeriodSeconds != null)
                     message.killGracePeriodSeconds = object.killGracePeriodSeconds >>> 0;
+                if (object.health != null) {
+                    if (!$util.isObject(object.health))
+                        throw TypeError(".berth.v1.TaskRecord.health: object expected");
+                    message.health = $root.berth.v1.HealthStatus.fromObject(object.health, long + 1);
+                }
                 return message;
             };
 
@@ -7260,6 +7689,7 @@ export const berth = $root.berth = (() => {
                     } else
                         object.endedAtMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.killGracePeriodSeconds = 0;
+                    object.health = null;
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -7327,6 +7757,8 @@ export const berth = $root.berth = (() => {
                         object.endedAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.endedAtMs) : options.longs === Number ? new $util.LongBits(message.endedAtMs.low >>> 0, message.endedAtMs.high >>> 0).toNumber() : message.endedAtMs;
                 if (message.killGracePeriodSeconds != null && Object.hasOwnProperty.call(message, "killGracePeriodSeconds"))
                     object.killGracePeriodSeconds = message.killGracePeriodSeconds;
+                if (message.health != null && Object.hasOwnProperty.call(message, "health"))
+                    object.health = $root.berth.v1.HealthStatus.toObject(message.health, options, q + 1);
                 return object;
             };
 

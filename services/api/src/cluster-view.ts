@@ -1,15 +1,31 @@
-import { type AgentLedger, type AgentRecord, appCodec, type Bus, codecs, KvCache } from "@berth/bus";
-import type { AppDefinition, TaskRecord } from "@berth/core";
+import {
+  type AgentLedger,
+  type AgentRecord,
+  appCodec,
+  type BackoffRecord,
+  type Bus,
+  codecs,
+  deploymentCodec,
+  jsonCodec,
+  KvCache,
+  type QueueEntry,
+} from "@berth/bus";
+import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
+import { taskView } from "./views.js";
 
 /**
- * The API's read model: apps, tasks, agents and ledgers followed from their
- * buckets. Derived only; rebuilt from NATS at start.
+ * The API's read model: apps, tasks, agents, ledgers, deployments, backoff and
+ * the launch queue, followed from their buckets. Derived only; rebuilt from
+ * NATS at start.
  */
 export class ClusterView {
   readonly apps: KvCache<AppDefinition>;
   readonly tasks: KvCache<TaskRecord>;
   readonly agents: KvCache<AgentRecord>;
   readonly ledgers: KvCache<AgentLedger>;
+  readonly deployments: KvCache<Deployment>;
+  readonly backoff: KvCache<BackoffRecord>;
+  readonly queue: KvCache<QueueEntry>;
   private readonly byApp = new Map<string, Map<string, TaskRecord>>();
   private readonly appOfTask = new Map<string, string>();
 
@@ -18,6 +34,9 @@ export class ClusterView {
     this.tasks = new KvCache(bus.buckets.tasks, codecs.taskRecord);
     this.agents = new KvCache(bus.buckets.agents, codecs.agentRecord);
     this.ledgers = new KvCache(bus.buckets.ledger, codecs.agentLedger);
+    this.deployments = new KvCache(bus.buckets.deployments, deploymentCodec);
+    this.backoff = new KvCache(bus.buckets.backoff, jsonCodec<BackoffRecord>("BackoffRecord"));
+    this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
     this.tasks.onChange((taskId, entry) => {
       const previous = this.appOfTask.get(taskId);
       if (previous !== undefined) {
@@ -34,18 +53,45 @@ export class ClusterView {
     });
   }
 
+  private caches() {
+    return [this.apps, this.tasks, this.agents, this.ledgers, this.deployments, this.backoff, this.queue];
+  }
+
   async start(): Promise<void> {
-    await Promise.all([this.apps.start(), this.tasks.start(), this.agents.start(), this.ledgers.start()]);
+    await Promise.all(this.caches().map((c) => c.start()));
   }
 
   stop(): void {
-    this.apps.stop();
-    this.tasks.stop();
-    this.agents.stop();
-    this.ledgers.stop();
+    for (const c of this.caches()) c.stop();
   }
 
   tasksOf(appId: string): TaskRecord[] {
     return [...(this.byApp.get(appId)?.values() ?? [])];
+  }
+
+  /** Running deployments that affect an app, as Marathon lists them on the app. */
+  deploymentsOf(appId: string): { id: string }[] {
+    return [...this.deployments.values()]
+      .filter((d) => d.status === "running" && d.affectedApps.includes(appId))
+      .map((d) => ({ id: d.id }));
+  }
+
+  lastTaskFailure(appId: string): Record<string, unknown> | undefined {
+    const f = this.backoff.get(appId.replace(/^\//, ""))?.value.lastTaskFailure;
+    if (!f) return undefined;
+    return {
+      appId,
+      host: f.host,
+      message: f.message,
+      state: f.state,
+      taskId: f.taskId,
+      timestamp: new Date(f.timestampMs).toISOString(),
+      version: f.version,
+    };
+  }
+
+  taskJson(t: TaskRecord): Record<string, unknown> {
+    const app = this.apps.get(t.appId.replace(/^\//, ""))?.value;
+    return taskView(t, (app?.healthChecks.length ?? 0) > 0);
   }
 }

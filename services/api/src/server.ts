@@ -4,7 +4,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { ClusterView } from "./cluster-view.js";
 import { errorHandler } from "./errors.js";
+import { Deployer } from "./deployer.js";
 import { appRoutes } from "./routes/apps.js";
+import { deploymentRoutes } from "./routes/deployments.js";
+import { queueRoutes } from "./routes/queue.js";
+import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { eventRoutes } from "./routes/events.js";
@@ -64,8 +68,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     agentTimeoutMs: deps.agentTimeoutMs ?? 20_000,
     now: () => now().getTime(),
   });
-  await app.register(appRoutes, { bus: deps.bus, view: deps.view, now });
-  await app.register(taskRoutes, { view: deps.view });
+  const deployer = new Deployer(deps.bus, deps.view, now);
+  const killer = new TaskKiller(deps.bus);
+  await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
+  await app.register(taskRoutes, { view: deps.view, killer, deployer });
+  await app.register(deploymentRoutes, { view: deps.view, deployer });
+  await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
   await app.register(eventRoutes, {
     js: deps.bus.js,

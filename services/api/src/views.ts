@@ -1,7 +1,25 @@
-import { type AppDefinition, isTerminal, type TaskRecord } from "@berth/core";
+import { type AppDefinition, isHealthy, isTerminal, type TaskRecord } from "@berth/core";
+
+/** Marathon's healthCheckResults for a task whose app has health checks. */
+function healthResults(t: TaskRecord): Record<string, unknown>[] {
+  const h = t.health;
+  if (h.state === "HEALTH_UNKNOWN" && h.lastFailureMs === 0) return [];
+  const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
+  return [
+    {
+      alive: h.state === "HEALTHY",
+      consecutiveFailures: h.consecutiveFailures,
+      firstSuccess: iso(h.firstSuccessMs),
+      lastSuccess: iso(h.lastSuccessMs),
+      lastFailure: iso(h.lastFailureMs),
+      lastFailureCause: h.lastFailureCause || null,
+      instanceId: t.taskId,
+    },
+  ];
+}
 
 /** A task in Marathon's shape. */
-export function taskView(t: TaskRecord): Record<string, unknown> {
+export function taskView(t: TaskRecord, checked = false): Record<string, unknown> {
   return {
     id: t.taskId,
     appId: t.appId,
@@ -13,7 +31,7 @@ export function taskView(t: TaskRecord): Record<string, unknown> {
     startedAt: t.startedAtMs > 0 ? new Date(t.startedAtMs).toISOString() : null,
     state: t.state,
     version: t.version,
-    healthCheckResults: [],
+    healthCheckResults: checked ? healthResults(t) : [],
     ipAddresses: [{ ipAddress: t.hostname, protocol: "IPv4" }],
     ...(t.message ? { message: t.message } : {}),
     ...(t.goal === "KILL" && !isTerminal(t.state) ? { killRequested: true } : {}),
@@ -23,6 +41,8 @@ export function taskView(t: TaskRecord): Record<string, unknown> {
 export interface AppViewOptions {
   embedTasks: boolean;
   embedCounts: boolean;
+  deployments?: { id: string }[];
+  lastTaskFailure?: Record<string, unknown> | undefined;
 }
 
 /** An app in Marathon's shape, with the counts and (when embedded) the tasks Marathon adds on GET. */
@@ -32,14 +52,16 @@ export function appView(
   opts: AppViewOptions = { embedTasks: false, embedCounts: true },
 ): Record<string, unknown> {
   const live = tasks.filter((t) => !isTerminal(t.state));
+  const checked = app.healthChecks.length > 0;
   const view: Record<string, unknown> = { ...app };
   if (opts.embedCounts) {
     view.tasksStaged = live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length;
     view.tasksRunning = live.filter((t) => t.state === "TASK_RUNNING").length;
-    view.tasksHealthy = 0;
-    view.tasksUnhealthy = 0;
-    view.deployments = [];
+    view.tasksHealthy = checked ? live.filter((t) => isHealthy(t, app)).length : 0;
+    view.tasksUnhealthy = checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0;
+    view.deployments = opts.deployments ?? [];
   }
-  if (opts.embedTasks) view.tasks = live.map(taskView);
+  if (opts.embedTasks) view.tasks = live.map((t) => taskView(t, checked));
+  if (opts.lastTaskFailure) view.lastTaskFailure = opts.lastTaskFailure;
   return view;
 }

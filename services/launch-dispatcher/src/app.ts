@@ -1,5 +1,6 @@
-import { type AppDefinition, type TaskRecord } from "@berth/core";
-import { appCodec, type Bus, codecs, KvCache, Lease } from "@berth/bus";
+import { randomUUID } from "node:crypto";
+import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
+import { appCodec, type Bus, codecs, deploymentCodec, KvCache, Lease } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -22,13 +23,27 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const { bus, logger, config } = deps;
   const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
   const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+  const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
+  const outcomes = new Counter({
+    name: "berth_deployments_total",
+    help: "Deployments ended, by outcome.",
+    labelNames: ["outcome"],
+    registers: [deps.registry],
+  });
   const dispatcher = new Dispatcher(
     bus,
     apps,
     tasks,
+    deployments,
     new AgentCommands(bus),
-    { launchResendAfterMs: config.launchResendAfterMs, now: Date.now, onLaunched: (n) => launches.inc(n) },
+    {
+      launchResendAfterMs: config.launchResendAfterMs,
+      now: Date.now,
+      newId: randomUUID,
+      onLaunched: (n) => launches.inc(n),
+      onDeploymentEnded: (outcome) => outcomes.inc({ outcome }),
+    },
     logger,
   );
   new Gauge({
@@ -50,6 +65,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const reconcileAll = () => {
     if (!lease.isHeld) return;
     for (const id of dispatcher.appIds()) void dispatcher.reconcile(id);
+    for (const d of deployments.values()) if (d.status === "running") for (const id of d.affectedApps) void dispatcher.reconcile(id);
   };
   const lease = new Lease(bus.leases, "launch-dispatcher", config.instanceId, (held) => {
     leader.set(held ? 1 : 0);
@@ -61,10 +77,15 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     async start() {
       await apps.start();
       await tasks.start();
+      await deployments.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
+        () => deployments.stop(),
       );
+      deployments.onChange((_key, entry) => {
+        if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);
+      });
       apps.onChange((_key, entry) => {
         if (!lease.isHeld) return;
         if (entry) void dispatcher.reconcile(entry.value.id);

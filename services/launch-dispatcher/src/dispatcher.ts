@@ -1,8 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { type Bus, codecs, isCasConflict, type KvCache, type PlacementRequest, request, subjects } from "@berth/bus";
+import {
+  type Bus,
+  codecs,
+  DeploymentStore,
+  isCasConflict,
+  type KvCache,
+  type PlacementRequest,
+  publishEvent,
+  type QueueEntry,
+  request,
+  subjects,
+} from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
+  deadlineReason,
+  type Deployment,
+  deploymentEvent,
+  isComplete,
+  newDeployment,
+  progressOf,
+  rollbackTarget,
   isTerminal,
   killGraceSeconds,
   launchAllowedAtMs,
@@ -21,15 +39,9 @@ import type { AgentCommands } from "./agent-commands.js";
 export interface DispatcherOptions {
   launchResendAfterMs: number;
   now: () => number;
+  newId: () => string;
   onLaunched?: (n: number) => void;
-}
-
-/** Why the last launches of an app did not happen, for the API's queue view and the logs. */
-export interface Waiting {
-  appId: string;
-  count: number;
-  reasons: string[];
-  since: number;
+  onDeploymentEnded?: (outcome: "success" | "failed") => void;
 }
 
 /**
@@ -40,16 +52,21 @@ export interface Waiting {
 export class Dispatcher {
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
-  readonly waiting = new Map<string, Waiting>();
+  /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
+  readonly waiting = new Map<string, QueueEntry>();
+  private readonly store: DeploymentStore;
 
   constructor(
     private readonly bus: Bus,
     private readonly apps: KvCache<AppDefinition>,
     private readonly tasks: KvCache<TaskRecord>,
+    private readonly deployments: KvCache<Deployment>,
     private readonly commands: AgentCommands,
     private readonly opts: DispatcherOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.store = new DeploymentStore(bus);
+  }
 
   /** Every app id that has a definition or tasks. */
   appIds(): Set<string> {
@@ -92,19 +109,67 @@ export class Dispatcher {
     for (const taskId of plan.expunge) await this.expunge(taskId);
     for (const k of plan.kill) await this.kill(k.taskId, k.reason, now);
     await this.resend(app, tasks, now);
-    if (!app || plan.launch === 0) {
-      this.waiting.delete(appId);
-      return;
-    }
+    await this.launchMissing(appId, app, plan.launch, now);
+    await this.trackDeployments(appId, app, now);
+  }
+
+  private async launchMissing(appId: string, app: AppDefinition | undefined, count: number, now: number): Promise<void> {
+    if (!app || count === 0) return this.setWaiting(appId, undefined);
     const backoff = (await this.bus.backoff.get(appKey(appId)))?.value ?? NO_BACKOFF;
     const allowedAt = launchAllowedAtMs(app, backoff);
     if (now < allowedAt) {
-      this.setWaiting(appId, plan.launch, [
-        `backoff: next launch in ${Math.ceil((allowedAt - now) / 1000)}s after ${backoff.failures} failure(s)`,
-      ]);
+      return this.setWaiting(appId, {
+        appId,
+        count,
+        reasons: [`backoff: ${backoff.failures} failure(s) in a row; next launch in ${Math.ceil((allowedAt - now) / 1000)}s`],
+        sinceMs: now,
+        delayUntilMs: allowedAt,
+      });
+    }
+    await this.launch(app, count, now);
+  }
+
+  /** Ends the app's deployment once it is complete, or fails it at its deadline and rolls the app back. */
+  private async trackDeployments(appId: string, app: AppDefinition | undefined, now: number): Promise<void> {
+    const running = [...this.deployments.values()].filter((d) => d.status === "running" && d.affectedApps.includes(appId));
+    for (const d of running) {
+      const tasks = this.tasksOf(appId);
+      const at = new Date(now).toISOString();
+      if (isComplete(app, tasks)) {
+        if (!(await this.store.finish(d.id, "success", "", now))) continue;
+        const ended = { ...d, status: "success" as const, finishedAtMs: now };
+        await publishEvent(this.bus.js, deploymentEvent("deployment_step_success", ended, at), `deployment-step-success-${d.id}`);
+        await publishEvent(this.bus.js, deploymentEvent("deployment_success", ended, at), `deployment-success-${d.id}`);
+        this.opts.onDeploymentEnded?.("success");
+        this.log.info({ deploymentId: d.id, appId }, "deployment succeeded");
+      } else if (now >= d.deadlineAtMs) {
+        const reason = deadlineReason(d, progressOf(app, tasks));
+        if (!(await this.store.finish(d.id, "failed", reason, now))) continue;
+        const ended = { ...d, status: "failed" as const, reason, finishedAtMs: now };
+        await publishEvent(this.bus.js, deploymentEvent("deployment_step_failure", ended, at), `deployment-step-failure-${d.id}`);
+        await publishEvent(this.bus.js, deploymentEvent("deployment_failed", ended, at), `deployment-failed-${d.id}`);
+        this.opts.onDeploymentEnded?.("failed");
+        this.log.warn({ deploymentId: d.id, appId, reason }, "deployment failed");
+        if (d.target && d.previous && !d.rollbackOf) await this.rollBack(d, now);
+      }
+    }
+  }
+
+  /** Brings back the app as it was before a failed deployment, as a deployment of its own. */
+  private async rollBack(failed: Deployment, now: number): Promise<void> {
+    const appId = failed.affectedApps[0] ?? "";
+    const current = await this.bus.apps.get(appKey(appId));
+    const version = new Date(now).toISOString();
+    const target = rollbackTarget(failed, version);
+    const d = newDeployment({ id: this.opts.newId(), appId, previous: current?.value, target, version, nowMs: now, rollbackOf: failed.id });
+    try {
+      await this.store.apply(d, current, false);
+    } catch (err) {
+      this.log.warn({ err: String(err), appId, deploymentId: failed.id }, "could not roll back: the app changed meanwhile");
       return;
     }
-    await this.launch(app, plan.launch, now);
+    await publishEvent(this.bus.js, deploymentEvent("deployment_info", d, version), `deployment-info-${d.id}`);
+    this.log.info({ appId, failed: failed.id, rollback: d.id }, "rolling back after a failed deployment");
   }
 
   private async launch(app: AppDefinition, count: number, now: number): Promise<void> {
@@ -145,16 +210,32 @@ export class Dispatcher {
     const unplaced = reply.unplaced ?? [];
     if (unplaced.length > 0) {
       const reasons = [...new Set(unplaced.flatMap((u) => u.reasons ?? []))];
-      this.setWaiting(app.id, unplaced.length, reasons);
-      this.log.info({ appId: app.id, waiting: unplaced.length, reasons }, "tasks waiting for resources");
+      await this.setWaiting(app.id, { appId: app.id, count: unplaced.length, reasons, sinceMs: now, delayUntilMs: 0 });
+      this.log.debug({ appId: app.id, waiting: unplaced.length, reasons }, "tasks waiting for resources");
     } else {
-      this.waiting.delete(app.id);
+      await this.setWaiting(app.id, undefined);
     }
   }
 
-  private setWaiting(appId: string, count: number, reasons: string[]): void {
+  /** Records (or clears) why an app's launches wait, in the queue bucket; unchanged entries are not rewritten. */
+  private async setWaiting(appId: string, entry: QueueEntry | undefined): Promise<void> {
     const prev = this.waiting.get(appId);
-    this.waiting.set(appId, { appId, count, reasons, since: prev?.since ?? this.opts.now() });
+    if (!entry) {
+      if (!prev) return;
+      this.waiting.delete(appId);
+      await this.bus.queue.delete(appKey(appId)).catch(() => undefined);
+      return;
+    }
+    const next = { ...entry, sinceMs: prev?.sinceMs ?? entry.sinceMs };
+    if (
+      prev &&
+      prev.count === next.count &&
+      prev.reasons.join() === next.reasons.join() &&
+      Math.abs(prev.delayUntilMs - next.delayUntilMs) < 1000
+    )
+      return;
+    this.waiting.set(appId, next);
+    await this.bus.queue.put(appKey(appId), next);
   }
 
   private async kill(taskId: string, reason: string, now: number): Promise<void> {
@@ -168,13 +249,21 @@ export class Dispatcher {
     this.log.info({ taskId, reason }, "task kill sent");
   }
 
-  /** Sends again what may have been lost: kills not yet acted on, launches the agent never answered. */
+  /**
+   * Sends what the agents have not acted on: kills of tasks marked KILL (by
+   * this dispatcher or the API) that are not yet KILLING, and launches the
+   * agent never answered. Message ids let through at most one kill per task a
+   * minute.
+   */
   private async resend(app: AppDefinition | undefined, tasks: TaskRecord[], now: number): Promise<void> {
     for (const t of tasks) {
-      if (isTerminal(t.state) || now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
+      if (isTerminal(t.state)) continue;
       if (t.goal === "KILL") {
-        await this.commands.kill(t, "resent", now);
-      } else if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
+        if (t.state !== "TASK_KILLING") await this.commands.kill(t, "kill requested", now);
+        continue;
+      }
+      if (now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
+      if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
         this.log.warn({ taskId: t.taskId }, "no word from the agent about a launch; sending it again");
         await this.commands.launch(t, taskSpec(app, t.taskId, t.ports), now);
       }
@@ -198,6 +287,17 @@ export class Dispatcher {
 
   private async recordFailure(appId: string, task: TaskRecord, now: number): Promise<void> {
     const ranFor = task.startedAtMs > 0 ? task.endedAtMs - task.startedAtMs : 0;
-    await this.bus.backoff.mutate(appKey(appId), (cur) => recordFailure(cur ?? NO_BACKOFF, task.endedAtMs || now, ranFor));
+    const lastTaskFailure = {
+      taskId: task.taskId,
+      state: task.state,
+      message: task.message,
+      host: task.hostname,
+      version: task.version,
+      timestampMs: task.endedAtMs || now,
+    };
+    await this.bus.backoff.mutate(appKey(appId), (cur) => ({
+      ...recordFailure(cur ?? NO_BACKOFF, task.endedAtMs || now, ranFor),
+      lastTaskFailure,
+    }));
   }
 }

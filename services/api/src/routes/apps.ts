@@ -1,26 +1,50 @@
-import { randomUUID } from "node:crypto";
 import { type Bus, publishEvent } from "@berth/bus";
-import { type AppDefinition, appKey, ConflictError, NotFoundError, parseApp, parseAppId, updateApp, ValidationError } from "@berth/core";
+import {
+  type AppDefinition,
+  appKey,
+  ConflictError,
+  definitionOf,
+  NotFoundError,
+  parseApp,
+  parseAppId,
+  updateApp,
+  ValidationError,
+} from "@berth/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
-import { appView, taskView } from "../views.js";
+import type { ChangeResult, Deployer } from "../deployer.js";
+import type { TaskKiller } from "../task-killer.js";
+import { appView } from "../views.js";
+import { type KillQuery, killAppTasks } from "./tasks.js";
 
 export interface AppRoutesOptions {
   bus: Bus;
   view: ClusterView;
-  now: () => Date;
+  deployer: Deployer;
+  killer: TaskKiller;
 }
 
-function appIdFrom(raw: string): string {
+interface ChangeQuery {
+  force?: string;
+  dryRun?: string;
+  partialUpdate?: string;
+}
+
+export function appIdFrom(raw: string): string {
   const r = parseAppId(raw.startsWith("/") ? raw : `/${raw}`);
   if (!r.ok) throw new NotFoundError(`App '/${raw.replace(/^\//, "")}' does not exist`);
   return r.id;
 }
 
-function changed(reply: FastifyReply, version: string): { deploymentId: string; version: string } {
-  const deploymentId = randomUUID();
-  void reply.header("Marathon-Deployment-Id", deploymentId);
-  return { deploymentId, version };
+/** Splits "/team/web/restart" into the app id and the sub-resource Marathon puts after it. */
+export function splitAppPath(raw: string, suffixes: readonly string[]): { id: string; suffix: string } {
+  const path = raw.replace(/\/+$/, "");
+  for (const s of suffixes) {
+    if (path.endsWith(`/${s}`)) return { id: appIdFrom(path.slice(0, -(s.length + 1))), suffix: s };
+    const i = path.lastIndexOf(`/${s}/`);
+    if (i >= 0) return { id: appIdFrom(path.slice(0, i)), suffix: `${s}/${path.slice(i + s.length + 2)}` };
+  }
+  return { id: appIdFrom(path), suffix: "" };
 }
 
 /** Marathon's label selector: "k==v", "k!=v", "k in (a,b)", "k notin (a,b)" or "k", comma-separated. */
@@ -32,31 +56,73 @@ export function labelMatcher(selector: string): (labels: Record<string, string>)
       .filter(Boolean) ?? [];
   const tests = terms.map((term) => {
     let m: RegExpExecArray | null;
-    if ((m = /^([^!=\s]+)\s*==\s*(.*)$/.exec(term))) return (l: Record<string, string>) => l[m![1]!] === m![2];
-    if ((m = /^([^!=\s]+)\s*!=\s*(.*)$/.exec(term))) return (l: Record<string, string>) => l[m![1]!] !== m![2];
+    if ((m = /^([^!=\s]+)\s*==\s*(.*)$/.exec(term))) {
+      const [, k = "", v] = m;
+      return (l: Record<string, string>) => l[k] === v;
+    }
+    if ((m = /^([^!=\s]+)\s*!=\s*(.*)$/.exec(term))) {
+      const [, k = "", v] = m;
+      return (l: Record<string, string>) => l[k] !== v;
+    }
     if ((m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term))) {
-      const values = m[3]!.split(",").map((v) => v.trim());
-      const inSet = m[2] === "in";
-      return (l: Record<string, string>) => (l[m![1]!] !== undefined && values.includes(l[m![1]!]!)) === inSet;
+      const [, k = "", op, list = ""] = m;
+      const values = list.split(",").map((v) => v.trim());
+      return (l: Record<string, string>) => (l[k] !== undefined && values.includes(l[k])) === (op === "in");
     }
     return (l: Record<string, string>) => l[term] !== undefined;
   });
   return (labels) => tests.every((t) => t(labels));
 }
 
-export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): Promise<void> {
-  const { bus, view } = opts;
+const flag = (v: string | undefined) => v === "true" || v === "";
 
-  /** Marathon's api_post_event: who changed an app, through which URI, to what. */
-  const apiPostEvent = (req: FastifyRequest, a: AppDefinition, version: string) =>
-    publishEvent(
-      bus.js,
-      { eventType: "api_post_event", timestamp: version, clientIp: req.ip, uri: req.url, appDefinition: a },
-      `api-post-${a.id}-${version}`,
-    );
+export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): Promise<void> {
+  const { bus, view, deployer } = opts;
 
   const present = (a: AppDefinition, embed: readonly string[]) =>
-    appView(a, view.tasksOf(a.id), { embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"), embedCounts: true });
+    appView(a, view.tasksOf(a.id), {
+      embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"),
+      embedCounts: true,
+      deployments: view.deploymentsOf(a.id),
+      lastTaskFailure: embed.includes("apps.lastTaskFailure") ? view.lastTaskFailure(a.id) : undefined,
+    });
+
+  /** Answers a change the way Marathon does: the deployment id in a header and the body. */
+  const answer = async (req: FastifyRequest, reply: FastifyReply, r: ChangeResult, okStatus = 200, body?: unknown) => {
+    if (r.kind === "dry-run") {
+      return reply.status(200).send({
+        dryRun: true,
+        steps: r.deployment.steps,
+        app: r.target ?? null,
+        launch: r.launch,
+        kill: r.kill,
+      });
+    }
+    if (r.target) {
+      await publishEvent(
+        bus.js,
+        { eventType: "api_post_event", timestamp: r.deployment.version, clientIp: req.ip, uri: req.url, appDefinition: r.target },
+        `api-post-${r.deployment.id}`,
+      );
+    }
+    void reply.header("Marathon-Deployment-Id", r.deployment.id);
+    return reply.status(r.created ? 201 : okStatus).send(body ?? { deploymentId: r.deployment.id, version: r.deployment.version });
+  };
+
+  const changeOpts = (q: ChangeQuery) => ({ force: flag(q.force), dryRun: flag(q.dryRun) });
+
+  const parseFor = (raw: unknown, id: string | undefined, version: string): AppDefinition => {
+    const r = parseApp(id ? { ...(raw as object), id } : raw, { version });
+    if (!r.ok) throw new ValidationError(r.details);
+    return r.app;
+  };
+
+  const update = (raw: unknown, partial: boolean) => (cur: AppDefinition | undefined, version: string) => {
+    if (!cur) return parseFor(raw, undefined, version);
+    const r = updateApp(cur, raw, { version, partial });
+    if (!r.ok) throw new ValidationError(r.details);
+    return r.app;
+  };
 
   app.get<{ Querystring: { id?: string; cmd?: string; label?: string; embed?: string | string[] } }>("/v2/apps", async (req) => {
     const embed = ([] as string[]).concat(req.query.embed ?? []);
@@ -70,68 +136,105 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return { apps: apps.map((a) => present(a, embed)) };
   });
 
-  app.post<{ Body: unknown }>("/v2/apps", async (req, reply) => {
-    const version = opts.now().toISOString();
-    const parsed = parseApp(req.body, { version });
-    if (!parsed.ok) throw new ValidationError(parsed.details);
-    const a = parsed.app;
-    let revision: number;
-    try {
-      revision = await bus.apps.create(appKey(a.id), a);
-    } catch (err) {
-      if ((await bus.apps.get(appKey(a.id))) !== undefined) throw new ConflictError(`An app with id [${a.id}] already exists.`);
-      throw err;
+  app.post<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
+    const probe = parseFor(req.body, undefined, "probe");
+    const r = await deployer.change(
+      probe.id,
+      (cur, version) => {
+        if (cur) throw new ConflictError(`An app with id [${probe.id}] already exists.`);
+        return parseFor(req.body, undefined, version);
+      },
+      changeOpts(req.query),
+    );
+    if (r.kind === "dry-run" || !r.target) return answer(req, reply, r, 201);
+    await answer(req, reply.header("Location", `/v2/apps${probe.id}`), r, 201, { ...present(r.target, []), deployments: [{ id: r.deployment.id }] });
+    return reply;
+  });
+
+  app.put<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
+    if (!Array.isArray(req.body)) throw new ValidationError([{ path: "/", errors: ["send an array of app definitions"] }]);
+    const partial = req.query.partialUpdate !== "false";
+    const items = req.body.map((raw: unknown, i) => {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id !== "string") throw new ValidationError([{ path: `/${i}/id`, errors: ["is required"] }]);
+      return { id: appIdFrom(id), raw };
+    });
+    // Every definition is checked before any is applied: a bad one changes nothing.
+    for (const [i, item] of items.entries()) {
+      try {
+        update(item.raw, partial)((await bus.apps.get(appKey(item.id)))?.value, "probe");
+      } catch (err) {
+        if (err instanceof ValidationError)
+          throw new ValidationError(err.details.map((d) => ({ path: `/${i}${d.path === "/" ? "" : d.path}`, errors: d.errors })));
+        throw err;
+      }
     }
-    await view.apps.waitFor(revision);
-    await apiPostEvent(req, a, version);
-    const { deploymentId } = changed(reply, version);
-    void reply.header("Location", `/v2/apps${a.id}`);
-    return reply.status(201).send({ ...present(a, []), deployments: [{ id: deploymentId }] });
+    const results: ChangeResult[] = [];
+    for (const item of items) results.push(await deployer.change(item.id, update(item.raw, partial), changeOpts(req.query)));
+    const ids = results.map((r) => r.deployment.id);
+    if (!flag(req.query.dryRun)) void reply.header("Marathon-Deployment-Id", ids.join(","));
+    return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
   });
 
   app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req) => {
-    const path = req.params["*"].replace(/\/+$/, "");
-    const tasksOnly = path.endsWith("/tasks");
-    const id = appIdFrom(tasksOnly ? path.slice(0, -"/tasks".length) : path);
+    const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
     const found = await bus.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
-    if (tasksOnly) return { tasks: view.tasksOf(id).map(taskView) };
-    // Marathon embeds an app's tasks in the answer for a single app.
-    return { app: appView(found.value, view.tasksOf(id), { embedTasks: true, embedCounts: true }) };
+    if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
+    if (suffix === "tasks") return { tasks: view.tasksOf(id).map((t) => view.taskJson(t)) };
+    const history = await bus.apps.history(appKey(id));
+    if (suffix === "versions") return { versions: history.map((h) => h.value.version).reverse() };
+    const wanted = decodeURIComponent(suffix.slice("versions/".length));
+    const v = history.find((h) => h.value.version === wanted);
+    if (!v) throw new NotFoundError(`App '${id}' has no version ${wanted}`);
+    return v.value;
   });
 
-  app.put<{ Params: { "*": string }; Querystring: { partialUpdate?: string; force?: string }; Body: unknown }>(
-    "/v2/apps/*",
-    async (req, reply) => {
-      const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
-      const version = opts.now().toISOString();
-      const partial = req.query.partialUpdate !== "false";
-      let invalid: ValidationError | undefined;
-      let created = false;
-      const r = await bus.apps.mutate(appKey(id), (cur) => {
-        invalid = undefined;
-        created = cur === undefined;
-        const result = cur ? updateApp(cur, req.body, { version, partial }) : parseApp({ ...(req.body as object), id }, { version });
-        if (!result.ok) {
-          invalid = new ValidationError(result.details);
-          return undefined;
-        }
-        return result.app;
-      });
-      if (invalid) throw invalid;
-      await view.apps.waitFor(r.revision);
-      const body = changed(reply, version);
-      return reply.status(created ? 201 : 200).send(body);
-    },
-  );
-
-  app.delete<{ Params: { "*": string } }>("/v2/apps/*", async (req, reply) => {
+  app.put<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
-    const r = await bus.apps.mutate(appKey(id), (cur) => (cur ? null : undefined));
-    if (!r.changed) throw new NotFoundError(`App '${id}' does not exist`);
-    for (let i = 0; i < 200 && view.apps.get(appKey(id)); i++) await new Promise((res) => setTimeout(res, 5));
-    const version = opts.now().toISOString();
-    await publishEvent(bus.js, { eventType: "app_terminated_event", timestamp: version, appId: id }, `app-terminated-${id}-${version}`);
-    return changed(reply, version);
+    const r = await deployer.change(id, update(req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
+    return answer(req, reply, r);
+  });
+
+  app.patch<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
+    const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
+    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    const r = await deployer.change(id, update(req.body, true), changeOpts(req.query));
+    return answer(req, reply, r);
+  });
+
+  app.post<{ Params: { "*": string }; Querystring: ChangeQuery }>("/v2/apps/*", async (req, reply) => {
+    const { id, suffix } = splitAppPath(req.params["*"], ["restart"]);
+    if (suffix !== "restart") throw new NotFoundError(`No route for POST ${req.url}`);
+    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    const r = await deployer.change(
+      id,
+      (cur, version) => {
+        if (!cur) throw new NotFoundError(`App '${id}' does not exist`);
+        const next = parseFor(definitionOf(cur), undefined, version);
+        next.versionInfo = { lastScalingAt: version, lastConfigChangeAt: version };
+        return next;
+      },
+      { ...changeOpts(req.query), restart: true },
+    );
+    return answer(req, reply, r);
+  });
+
+  app.delete<{ Params: { "*": string }; Querystring: ChangeQuery & KillQuery }>("/v2/apps/*", async (req, reply) => {
+    const { id, suffix } = splitAppPath(req.params["*"], ["tasks"]);
+    if (suffix.startsWith("tasks")) {
+      const taskId = suffix === "tasks" ? undefined : decodeURIComponent(suffix.slice("tasks/".length));
+      return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);
+    }
+    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    const r = await deployer.change(id, () => undefined, changeOpts(req.query));
+    if (r.kind === "applied") {
+      await publishEvent(
+        bus.js,
+        { eventType: "app_terminated_event", timestamp: r.deployment.version, appId: id },
+        `app-terminated-${r.deployment.id}`,
+      );
+    }
+    return answer(req, reply, r);
   });
 }

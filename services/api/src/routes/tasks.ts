@@ -1,16 +1,95 @@
-import type { FastifyInstance } from "fastify";
+import { appKey, NotFoundError, type TaskRecord, ValidationError } from "@berth/core";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
-import { taskView } from "../views.js";
+import type { Deployer } from "../deployer.js";
+import type { TaskKiller } from "../task-killer.js";
 
 const STATUS_TO_STATES: Record<string, readonly string[]> = {
   running: ["TASK_RUNNING"],
   staging: ["TASK_STAGING", "TASK_STARTING"],
+  killing: ["TASK_KILLING"],
 };
 
-export async function taskRoutes(app: FastifyInstance, opts: { view: ClusterView }): Promise<void> {
+export interface KillQuery {
+  host?: string;
+  scale?: string;
+  wipe?: string;
+  force?: string;
+}
+
+/**
+ * Kills tasks; with scale=true the app's instances go down by as many (a
+ * deployment), otherwise the dispatcher replaces them.
+ */
+async function killAndMaybeScale(deps: KillDeps, tasks: TaskRecord[], q: KillQuery, reply: FastifyReply) {
+  const scale = q.scale === "true";
+  if (!scale) {
+    const killed = await deps.killer.kill(tasks.map((t) => t.taskId));
+    return reply.send({ tasks: killed.map((t) => deps.view.taskJson(t)) });
+  }
+  const byApp = new Map<string, TaskRecord[]>();
+  for (const t of tasks) byApp.set(t.appId, [...(byApp.get(t.appId) ?? []), t]);
+  const ids: string[] = [];
+  let version = "";
+  for (const [appId, list] of byApp) {
+    const r = await deps.deployer.change(
+      appId,
+      (cur, v) =>
+        cur
+          ? {
+              ...cur,
+              instances: Math.max(0, cur.instances - list.length),
+              version: v,
+              versionInfo: { ...cur.versionInfo, lastScalingAt: v },
+            }
+          : undefined,
+      { force: q.force === "true", dryRun: false },
+    );
+    await deps.killer.kill(list.map((t) => t.taskId));
+    ids.push(r.deployment.id);
+    version = r.deployment.version;
+  }
+  void reply.header("Marathon-Deployment-Id", ids.join(","));
+  return reply.send({ deploymentId: ids[0] ?? null, version });
+}
+
+export interface KillDeps {
+  killer: TaskKiller;
+  deployer: Deployer;
+  view: ClusterView;
+}
+
+/** DELETE /v2/apps/{id}/tasks[/{taskId}]?host=&scale=: kill an app's tasks. */
+export async function killAppTasks(deps: KillDeps, appId: string, taskId: string | undefined, q: KillQuery, reply: FastifyReply) {
+  const app = deps.view.apps.get(appKey(appId));
+  if (!app) throw new NotFoundError(`App '${appId}' does not exist`);
+  let tasks = deps.view.tasksOf(appId).filter((t) => t.goal !== "KILL");
+  if (taskId !== undefined) {
+    tasks = tasks.filter((t) => t.taskId === taskId);
+    if (tasks.length === 0) throw new NotFoundError(`Task '${taskId}' of app '${appId}' does not exist`);
+  }
+  if (q.host) tasks = tasks.filter((t) => t.hostname === q.host);
+  return killAndMaybeScale(deps, tasks, q, reply);
+}
+
+export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<void> {
   app.get<{ Querystring: { status?: string | string[] } }>("/v2/tasks", async (req) => {
-    const wanted = ([] as string[]).concat(req.query.status ?? []).flatMap((s) => STATUS_TO_STATES[s.toLowerCase()] ?? [s]);
+    const wanted = ([] as string[])
+      .concat(req.query.status ?? [])
+      .flatMap((s) => s.split(","))
+      .flatMap((s) => STATUS_TO_STATES[s.toLowerCase()] ?? [s]);
     const tasks = [...opts.view.tasks.values()].filter((t) => wanted.length === 0 || wanted.includes(t.state));
-    return { tasks: tasks.map(taskView) };
+    return { tasks: tasks.map((t) => opts.view.taskJson(t)) };
+  });
+
+  app.post<{ Body: unknown; Querystring: KillQuery }>("/v2/tasks/delete", async (req, reply) => {
+    const ids = (req.body as { ids?: unknown } | null)?.ids;
+    if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) {
+      throw new ValidationError([{ path: "/ids", errors: ['send {"ids": ["<task id>", ...]}'] }]);
+    }
+    const tasks = ids.map((id) => opts.view.tasks.get(id)?.value).filter((t): t is TaskRecord => t !== undefined);
+    const unknown = ids.filter((id) => !opts.view.tasks.get(id));
+    if (unknown.length > 0) throw new NotFoundError(`Unknown task ids: ${unknown.join(", ")}`);
+    return killAndMaybeScale(opts, tasks, req.query, reply);
   });
 }

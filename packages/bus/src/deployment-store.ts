@@ -1,0 +1,77 @@
+import { type AppDefinition, appKey, ConflictError, type Deployment, type DeploymentStatus } from "@berth/core";
+import type { Bus } from "./bus.js";
+import { isCasConflict, type Versioned } from "./kv.js";
+
+export const LOCKED_MESSAGE = "App is locked by one or more deployments. Override with the option '?force=true'.";
+
+/**
+ * Writes deployments and the apps they change, in the one order that keeps a
+ * change atomic: lock the app (compare-and-set, so two changes cannot both
+ * win), record the deployment, then write the app at the revision it was read.
+ * A forced change takes the lock, and the deployment it took it from ends as
+ * canceled.
+ */
+export class DeploymentStore {
+  constructor(private readonly bus: Bus) {}
+
+  /** Applies a deployment; returns the app's new revision (0 when the app was deleted). */
+  async apply(d: Deployment, current: Versioned<AppDefinition> | undefined, force: boolean): Promise<number> {
+    const appId = d.affectedApps[0] ?? "";
+    const key = appKey(appId);
+    await this.lock(key, d.id, force, d.createdAtMs);
+    try {
+      await this.bus.deployments.create(d.id, d);
+      if (!d.target) {
+        if (current) await this.bus.apps.delete(key, current.revision);
+        return 0;
+      }
+      return current ? await this.bus.apps.update(key, d.target, current.revision) : await this.bus.apps.create(key, d.target);
+    } catch (err) {
+      await this.unlock(key, d.id);
+      await this.bus.deployments.delete(d.id).catch(() => undefined);
+      if (isCasConflict(err)) throw new ConflictError(`App '${appId}' changed while this change was applied; send it again`);
+      throw err;
+    }
+  }
+
+  /** Ends a running deployment and frees its app; false when it had already ended. */
+  async finish(deploymentId: string, status: Exclude<DeploymentStatus, "running">, reason: string, nowMs: number): Promise<boolean> {
+    const r = await this.bus.deployments.mutate(deploymentId, (cur) =>
+      cur?.status === "running" ? { ...cur, status, reason, finishedAtMs: nowMs } : undefined,
+    );
+    const appId = r.value?.affectedApps[0];
+    if (appId) await this.unlock(appKey(appId), deploymentId);
+    return r.changed;
+  }
+
+  async unlock(key: string, deploymentId: string): Promise<void> {
+    await this.bus.locks.mutate(key, (l) => (l?.deploymentId === deploymentId ? null : undefined));
+  }
+
+  private async lock(key: string, deploymentId: string, force: boolean, nowMs: number): Promise<void> {
+    const lock = { deploymentId, lockedAtMs: nowMs };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await this.bus.locks.create(key, lock);
+        return;
+      } catch (err) {
+        if (!isCasConflict(err)) throw err;
+      }
+      const holder = await this.bus.locks.get(key);
+      if (!holder) continue;
+      if (!force) throw new ConflictError(LOCKED_MESSAGE, [holder.value.deploymentId]);
+      await this.bus.deployments.mutate(holder.value.deploymentId, (cur) =>
+        cur?.status === "running"
+          ? { ...cur, status: "canceled", reason: `superseded by deployment ${deploymentId} (force)`, finishedAtMs: nowMs }
+          : undefined,
+      );
+      try {
+        await this.bus.locks.update(key, lock, holder.revision);
+        return;
+      } catch (err) {
+        if (!isCasConflict(err)) throw err;
+      }
+    }
+    throw new ConflictError(`App '/${key}' is being changed by others; try again`);
+  }
+}

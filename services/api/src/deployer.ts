@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { type Bus, DeploymentStore, publishEvent } from "@berth/bus";
+import {
+  type AppDefinition,
+  appKey,
+  type Deployment,
+  deploymentEvent,
+  newDeployment,
+  NotFoundError,
+  planApp,
+  rollbackTarget,
+} from "@berth/core";
+import type { ClusterView } from "./cluster-view.js";
+
+export interface ChangeOptions {
+  force: boolean;
+  dryRun: boolean;
+  restart?: boolean;
+  rollbackOf?: string;
+}
+
+export type ChangeResult =
+  | { kind: "applied"; deployment: Deployment; target: AppDefinition | undefined; created: boolean }
+  | { kind: "dry-run"; deployment: Deployment; target: AppDefinition | undefined; launch: number; kill: string[] };
+
+/** Every change of an app is a deployment; a dry run shows the plan and changes nothing. */
+export class Deployer {
+  private readonly store: DeploymentStore;
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly view: ClusterView,
+    private readonly now: () => Date,
+  ) {
+    this.store = new DeploymentStore(bus);
+  }
+
+  async change(
+    appId: string,
+    compute: (current: AppDefinition | undefined, version: string) => AppDefinition | undefined,
+    opts: ChangeOptions,
+  ): Promise<ChangeResult> {
+    const current = await this.bus.apps.get(appKey(appId));
+    const version = this.now().toISOString();
+    const target = compute(current?.value, version);
+    const deployment = newDeployment({
+      id: randomUUID(),
+      appId,
+      previous: current?.value,
+      target,
+      version,
+      nowMs: this.now().getTime(),
+      ...(opts.restart ? { restart: true } : {}),
+      ...(opts.rollbackOf ? { rollbackOf: opts.rollbackOf } : {}),
+    });
+    if (opts.dryRun) {
+      const plan = planApp(target, this.view.tasksOf(appId));
+      return { kind: "dry-run", deployment, target, launch: plan.launch, kill: plan.kill.map((k) => k.taskId) };
+    }
+    const revision = await this.store.apply(deployment, current, opts.force);
+    if (revision > 0) await this.view.apps.waitFor(revision);
+    else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
+    await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
+    return { kind: "applied", deployment, target, created: current === undefined && target !== undefined };
+  }
+
+  /** Stops a running deployment: by default rolls the app back to what it was; with force, only forgets the deployment. */
+  async cancel(deploymentId: string, force: boolean): Promise<Deployment | undefined> {
+    const found = await this.bus.deployments.get(deploymentId);
+    if (!found || found.value.status !== "running") throw new NotFoundError(`DeploymentPlan ${deploymentId} does not exist`);
+    const d = found.value;
+    const nowMs = this.now().getTime();
+    if (force) {
+      await this.store.finish(deploymentId, "canceled", "canceled with force: the app is left as it is", nowMs);
+      return undefined;
+    }
+    const r = await this.change(d.affectedApps[0] ?? "", (_cur, version) => rollbackTarget(d, version), {
+      force: true,
+      dryRun: false,
+      rollbackOf: deploymentId,
+    });
+    await this.bus.deployments.mutate(deploymentId, (cur) =>
+      cur ? { ...cur, reason: `canceled: rolled back by deployment ${r.deployment.id}` } : undefined,
+    );
+    return r.deployment;
+  }
+}

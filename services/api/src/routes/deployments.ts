@@ -1,0 +1,37 @@
+import { deploymentView, NotFoundError, progressOf } from "@berth/core";
+import type { FastifyInstance } from "fastify";
+import type { ClusterView } from "../cluster-view.js";
+import type { Deployer } from "../deployer.js";
+
+export async function deploymentRoutes(app: FastifyInstance, opts: { view: ClusterView; deployer: Deployer }): Promise<void> {
+  const { view, deployer } = opts;
+  const present = (id: string) => {
+    const d = view.deployments.get(id)?.value;
+    if (!d) return undefined;
+    const appId = d.affectedApps[0] ?? "";
+    return deploymentView(d, d.status === "running" ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined);
+  };
+
+  /** Running deployments, as Marathon; `?status=all` adds finished ones (kept a week) with their outcome and reason. */
+  app.get<{ Querystring: { status?: string } }>("/v2/deployments", async (req) => {
+    const all = req.query.status === "all";
+    return [...view.deployments.values()]
+      .filter((d) => all || d.status === "running")
+      .sort((a, b) => a.createdAtMs - b.createdAtMs)
+      .map((d) => present(d.id));
+  });
+
+  app.get<{ Params: { id: string } }>("/v2/deployments/:id", async (req) => {
+    const d = present(req.params.id);
+    if (!d) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
+    return d;
+  });
+
+  app.delete<{ Params: { id: string }; Querystring: { force?: string } }>("/v2/deployments/:id", async (req, reply) => {
+    const force = req.query.force === "true";
+    const rollback = await deployer.cancel(req.params.id, force);
+    if (!rollback) return reply.status(202).send();
+    void reply.header("Marathon-Deployment-Id", rollback.id);
+    return reply.status(200).send({ deploymentId: rollback.id, version: rollback.version });
+  });
+}
