@@ -229,9 +229,7 @@ describe("tasks that end", () => {
       what: "a relaunch",
     });
     expect((await api.call("DELETE", "/v2/apps/e2e/ok")).status).toBe(200);
-    // The failing app's deployment never completes: it holds the app until its deadline, so deleting needs force.
-    expect((await api.call("DELETE", "/v2/apps/e2e/bad")).status).toBe(409);
-    expect((await api.call("DELETE", "/v2/apps/e2e/bad?force=true")).status).toBe(200);
+    expect((await api.call("DELETE", "/v2/apps/e2e/bad")).status).toBe(200);
   });
 
   it("reports FAILED with Docker's message when the image cannot be pulled", async () => {
@@ -247,6 +245,11 @@ describe("tasks that end", () => {
     });
     const failed = events.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toMatch(/Failed to pull image '127\.0\.0\.1:9\/absent\/image:1': .*(connection refused|dial tcp)/);
+    // No task ever runs, so the deployment holds the app until its deadline: deleting it needs force.
+    const locked = await api.call<{ message: string; deployments: { id: string }[] }>("DELETE", "/v2/apps/e2e/nopull");
+    expect(locked.status).toBe(409);
+    expect(locked.body.message).toMatch(/locked by one or more deployments/);
+    expect(locked.body.deployments).toHaveLength(1);
     expect((await api.call("DELETE", "/v2/apps/e2e/nopull?force=true")).status).toBe(200);
   });
 });

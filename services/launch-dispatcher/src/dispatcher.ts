@@ -135,7 +135,9 @@ export class Dispatcher {
     for (const d of running) {
       const tasks = this.tasksOf(appId);
       const at = new Date(now).toISOString();
-      if (isComplete(app, tasks)) {
+      // The deployment may be seen before the app change it brings: judge it only against that change.
+      const seen = d.target ? app?.version === d.target.version : app === undefined;
+      if (seen && isComplete(app, tasks)) {
         if (!(await this.store.finish(d.id, "success", "", now))) continue;
         const ended = { ...d, status: "success" as const, finishedAtMs: now };
         await publishEvent(this.bus.js, deploymentEvent("deployment_step_success", ended, at), `deployment-step-success-${d.id}`);
