@@ -1,6 +1,7 @@
 import { connect as tcpConnect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { jetstream } from "@nats-io/jetstream";
 import {
   type Cluster,
   DEMO_IMAGE,
@@ -30,7 +31,11 @@ const app = (id: string, instances = 1) => ({
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-events", extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(256 * 1024) } });
+  cluster = await startCluster({
+    natsUrl: nats.url,
+    name: "e2e-events",
+    extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(4 * 1024 * 1024) },
+  });
   api = new Api(cluster.apiUrl);
   nc = await connect({ servers: nats.url });
 });
@@ -109,16 +114,26 @@ describe("GET /v2/events", () => {
     });
     stalled.pause();
     await new Promise((r) => setTimeout(r, 300));
-    // About 24 MiB of events: more than the kernel's socket buffers plus the 256 KiB bound.
+    // About 32 MiB of events: more than the kernel's socket buffers plus the 4 MiB bound, which a
+    // reading client on a busy machine stays well within.
     const payload = "x".repeat(8 * 1024);
-    const n = 3000;
-    for (let i = 0; i < n; i++)
-      nc.publish(
-        "berth.v1.events.bulk_test_event",
-        JSON.stringify({ eventType: "bulk_test_event", timestamp: new Date().toISOString(), i, payload }),
+    const n = 4000;
+    // Stored with acknowledgements, a hundred at a time, so none is dropped on the way in.
+    const js = jetstream(nc);
+    for (let i = 0; i < n; i += 100) {
+      await Promise.all(
+        Array.from({ length: Math.min(100, n - i) }, (_, k) =>
+          js.publish(
+            "berth.v1.events.bulk_test_event",
+            JSON.stringify({ eventType: "bulk_test_event", timestamp: new Date().toISOString(), i: i + k, payload }),
+          ),
+        ),
       );
-    await nc.flush();
-    await eventually(() => reader.events.length === n, { what: `${n} events to the reading client`, timeoutMs: 60_000 });
+    }
+    await eventually(() => reader.events.length === n, {
+      what: `${n} events to the reading client (got ${reader.events.length})`,
+      timeoutMs: 60_000,
+    });
     expect(reader.events.map((e) => e.data.i)).toEqual(Array.from({ length: n }, (_, i) => i));
     const metrics = await api.call<string>("GET", "/metrics");
     expect(metrics.body).toMatch(/^berth_api_event_stream_cut_off_total 1$/m);

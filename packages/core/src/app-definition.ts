@@ -92,6 +92,8 @@ export interface AppDefinition {
   taskKillGracePeriodSeconds?: number;
   /** Berth: a deployment of this app that has not finished after this long fails and is rolled back. */
   progressDeadlineSeconds: number;
+  /** Berth: an image pull that takes longer fails the task; separate from any launch timeout. */
+  pullTimeoutSeconds: number;
   version: string;
   versionInfo: VersionInfo;
 }
@@ -112,6 +114,7 @@ export const APP_DEFAULTS = {
   /** Used when an app sets no taskKillGracePeriodSeconds: Docker's own default for `docker stop`. */
   taskKillGracePeriodSeconds: 10,
   progressDeadlineSeconds: 600,
+  pullTimeoutSeconds: 600,
 } as const;
 
 /** Fields Marathon answers on GET that a client may send back; they are ignored on input. */

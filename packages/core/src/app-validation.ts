@@ -64,6 +64,7 @@ const KNOWN_FIELDS = new Set<string>([
   "maxLaunchDelaySeconds",
   "taskKillGracePeriodSeconds",
   "progressDeadlineSeconds",
+  "pullTimeoutSeconds",
   "fetch",
   "uris",
   "secrets",
@@ -129,6 +130,7 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
       max: 86_400,
       integer: true,
     }),
+    pullTimeoutSeconds: num(c, input, "pullTimeoutSeconds", APP_DEFAULTS.pullTimeoutSeconds, { min: 1, max: 86_400, integer: true }),
     version: ctx.version,
     versionInfo: { lastScalingAt: ctx.version, lastConfigChangeAt: ctx.version },
   };

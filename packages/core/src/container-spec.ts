@@ -24,6 +24,11 @@ export interface TaskSpec {
   parameters: { key: string; value: string }[];
   volumes: { containerPath: string; hostPath: string; mode: string }[];
   networkMode: string;
+  /** The app's health checks, as JSON. */
+  healthChecksJson: string;
+  pullTimeoutSeconds: number;
+  /** Registry credentials for the pull, as JSON; "" for none. */
+  pullAuthJson: string;
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */
@@ -106,6 +111,9 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
       [LABELS.task]: task.taskId,
       [LABELS.version]: task.version,
       [LABELS.team]: teamOf(task.appId),
+      [LABELS.ports]: task.ports.join(","),
+      [LABELS.killGrace]: String(task.killGracePeriodSeconds),
+      ...(task.healthChecksJson ? { [LABELS.healthChecks]: task.healthChecksJson } : {}),
     },
     networkMode: task.networkMode || "host",
     cpuShares: cpuShares(task.cpus),

@@ -6,4 +6,8 @@ export const LABELS = {
   task: "berth.task",
   version: "berth.version",
   team: "berth.team",
+  /** What the agent needs to take a container back after a restart. */
+  ports: "berth.ports",
+  healthChecks: "berth.health-checks",
+  killGrace: "berth.kill-grace-seconds",
 } as const;

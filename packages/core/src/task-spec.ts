@@ -45,5 +45,8 @@ export function taskSpec(app: AppDefinition, taskId: string, ports: readonly num
       mode: v.mode,
     })),
     networkMode: usesBridge(app) ? "bridge" : "host",
+    healthChecksJson: app.healthChecks.length > 0 ? JSON.stringify(app.healthChecks) : "",
+    pullTimeoutSeconds: app.pullTimeoutSeconds,
+    pullAuthJson: docker?.pullConfig ? JSON.stringify(docker.pullConfig) : "",
   };
 }

@@ -145,7 +145,11 @@ export class Dispatcher {
         this.opts.onDeploymentEnded?.("success");
         this.log.info({ deploymentId: d.id, appId }, "deployment succeeded");
       } else if (now >= d.deadlineAtMs) {
-        const reason = deadlineReason(d, progressOf(app, tasks));
+        const progress = progressOf(app, tasks);
+        // Failed tasks are forgotten at once; the app's last failure is kept with its backoff.
+        const last = (await this.bus.backoff.get(appKey(appId)))?.value.lastTaskFailure;
+        if (!progress.lastFailure && last && last.timestampMs >= d.createdAtMs) progress.lastFailure = last.message;
+        const reason = deadlineReason(d, progress);
         if (!(await this.store.finish(d.id, "failed", reason, now))) continue;
         const ended = { ...d, status: "failed" as const, reason, finishedAtMs: now };
         await publishEvent(this.bus.js, deploymentEvent("deployment_step_failure", ended, at), `deployment-step-failure-${d.id}`);

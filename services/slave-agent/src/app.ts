@@ -4,6 +4,7 @@ import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
 import type { ContainerRuntime } from "./container-runtime.js";
+import { HealthChecker } from "./health-checker.js";
 import { MetricsCollector } from "./metrics-collector.js";
 import { Registrar } from "./registrar.js";
 import { StatusReporter } from "./status-reporter.js";
@@ -26,6 +27,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
   const runner = new TaskRunner(
     runtime,
     reporter,
+    new HealthChecker(runtime, logger),
     { agentId: config.agentId, hostname: config.hostname, gcDelayMs: config.gcDelayMs },
     logger,
   );

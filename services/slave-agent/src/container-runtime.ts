@@ -26,6 +26,12 @@ export interface ContainerExit {
   time: number;
 }
 
+export interface PullOptions {
+  force: boolean;
+  timeoutMs: number;
+  auth?: { username?: string; password?: string; serveraddress?: string; auth?: string };
+}
+
 /** An error from the runtime; `retryable` says whether the same call may succeed later. */
 export class RuntimeError extends Error {
   override readonly name = "RuntimeError";
@@ -44,8 +50,14 @@ export class RuntimeError extends Error {
  */
 export interface ContainerRuntime {
   ping(): Promise<void>;
-  /** Pulls the image unless present (or always, with `force`); throws a RuntimeError with the engine's message. */
-  ensureImage(image: string, force: boolean): Promise<void>;
+  /**
+   * Pulls the image unless present (or always, with `force`), with the given
+   * registry credentials, failing after `timeoutMs`; throws a RuntimeError with
+   * the engine's message.
+   */
+  ensureImage(image: string, opts: PullOptions): Promise<void>;
+  /** Runs a command inside a running container; resolves with its exit code and output. */
+  exec(containerId: string, cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
   /** Creates and starts a container; if one with the spec's name exists, returns it instead. */
   start(spec: ContainerSpec): Promise<ContainerState>;
   inspect(containerId: string): Promise<ContainerState | undefined>;

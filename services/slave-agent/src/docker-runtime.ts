@@ -1,6 +1,7 @@
 import type { ContainerSpec } from "@berth/core";
+import { Writable } from "node:stream";
 import Docker from "dockerode";
-import { type ContainerExit, type ContainerRuntime, type ContainerState, RuntimeError } from "./container-runtime.js";
+import { type ContainerExit, type ContainerRuntime, type ContainerState, type PullOptions, RuntimeError } from "./container-runtime.js";
 
 interface DockerErr {
   statusCode?: number;
@@ -40,8 +41,8 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  async ensureImage(image: string, force: boolean): Promise<void> {
-    if (!force) {
+  async ensureImage(image: string, opts: PullOptions): Promise<void> {
+    if (!opts.force) {
       try {
         await this.docker.getImage(image).inspect();
         return;
@@ -51,17 +52,57 @@ export class DockerRuntime implements ContainerRuntime {
     }
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker.pull(image);
+      stream = await this.docker.pull(image, opts.auth ? { authconfig: opts.auth } : {});
     } catch (err) {
       throw toRuntimeError(`pull ${image}`, err);
     }
     await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        (stream as unknown as { destroy?: () => void }).destroy?.();
+        reject(new RuntimeError(`pull ${image}: no result within its pull timeout of ${Math.round(opts.timeoutMs / 1000)}s`, true));
+      }, opts.timeoutMs);
       this.docker.modem.followProgress(stream, (err: unknown, output: { error?: string }[]) => {
+        clearTimeout(timer);
         const failed = err ? messageOf(err) : output.find((o) => o.error)?.error;
         if (failed) reject(new RuntimeError(`pull ${image}: ${failed}`, false));
         else resolve();
       });
     });
+  }
+
+  async exec(containerId: string, cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+    const container = this.docker.getContainer(containerId);
+    let exec: Docker.Exec;
+    try {
+      exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    } catch (err) {
+      throw toRuntimeError(`exec in ${containerId}`, err);
+    }
+    const stream = await exec.start({ hijack: true, stdin: false });
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stream.destroy();
+        reject(new RuntimeError(`command did not finish within ${timeoutMs} ms`, false));
+      }, timeoutMs);
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          if (output.length < 4096) output += chunk.toString("utf8");
+          done();
+        },
+      });
+      this.docker.modem.demuxStream(stream, sink, sink);
+      stream.on("end", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      stream.on("error", (err: Error) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
+    const info = await exec.inspect();
+    return { exitCode: info.ExitCode ?? -1, output };
   }
 
   async start(spec: ContainerSpec): Promise<ContainerState> {

@@ -1,7 +1,8 @@
-import { containerSpec, LABELS, type TaskSpec } from "@berth/core";
+import { containerSpec, type HealthCheck, type HealthStatus, LABELS, type TaskSpec } from "@berth/core";
 import type { KillCommand, LaunchCommand } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
+import type { HealthChecker } from "./health-checker.js";
 import type { StatusReporter } from "./status-reporter.js";
 
 type Phase = "launching" | "running" | "ended";
@@ -19,6 +20,20 @@ interface LocalTask {
   graceSeconds: number;
   /** An exit seen while the launch was still in flight. */
   exitedDuringLaunch: boolean;
+  ports: number[];
+  healthChecks: HealthCheck[];
+  startedAtMs: number;
+  /** Why the agent itself asked for the kill (failed health checks), when it did. */
+  killMessage: string;
+}
+
+function parseChecks(json: string | undefined): HealthCheck[] {
+  if (!json) return [];
+  try {
+    return JSON.parse(json) as HealthCheck[];
+  } catch {
+    return [];
+  }
 }
 
 export interface RunningContainer {
@@ -50,6 +65,7 @@ export class TaskRunner {
   constructor(
     private readonly runtime: ContainerRuntime,
     private readonly reporter: StatusReporter,
+    private readonly health: HealthChecker,
     private readonly opts: TaskRunnerOptions,
     private readonly log: Logger,
   ) {}
@@ -85,13 +101,18 @@ export class TaskRunner {
         containerId: c.id,
         pid: c.pid,
         killRequested: false,
-        graceSeconds: 10,
+        graceSeconds: Number(c.labels[LABELS.killGrace] ?? 10),
         exitedDuringLaunch: false,
+        ports: (c.labels[LABELS.ports] ?? "").split(",").filter(Boolean).map(Number),
+        healthChecks: parseChecks(c.labels[LABELS.healthChecks]),
+        startedAtMs: Date.parse(c.startedAt) || Date.now(),
+        killMessage: "",
       };
       this.tasks.set(taskId, task);
       if (c.running) {
         this.log.info({ taskId, containerId: c.id }, "re-adopted running container");
         this.report(task, "TASK_RUNNING", "re-adopted after agent restart", c);
+        this.watchHealth(task);
       } else {
         this.finish(task, c);
       }
@@ -114,12 +135,20 @@ export class TaskRunner {
       killRequested: false,
       graceSeconds: spec.killGracePeriodSeconds,
       exitedDuringLaunch: false,
+      ports: [...spec.ports],
+      healthChecks: parseChecks(spec.healthChecksJson),
+      startedAtMs: 0,
+      killMessage: "",
     };
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
     this.report(task, "TASK_STAGING", "");
     try {
-      await this.runtime.ensureImage(spec.image, spec.forcePullImage);
+      await this.runtime.ensureImage(spec.image, {
+        force: spec.forcePullImage,
+        timeoutMs: (spec.pullTimeoutSeconds || 600) * 1000,
+        ...(spec.pullAuthJson ? { auth: JSON.parse(spec.pullAuthJson) as Record<string, string> } : {}),
+      });
     } catch (err) {
       log.warn({ err: String(err) }, "image pull failed");
       return this.end(
@@ -145,8 +174,10 @@ export class TaskRunner {
       if (!after.running) return this.finish(task, after);
     }
     task.phase = "running";
+    task.startedAtMs = Date.now();
     log.info({ containerId: state.id }, "task running");
     this.report(task, "TASK_RUNNING", "", state);
+    this.watchHealth(task);
     if (task.killRequested) await this.stop(task);
   }
 
@@ -187,6 +218,21 @@ export class TaskRunner {
 
   stopTimers(): void {
     for (const t of this.gcTimers) clearTimeout(t);
+    this.health.stopAll();
+  }
+
+  /** Runs the task's health checks; reports changes, and kills the task after too many failures. */
+  private watchHealth(task: LocalTask): void {
+    this.health.start(task, task.healthChecks, (health, kill) => {
+      if (task.phase !== "running") return;
+      this.report(task, "TASK_RUNNING", health.lastFailureCause, undefined, health);
+      if (kill && !task.killRequested) {
+        this.log.warn({ taskId: task.taskId, cause: kill }, "killing an unhealthy task");
+        task.killRequested = true;
+        task.killMessage = `killed: ${kill}`;
+        void this.stop(task);
+      }
+    });
   }
 
   /** SIGTERM, SIGKILL after the grace period; retried while the runtime cannot be reached. */
@@ -204,6 +250,7 @@ export class TaskRunner {
   }
 
   private finish(task: LocalTask, state: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): void {
+    if (task.killMessage) return this.end(task, "TASK_KILLED", task.killMessage, "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED", state.exitCode);
     if (task.killRequested) return this.end(task, "TASK_KILLED", "killed on request", "REASON_TASK_KILLED", state.exitCode);
     if (state.exitCode === 0) return this.end(task, "TASK_FINISHED", "Container exited with code 0", "", 0);
     const why = state.oomKilled ? " (out of memory: killed at its memory limit)" : state.error ? ` (${state.error})` : "";
@@ -212,6 +259,7 @@ export class TaskRunner {
 
   private end(task: LocalTask, state: string, message: string, reason: string, exitCode?: number): void {
     task.phase = "ended";
+    this.health.stop(task.taskId);
     this.reporter.report({
       taskId: task.taskId,
       appId: task.appId,
@@ -239,7 +287,7 @@ export class TaskRunner {
     this.gcTimers.add(timer);
   }
 
-  private report(task: LocalTask, state: string, message: string, c?: Pick<ContainerState, "id">): void {
+  private report(task: LocalTask, state: string, message: string, c?: Pick<ContainerState, "id">, health?: HealthStatus): void {
     this.reporter.report({
       taskId: task.taskId,
       appId: task.appId,
@@ -248,7 +296,8 @@ export class TaskRunner {
       containerId: c?.id ?? task.containerId,
       exitCode: 0,
       hasExitCode: false,
-      reason: "",
+      reason: health ? "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" : "",
+      ...(health ? { health } : {}),
     });
   }
 }

@@ -6,6 +6,7 @@ import { DEMO_IMAGE, dockerInspect, eventually, type NatsServer, removeContainer
 import { pino } from "pino";
 import { DockerRuntime } from "../src/docker-runtime.js";
 import { StatusReporter } from "../src/status-reporter.js";
+import { HealthChecker } from "../src/health-checker.js";
 import { TaskRunner } from "../src/task-runner.js";
 
 const log = pino({ level: "silent" });
@@ -20,7 +21,7 @@ const watches: { stop(): void }[] = [];
 /** A runner as one agent process has it; `stopAll` ends the previous ones, as a process exit would. */
 function runner(): TaskRunner {
   const reporter = new StatusReporter(bus.js, { agentId, hostname: "127.0.0.1" }, log);
-  const r = new TaskRunner(runtime, reporter, { agentId, hostname: "127.0.0.1", gcDelayMs: 60_000 }, log);
+  const r = new TaskRunner(runtime, reporter, new HealthChecker(runtime, log), { agentId, hostname: "127.0.0.1", gcDelayMs: 60_000 }, log);
   watches.push(
     runtime.watchExits(
       { "berth.agent": agentId },

@@ -1,5 +1,5 @@
 import { type Bus, publishEvent, type StatusUpdate } from "@berth/bus";
-import { applyStatus, type TaskRecord } from "@berth/core";
+import { applyStatus, appKey, HEALTH_UNKNOWN, type HealthStatus, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
 export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task";
@@ -46,8 +46,11 @@ export function instanceEvent(task: TaskRecord, update: StatusUpdate): Record<st
  * publishes the public event. Safe to run twice for the same update: the
  * record changes once, and the event's message id makes the second publish a no-op.
  */
+const HEALTH_REASON = "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED";
+
 export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): Promise<ApplyOutcome> {
   let outcome = "ignored" as ApplyOutcome;
+  let before: TaskRecord | undefined;
   const change = {
     taskId: update.taskId,
     state: update.state,
@@ -57,8 +60,10 @@ export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): 
     containerId: update.containerId,
     exitCode: update.exitCode,
     hasExitCode: update.hasExitCode,
+    health: update.health ? { ...HEALTH_UNKNOWN, ...(update.health as Partial<HealthStatus>) } : null,
   };
   const r = await bus.tasks.mutate(update.taskId, (cur) => {
+    before = cur;
     if (!cur) {
       outcome = "unknown-task";
       return undefined;
@@ -72,10 +77,71 @@ export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): 
     outcome = cur.lastSequence === update.sequence && cur.state === update.state ? "duplicate" : "ignored";
     return undefined;
   });
-  if ((outcome === "applied" || outcome === "duplicate") && r.value) {
-    await publishEvent(bus.js, statusEvent(r.value, update), `status-${update.uuid}`);
-    await publishEvent(bus.js, instanceEvent(r.value, update), `instance-${update.uuid}`);
+  const task = r.value;
+  if ((outcome === "applied" || outcome === "duplicate") && task) {
+    if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
+      await publishHealthEvents(bus, task, before, update);
+    } else {
+      await publishEvent(bus.js, statusEvent(task, update), `status-${update.uuid}`);
+      await publishEvent(bus.js, instanceEvent(task, update), `instance-${update.uuid}`);
+      if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
+        await publishEvent(
+          bus.js,
+          {
+            eventType: "unhealthy_instance_kill_event",
+            timestamp: new Date(update.timestampMs).toISOString(),
+            appId: task.appId,
+            taskId: task.taskId,
+            instanceId: task.taskId,
+            version: task.version,
+            reason: update.message,
+            host: task.hostname,
+            slaveId: task.agentId,
+          },
+          `unhealthy-kill-${update.uuid}`,
+        );
+      }
+    }
   }
   if (outcome !== "applied") log.debug({ taskId: update.taskId, state: update.state, outcome }, "status update not applied");
   return outcome;
+}
+
+/** Marathon's health events: a failed check, and a change between alive and not. */
+async function publishHealthEvents(bus: Bus, task: TaskRecord, before: TaskRecord | undefined, update: StatusUpdate): Promise<void> {
+  const timestamp = new Date(update.timestampMs).toISOString();
+  const prev = before?.health ?? HEALTH_UNKNOWN;
+  const now = task.health;
+  if (now.consecutiveFailures > prev.consecutiveFailures || (now.lastFailureMs > prev.lastFailureMs && now.state === "UNHEALTHY")) {
+    const app = await bus.apps.get(appKey(task.appId));
+    await publishEvent(
+      bus.js,
+      {
+        eventType: "failed_health_check_event",
+        timestamp,
+        appId: task.appId,
+        taskId: task.taskId,
+        instanceId: task.taskId,
+        version: task.version,
+        healthCheck: app?.value.healthChecks[0] ?? null,
+        cause: now.lastFailureCause,
+      },
+      `failed-health-check-${update.uuid}`,
+    );
+  }
+  if ((now.state === "HEALTHY") !== (prev.state === "HEALTHY") && now.state !== "HEALTH_UNKNOWN") {
+    await publishEvent(
+      bus.js,
+      {
+        eventType: "health_status_changed_event",
+        timestamp,
+        appId: task.appId,
+        instanceId: task.taskId,
+        taskId: task.taskId,
+        version: task.version,
+        alive: now.state === "HEALTHY",
+      },
+      `health-changed-${update.uuid}`,
+    );
+  }
 }

@@ -147,7 +147,10 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       changeOpts(req.query),
     );
     if (r.kind === "dry-run" || !r.target) return answer(req, reply, r, 201);
-    await answer(req, reply.header("Location", `/v2/apps${probe.id}`), r, 201, { ...present(r.target, []), deployments: [{ id: r.deployment.id }] });
+    await answer(req, reply.header("Location", `/v2/apps${probe.id}`), r, 201, {
+      ...present(r.target, []),
+      deployments: [{ id: r.deployment.id }],
+    });
     return reply;
   });
 
