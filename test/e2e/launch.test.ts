@@ -255,6 +255,59 @@ describe("tasks that end", () => {
   });
 });
 
+describe("task logs", () => {
+  it("returns a task's stdout and stderr, and follows it", async () => {
+    await api.call("POST", "/v2/apps", {
+      id: "/e2e/chatty",
+      cmd: "echo hello-out; echo hello-err >&2; i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done",
+      cpus: 0.1,
+      mem: 32,
+      taskKillGracePeriodSeconds: 0,
+      container: { docker: { image: DEMO_IMAGE } },
+    });
+    const [task] = await eventually(
+      async () => {
+        const r = await api.running("/e2e/chatty");
+        return r.length === 1 && r;
+      },
+      { what: "running" },
+    );
+    const both = await eventually(
+      async () => {
+        const r = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0`);
+        return r.status === 200 && r.body.includes("tick 2") && r.body;
+      },
+      { what: "some output" },
+    );
+    expect(both).toContain("hello-out");
+    expect(both).toContain("hello-err");
+    const errOnly = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0&stream=stderr`);
+    expect(errOnly.body).toBe("hello-err\n");
+    const tail = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=2&stream=stdout`);
+    // Docker counts the tail over both streams before it keeps stdout: at most 2 lines, ending with a tick.
+    const lines = tail.body.trim().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines.at(-1)).toMatch(/^tick \d+$/);
+
+    const ac = new AbortController();
+    const res = await fetch(`${cluster.apiUrl}/v2/tasks/${task!.id}/logs?follow=true&tail=1&stream=stdout`, { signal: ac.signal });
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    const reader = res.body!.getReader();
+    let text = "";
+    const start = Number(/tick (\d+)/.exec(tail.body)?.[1] ?? 0);
+    while (!new RegExp(`tick ${start + 5}\\b`).test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    ac.abort();
+    expect(text).toMatch(new RegExp(`tick ${start + 5}`));
+    expect((await api.call("GET", "/v2/tasks/nope.nothing/logs")).status).toBe(404);
+    expect((await api.call("GET", `/v2/tasks/${task!.id}/logs?tail=-1`)).status).toBe(422);
+    await api.call("DELETE", "/v2/apps/e2e/chatty?force=true");
+  });
+});
+
 describe("the cluster", () => {
   it("answers /ping, /v2/info and /metrics", async () => {
     expect((await api.call("GET", "/ping")).body).toBe("pong");

@@ -46,6 +46,8 @@ export const codecs = {
   killCommand: protoCodec("KillCommand", v1.KillCommand),
   statusUpdate: protoCodec("StatusUpdate", v1.StatusUpdate),
   statusAck: protoCodec("StatusAck", v1.StatusAck),
+  logRequest: protoCodec("LogRequest", v1.LogRequest),
+  logChunk: protoCodec("LogChunk", v1.LogChunk),
   taskRecord: withDefaults(protoCodec("TaskRecord", v1.TaskRecord) as unknown as Codec<TaskRecord>, (t) => {
     t.health ??= { ...HEALTH_UNKNOWN };
     return t;
@@ -65,6 +67,8 @@ export type LaunchCommand = Plain<berth.v1.LaunchCommand>;
 export type KillCommand = Plain<berth.v1.KillCommand>;
 export type StatusUpdate = Plain<berth.v1.StatusUpdate>;
 export type StatusAck = Plain<berth.v1.StatusAck>;
+export type LogRequest = Plain<berth.v1.LogRequest>;
+export type LogChunk = Plain<berth.v1.LogChunk>;
 export type TaskRecordMessage = Plain<berth.v1.TaskRecord>;
 
 /** JSON for what is public (events, app definitions). */

@@ -19,6 +19,8 @@ export {
   codecs,
   jsonCodec,
   type KillCommand,
+  type LogChunk,
+  type LogRequest,
   type LaunchCommand,
   type PlacementReply,
   type PlacementRequest,

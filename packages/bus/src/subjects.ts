@@ -33,6 +33,10 @@ export const subjects = {
   agentCommandAll: `${ROOT}.cmd.agent.>`,
   /** Request-reply (queue group offer-handler): place tasks on agents. */
   placement: `${ROOT}.rpc.placement`,
+  /** Request-reply: a task's logs from the agent that runs it. */
+  agentLogs: (agentId: string) => `${ROOT}.rpc.agent.${agentToken(agentId)}.logs`,
+  /** Core NATS: cancels a followed log stream. */
+  logsCancel: (streamId: string) => `${ROOT}.rpc.logs.cancel.${streamId}`,
   /** JetStream (BERTH_EVENTS): public events as JSON, one subject per Marathon event type. */
   event: (eventType: string) => `${ROOT}.events.${eventType}`,
   eventAll: `${ROOT}.events.>`,

@@ -150,6 +150,54 @@ export namespace berth {
             public toJSON(): { [k: string]: any };
         }
 
+        interface ILogRequest {
+            taskId?: (string|null);
+            tailLines?: (number|null);
+            follow?: (boolean|null);
+            stdout?: (boolean|null);
+            stderr?: (boolean|null);
+            streamSubject?: (string|null);
+            streamId?: (string|null);
+        }
+
+        class LogRequest implements ILogRequest {
+            constructor(properties?: berth.v1.ILogRequest);
+            public taskId: string;
+            public tailLines: number;
+            public follow: boolean;
+            public stdout: boolean;
+            public stderr: boolean;
+            public streamSubject: string;
+            public streamId: string;
+            public static create(properties?: berth.v1.ILogRequest): berth.v1.LogRequest;
+            public static encode(message: berth.v1.ILogRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.LogRequest;
+            public static fromObject(object: { [k: string]: any }): berth.v1.LogRequest;
+            public static toObject(message: berth.v1.LogRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface ILogChunk {
+            data?: (Uint8Array|null);
+            stream?: (string|null);
+            eof?: (boolean|null);
+            error?: (berth.v1.IErrorData|null);
+        }
+
+        class LogChunk implements ILogChunk {
+            constructor(properties?: berth.v1.ILogChunk);
+            public data: Uint8Array;
+            public stream: string;
+            public eof: boolean;
+            public error?: (berth.v1.IErrorData|null);
+            public static create(properties?: berth.v1.ILogChunk): berth.v1.LogChunk;
+            public static encode(message: berth.v1.ILogChunk, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.LogChunk;
+            public static fromObject(object: { [k: string]: any }): berth.v1.LogChunk;
+            public static toObject(message: berth.v1.LogChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
         interface ITaskRequirements {
             taskId?: (string|null);
             appId?: (string|null);

@@ -1825,6 +1825,554 @@ export const berth = $root.berth = (() => {
             return ErrorData;
         })();
 
+        v1.LogRequest = (function() {
+
+            /**
+             * Properties of a LogRequest.
+             * @memberof berth.v1
+             * @interface ILogRequest
+             * @property {string|null} [taskId] LogRequest taskId
+             * @property {number|null} [tailLines] LogRequest tailLines
+             * @property {boolean|null} [follow] LogRequest follow
+             * @property {boolean|null} [stdout] LogRequest stdout
+             * @property {boolean|null} [stderr] LogRequest stderr
+             * @property {string|null} [streamSubject] LogRequest streamSubject
+             * @property {string|null} [streamId] LogRequest streamId
+             */
+
+            /**
+             * Constructs a new LogRequest.
+             * @memberof berth.v1
+             * @classdesc Represents a LogRequest.
+             * @implements ILogRequest
+             * @constructor
+             * @param {berth.v1.ILogRequest=} [properties] Properties to set
+             */
+            function LogRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * LogRequest taskId.
+             * @member {string} taskId
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.taskId = "";
+
+            /**
+             * LogRequest tailLines.
+             * @member {number} tailLines
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.tailLines = 0;
+
+            /**
+             * LogRequest follow.
+             * @member {boolean} follow
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.follow = false;
+
+            /**
+             * LogRequest stdout.
+             * @member {boolean} stdout
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.stdout = false;
+
+            /**
+             * LogRequest stderr.
+             * @member {boolean} stderr
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.stderr = false;
+
+            /**
+             * LogRequest streamSubject.
+             * @member {string} streamSubject
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.streamSubject = "";
+
+            /**
+             * LogRequest streamId.
+             * @member {string} streamId
+             * @memberof berth.v1.LogRequest
+             * @instance
+             */
+            LogRequest.prototype.streamId = "";
+
+            /**
+             * Creates a new LogRequest instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.LogRequest
+             * @static
+             * @param {berth.v1.ILogRequest=} [properties] Properties to set
+             * @returns {berth.v1.LogRequest} LogRequest instance
+             */
+            LogRequest.create = function create(properties) {
+                return new LogRequest(properties);
+            };
+
+            /**
+             * Encodes the specified LogRequest message. Does not implicitly {@link berth.v1.LogRequest.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.LogRequest
+             * @static
+             * @param {berth.v1.ILogRequest} message LogRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.taskId);
+                if (message.tailLines != null && Object.hasOwnProperty.call(message, "tailLines"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.tailLines);
+                if (message.follow != null && Object.hasOwnProperty.call(message, "follow"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.follow);
+                if (message.stdout != null && Object.hasOwnProperty.call(message, "stdout"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.stdout);
+                if (message.stderr != null && Object.hasOwnProperty.call(message, "stderr"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.stderr);
+                if (message.streamSubject != null && Object.hasOwnProperty.call(message, "streamSubject"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.streamSubject);
+                if (message.streamId != null && Object.hasOwnProperty.call(message, "streamId"))
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.streamId);
+                return writer;
+            };
+
+            /**
+             * Decodes a LogRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.LogRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.LogRequest} LogRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.LogRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.taskId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.tailLines = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.follow = reader.bool();
+                            break;
+                        }
+                    case 4: {
+                            message.stdout = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.stderr = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.streamSubject = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.streamId = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a LogRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.LogRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.LogRequest} LogRequest
+             */
+            LogRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.LogRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.LogRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.LogRequest();
+                if (object.taskId != null)
+                    message.taskId = String(object.taskId);
+                if (object.tailLines != null)
+                    message.tailLines = object.tailLines >>> 0;
+                if (object.follow != null)
+                    message.follow = Boolean(object.follow);
+                if (object.stdout != null)
+                    message.stdout = Boolean(object.stdout);
+                if (object.stderr != null)
+                    message.stderr = Boolean(object.stderr);
+                if (object.streamSubject != null)
+                    message.streamSubject = String(object.streamSubject);
+                if (object.streamId != null)
+                    message.streamId = String(object.streamId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LogRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.LogRequest
+             * @static
+             * @param {berth.v1.LogRequest} message LogRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.taskId = "";
+                    object.tailLines = 0;
+                    object.follow = false;
+                    object.stdout = false;
+                    object.stderr = false;
+                    object.streamSubject = "";
+                    object.streamId = "";
+                }
+                if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
+                    object.taskId = message.taskId;
+                if (message.tailLines != null && Object.hasOwnProperty.call(message, "tailLines"))
+                    object.tailLines = message.tailLines;
+                if (message.follow != null && Object.hasOwnProperty.call(message, "follow"))
+                    object.follow = message.follow;
+                if (message.stdout != null && Object.hasOwnProperty.call(message, "stdout"))
+                    object.stdout = message.stdout;
+                if (message.stderr != null && Object.hasOwnProperty.call(message, "stderr"))
+                    object.stderr = message.stderr;
+                if (message.streamSubject != null && Object.hasOwnProperty.call(message, "streamSubject"))
+                    object.streamSubject = message.streamSubject;
+                if (message.streamId != null && Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                return object;
+            };
+
+            /**
+             * Converts this LogRequest to JSON.
+             * @function toJSON
+             * @memberof berth.v1.LogRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LogRequest;
+        })();
+
+        v1.LogChunk = (function() {
+
+            /**
+             * Properties of a LogChunk.
+             * @memberof berth.v1
+             * @interface ILogChunk
+             * @property {Uint8Array|null} [data] LogChunk data
+             * @property {string|null} [stream] LogChunk stream
+             * @property {boolean|null} [eof] LogChunk eof
+             * @property {berth.v1.IErrorData|null} [error] LogChunk error
+             */
+
+            /**
+             * Constructs a new LogChunk.
+             * @memberof berth.v1
+             * @classdesc Represents a LogChunk.
+             * @implements ILogChunk
+             * @constructor
+             * @param {berth.v1.ILogChunk=} [properties] Properties to set
+             */
+            function LogChunk(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * LogChunk data.
+             * @member {Uint8Array} data
+             * @memberof berth.v1.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.data = $util.newBuffer([]);
+
+            /**
+             * LogChunk stream.
+             * @member {string} stream
+             * @memberof berth.v1.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.stream = "";
+
+            /**
+             * LogChunk eof.
+             * @member {boolean} eof
+             * @memberof berth.v1.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.eof = false;
+
+            /**
+             * LogChunk error.
+             * @member {berth.v1.IErrorData|null|undefined} error
+             * @memberof berth.v1.LogChunk
+             * @instance
+             */
+            LogChunk.prototype.error = null;
+
+            /**
+             * Creates a new LogChunk instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.LogChunk
+             * @static
+             * @param {berth.v1.ILogChunk=} [properties] Properties to set
+             * @returns {berth.v1.LogChunk} LogChunk instance
+             */
+            LogChunk.create = function create(properties) {
+                return new LogChunk(properties);
+            };
+
+            /**
+             * Encodes the specified LogChunk message. Does not implicitly {@link berth.v1.LogChunk.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.LogChunk
+             * @static
+             * @param {berth.v1.ILogChunk} message LogChunk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogChunk.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.data);
+                if (message.stream != null && Object.hasOwnProperty.call(message, "stream"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.eof != null && Object.hasOwnProperty.call(message, "eof"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.eof);
+                if (message.error != null && Object.hasOwnProperty.call(message, "error"))
+                    $root.berth.v1.ErrorData.encode(message.error, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a LogChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.LogChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.LogChunk} LogChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogChunk.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.LogChunk();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.data = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.stream = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.eof = reader.bool();
+                            break;
+                        }
+                    case 4: {
+                            message.error = $root.berth.v1.ErrorData.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a LogChunk message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.LogChunk
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.LogChunk} LogChunk
+             */
+            LogChunk.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.LogChunk)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.LogChunk: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.LogChunk();
+                if (object.data != null)
+                    if (typeof object.data === "string")
+                        $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                    else if (object.data.length >= 0)
+                        message.data = object.data;
+                if (object.stream != null)
+                    message.stream = String(object.stream);
+                if (object.eof != null)
+                    message.eof = Boolean(object.eof);
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw TypeError(".berth.v1.LogChunk.error: object expected");
+                    message.error = $root.berth.v1.ErrorData.fromObject(object.error, long + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LogChunk message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.LogChunk
+             * @static
+             * @param {berth.v1.LogChunk} message LogChunk
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogChunk.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                    object.stream = "";
+                    object.eof = false;
+                    object.error = null;
+                }
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === Array ? Array.prototype.slice.call(message.data) : message.data;
+                if (message.stream != null && Object.hasOwnProperty.call(message, "stream"))
+                    object.stream = message.stream;
+                if (message.eof != null && Object.hasOwnProperty.call(message, "eof"))
+                    object.eof = message.eof;
+                if (message.error != null && Object.hasOwnProperty.call(message, "error"))
+                    object.error = $root.berth.v1.ErrorData.toObject(message.error, options, q + 1);
+                return object;
+            };
+
+            /**
+             * Converts this LogChunk to JSON.
+             * @function toJSON
+             * @memberof berth.v1.LogChunk
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogChunk.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LogChunk;
+        })();
+
         v1.TaskRequirements = (function() {
 
             /**

@@ -5,6 +5,7 @@ import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
 import type { ContainerRuntime } from "./container-runtime.js";
 import { HealthChecker } from "./health-checker.js";
+import { serveLogs } from "./log-server.js";
 import { MetricsCollector } from "./metrics-collector.js";
 import { Registrar } from "./registrar.js";
 import { StatusReporter } from "./status-reporter.js";
@@ -88,6 +89,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       });
       stops.push(() => http.close());
 
+      const logs = serveLogs(bus.nc, config.agentId, runtime, logger);
+      stops.push(() => logs.stop());
       const durable = await ensureAgentConsumer(bus.nc, config.agentId);
       const consumer = await consumeDurable(
         bus.js,

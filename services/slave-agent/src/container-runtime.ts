@@ -64,6 +64,15 @@ export interface ContainerRuntime {
   /** SIGTERM, then SIGKILL after `graceSeconds`. */
   stop(containerId: string, graceSeconds: number): Promise<void>;
   remove(containerId: string): Promise<void>;
+  /**
+   * A container's stdout and stderr: the last `tail` lines (0: all), then, with
+   * `follow`, new output until the container ends or the signal aborts.
+   */
+  logs(
+    containerId: string,
+    opts: { tail: number; follow: boolean; stdout: boolean; stderr: boolean; signal: AbortSignal },
+    onChunk: (stream: "stdout" | "stderr", data: Buffer) => void,
+  ): Promise<void>;
   /** Containers (running or not) carrying every given label. */
   list(labels: Record<string, string>): Promise<ContainerState[]>;
   /** Follows container exits from `sinceSeconds`, reconnecting until stopped. */

@@ -1,5 +1,5 @@
 import type { ContainerSpec } from "@berth/core";
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import Docker from "dockerode";
 import { type ContainerExit, type ContainerRuntime, type ContainerState, type PullOptions, RuntimeError } from "./container-runtime.js";
 
@@ -67,6 +67,41 @@ export class DockerRuntime implements ContainerRuntime {
         if (failed) reject(new RuntimeError(`pull ${image}: ${failed}`, false));
         else resolve();
       });
+    });
+  }
+
+  async logs(
+    containerId: string,
+    opts: { tail: number; follow: boolean; stdout: boolean; stderr: boolean; signal: AbortSignal },
+    onChunk: (stream: "stdout" | "stderr", data: Buffer) => void,
+  ): Promise<void> {
+    const container = this.docker.getContainer(containerId);
+    const base = { stdout: opts.stdout, stderr: opts.stderr, ...(opts.tail > 0 ? { tail: opts.tail } : {}) };
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = opts.follow
+        ? ((await container.logs({ ...base, follow: true })) as NodeJS.ReadableStream)
+        : Readable.from([(await container.logs({ ...base, follow: false })) as Buffer]);
+    } catch (err) {
+      throw toRuntimeError(`logs of ${containerId}`, err);
+    }
+    const sink = (name: "stdout" | "stderr") =>
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          onChunk(name, chunk);
+          done();
+        },
+      });
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        (stream as unknown as { destroy?: () => void }).destroy?.();
+        resolve();
+      };
+      opts.signal.addEventListener("abort", stop, { once: true });
+      stream.on("end", () => resolve());
+      stream.on("close", () => resolve());
+      stream.on("error", () => resolve());
+      this.docker.modem.demuxStream(stream, sink("stdout"), sink("stderr"));
     });
   }
 

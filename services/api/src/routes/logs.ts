@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { type Bus, codecs, subjects } from "@berth/bus";
+import { NotFoundError, ValidationError } from "@berth/core";
+import type { FastifyInstance } from "fastify";
+import type { ClusterView } from "../cluster-view.js";
+
+/**
+ * GET /v2/tasks/{taskId}/logs?tail=N&follow=true&stream=stdout|stderr: a task's
+ * output as text, asked of the agent that runs it; with follow, a chunked
+ * response that goes on until the task ends or the client leaves.
+ */
+export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView }): Promise<void> {
+  app.get<{ Params: { taskId: string }; Querystring: { tail?: string; follow?: string; stream?: string } }>(
+    "/v2/tasks/:taskId/logs",
+    async (req, reply) => {
+      const task = opts.view.tasks.get(req.params.taskId)?.value;
+      if (!task)
+        throw new NotFoundError(
+          `Task '${req.params.taskId}' does not exist (ended tasks are forgotten; their logs stay on the agent until the container is removed)`,
+        );
+      const tail = req.query.tail === undefined ? 100 : Number(req.query.tail);
+      if (!Number.isInteger(tail) || tail < 0)
+        throw new ValidationError([{ path: "/tail", errors: ["must be a whole number of lines (0 for all)"] }]);
+      const which = req.query.stream ?? "both";
+      if (!["stdout", "stderr", "both"].includes(which))
+        throw new ValidationError([{ path: "/stream", errors: ["must be stdout, stderr or both"] }]);
+      const follow = req.query.follow === "true";
+      const nc = opts.bus.nc;
+      const request = {
+        taskId: task.taskId,
+        tailLines: tail,
+        follow,
+        stdout: which !== "stderr",
+        stderr: which !== "stdout",
+        streamSubject: "",
+        streamId: "",
+      };
+      if (!follow) {
+        const msg = await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode(request), { timeout: 10_000 });
+        const chunk = codecs.logChunk.decode(msg.data);
+        if (chunk.error?.message) throw new NotFoundError(chunk.error.message);
+        return reply.type("text/plain; charset=utf-8").send(Buffer.from(chunk.data ?? new Uint8Array()));
+      }
+      const streamId = randomUUID().replaceAll("-", "");
+      const inbox = `_INBOX.logs.${streamId}`;
+      const sub = nc.subscribe(inbox);
+      const ack = codecs.logChunk.decode(
+        (
+          await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode({ ...request, streamSubject: inbox, streamId }), {
+            timeout: 10_000,
+          })
+        ).data,
+      );
+      if (ack.error?.message) {
+        sub.unsubscribe();
+        throw new NotFoundError(ack.error.message);
+      }
+      const res = reply.raw;
+      reply.hijack();
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" });
+      const onClose = () => {
+        nc.publish(subjects.logsCancel(streamId));
+        sub.unsubscribe();
+      };
+      res.on("close", onClose);
+      for await (const m of sub) {
+        const chunk = codecs.logChunk.decode(m.data);
+        if (chunk.data && chunk.data.length > 0) res.write(Buffer.from(chunk.data));
+        if (chunk.eof) break;
+      }
+      res.off("close", onClose);
+      sub.unsubscribe();
+      res.end();
+    },
+  );
+}
