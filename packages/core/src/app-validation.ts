@@ -259,7 +259,8 @@ function readContainer(c: Checker, value: unknown): Container | undefined {
     },
     volumes: opt(obj.volumes, (v) => readVolumes(c, v)) ?? [],
   };
-  if (docker.pullConfig !== undefined) container.docker.pullConfig = docker.pullConfig;
+  const pull = opt(docker.pullConfig, (v) => readPullConfig(c, v));
+  if (pull) container.docker.pullConfig = pull;
   const mappings = opt(obj.portMappings ?? docker.portMappings, (v) => readPortMappings(c, v));
   if (mappings) container.portMappings = mappings;
   return container;
@@ -409,4 +410,20 @@ function readUnreachable(c: Checker, value: unknown): UnreachableStrategy | unde
     inactiveAfterSeconds: num(c, obj, "inactiveAfterSeconds", 0, { min: 0, integer: true }, "/unreachableStrategy"),
     expungeAfterSeconds: num(c, obj, "expungeAfterSeconds", 0, { min: 0, integer: true }, "/unreachableStrategy"),
   };
+}
+
+/** Registry credentials for the image pull: Berth takes them inline (Marathon referred to a secret). */
+function readPullConfig(c: Checker, value: unknown): { username: string; password: string; serveraddress?: string } | undefined {
+  const p = "/container/docker/pullConfig";
+  const obj = c.object(p, value);
+  if (!obj) return undefined;
+  if (obj.secret !== undefined) {
+    c.fail(`${p}/secret`, "secret references are not supported: give username and password (and serveraddress) instead");
+    return undefined;
+  }
+  const username = c.string(`${p}/username`, obj.username, { nonEmpty: true, maxLength: 255 });
+  const password = c.string(`${p}/password`, obj.password, { maxLength: 4096 });
+  const server = opt(obj.serveraddress, (v) => c.string(`${p}/serveraddress`, v, { nonEmpty: true, maxLength: 255 }));
+  if (username === undefined || password === undefined) return undefined;
+  return server === undefined ? { username, password } : { username, password, serveraddress: server };
 }

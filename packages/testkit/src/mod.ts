@@ -3,4 +3,5 @@ export { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, removeContainer
 export { freePort } from "./free-port.js";
 export { type NatsServer, startNatsServer } from "./nats-server.js";
 export { type Prometheus, startPrometheus } from "./prometheus.js";
+export { type Registry, startRegistry } from "./registry.js";
 export { eventually } from "./wait.js";
