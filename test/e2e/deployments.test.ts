@@ -309,3 +309,66 @@ describe("more of Marathon's API", () => {
     expect(invalidBulk.body.details[0]?.path).toBe("/0/cpus");
   });
 });
+
+describe("groups", () => {
+  const sleeper = (id: string, instances = 1) => ({
+    id,
+    cmd: "sleep 600",
+    cpus: 0.1,
+    mem: 32,
+    instances,
+    taskKillGracePeriodSeconds: 0,
+    container: { docker: { image: DEMO_IMAGE } },
+  });
+
+  it("creates a tree of apps with relative ids, shows it, replaces it whole and deletes it", async () => {
+    const created = await api.call<{ deploymentIds: string[] }>("POST", "/v2/groups", {
+      id: "/shop",
+      apps: [sleeper("web")],
+      groups: [{ id: "backend", apps: [sleeper("db")] }],
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.deploymentIds).toHaveLength(2);
+    await eventually(async () => (await api.running("/shop/web")).length === 1 && (await api.running("/shop/backend/db")).length === 1, {
+      what: "both running",
+    });
+    const tree = await api.call<{ id: string; apps: { id: string }[]; groups: { id: string; apps: { id: string }[] }[] }>(
+      "GET",
+      "/v2/groups/shop",
+    );
+    expect(tree.body).toMatchObject({
+      id: "/shop",
+      apps: [{ id: "/shop/web" }],
+      groups: [{ id: "/shop/backend", apps: [{ id: "/shop/backend/db" }] }],
+    });
+    expect((await api.call("POST", "/v2/groups", { id: "/shop", apps: [] })).status).toBe(409);
+
+    await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
+    const put = await api.call("PUT", "/v2/groups/shop", { id: "/shop", apps: [sleeper("web", 2)] });
+    expect(put.status).toBe(200);
+    await eventually(
+      async () => (await api.running("/shop/web")).length === 2 && (await api.call("GET", "/v2/apps/shop/backend/db")).status === 404,
+      { what: "tree replaced" },
+    );
+    expect(events.events.some((e) => e.eventType === "group_change_success" && e.groupId === "/shop")).toBe(true);
+
+    const bad = await api.call<{ details: { path: string }[] }>("PUT", "/v2/groups/shop?force=true", {
+      id: "/shop",
+      apps: [{ ...sleeper("web"), cpus: -1 }, sleeper("../escape")],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.details.map((d) => d.path).sort()).toEqual(["/apps/1/id"]);
+    expect((await api.running("/shop/web")).length).toBe(2);
+
+    await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
+    expect((await api.call("DELETE", "/v2/groups/shop")).status).toBe(200);
+    await eventually(
+      async () =>
+        (await api.call("GET", "/v2/groups/shop")).status === 404 &&
+        (await api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.every(
+          (t) => !String((t as { appId: string }).appId).startsWith("/shop/"),
+        ),
+      { what: "group gone" },
+    );
+  });
+});

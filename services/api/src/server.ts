@@ -7,6 +7,7 @@ import { errorHandler } from "./errors.js";
 import { Deployer } from "./deployer.js";
 import { appRoutes } from "./routes/apps.js";
 import { deploymentRoutes } from "./routes/deployments.js";
+import { groupRoutes } from "./routes/groups.js";
 import { logRoutes } from "./routes/logs.js";
 import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
@@ -75,6 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes, { view: deps.view, killer, deployer });
   await app.register(deploymentRoutes, { view: deps.view, deployer });
   await app.register(logRoutes, { bus: deps.bus, view: deps.view });
+  await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
   await app.register(eventRoutes, {
