@@ -200,6 +200,34 @@ describe("health checks on the agent", () => {
   });
 });
 
+describe("readiness checks", () => {
+  it("hold a deployment until the new task answers ready", async () => {
+    const created = await api.call<{ deployments: { id: string }[] }>("POST", "/v2/apps", {
+      ...web("/ready/web", { instances: 1, healthChecks: [] }),
+      cmd: "(sleep 3; echo ok > /www/ready) & httpd -f -p $PORT0 -h /www",
+      readinessChecks: [
+        {
+          name: "ready",
+          protocol: "HTTP",
+          path: "/ready",
+          portName: "http",
+          intervalSeconds: 1,
+          timeoutSeconds: 1,
+          httpStatusCodesForReady: [200],
+        },
+      ],
+    });
+    const id = created.body.deployments[0]!.id;
+    const started = Date.now();
+    await eventually(async () => (await api.running("/ready/web")).length === 1, { what: "running" });
+    expect((await deployments()).map((d) => d.id)).toContain(id);
+    await eventually(async () => !(await deployments()).some((d) => d.id === id), { what: "deployment done", timeoutMs: 20_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
+    expect((await api.call<{ status: string }>("GET", `/v2/deployments/${id}`)).body.status).toBe("success");
+    await api.call("DELETE", "/v2/apps/ready/web");
+  });
+});
+
 describe("the launch queue", () => {
   it("says why a task waits: two UNIQUE hostname instances on one agent", async () => {
     await api.call("POST", "/v2/apps", {

@@ -22,9 +22,20 @@ export function isWanted(t: TaskRecord): boolean {
   return !isTerminal(t.state) && t.goal !== "KILL" && t.state !== "TASK_KILLING";
 }
 
-/** A task that serves: running, and healthy when the app has health checks. */
-export function isHealthy(t: TaskRecord, app: Pick<AppDefinition, "healthChecks">): boolean {
-  return t.state === "TASK_RUNNING" && (app.healthChecks.length === 0 || t.health.state === "HEALTHY");
+/**
+ * A task that serves: running, healthy when the app has health checks, and
+ * ready when it has readiness checks (they count only during deployments,
+ * which is where this is asked).
+ */
+export function isHealthy(
+  t: TaskRecord,
+  app: Pick<AppDefinition, "healthChecks"> & Partial<Pick<AppDefinition, "readinessChecks">>,
+): boolean {
+  return (
+    t.state === "TASK_RUNNING" &&
+    (app.healthChecks.length === 0 || t.health.state === "HEALTHY") &&
+    ((app.readinessChecks?.length ?? 0) === 0 || t.health.ready)
+  );
 }
 
 /**

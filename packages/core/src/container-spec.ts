@@ -29,6 +29,8 @@ export interface TaskSpec {
   pullTimeoutSeconds: number;
   /** Registry credentials for the pull, as JSON; "" for none. */
   pullAuthJson: string;
+  /** The app's readiness checks as JSON, each with the host `port` of its named port. */
+  readinessChecksJson: string;
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */
@@ -114,6 +116,7 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
       [LABELS.ports]: task.ports.join(","),
       [LABELS.killGrace]: String(task.killGracePeriodSeconds),
       ...(task.healthChecksJson ? { [LABELS.healthChecks]: task.healthChecksJson } : {}),
+      ...(task.readinessChecksJson ? { [LABELS.readinessChecks]: task.readinessChecksJson } : {}),
     },
     networkMode: task.networkMode || "host",
     cpuShares: cpuShares(task.cpus),

@@ -136,6 +136,8 @@ export interface HealthStatus {
   lastSuccessMs: number;
   lastFailureMs: number;
   lastFailureCause: string;
+  /** Passed its readiness checks: what a deployment waits for, besides health. */
+  ready: boolean;
 }
 
 export const HEALTH_UNKNOWN: HealthStatus = {
@@ -145,6 +147,7 @@ export const HEALTH_UNKNOWN: HealthStatus = {
   lastSuccessMs: 0,
   lastFailureMs: 0,
   lastFailureCause: "",
+  ready: false,
 };
 
 export type HealthVerdict = { kind: "success" } | { kind: "failure"; cause: string } | { kind: "ignored" };

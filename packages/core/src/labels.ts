@@ -9,5 +9,6 @@ export const LABELS = {
   /** What the agent needs to take a container back after a restart. */
   ports: "berth.ports",
   healthChecks: "berth.health-checks",
+  readinessChecks: "berth.readiness-checks",
   killGrace: "berth.kill-grace-seconds",
 } as const;

@@ -48,5 +48,9 @@ export function taskSpec(app: AppDefinition, taskId: string, ports: readonly num
     healthChecksJson: app.healthChecks.length > 0 ? JSON.stringify(app.healthChecks) : "",
     pullTimeoutSeconds: app.pullTimeoutSeconds,
     pullAuthJson: docker?.pullConfig ? JSON.stringify(docker.pullConfig) : "",
+    readinessChecksJson:
+      app.readinessChecks.length > 0
+        ? JSON.stringify(app.readinessChecks.map((r) => ({ ...r, port: ports[portNames(app).indexOf(r.portName)] ?? 0 })))
+        : "",
   };
 }

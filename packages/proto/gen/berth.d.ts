@@ -459,6 +459,7 @@ export namespace berth {
             healthChecksJson?: (string|null);
             pullTimeoutSeconds?: (number|null);
             pullAuthJson?: (string|null);
+            readinessChecksJson?: (string|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -487,6 +488,7 @@ export namespace berth {
             public healthChecksJson: string;
             public pullTimeoutSeconds: number;
             public pullAuthJson: string;
+            public readinessChecksJson: string;
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;
@@ -585,6 +587,7 @@ export namespace berth {
             lastSuccessMs?: (number|null);
             lastFailureMs?: (number|null);
             lastFailureCause?: (string|null);
+            ready?: (boolean|null);
         }
 
         class HealthStatus implements IHealthStatus {
@@ -595,6 +598,7 @@ export namespace berth {
             public lastSuccessMs: number;
             public lastFailureMs: number;
             public lastFailureCause: string;
+            public ready: boolean;
             public static create(properties?: berth.v1.IHealthStatus): berth.v1.HealthStatus;
             public static encode(message: berth.v1.IHealthStatus, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.HealthStatus;

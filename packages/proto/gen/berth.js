@@ -5349,6 +5349,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [healthChecksJson] TaskSpec healthChecksJson
              * @property {number|null} [pullTimeoutSeconds] TaskSpec pullTimeoutSeconds
              * @property {string|null} [pullAuthJson] TaskSpec pullAuthJson
+             * @property {string|null} [readinessChecksJson] TaskSpec readinessChecksJson
              */
 
             /**
@@ -5566,6 +5567,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.pullAuthJson = "";
 
             /**
+             * TaskSpec readinessChecksJson.
+             * @member {string} readinessChecksJson
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.readinessChecksJson = "";
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5651,6 +5660,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 23, wireType 0 =*/184).uint32(message.pullTimeoutSeconds);
                 if (message.pullAuthJson != null && Object.hasOwnProperty.call(message, "pullAuthJson"))
                     writer.uint32(/* id 24, wireType 2 =*/194).string(message.pullAuthJson);
+                if (message.readinessChecksJson != null && Object.hasOwnProperty.call(message, "readinessChecksJson"))
+                    writer.uint32(/* id 25, wireType 2 =*/202).string(message.readinessChecksJson);
                 return writer;
             };
 
@@ -5859,6 +5870,10 @@ export const berth = $root.berth = (() => {
                             message.pullAuthJson = reader.string();
                             break;
                         }
+                    case 25: {
+                            message.readinessChecksJson = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -5985,6 +6000,8 @@ export const berth = $root.berth = (() => {
                     message.pullTimeoutSeconds = object.pullTimeoutSeconds >>> 0;
                 if (object.pullAuthJson != null)
                     message.pullAuthJson = String(object.pullAuthJson);
+                if (object.readinessChecksJson != null)
+                    message.readinessChecksJson = String(object.readinessChecksJson);
                 return message;
             };
 
@@ -6034,6 +6051,7 @@ export const berth = $root.berth = (() => {
                     object.healthChecksJson = "";
                     object.pullTimeoutSeconds = 0;
                     object.pullAuthJson = "";
+                    object.readinessChecksJson = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -6111,6 +6129,8 @@ export const berth = $root.berth = (() => {
                     object.pullTimeoutSeconds = message.pullTimeoutSeconds;
                 if (message.pullAuthJson != null && Object.hasOwnProperty.call(message, "pullAuthJson"))
                     object.pullAuthJson = message.pullAuthJson;
+                if (message.readinessChecksJson != null && Object.hasOwnProperty.call(message, "readinessChecksJson"))
+                    object.readinessChecksJson = message.readinessChecksJson;
                 return object;
             };
 
@@ -7124,6 +7144,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [lastSuccessMs] HealthStatus lastSuccessMs
              * @property {number|null} [lastFailureMs] HealthStatus lastFailureMs
              * @property {string|null} [lastFailureCause] HealthStatus lastFailureCause
+             * @property {boolean|null} [ready] HealthStatus ready
              */
 
             /**
@@ -7190,6 +7211,14 @@ export const berth = $root.berth = (() => {
             HealthStatus.prototype.lastFailureCause = "";
 
             /**
+             * HealthStatus ready.
+             * @member {boolean} ready
+             * @memberof berth.v1.HealthStatus
+             * @instance
+             */
+            HealthStatus.prototype.ready = false;
+
+            /**
              * Creates a new HealthStatus instance using the specified properties.
              * @function create
              * @memberof berth.v1.HealthStatus
@@ -7229,6 +7258,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).int64(message.lastFailureMs);
                 if (message.lastFailureCause != null && Object.hasOwnProperty.call(message, "lastFailureCause"))
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.lastFailureCause);
+                if (message.ready != null && Object.hasOwnProperty.call(message, "ready"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.ready);
                 return writer;
             };
 
@@ -7288,6 +7319,10 @@ export const berth = $root.berth = (() => {
                         }
                     case 6: {
                             message.lastFailureCause = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.ready = reader.bool();
                             break;
                         }
                     default:
@@ -7354,6 +7389,8 @@ export const berth = $root.berth = (() => {
                         message.lastFailureMs = new $util.LongBits(object.lastFailureMs.low >>> 0, object.lastFailureMs.high >>> 0).toNumber();
                 if (object.lastFailureCause != null)
                     message.lastFailureCause = String(object.lastFailureCause);
+                if (object.ready != null)
+                    message.ready = Boolean(object.ready);
                 return message;
             };
 
@@ -7393,6 +7430,7 @@ export const berth = $root.berth = (() => {
                     } else
                         object.lastFailureMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.lastFailureCause = "";
+                    object.ready = false;
                 }
                 if (message.state != null && Object.hasOwnProperty.call(message, "state"))
                     object.state = message.state;
@@ -7421,6 +7459,8 @@ export const berth = $root.berth = (() => {
                         object.lastFailureMs = options.longs === String ? $util.Long.prototype.toString.call(message.lastFailureMs) : options.longs === Number ? new $util.LongBits(message.lastFailureMs.low >>> 0, message.lastFailureMs.high >>> 0).toNumber() : message.lastFailureMs;
                 if (message.lastFailureCause != null && Object.hasOwnProperty.call(message, "lastFailureCause"))
                     object.lastFailureCause = message.lastFailureCause;
+                if (message.ready != null && Object.hasOwnProperty.call(message, "ready"))
+                    object.ready = message.ready;
                 return object;
             };
 

@@ -98,13 +98,17 @@ export class Placer {
     for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
       // The ledgers as matched: a booking is valid only if the ledger is still at this revision.
       const snapshot = new Map(this.ledgers.entriesList());
+      const states = this.agentStates();
+      const down = states.filter((a) => !a.schedulable).length;
+      const unschedulable =
+        down > 0 ? [`agent unhealthy or unreachable: ${down} of ${states.length} agent${states.length === 1 ? "" : "s"}`] : [];
       const results = matchTasks(pending, this.offers());
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
       for (const need of pending) {
         const r = results.get(need.taskId);
         if (!r || !r.ok) {
-          reply.unplaced.push({ taskId: need.taskId, reasons: r && !r.ok ? r.reasons : ["not matched"] });
+          reply.unplaced.push({ taskId: need.taskId, reasons: [...(r && !r.ok ? r.reasons : ["not matched"]), ...unschedulable] });
           continue;
         }
         const list = byAgent.get(r.agentId) ?? [];

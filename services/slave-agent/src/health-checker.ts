@@ -1,7 +1,15 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { connect } from "node:net";
-import { checkKind, HEALTH_UNKNOWN, type HealthCheck, type HealthStatus, type HealthVerdict, nextHealth } from "@berth/core";
+import {
+  checkKind,
+  HEALTH_UNKNOWN,
+  type HealthCheck,
+  type HealthStatus,
+  type HealthVerdict,
+  nextHealth,
+  type ReadinessCheck,
+} from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { ContainerRuntime } from "./container-runtime.js";
 
@@ -32,6 +40,26 @@ function httpProbe(protocol: "HTTP" | "HTTPS", port: number, path: string, timeo
     });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on("error", (err) => resolve({ kind: "failure", cause: `${protocol} GET ${path}: ${err.message}` }));
+    req.end();
+  });
+}
+
+/** A readiness check passes when the answer's status is one of the ready codes. */
+function readinessProbe(
+  protocol: "HTTP" | "HTTPS",
+  port: number,
+  path: string,
+  timeoutMs: number,
+  codes: readonly number[],
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = protocol === "HTTPS" ? httpsRequest : httpRequest;
+    const req = request({ host: "127.0.0.1", port, path, method: "GET", timeout: timeoutMs, rejectUnauthorized: false }, (res) => {
+      res.resume();
+      resolve(codes.includes(res.statusCode ?? 0));
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(false));
     req.end();
   });
 }
@@ -83,7 +111,7 @@ export class HealthChecker {
         r.states[i] = health;
         const after = combine(r.states);
         if (kill) {
-          this.stop(task.taskId);
+          this.stop1(task.taskId);
           listener(after, `failed ${health.consecutiveFailures} consecutive health checks: ${health.lastFailureCause}`);
         } else if (after.state !== before.state || after.consecutiveFailures !== before.consecutiveFailures) {
           listener(after, undefined);
@@ -97,7 +125,31 @@ export class HealthChecker {
     });
   }
 
+  /** Polls the readiness checks until all pass, then calls `onReady` once. */
+  startReadiness(task: CheckedTask, checks: readonly (ReadinessCheck & { port: number })[], onReady: () => void): void {
+    if (checks.length === 0) return;
+    const key = `${task.taskId}#ready`;
+    const r: Running = { timers: [], states: [] };
+    this.running.set(key, r);
+    const interval = Math.min(...checks.map((c) => c.intervalSeconds)) * 1000;
+    const poll = async () => {
+      const results = await Promise.all(
+        checks.map((c) => readinessProbe(c.protocol, c.port, c.path, c.timeoutSeconds * 1000, c.httpStatusCodesForReady)),
+      );
+      if (!this.running.has(key) || !results.every(Boolean)) return;
+      this.stop(key);
+      onReady();
+    };
+    void poll();
+    r.timers.push(setInterval(() => void poll(), interval));
+  }
+
   stop(taskId: string): void {
+    this.stop1(taskId);
+    this.stop1(`${taskId}#ready`);
+  }
+
+  private stop1(taskId: string): void {
     const r = this.running.get(taskId);
     if (!r) return;
     for (const t of r.timers) clearTimeout(t);

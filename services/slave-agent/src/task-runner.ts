@@ -1,4 +1,12 @@
-import { containerSpec, type HealthCheck, type HealthStatus, LABELS, type TaskSpec } from "@berth/core";
+import {
+  containerSpec,
+  HEALTH_UNKNOWN,
+  type HealthCheck,
+  type HealthStatus,
+  LABELS,
+  type ReadinessCheck,
+  type TaskSpec,
+} from "@berth/core";
 import type { KillCommand, LaunchCommand } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
@@ -25,12 +33,14 @@ interface LocalTask {
   startedAtMs: number;
   /** Why the agent itself asked for the kill (failed health checks), when it did. */
   killMessage: string;
+  readinessChecks: (ReadinessCheck & { port: number })[];
+  health: HealthStatus;
 }
 
-function parseChecks(json: string | undefined): HealthCheck[] {
+function parseJsonList<T>(json: string | undefined): T[] {
   if (!json) return [];
   try {
-    return JSON.parse(json) as HealthCheck[];
+    return JSON.parse(json) as T[];
   } catch {
     return [];
   }
@@ -104,9 +114,11 @@ export class TaskRunner {
         graceSeconds: Number(c.labels[LABELS.killGrace] ?? 10),
         exitedDuringLaunch: false,
         ports: (c.labels[LABELS.ports] ?? "").split(",").filter(Boolean).map(Number),
-        healthChecks: parseChecks(c.labels[LABELS.healthChecks]),
+        healthChecks: parseJsonList<HealthCheck>(c.labels[LABELS.healthChecks]),
         startedAtMs: Date.parse(c.startedAt) || Date.now(),
         killMessage: "",
+        readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
+        health: { ...HEALTH_UNKNOWN },
       };
       this.tasks.set(taskId, task);
       if (c.running) {
@@ -136,9 +148,11 @@ export class TaskRunner {
       graceSeconds: spec.killGracePeriodSeconds,
       exitedDuringLaunch: false,
       ports: [...spec.ports],
-      healthChecks: parseChecks(spec.healthChecksJson),
+      healthChecks: parseJsonList<HealthCheck>(spec.healthChecksJson),
       startedAtMs: 0,
       killMessage: "",
+      readinessChecks: parseJsonList(spec.readinessChecksJson),
+      health: { ...HEALTH_UNKNOWN },
     };
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
@@ -223,9 +237,15 @@ export class TaskRunner {
 
   /** Runs the task's health checks; reports changes, and kills the task after too many failures. */
   private watchHealth(task: LocalTask): void {
+    this.health.startReadiness(task, task.readinessChecks, () => {
+      if (task.phase !== "running") return;
+      task.health = { ...task.health, ready: true };
+      this.report(task, "TASK_RUNNING", "ready", undefined, task.health);
+    });
     this.health.start(task, task.healthChecks, (health, kill) => {
       if (task.phase !== "running") return;
-      this.report(task, "TASK_RUNNING", health.lastFailureCause, undefined, health);
+      task.health = { ...health, ready: task.health.ready };
+      this.report(task, "TASK_RUNNING", health.lastFailureCause, undefined, task.health);
       if (kill && !task.killRequested) {
         this.log.warn({ taskId: task.taskId, cause: kill }, "killing an unhealthy task");
         task.killRequested = true;
