@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the five Berth services and one agent in the foreground, against the
-// NATS and Docker that `make up` started. Logs are pino JSON, prefixed with the
-// service name. Ctrl-C stops them all cleanly; their pids are in .berth/pids.
+// NATS and Docker that `make up` started, and restarts any of them that dies
+// (as a process manager would). Logs are pino JSON, prefixed with the service
+// name. Ctrl-C stops them all cleanly; their pids are in .berth/pids.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -15,6 +16,7 @@ const env = {
   BERTH_API_PORT: process.env.BERTH_API_PORT ?? "8080",
   BERTH_AGENT_ID: process.env.BERTH_AGENT_ID ?? "local-agent",
   BERTH_AGENT_HOSTNAME: process.env.BERTH_AGENT_HOSTNAME ?? "127.0.0.1",
+  BERTH_AGENT_WORK_DIR: process.env.BERTH_AGENT_WORK_DIR ?? join(root, ".berth/agent"),
 };
 const services = [
   ["offer-handler", { BERTH_HTTP_PORT: "9102" }],
@@ -25,35 +27,44 @@ const services = [
 ];
 
 mkdirSync(join(root, ".berth/pids"), { recursive: true });
-const children = services.map(([name, extra]) => {
+let stopping = false;
+const children = new Map();
+
+function start(name, extra, delayMs = 1_000) {
   const child = spawn(process.execPath, [join(root, "services", name, "dist/main.js")], {
     env: { ...process.env, ...env, ...extra },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.set(name, child);
+  const startedAt = Date.now();
   writeFileSync(join(root, ".berth/pids", `${name}.pid`), String(child.pid));
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on("line", (line) => process.stdout.write(`${name.padEnd(18)} | ${line}\n`));
   }
   child.on("exit", (code, signal) => {
-    process.stdout.write(`${name.padEnd(18)} | exited (${signal ?? code})\n`);
     rmSync(join(root, ".berth/pids", `${name}.pid`), { force: true });
+    if (stopping) return;
+    // Restart with a growing delay, reset once the process stayed up a minute.
+    const next = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(delayMs * 2, 30_000);
+    process.stdout.write(`${name.padEnd(18)} | exited (${signal ?? code}); restarting in ${delayMs / 1000}s\n`);
+    setTimeout(() => !stopping && start(name, extra, next), delayMs);
   });
-  return child;
-});
+}
 
+for (const [name, extra] of services) start(name, extra);
 console.log(
   `Berth is starting: API on http://${env.BERTH_API_HOST}:${env.BERTH_API_PORT}, agent metrics on http://127.0.0.1:5051/metrics. Ctrl-C stops it.`,
 );
 
-let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  const running = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of running) c.kill("SIGTERM");
   const timer = setTimeout(() => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    for (const c of running) if (c.exitCode === null) c.kill("SIGKILL");
   }, 15_000);
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() => {
+  Promise.all(running.map((c) => new Promise((r) => c.once("exit", r)))).then(() => {
     clearTimeout(timer);
     process.exit(0);
   });

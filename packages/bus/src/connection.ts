@@ -15,6 +15,13 @@ export interface BusOptions {
   pass?: string;
 }
 
+const connected = new WeakMap<NatsConnection, boolean>();
+
+/** Whether the connection is up right now: what /readyz reports. */
+export function isConnected(nc: NatsConnection): boolean {
+  return !nc.isClosed() && (connected.get(nc) ?? false);
+}
+
 /**
  * Connects to NATS and keeps reconnecting forever: a service that cannot reach
  * NATS says so in its log and waits, and never crashes in a loop.
@@ -30,8 +37,11 @@ export async function connectBus(opts: BusOptions): Promise<NatsConnection> {
     ...(opts.user !== undefined ? { user: opts.user, pass: opts.pass ?? "" } : {}),
   });
   opts.logger.info({ server: nc.getServer() }, "connected to NATS");
+  connected.set(nc, true);
   void (async () => {
     for await (const s of nc.status()) {
+      if (s.type === "disconnect") connected.set(nc, false);
+      if (s.type === "reconnect") connected.set(nc, true);
       if (s.type === "disconnect" || s.type === "reconnecting") {
         opts.logger.warn({ status: s.type }, "NATS connection lost; reconnecting");
       } else if (s.type === "reconnect") {

@@ -27,7 +27,7 @@ export {
   type StatusAck,
   type StatusUpdate,
 } from "./codec.js";
-export { type BusOptions, connectBus, type Logger } from "./connection.js";
+export { type BusOptions, connectBus, isConnected, type Logger } from "./connection.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
 export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";

@@ -12,6 +12,8 @@ export async function serveHttp(opts: {
   port: number;
   registry: Registry;
   routes?: Record<string, Route>;
+  /** Why the process cannot serve now (for /readyz), or undefined when it can. */
+  notReady?: () => string | undefined;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -21,6 +23,11 @@ export async function serveHttp(opts: {
         if (route) return await route(req, res);
         if (path === "/ping") {
           res.writeHead(200, { "content-type": "text/plain" }).end("pong");
+        } else if (path === "/livez") {
+          res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        } else if (path === "/readyz") {
+          const why = opts.notReady?.();
+          res.writeHead(why ? 503 : 200, { "content-type": "text/plain" }).end(why ?? "ok");
         } else if (path === "/metrics") {
           const body = await opts.registry.metrics();
           res.writeHead(200, { "content-type": opts.registry.contentType }).end(body);

@@ -81,6 +81,8 @@ export async function startCluster(opts: {
         BERTH_AGENT_DISK: "10000",
         BERTH_AGENT_GC_DELAY_MS: "1000",
         BERTH_AGENT_METRICS_INTERVAL_MS: "500",
+        BERTH_AGENT_WORK_DIR: join(logDir, "agent-work"),
+        BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
       },
       logDir,
     ),

@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import { type Bus, isConnected } from "@berth/bus";
 import { NotFoundError } from "@berth/core";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { Counter, Histogram, type Registry } from "prom-client";
@@ -69,6 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     startedAt: now(),
     agentTimeoutMs: deps.agentTimeoutMs ?? 20_000,
     now: () => now().getTime(),
+    notReady: () => (isConnected(deps.bus.nc) ? undefined : "NATS is not reachable"),
   });
   const deployer = new Deployer(deps.bus, deps.view, now);
   const killer = new TaskKiller(deps.bus);

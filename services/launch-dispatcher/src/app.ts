@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
-import { appCodec, type Bus, codecs, deploymentCodec, KvCache, Lease } from "@berth/bus";
+import { appCodec, type Bus, codecs, deploymentCodec, KvCache, Lease, isConnected } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -98,7 +98,12 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       stops.push(() => lease.stop());
       timer = setInterval(reconcileAll, config.reconcileIntervalMs);
       stops.push(() => clearInterval(timer));
-      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      const http = await serveHttp({
+        host: config.httpHost,
+        port: config.httpPort,
+        registry: deps.registry,
+        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
+      });
       stops.push(() => http.close());
       logger.info({ httpPort: http.port }, "launch-dispatcher started");
       return { httpPort: http.port };

@@ -9,6 +9,7 @@ import {
   serve,
   STREAMS,
   subjects,
+  isConnected,
 } from "@berth/bus";
 import { BerthError, countPorts } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
@@ -150,7 +151,12 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         (err) => logger.error({ err: String(err) }, "status update not applied to the ledger; will retry"),
       );
       stops.push(() => releaser.stop());
-      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      const http = await serveHttp({
+        host: config.httpHost,
+        port: config.httpPort,
+        registry: deps.registry,
+        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
+      });
       stops.push(() => http.close());
       logger.info({ httpPort: http.port }, "offer-handler started");
       return { httpPort: http.port };

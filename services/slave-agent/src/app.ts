@@ -1,12 +1,14 @@
-import { type Bus, codecs, commandOf, consumeDurable, ensureAgentConsumer, STREAMS } from "@berth/bus";
-import { LABELS } from "@berth/core";
+import { type Bus, codecs, commandOf, consumeDurable, ensureAgentConsumer, isConnected, KvCache, STREAMS } from "@berth/bus";
+import { LABELS, type TaskRecord } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
 import type { ContainerRuntime } from "./container-runtime.js";
+import { StatusCheckpoint } from "./checkpoint.js";
 import { HealthChecker } from "./health-checker.js";
 import { serveLogs } from "./log-server.js";
 import { MetricsCollector } from "./metrics-collector.js";
+import { AgentReconciler } from "./reconciler.js";
 import { Registrar } from "./registrar.js";
 import { StatusReporter } from "./status-reporter.js";
 import { TaskRunner } from "./task-runner.js";
@@ -24,7 +26,12 @@ const identity = { name: "raw", encode: (b: Uint8Array) => b, decode: (b: Uint8A
 /** The agent: runs the tasks it is sent on the local container runtime and reports what happens to them. */
 export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
   const { config, bus, runtime, logger } = deps;
-  const reporter = new StatusReporter(bus.js, { agentId: config.agentId, hostname: config.hostname }, logger);
+  const reporter = new StatusReporter(
+    bus.js,
+    { agentId: config.agentId, hostname: config.hostname },
+    logger,
+    new StatusCheckpoint(config.workDir),
+  );
   const runner = new TaskRunner(
     runtime,
     reporter,
@@ -40,6 +47,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
   });
   const metrics = new MetricsCollector(config.agentId, () => runner.running(), config.metricsIntervalMs, deps.registry, logger);
   const stops: (() => Promise<void> | void)[] = [];
+  let runtimeUp = true;
 
   async function waitForRuntime(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -65,6 +73,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
 
   return {
     async start() {
+      const replayed = reporter.replay();
+      if (replayed > 0) logger.info({ replayed }, "sending status updates checkpointed before a restart");
       await waitForRuntime();
       await runner.recover();
       const watch = runtime.watchExits(
@@ -77,6 +87,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       await metrics.start();
       stops.push(() => metrics.stop());
       const http = await serveHttp({
+        notReady: () => (!isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : undefined),
         host: config.httpHost,
         port: config.httpPort,
         registry: deps.registry,
@@ -89,6 +100,20 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       });
       stops.push(() => http.close());
 
+      const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+      await tasks.start();
+      stops.push(() => tasks.stop());
+      const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, tasks, logger);
+      const reconcile = () =>
+        reconciler
+          .run()
+          .then((r) => {
+            if (r.orphansRemoved || r.lost) logger.info(r, "reconciled with the cluster");
+          })
+          .catch((err: unknown) => logger.warn({ err: String(err) }, "reconciliation failed"));
+      await reconcile();
+      const reconcileTimer = setInterval(() => void reconcile(), config.reconcileIntervalMs);
+      stops.push(() => clearInterval(reconcileTimer));
       const logs = serveLogs(bus.nc, config.agentId, runtime, logger);
       stops.push(() => logs.stop());
       const durable = await ensureAgentConsumer(bus.nc, config.agentId);
@@ -120,8 +145,10 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
         async () => {
           try {
             await runtime.ping();
+            runtimeUp = true;
             return { healthy: true, message: "", runningTasks: runner.running().length };
           } catch (err) {
+            runtimeUp = false;
             return { healthy: false, message: (err as Error).message, runningTasks: runner.running().length };
           }
         },

@@ -19,6 +19,9 @@ export interface AgentConfig {
   heartbeatMs: number;
   gcDelayMs: number;
   metricsIntervalMs: number;
+  /** The agent's own files: its checkpoint of status updates not yet stored. */
+  workDir: string;
+  reconcileIntervalMs: number;
 }
 
 /** Mesos's attribute syntax: "rack:a;zone:b". */
@@ -66,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     heartbeatMs: envNumber(env, "BERTH_AGENT_HEARTBEAT_MS", 5_000),
     gcDelayMs: envNumber(env, "BERTH_AGENT_GC_DELAY_MS", 60_000),
     metricsIntervalMs: envNumber(env, "BERTH_AGENT_METRICS_INTERVAL_MS", 5_000),
+    workDir: envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent"),
+    reconcileIntervalMs: envNumber(env, "BERTH_AGENT_RECONCILE_INTERVAL_MS", 30_000),
   };
 }

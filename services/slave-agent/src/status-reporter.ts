@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { codecs, type JetStreamClient, publishDurable, type StatusUpdate, subjects } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
+import type { StatusCheckpoint } from "./checkpoint.js";
 
 export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | "sequence" | "timestampMs">;
 
 /**
  * Sends status updates to BERTH_STATUS, one at a time in order, resending each
- * with backoff until the stream acknowledges it. The uuid doubles as the
- * stream's message id, so a resend is never stored twice.
+ * with backoff until the stream acknowledges it. Each update is checkpointed to
+ * disk before it is sent and forgotten once stored, so an agent killed at any
+ * moment sends it after it restarts. The uuid doubles as the stream's message
+ * id, so a resend is never stored twice.
  */
 export class StatusReporter {
-  private readonly queue: StatusUpdate[] = [];
+  private readonly queue: { update: StatusUpdate; file: string }[] = [];
   private draining = false;
   private readonly lastSequence = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
@@ -19,8 +22,20 @@ export class StatusReporter {
     private readonly js: JetStreamClient,
     private readonly agent: { agentId: string; hostname: string },
     private readonly log: Logger,
+    private readonly checkpoint?: StatusCheckpoint,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Sends the updates a previous run checkpointed but did not get stored; returns how many. */
+  replay(): number {
+    const pending = this.checkpoint?.pending() ?? [];
+    for (const p of pending) {
+      this.queue.push(p);
+      this.lastSequence.set(p.update.taskId, Math.max(this.lastSequence.get(p.update.taskId) ?? 0, p.update.sequence));
+    }
+    if (pending.length > 0) void this.drain();
+    return pending.length;
+  }
 
   /** Queues an update; sequences grow per task, also across agent restarts (they start from the clock). */
   report(fields: StatusFields): StatusUpdate {
@@ -35,7 +50,7 @@ export class StatusReporter {
       sequence: seq,
       timestampMs: t,
     };
-    this.queue.push(update);
+    this.queue.push({ update, file: this.checkpoint?.save(update) ?? "" });
     void this.drain();
     return update;
   }
@@ -60,11 +75,13 @@ export class StatusReporter {
     try {
       let delay = 100;
       while (this.queue.length > 0) {
-        const next = this.queue[0];
-        if (!next) break;
+        const head = this.queue[0];
+        if (!head) break;
+        const next = head.update;
         try {
           await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdate, next, next.uuid);
           this.queue.shift();
+          if (head.file) this.checkpoint?.forget(head.file);
           delay = 100;
           this.log.debug({ taskId: next.taskId, state: next.state }, "status update stored");
         } catch (err) {

@@ -80,6 +80,11 @@ export class TaskRunner {
     private readonly log: Logger,
   ) {}
 
+  /** Whether the agent tracks the task (launching, running, or ended and not yet removed). */
+  knows(taskId: string): boolean {
+    return this.tasks.has(taskId);
+  }
+
   /** Containers this agent runs right now, for metrics and heartbeats. */
   running(): RunningContainer[] {
     return [...this.tasks.values()]

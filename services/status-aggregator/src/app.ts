@@ -1,4 +1,4 @@
-import { type Bus, codecs, consumeDurable, CONSUMERS, STREAMS } from "@berth/bus";
+import { type Bus, codecs, consumeDurable, CONSUMERS, STREAMS, isConnected } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
@@ -43,7 +43,12 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         (err) => logger.error({ err: String(err) }, "status update not applied; will be redelivered"),
       );
       stops.push(() => consumer.stop());
-      const http = await serveHttp({ host: config.httpHost, port: config.httpPort, registry: deps.registry });
+      const http = await serveHttp({
+        host: config.httpHost,
+        port: config.httpPort,
+        registry: deps.registry,
+        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
+      });
       stops.push(() => http.close());
       logger.info({ httpPort: http.port }, "status-aggregator started");
       return { httpPort: http.port };

@@ -11,10 +11,19 @@ export interface ClusterRoutesOptions {
   startedAt: Date;
   agentTimeoutMs: number;
   now: () => number;
+  notReady: () => string | undefined;
 }
 
 export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOptions): Promise<void> {
   app.get("/ping", async (_req, reply) => reply.type("text/plain").send("pong"));
+  app.get("/livez", async (_req, reply) => reply.type("text/plain").send("ok"));
+  app.get("/readyz", async (_req, reply) => {
+    const why = opts.notReady();
+    return reply
+      .status(why ? 503 : 200)
+      .type("text/plain")
+      .send(why ?? "ok");
+  });
 
   app.get("/metrics", async (_req, reply) => reply.type(opts.registry.contentType).send(await opts.registry.metrics()));
 
