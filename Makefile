@@ -1,6 +1,6 @@
 # Berth: `make up` runs a single-host cluster; `make test` runs every check.
 SHELL := /bin/bash
-.PHONY: deps build docker infra up down test lint typecheck unit integration e2e proto-check bench clean
+.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults proto-check bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -41,8 +41,11 @@ integration: build docker
 e2e: build docker
 	@pnpm exec vitest run --project e2e
 
+faults: build docker
+	@pnpm exec vitest run --project faults
+
 test: deps proto-check typecheck lint docker
-	@pnpm exec vitest run --project unit --project integration --project e2e
+	@pnpm exec vitest run --project unit --project integration --project e2e --project faults
 
 bench: build infra
 	@node bench/launch-latency.mjs

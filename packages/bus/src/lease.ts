@@ -43,7 +43,20 @@ export class Lease {
       else this.revision = await this.kv.create(this.name, data);
       this.set(true);
     } catch (err) {
-      if (isCasConflict(err)) this.set(false);
+      if (isCasConflict(err) && !this.held) {
+        // Our own lease from before a restart (same owner name): take it back now instead of waiting for it to expire.
+        const e = await this.kv.get(this.name).catch(() => null);
+        if (e && e.operation === "PUT" && new TextDecoder().decode(e.value) === this.owner) {
+          try {
+            this.revision = await this.kv.update(this.name, data, e.revision);
+            this.set(true);
+            return;
+          } catch {
+            // someone else moved first
+          }
+        }
+        this.set(false);
+      } else if (isCasConflict(err)) this.set(false);
       // Any other error (NATS away): keep the current belief until the TTL would have expired.
     }
   }

@@ -18,6 +18,8 @@ export interface ClusterProcess {
 
 export interface Cluster {
   apiUrl: string;
+  /** Every api instance's URL. */
+  apiUrls: string[];
   agentId: string;
   agentMetricsUrl: string;
   processes: ClusterProcess[];
@@ -55,6 +57,8 @@ export async function startCluster(opts: {
   name: string;
   agentId?: string;
   extraEnv?: NodeJS.ProcessEnv;
+  /** Instances of each control-plane service (the agent is always one). */
+  instances?: number;
 }): Promise<Cluster> {
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
@@ -63,11 +67,22 @@ export async function startCluster(opts: {
   const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
   const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
-  const processes: ClusterProcess[] = [
-    start("offer-handler", "offer-handler", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
-    start("status-aggregator", "status-aggregator", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
-    start("launch-dispatcher", "launch-dispatcher", { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
-    start("api", "api", { ...common, BERTH_API_PORT: String(apiPort) }, logDir),
+  const processes: ClusterProcess[] = [];
+  for (let i = 1; i <= (opts.instances ?? 1); i++) {
+    const suffix = i === 1 ? "" : `-${i}`;
+    processes.push(
+      start("offer-handler", `offer-handler${suffix}`, { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+      start("status-aggregator", `status-aggregator${suffix}`, { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+      start(
+        "launch-dispatcher",
+        `launch-dispatcher${suffix}`,
+        { ...common, BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
+        logDir,
+      ),
+      start("api", `api${suffix}`, { ...common, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) }, logDir),
+    );
+  }
+  processes.push(
     start(
       "slave-agent",
       "slave-agent",
@@ -86,7 +101,7 @@ export async function startCluster(opts: {
       },
       logDir,
     ),
-  ];
+  );
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await eventually(
     async () => {
@@ -98,6 +113,7 @@ export async function startCluster(opts: {
   );
   return {
     apiUrl,
+    apiUrls: processes.filter((p) => p.service === "api").map((p) => `http://127.0.0.1:${p.env.BERTH_API_PORT}`),
     agentId,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,
     processes,

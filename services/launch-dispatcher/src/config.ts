@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { envNumber, envString } from "@berth/runtime";
 
 export interface DispatcherConfig {
@@ -18,6 +19,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DispatcherConf
     httpPort: envNumber(env, "BERTH_HTTP_PORT", 9103),
     reconcileIntervalMs: envNumber(env, "BERTH_RECONCILE_INTERVAL_MS", 2_000),
     launchResendAfterMs: envNumber(env, "BERTH_LAUNCH_RESEND_AFTER_MS", 30_000),
-    instanceId: envString(env, "BERTH_INSTANCE_ID", `launch-dispatcher-${process.pid}`),
+    // Stable across restarts of the same process slot (host and port), so a restarted dispatcher takes its lease back at once.
+    instanceId: envString(env, "BERTH_INSTANCE_ID", `launch-dispatcher@${hostname()}:${envNumber(env, "BERTH_HTTP_PORT", 9103)}`),
   };
 }

@@ -62,13 +62,23 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
   }
 
   /** Starts the command and returns: a launch or a kill can take long, and commands must not queue behind it. */
-  function handleCommand(subject: string, data: Uint8Array): void {
+  /**
+   * Starts the command and returns: a launch or a kill can take long, and
+   * commands must not queue behind it. A launch is acknowledged once it has
+   * run its course, so one cut short by a crash is delivered again.
+   */
+  function handleCommand(subject: string, data: Uint8Array, ack: () => void): void {
     const kind = commandOf(subject);
     commands.inc({ command: kind ?? "unknown" });
-    if (kind === "launch")
-      void runner.launch(codecs.launchCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "launch failed"));
-    else if (kind === "kill")
-      void runner.kill(codecs.killCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "kill failed"));
+    if (kind === "launch") {
+      void runner
+        .launch(codecs.launchCommand.decode(data))
+        .catch((err: unknown) => logger.error({ err }, "launch failed"))
+        .finally(ack);
+    } else {
+      if (kind === "kill") void runner.kill(codecs.killCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "kill failed"));
+      ack();
+    }
   }
 
   return {
@@ -123,8 +133,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
         durable,
         identity,
         async (d) => {
-          handleCommand(d.subject, d.value);
-          d.ack();
+          handleCommand(d.subject, d.value, () => d.ack());
         },
         (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
       );

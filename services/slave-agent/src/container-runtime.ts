@@ -61,6 +61,8 @@ export interface ContainerRuntime {
   /** Creates and starts a container; if one with the spec's name exists, returns it instead. */
   start(spec: ContainerSpec): Promise<ContainerState>;
   inspect(containerId: string): Promise<ContainerState | undefined>;
+  /** Starts a container that was created but never started. */
+  startExisting(containerId: string): Promise<ContainerState>;
   /** SIGTERM, then SIGKILL after `graceSeconds`. */
   stop(containerId: string, graceSeconds: number): Promise<void>;
   remove(containerId: string): Promise<void>;

@@ -181,6 +181,17 @@ export class DockerRuntime implements ContainerRuntime {
     return state;
   }
 
+  async startExisting(containerId: string): Promise<ContainerState> {
+    try {
+      await this.docker.getContainer(containerId).start();
+    } catch (err) {
+      if ((err as DockerErr).statusCode !== 304) throw toRuntimeError(`start ${containerId}`, err);
+    }
+    const state = await this.inspect(containerId);
+    if (!state) throw new RuntimeError(`container ${containerId} vanished`, false);
+    return state;
+  }
+
   async inspect(containerId: string): Promise<ContainerState | undefined> {
     try {
       const i = await this.docker.getContainer(containerId).inspect();

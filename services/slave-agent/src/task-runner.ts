@@ -126,7 +126,11 @@ export class TaskRunner {
         health: { ...HEALTH_UNKNOWN },
       };
       this.tasks.set(taskId, task);
-      if (c.running) {
+      if (c.status === "created") {
+        // The agent died between creating and starting it: carry the launch on.
+        task.phase = "launching";
+        await this.startCreated(task, c.id);
+      } else if (c.running) {
         this.log.info({ taskId, containerId: c.id }, "re-adopted running container");
         this.report(task, "TASK_RUNNING", "re-adopted after agent restart", c);
         this.watchHealth(task);
@@ -198,6 +202,22 @@ export class TaskRunner {
     this.report(task, "TASK_RUNNING", "", state);
     this.watchHealth(task);
     if (task.killRequested) await this.stop(task);
+  }
+
+  private async startCreated(task: LocalTask, containerId: string): Promise<void> {
+    try {
+      const state = await this.runtime.startExisting(containerId);
+      task.containerId = state.id;
+      task.pid = state.pid;
+      if (!state.running) return this.finish(task, state);
+      task.phase = "running";
+      task.startedAtMs = Date.now();
+      this.log.info({ taskId: task.taskId, containerId }, "started a container created before a restart");
+      this.report(task, "TASK_RUNNING", "", state);
+      this.watchHealth(task);
+    } catch (err) {
+      this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
+    }
   }
 
   async kill(cmd: KillCommand): Promise<void> {

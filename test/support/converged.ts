@@ -1,0 +1,69 @@
+import { type Bus, codecs, openBus, STREAMS, subjects } from "@berth/bus";
+import { containersWithLabel, dockerInspect, eventually } from "@berth/testkit";
+import { DeliverPolicy } from "@nats-io/jetstream";
+import { expect } from "vitest";
+import type { Api } from "./api.js";
+
+export async function testBus(natsUrl: string): Promise<Bus> {
+  return openBus({ servers: natsUrl, name: "test", logger: { info() {}, warn() {}, error() {} } });
+}
+
+/** The highest sequence each task reached in BERTH_STATUS: what the agents had stored. */
+async function storedSequences(bus: Bus, agentId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const c = await bus.js.consumers.get(STREAMS.status, {
+    filter_subjects: subjects.agentStatus(agentId),
+    deliver_policy: DeliverPolicy.All,
+  });
+  const info = await c.info();
+  let left = info.num_pending;
+  if (left === 0) return out;
+  const it = await c.consume();
+  for await (const m of it) {
+    const u = codecs.statusUpdate.decode(m.data);
+    out.set(u.taskId, Math.max(out.get(u.taskId) ?? 0, u.sequence));
+    if (--left <= 0) break;
+  }
+  await it.close();
+  return out;
+}
+
+/**
+ * The end of every fault scenario: the running containers are exactly the
+ * desired ones, the API's tasks match Docker, no deployment is left, and every
+ * update an agent stored was applied.
+ */
+export async function expectConverged(
+  api: Api,
+  bus: Bus,
+  agentId: string,
+  apps: { id: string; instances: number }[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  await eventually(
+    async () => {
+      for (const app of apps) {
+        const tasks = await api.tasks(app.id);
+        if (tasks.length !== app.instances || tasks.some((t) => t.state !== "TASK_RUNNING")) return false;
+        const running = await containersWithLabel(`berth.app=${app.id}`, false);
+        if (running.length !== app.instances) return false;
+      }
+      const deployments = (await api.call<unknown[]>("GET", "/v2/deployments")).body;
+      return deployments.length === 0;
+    },
+    { what: `convergence to ${JSON.stringify(apps)}`, timeoutMs },
+  );
+  for (const app of apps) {
+    const tasks = await api.tasks(app.id);
+    const containers = await containersWithLabel(`berth.app=${app.id}`, false);
+    const labels = await Promise.all(
+      containers.map(async (id) => (await dockerInspect<{ Config: { Labels: Record<string, string> } }>(id)).Config.Labels["berth.task"]),
+    );
+    expect(labels.sort()).toEqual(tasks.map((t) => t.id).sort());
+  }
+  const stored = await storedSequences(bus, agentId);
+  for (const [taskId, seq] of stored) {
+    const rec = await bus.tasks.get(taskId);
+    if (rec) expect(rec.value.lastSequence, `task ${taskId} applied every stored update`).toBe(seq);
+  }
+}
