@@ -130,3 +130,20 @@ describe("planApp rolling upgrades", () => {
     expect(planApp(a, [...oldHealthy, ...healthyNew]).kill).toHaveLength(2);
   });
 });
+
+describe("planApp with unreachable tasks", () => {
+  const away = (id: string, sinceMs: number) => task({ taskId: id, state: "TASK_UNREACHABLE", updatedAtMs: sinceMs });
+  it("replaces and forgets them at once by default (Marathon's 0/0)", () => {
+    const plan = planApp(app({ instances: 1 }), [away("a", 1_000)], 1_000);
+    expect(plan).toMatchObject({ launch: 1, expunge: ["a"] });
+  });
+  it("waits inactiveAfterSeconds before a replacement and expungeAfterSeconds before forgetting", () => {
+    const a = app({ instances: 1, unreachableStrategy: { inactiveAfterSeconds: 10, expungeAfterSeconds: 60 } });
+    expect(planApp(a, [away("a", 0)], 5_000)).toMatchObject({ launch: 0, expunge: [] });
+    expect(planApp(a, [away("a", 0)], 10_000)).toMatchObject({ launch: 1, expunge: [] });
+    expect(planApp(a, [away("a", 0), running("b")], 60_000)).toMatchObject({ launch: 0, expunge: ["a"] });
+  });
+  it("never replaces them when the strategy is disabled", () => {
+    expect(planApp(app({ instances: 1, unreachableStrategy: "disabled" }), [away("a", 0)], 1e9)).toMatchObject({ launch: 0, expunge: [] });
+  });
+});

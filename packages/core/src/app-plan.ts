@@ -45,15 +45,21 @@ export function isHealthy(
  * healthy tasks at all times, at most (1 + maximumOverCapacity) × instances
  * tasks in all; old tasks go as new ones turn healthy.
  */
-export function planApp(app: AppDefinition | undefined, tasks: readonly TaskRecord[]): AppPlan {
+export function planApp(app: AppDefinition | undefined, tasks: readonly TaskRecord[], nowMs = 0): AppPlan {
+  // Unreachable tasks: replaced after inactiveAfterSeconds, forgotten after expungeAfterSeconds (unreachableStrategy).
+  const strategy = app?.unreachableStrategy ?? { inactiveAfterSeconds: 0, expungeAfterSeconds: 0 };
+  const awayFor = (t: TaskRecord) => (t.state === "TASK_UNREACHABLE" && strategy !== "disabled" ? nowMs - t.updatedAtMs : -1);
+  const inactive = (t: TaskRecord) => strategy !== "disabled" && awayFor(t) >= strategy.inactiveAfterSeconds * 1000;
+  const expunged = tasks.filter((t) => strategy !== "disabled" && awayFor(t) >= strategy.expungeAfterSeconds * 1000);
+  tasks = tasks.filter((t) => !expunged.includes(t));
   const ended = tasks.filter((t) => isTerminal(t.state));
   const plan: AppPlan = {
     launch: 0,
     kill: [],
-    expunge: ended.map((t) => t.taskId),
+    expunge: [...ended, ...expunged].map((t) => t.taskId),
     failed: ended.filter((t) => t.goal !== "KILL" && isFailure(t.state)),
   };
-  const wanted = tasks.filter(isWanted);
+  const wanted = tasks.filter((t) => isWanted(t) && !inactive(t));
   if (!app) {
     plan.kill = wanted.map((t) => ({ taskId: t.taskId, reason: "app deleted" }));
     return plan;

@@ -76,6 +76,7 @@ export namespace berth {
             lastHeartbeatMs?: (number|null);
             healthy?: (boolean|null);
             healthMessage?: (string|null);
+            unreachableSinceMs?: (number|null);
         }
 
         class AgentRecord implements IAgentRecord {
@@ -85,6 +86,7 @@ export namespace berth {
             public lastHeartbeatMs: number;
             public healthy: boolean;
             public healthMessage: string;
+            public unreachableSinceMs: number;
             public static create(properties?: berth.v1.IAgentRecord): berth.v1.AgentRecord;
             public static encode(message: berth.v1.IAgentRecord, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.AgentRecord;

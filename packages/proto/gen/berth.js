@@ -873,6 +873,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [lastHeartbeatMs] AgentRecord lastHeartbeatMs
              * @property {boolean|null} [healthy] AgentRecord healthy
              * @property {string|null} [healthMessage] AgentRecord healthMessage
+             * @property {number|null} [unreachableSinceMs] AgentRecord unreachableSinceMs
              */
 
             /**
@@ -931,6 +932,14 @@ export const berth = $root.berth = (() => {
             AgentRecord.prototype.healthMessage = "";
 
             /**
+             * AgentRecord unreachableSinceMs.
+             * @member {number} unreachableSinceMs
+             * @memberof berth.v1.AgentRecord
+             * @instance
+             */
+            AgentRecord.prototype.unreachableSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new AgentRecord instance using the specified properties.
              * @function create
              * @memberof berth.v1.AgentRecord
@@ -968,6 +977,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).bool(message.healthy);
                 if (message.healthMessage != null && Object.hasOwnProperty.call(message, "healthMessage"))
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.healthMessage);
+                if (message.unreachableSinceMs != null && Object.hasOwnProperty.call(message, "unreachableSinceMs"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).int64(message.unreachableSinceMs);
                 return writer;
             };
 
@@ -1023,6 +1034,10 @@ export const berth = $root.berth = (() => {
                         }
                     case 5: {
                             message.healthMessage = reader.string();
+                            break;
+                        }
+                    case 6: {
+                            message.unreachableSinceMs = reader.int64();
                             break;
                         }
                     default:
@@ -1083,6 +1098,15 @@ export const berth = $root.berth = (() => {
                     message.healthy = Boolean(object.healthy);
                 if (object.healthMessage != null)
                     message.healthMessage = String(object.healthMessage);
+                if (object.unreachableSinceMs != null)
+                    if ($util.Long)
+                        message.unreachableSinceMs = $util.Long.fromValue(object.unreachableSinceMs, false);
+                    else if (typeof object.unreachableSinceMs === "string")
+                        message.unreachableSinceMs = parseInt(object.unreachableSinceMs, 10);
+                    else if (typeof object.unreachableSinceMs === "number")
+                        message.unreachableSinceMs = object.unreachableSinceMs;
+                    else if (typeof object.unreachableSinceMs === "object")
+                        message.unreachableSinceMs = new $util.LongBits(object.unreachableSinceMs.low >>> 0, object.unreachableSinceMs.high >>> 0).toNumber();
                 return message;
             };
 
@@ -1117,6 +1141,11 @@ export const berth = $root.berth = (() => {
                         object.lastHeartbeatMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.healthy = false;
                     object.healthMessage = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.unreachableSinceMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.unreachableSinceMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (message.registration != null && Object.hasOwnProperty.call(message, "registration"))
                     object.registration = $root.berth.v1.AgentRegistration.toObject(message.registration, options, q + 1);
@@ -1138,6 +1167,13 @@ export const berth = $root.berth = (() => {
                     object.healthy = message.healthy;
                 if (message.healthMessage != null && Object.hasOwnProperty.call(message, "healthMessage"))
                     object.healthMessage = message.healthMessage;
+                if (message.unreachableSinceMs != null && Object.hasOwnProperty.call(message, "unreachableSinceMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.unreachableSinceMs = typeof message.unreachableSinceMs === "number" ? BigInt(message.unreachableSinceMs) : $util.Long.fromBits(message.unreachableSinceMs.low >>> 0, message.unreachableSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.unreachableSinceMs === "number")
+                        object.unreachableSinceMs = options.longs === String ? String(message.unreachableSinceMs) : message.unreachableSinceMs;
+                    else
+                        object.unreachableSinceMs = options.longs === String ? $util.Long.prototype.toString.call(message.unreachableSinceMs) : options.longs === Number ? new $util.LongBits(message.unreachableSinceMs.low >>> 0, message.unreachableSinceMs.high >>> 0).toNumber() : message.unreachableSinceMs;
                 return object;
             };
 

@@ -21,6 +21,8 @@ export interface Cluster {
   /** Every api instance's URL. */
   apiUrls: string[];
   agentId: string;
+  /** Every agent's id; the first is `agentId`. */
+  agentIds: string[];
   agentMetricsUrl: string;
   processes: ClusterProcess[];
   /** SIGKILLs one process and starts it again with the same settings. */
@@ -57,8 +59,10 @@ export async function startCluster(opts: {
   name: string;
   agentId?: string;
   extraEnv?: NodeJS.ProcessEnv;
-  /** Instances of each control-plane service (the agent is always one). */
+  /** Instances of each control-plane service. */
   instances?: number;
+  /** Agents on this host, each with its own id and port range (default 1). */
+  agents?: number;
 }): Promise<Cluster> {
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
@@ -82,32 +86,40 @@ export async function startCluster(opts: {
       start("api", `api${suffix}`, { ...common, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) }, logDir),
     );
   }
-  processes.push(
-    start(
-      "slave-agent",
-      "slave-agent",
-      {
-        ...common,
-        BERTH_AGENT_ID: agentId,
-        BERTH_AGENT_HOSTNAME: "127.0.0.1",
-        BERTH_AGENT_HTTP_PORT: String(agentPort),
-        BERTH_AGENT_CPUS: "4",
-        BERTH_AGENT_MEM: "4096",
-        BERTH_AGENT_DISK: "10000",
-        BERTH_AGENT_GC_DELAY_MS: "1000",
-        BERTH_AGENT_METRICS_INTERVAL_MS: "500",
-        BERTH_AGENT_WORK_DIR: join(logDir, "agent-work"),
-        BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
-      },
-      logDir,
-    ),
-  );
+  const agentIds: string[] = [];
+  for (let n = 1; n <= (opts.agents ?? 1); n++) {
+    const id = n === 1 ? agentId : `${agentId}-${n}`;
+    agentIds.push(id);
+    // Each agent its own share of the port range, so two on one host never hand out the same port.
+    const base = 31000 + (n - 1) * 500;
+    processes.push(
+      start(
+        "slave-agent",
+        n === 1 ? "slave-agent" : `slave-agent-${n}`,
+        {
+          BERTH_AGENT_CPUS: "4",
+          BERTH_AGENT_MEM: "4096",
+          BERTH_AGENT_DISK: "10000",
+          BERTH_AGENT_GC_DELAY_MS: "1000",
+          BERTH_AGENT_METRICS_INTERVAL_MS: "500",
+          BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
+          ...common,
+          BERTH_AGENT_ID: id,
+          BERTH_AGENT_HOSTNAME: "127.0.0.1",
+          BERTH_AGENT_PORTS: `${base}-${base + 499}`,
+          BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
+          BERTH_AGENT_WORK_DIR: join(logDir, `agent-work-${n}`),
+        },
+        logDir,
+      ),
+    );
+  }
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await eventually(
     async () => {
       const res = await fetch(`${apiUrl}/v2/agents`);
       const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
-      return body.agents.some((a) => a.id === agentId && a.active);
+      return agentIds.every((id) => body.agents.some((a) => a.id === id && a.active));
     },
     { timeoutMs: 60_000, what: `agent ${agentId} registered (logs in ${logDir})` },
   );
@@ -115,6 +127,7 @@ export async function startCluster(opts: {
     apiUrl,
     apiUrls: processes.filter((p) => p.service === "api").map((p) => `http://127.0.0.1:${p.env.BERTH_API_PORT}`),
     agentId,
+    agentIds,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,
     processes,
     async restart(name, signal = "SIGKILL") {

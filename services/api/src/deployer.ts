@@ -54,7 +54,7 @@ export class Deployer {
       ...(opts.rollbackOf ? { rollbackOf: opts.rollbackOf } : {}),
     });
     if (opts.dryRun) {
-      const plan = planApp(target, this.view.tasksOf(appId));
+      const plan = planApp(target, this.view.tasksOf(appId), this.now().getTime());
       return { kind: "dry-run", deployment, target, launch: plan.launch, kill: plan.kill.map((k) => k.taskId) };
     }
     const revision = await this.store.apply(deployment, current, opts.force);

@@ -102,7 +102,7 @@ export class Dispatcher {
   private async pass(appId: string): Promise<void> {
     const app = this.apps.get(appKey(appId))?.value;
     const tasks = this.tasksOf(appId);
-    const plan = planApp(app, tasks);
+    const plan = planApp(app, tasks, this.opts.now());
     const now = this.opts.now();
 
     for (const t of plan.failed) await this.recordFailure(appId, t, now);

@@ -3,8 +3,6 @@ import type { Logger } from "@berth/runtime";
 
 /** Keeps the agents bucket: registrations, and heartbeats that say whether an agent may get tasks. */
 export class AgentRegistry {
-  private readonly lastWrite = new Map<string, number>();
-
   constructor(
     private readonly bus: Bus,
     private readonly log: Logger,
@@ -21,9 +19,9 @@ export class AgentRegistry {
       lastHeartbeatMs: t,
       healthy: true,
       healthMessage: "",
+      unreachableSinceMs: 0,
     }));
     await this.bus.ledger.mutate(reg.agentId, (cur) => (cur ? undefined : { agentId: reg.agentId, reservations: [] }));
-    this.lastWrite.set(reg.agentId, t);
     this.log.info({ agentId: reg.agentId, hostname: reg.hostname, resources: reg.resources }, "agent registered");
   }
 
@@ -31,11 +29,13 @@ export class AgentRegistry {
     const t = this.now();
     await this.bus.agents.mutate(hb.agentId, (cur: AgentRecord | undefined) => {
       if (!cur) return undefined; // unknown agent: it registers first
-      const changed = cur.healthy !== hb.healthy;
-      if (!changed && t - (this.lastWrite.get(hb.agentId) ?? 0) < this.refreshMs) return undefined;
+      const back = Number(cur.unreachableSinceMs) > 0;
+      if (back) this.log.info({ agentId: hb.agentId }, "agent reachable again");
+      const changed = cur.healthy !== hb.healthy || back;
+      // The record's own time decides, so every offer-handler instance agrees.
+      if (!changed && t - Number(cur.lastHeartbeatMs) < this.refreshMs) return undefined;
       if (changed) this.log.warn({ agentId: hb.agentId, healthy: hb.healthy, message: hb.healthMessage }, "agent health changed");
-      return { ...cur, lastHeartbeatMs: t, healthy: hb.healthy, healthMessage: hb.healthMessage };
+      return { ...cur, lastHeartbeatMs: t, healthy: hb.healthy, healthMessage: hb.healthMessage, unreachableSinceMs: 0 };
     });
-    this.lastWrite.set(hb.agentId, t);
   }
 }

@@ -11,12 +11,14 @@ import {
   subjects,
   isConnected,
 } from "@berth/bus";
-import { BerthError, countPorts } from "@berth/core";
+import { BerthError, countPorts, type TaskRecord } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
 import type { OfferHandlerConfig } from "./config.js";
 import { releaseOnTerminal } from "./ledger-releaser.js";
+import { releaseOrphanBookings } from "./ledger-gc.js";
+import { LostAgentDetector } from "./lost-agents.js";
 import { Placer } from "./placer.js";
 
 export interface OfferHandlerDeps {
@@ -38,7 +40,8 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
   const now = deps.now ?? Date.now;
   const agentsCache = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
   const ledgerCache = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
-  const registry = new AgentRegistry(bus, logger, now);
+  // Heartbeats are written often enough that a live agent never looks silent.
+  const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4));
   const stops: (() => Promise<void> | void)[] = [];
   const placements = new Counter({
     name: "berth_placements_total",
@@ -151,6 +154,23 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         (err) => logger.error({ err: String(err) }, "status update not applied to the ledger; will retry"),
       );
       stops.push(() => releaser.stop());
+      const tasksCache = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+      await tasksCache.start();
+      stops.push(() => tasksCache.stop());
+      const gcTimer = setInterval(
+        () =>
+          void releaseOrphanBookings(bus, ledgerCache, tasksCache, now(), logger).catch((err: unknown) =>
+            logger.warn({ err: String(err) }, "booking cleanup failed"),
+          ),
+        30_000,
+      );
+      stops.push(() => clearInterval(gcTimer));
+      const lost = new LostAgentDetector(bus, agentsCache, ledgerCache, config.agentTimeoutMs, logger, now);
+      const lostTimer = setInterval(
+        () => void lost.check().catch((err: unknown) => logger.warn({ err: String(err) }, "lost-agent check failed")),
+        Math.min(2_000, config.agentTimeoutMs / 2),
+      );
+      stops.push(() => clearInterval(lostTimer));
       const http = await serveHttp({
         host: config.httpHost,
         port: config.httpPort,

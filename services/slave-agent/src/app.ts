@@ -113,7 +113,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
       await tasks.start();
       stops.push(() => tasks.stop());
-      const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, tasks, logger);
+      const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, tasks, (id) => bus.tasks.get(id), logger);
       const reconcile = () =>
         reconciler
           .run()

@@ -22,6 +22,7 @@ export class AgentReconciler {
     private readonly runner: TaskRunner,
     private readonly reporter: StatusReporter,
     private readonly tasks: KvCache<TaskRecord>,
+    private readonly lookup: (taskId: string) => Promise<{ value: TaskRecord } | undefined>,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -33,9 +34,28 @@ export class AgentReconciler {
     for (const c of containers) {
       const taskId = c.labels[LABELS.task] ?? "";
       present.add(taskId);
-      if (this.runner.knows(taskId)) continue;
-      const record = this.tasks.get(taskId)?.value;
+      // Read fresh: a decision to stop a container must not rest on a cache that may lag.
+      const record = (await this.lookup(taskId))?.value;
       const ours = record && record.agentId === this.agentId && !isTerminal(record.state);
+      if (this.runner.knows(taskId)) {
+        // An exit the event stream missed (the Docker daemon was away when it happened).
+        if (!c.running && c.status !== "created" && this.runner.isRunning(taskId)) {
+          this.log.warn({ taskId, containerId: c.id }, "found an exit the event stream missed");
+          await this.runner.onExit({ containerId: c.id, labels: c.labels, exitCode: c.exitCode, time: Date.parse(c.finishedAt) / 1000 });
+        } else if (!ours && c.running && this.now() - this.runner.startedAt(taskId) > ORPHAN_GRACE_MS) {
+          // The cluster forgot this task (its agent was unreachable too long) and replaced it: stop this copy.
+          this.log.warn({ taskId, containerId: c.id }, "the cluster no longer wants this task: stopping it");
+          await this.runner.kill({
+            taskId,
+            agentId: this.agentId,
+            gracePeriodSeconds: 0,
+            reason: "forgotten by the cluster",
+            issuedAtMs: this.now(),
+          });
+          orphansRemoved++;
+        }
+        continue;
+      }
       if (ours) continue;
       const age = this.now() - (Date.parse(c.startedAt) || 0);
       if (c.running && age < ORPHAN_GRACE_MS) continue;
@@ -46,6 +66,11 @@ export class AgentReconciler {
     }
     let lost = 0;
     for (const t of this.tasks.values()) {
+      // Reported unreachable while this agent was away, but running here: say so again.
+      if (t.agentId === this.agentId && t.state === "TASK_UNREACHABLE" && this.runner.isRunning(t.taskId)) {
+        this.runner.reportRunning(t.taskId, "agent reachable again");
+        continue;
+      }
       if (t.agentId !== this.agentId || isTerminal(t.state) || t.lastSequence === 0) continue;
       if (this.runner.knows(t.taskId) || present.has(t.taskId)) continue;
       if (this.now() - t.updatedAtMs < 10_000) continue;

@@ -80,6 +80,20 @@ export class TaskRunner {
     private readonly log: Logger,
   ) {}
 
+  reportRunning(taskId: string, message: string): void {
+    const task = this.tasks.get(taskId);
+    if (task?.phase === "running") this.report(task, "TASK_RUNNING", message);
+  }
+
+  /** When the task's container started (0 when it has not). */
+  startedAt(taskId: string): number {
+    return this.tasks.get(taskId)?.startedAtMs ?? 0;
+  }
+
+  isRunning(taskId: string): boolean {
+    return this.tasks.get(taskId)?.phase === "running";
+  }
+
   /** Whether the agent tracks the task (launching, running, or ended and not yet removed). */
   knows(taskId: string): boolean {
     return this.tasks.has(taskId);
