@@ -45,7 +45,9 @@ faults: build docker
 	@pnpm exec vitest run --project faults
 
 test: deps proto-check typecheck lint docker
-	@pnpm exec vitest run --project unit --project integration --project e2e --project faults
+	@pnpm exec vitest run --project unit --project integration --project e2e
+	@# Fault tests run alone: one of them restarts the Docker daemon.
+	@pnpm exec vitest run --project faults
 
 bench: build infra
 	@node bench/launch-latency.mjs

@@ -28,7 +28,7 @@ export function isConnected(nc: NatsConnection): boolean {
  */
 export async function connectBus(opts: BusOptions): Promise<NatsConnection> {
   const nc = await connect({
-    servers: opts.servers,
+    servers: typeof opts.servers === "string" ? opts.servers.split(",").map((s) => s.trim()) : opts.servers,
     name: opts.name,
     waitOnFirstConnect: true,
     maxReconnectAttempts: -1,

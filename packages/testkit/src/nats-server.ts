@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.js";
 
 export interface NatsServer {
   url: string;
@@ -56,6 +57,70 @@ export async function startNatsServer(): Promise<NatsServer> {
       await stopProc(proc);
       proc = launch(["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir, "--ports_file_dir", dir]);
       await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
+    },
+  };
+}
+
+export interface NatsCluster {
+  /** All client URLs, comma-separated, as BERTH_NATS_URL takes them. */
+  urls: string;
+  servers: { name: string; url: string; stop(): Promise<void>; start(): Promise<void> }[];
+  stop(): Promise<void>;
+}
+
+/** Three (or n) real nats-servers clustered on loopback ports, JetStream on each. */
+export async function startNatsCluster(n = 3): Promise<NatsCluster> {
+  const dir = await mkdtemp(join(tmpdir(), "berth-natscluster-"));
+  const nodes: { name: string; client: number; route: number }[] = [];
+  for (let i = 1; i <= n; i++) nodes.push({ name: `n${i}`, client: await freePort(), route: await freePort() });
+  const procs = new Map<string, ChildProcess>();
+  const args = (node: (typeof nodes)[number]) => [
+    "-a",
+    "127.0.0.1",
+    "-p",
+    String(node.client),
+    "-js",
+    "-sd",
+    join(dir, node.name),
+    "-n",
+    node.name,
+    "--cluster_name",
+    "berth",
+    "--cluster",
+    `nats://127.0.0.1:${node.route}`,
+    "--routes",
+    nodes
+      .filter((x) => x !== node)
+      .map((x) => `nats://127.0.0.1:${x.route}`)
+      .join(","),
+    "--ports_file_dir",
+    dir,
+  ];
+  const startNode = async (node: (typeof nodes)[number]) => {
+    const p = launch(args(node));
+    procs.set(node.name, p);
+    await waitForPortsFile(dir, p.pid ?? 0, 10_000);
+  };
+  const stopNode = async (node: (typeof nodes)[number]) => {
+    const p = procs.get(node.name);
+    if (!p || p.exitCode !== null) return;
+    await new Promise<void>((r) => {
+      p.once("exit", () => r());
+      p.kill("SIGTERM");
+    });
+  };
+  await Promise.all(nodes.map(startNode));
+  return {
+    urls: nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(","),
+    servers: nodes.map((node) => ({
+      name: node.name,
+      url: `nats://127.0.0.1:${node.client}`,
+      stop: () => stopNode(node),
+      start: () => startNode(node),
+    })),
+    async stop() {
+      await Promise.all(nodes.map(stopNode));
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -6,7 +6,7 @@ import { buildServer } from "./server.js";
 
 await runProcess("api", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, name: "berth-api", logger });
+  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-api", logger });
   const view = new ClusterView(bus);
   await view.start();
   const server = await buildServer({

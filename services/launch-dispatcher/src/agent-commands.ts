@@ -5,13 +5,18 @@ import type { TaskRecord, TaskSpec } from "@berth/core";
 export class AgentCommands {
   constructor(private readonly bus: Bus) {}
 
-  async launch(task: TaskRecord, spec: TaskSpec, nowMs: number): Promise<void> {
+  /**
+   * The first send's message id is the task's; a resend (`resend`) gets its
+   * own (one a minute), or the stream would drop it as a duplicate of the lost
+   * original.
+   */
+  async launch(task: TaskRecord, spec: TaskSpec, nowMs: number, resend = false): Promise<void> {
     await publishDurable(
       this.bus.js,
       subjects.agentCommand(task.agentId, "launch"),
       codecs.launchCommand,
       { task: spec, agentId: task.agentId, issuedAtMs: nowMs },
-      `launch-${task.taskId}`,
+      resend ? `launch-${task.taskId}-${Math.floor(nowMs / 60_000)}` : `launch-${task.taskId}`,
     );
   }
 

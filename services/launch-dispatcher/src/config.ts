@@ -3,6 +3,8 @@ import { envNumber, envString } from "@berth/runtime";
 
 export interface DispatcherConfig {
   natsUrl: string;
+  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
+  jsReplicas: number;
   httpHost: string;
   httpPort: number;
   /** How often every app is reconciled even when nothing changed. */
@@ -15,6 +17,7 @@ export interface DispatcherConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): DispatcherConfig {
   return {
     natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
     httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
     httpPort: envNumber(env, "BERTH_HTTP_PORT", 9103),
     reconcileIntervalMs: envNumber(env, "BERTH_RECONCILE_INTERVAL_MS", 2_000),

@@ -271,7 +271,7 @@ export class Dispatcher {
       if (now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
       if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
         this.log.warn({ taskId: t.taskId }, "no word from the agent about a launch; sending it again");
-        await this.commands.launch(t, taskSpec(app, t.taskId, t.ports), now);
+        await this.commands.launch(t, taskSpec(app, t.taskId, t.ports), now, true);
       }
     }
   }

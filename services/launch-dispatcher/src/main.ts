@@ -5,7 +5,7 @@ import { loadConfig } from "./config.js";
 
 await runProcess("launch-dispatcher", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, name: "berth-launch-dispatcher", logger });
+  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-launch-dispatcher", logger });
   const service = buildDispatcher({ config, bus, registry, logger });
   await service.start();
   return async () => {

@@ -5,7 +5,7 @@ import { loadConfig } from "./config.js";
 
 await runProcess("offer-handler", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, name: "berth-offer-handler", logger });
+  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-offer-handler", logger });
   const service = buildOfferHandler({ config, bus, registry, logger });
   await service.start();
   return async () => {

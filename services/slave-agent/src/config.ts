@@ -6,6 +6,8 @@ import { envNumber, envString } from "@berth/runtime";
 
 export interface AgentConfig {
   natsUrl: string;
+  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
+  jsReplicas: number;
   agentId: string;
   hostname: string;
   cpus: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
   if (!ports || ports.length === 0) throw new Error(`BERTH_AGENT_PORTS '${portsText}' must be ranges like 31000-32000`);
   return {
     natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
     agentId,
     hostname: host,
     cpus: envNumber(env, "BERTH_AGENT_CPUS", cpus().length),

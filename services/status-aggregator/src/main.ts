@@ -5,7 +5,7 @@ import { loadConfig } from "./config.js";
 
 await runProcess("status-aggregator", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, name: "berth-status-aggregator", logger });
+  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-status-aggregator", logger });
   const service = buildAggregator({ config, bus, registry, logger });
   await service.start();
   return async () => {
