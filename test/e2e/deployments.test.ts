@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Cluster,
-  DEMO_IMAGE,
-  eventually,
-  type NatsServer,
-  removeContainersWithLabel,
-  startCluster,
-  startNatsServer,
-} from "@berth/testkit";
-import { Api } from "../support/api.js";
-import { collectEvents } from "../support/events.js";
+import { describe, expect, it } from "vitest";
+import { useCluster } from "../support/fixture.js";
+import { DEMO_IMAGE, eventually } from "@berth/testkit";
 
-let nats: NatsServer;
-let cluster: Cluster;
-let api: Api;
-let events: Awaited<ReturnType<typeof collectEvents>>;
+const f = useCluster("e2e-deployments");
 
 const healthCheck = {
   protocol: "MESOS_HTTP",
@@ -51,26 +39,12 @@ interface AppBody {
     tasks: { id: string; version: string }[];
   };
 }
-const getApp = async (id: string) => (await api.call<AppBody>("GET", `/v2/apps${id}`)).body.app;
-const deployments = async () => (await api.call<{ id: string; affectedApps: string[] }[]>("GET", "/v2/deployments")).body;
-
-beforeAll(async () => {
-  nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-deployments" });
-  api = new Api(cluster.apiUrl);
-  events = await collectEvents(nats.url);
-});
-
-afterAll(async () => {
-  await events?.stop();
-  await cluster?.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
-  await nats?.stop();
-});
+const getApp = async (id: string) => (await f.api.call<AppBody>("GET", `/v2/apps${id}`)).body.app;
+const deployments = async () => (await f.api.call<{ id: string; affectedApps: string[] }[]>("GET", "/v2/deployments")).body;
 
 describe("rolling upgrades", () => {
   it("keeps at least minimumHealthCapacity healthy while replacing every task", async () => {
-    const created = await api.call<{ deployments: { id: string }[] }>("POST", "/v2/apps", web("/roll/web"));
+    const created = await f.api.call<{ deployments: { id: string }[] }>("POST", "/v2/apps", web("/roll/web"));
     expect(created.status).toBe(201);
     await eventually(async () => (await getApp("/roll/web")).tasksHealthy === 4 && (await deployments()).length === 0, {
       what: "4 healthy, deployment done",
@@ -78,7 +52,7 @@ describe("rolling upgrades", () => {
     });
     const before = await getApp("/roll/web");
 
-    const put = await api.call<{ deploymentId: string; version: string }>("PUT", "/v2/apps/roll/web", { env: { RELEASE: "2" } });
+    const put = await f.api.call<{ deploymentId: string; version: string }>("PUT", "/v2/apps/roll/web", { env: { RELEASE: "2" } });
     expect(put.status).toBe(200);
     const samples: number[] = [];
     let done = false;
@@ -92,23 +66,23 @@ describe("rolling upgrades", () => {
     expect(Math.min(...samples)).toBeGreaterThanOrEqual(2);
     const after = await getApp("/roll/web");
     expect(after.tasks.map((t) => t.id).filter((id) => before.tasks.some((b) => b.id === id))).toEqual([]);
-    const success = events.events.find((e) => e.eventType === "deployment_success" && e.id === put.body.deploymentId);
+    const success = f.events.find((e) => e.eventType === "deployment_success" && e.id === put.body.deploymentId);
     expect(success).toBeDefined();
-    expect((await api.call<{ status: string }>("GET", `/v2/deployments/${put.body.deploymentId}`)).body.status).toBe("success");
+    expect((await f.api.call<{ status: string }>("GET", `/v2/deployments/${put.body.deploymentId}`)).body.status).toBe("success");
   });
 
   it("refuses another change while a deployment holds the app, unless forced", async () => {
-    const broken = await api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 600 });
-    const again = await api.call<{ message: string; deployments: { id: string }[] }>("PUT", "/v2/apps/roll/web", { instances: 5 });
+    const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 600 });
+    const again = await f.api.call<{ message: string; deployments: { id: string }[] }>("PUT", "/v2/apps/roll/web", { instances: 5 });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe("App is locked by one or more deployments. Override with the option '?force=true'.");
     expect(again.body.deployments).toEqual([{ id: broken.body.deploymentId }]);
 
     // DELETE of the deployment rolls the app back to what it was.
-    const rollback = await api.call<{ deploymentId: string }>("DELETE", `/v2/deployments/${broken.body.deploymentId}`);
+    const rollback = await f.api.call<{ deploymentId: string }>("DELETE", `/v2/deployments/${broken.body.deploymentId}`);
     expect(rollback.status).toBe(200);
     expect((await getApp("/roll/web")).cmd).toBe("httpd -f -p $PORT0 -h /www");
-    const canceled = await api.call<{ status: string; reason: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
+    const canceled = await f.api.call<{ status: string; reason: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
     expect(canceled.body.status).toBe("canceled");
     await eventually(async () => (await getApp("/roll/web")).tasksHealthy === 4 && (await deployments()).length === 0, {
       what: "healthy again",
@@ -117,10 +91,10 @@ describe("rolling upgrades", () => {
   });
 
   it("fails a deployment that misses its progress deadline, says why, and rolls it back", async () => {
-    const broken = await api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 4 });
+    const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 4 });
     const failed = await eventually(
       async () => {
-        const d = await api.call<{ status: string; reason: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
+        const d = await f.api.call<{ status: string; reason: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
         return d.body.status === "failed" && d.body;
       },
       { what: "the deployment to fail", timeoutMs: 30_000 },
@@ -129,7 +103,7 @@ describe("rolling upgrades", () => {
       /^deployment did not finish within its progress deadline of 4s: 0 of 4 instances of \/roll\/web serve the new version/,
     );
     expect(failed.reason).toMatch(/last task failure: Container exited with code 1/);
-    expect(events.events.find((e) => e.eventType === "deployment_failed" && e.id === broken.body.deploymentId)?.reason).toBe(failed.reason);
+    expect(f.events.find((e) => e.eventType === "deployment_failed" && e.id === broken.body.deploymentId)?.reason).toBe(failed.reason);
     await eventually(
       async () => {
         const a = await getApp("/roll/web");
@@ -141,7 +115,7 @@ describe("rolling upgrades", () => {
 
   it("shows the plan of a change without applying it (dryRun)", async () => {
     const before = await getApp("/roll/web");
-    const plan = await api.call<{ dryRun: boolean; steps: { actions: { action: string }[] }[]; launch: number; kill: string[] }>(
+    const plan = await f.api.call<{ dryRun: boolean; steps: { actions: { action: string }[] }[]; launch: number; kill: string[] }>(
       "PUT",
       "/v2/apps/roll/web?dryRun=true",
       {
@@ -158,7 +132,7 @@ describe("rolling upgrades", () => {
 
 describe("health checks on the agent", () => {
   it("kills a task that fails its checks and replaces it", async () => {
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       ...web("/health/sick", { instances: 1 }),
       healthChecks: [
         {
@@ -173,18 +147,18 @@ describe("health checks on the agent", () => {
       ],
     });
     const kill = await eventually(
-      () => events.events.find((e) => e.eventType === "unhealthy_instance_kill_event" && e.appId === "/health/sick"),
+      () => f.events.find((e) => e.eventType === "unhealthy_instance_kill_event" && e.appId === "/health/sick"),
       { what: "an unhealthy kill", timeoutMs: 30_000 },
     );
     expect(kill.reason).toMatch(/^killed: failed 2 consecutive health checks: command exited with code 1/);
-    expect(events.events.some((e) => e.eventType === "failed_health_check_event" && e.appId === "/health/sick")).toBe(true);
-    await eventually(async () => (await api.tasks("/health/sick")).some((t) => t.id !== kill.taskId), { what: "a replacement" });
-    await api.call("DELETE", "/v2/apps/health/sick?force=true");
+    expect(f.events.some((e) => e.eventType === "failed_health_check_event" && e.appId === "/health/sick")).toBe(true);
+    await eventually(async () => (await f.api.tasks("/health/sick")).some((t) => t.id !== kill.taskId), { what: "a replacement" });
+    await f.api.call("DELETE", "/v2/apps/health/sick?force=true");
   });
 
   it("reports healthy tasks with Marathon's healthCheckResults", async () => {
     const tasks = (
-      await api.call<{ tasks: { healthCheckResults: { alive: boolean; consecutiveFailures: number; lastSuccess: string }[] }[] }>(
+      await f.api.call<{ tasks: { healthCheckResults: { alive: boolean; consecutiveFailures: number; lastSuccess: string }[] }[] }>(
         "GET",
         "/v2/apps/roll/web/tasks",
       )
@@ -194,15 +168,13 @@ describe("health checks on the agent", () => {
       expect(t.healthCheckResults).toEqual([
         expect.objectContaining({ alive: true, consecutiveFailures: 0, lastSuccess: expect.any(String) }),
       ]);
-    expect(events.events.some((e) => e.eventType === "health_status_changed_event" && e.appId === "/roll/web" && e.alive === true)).toBe(
-      true,
-    );
+    expect(f.events.some((e) => e.eventType === "health_status_changed_event" && e.appId === "/roll/web" && e.alive === true)).toBe(true);
   });
 });
 
 describe("readiness checks", () => {
   it("hold a deployment until the new task answers ready", async () => {
-    const created = await api.call<{ deployments: { id: string }[] }>("POST", "/v2/apps", {
+    const created = await f.api.call<{ deployments: { id: string }[] }>("POST", "/v2/apps", {
       ...web("/ready/web", { instances: 1, healthChecks: [] }),
       cmd: "(sleep 3; echo ok > /www/ready) & httpd -f -p $PORT0 -h /www",
       readinessChecks: [
@@ -219,18 +191,18 @@ describe("readiness checks", () => {
     });
     const id = created.body.deployments[0]!.id;
     const started = Date.now();
-    await eventually(async () => (await api.running("/ready/web")).length === 1, { what: "running" });
+    await eventually(async () => (await f.api.running("/ready/web")).length === 1, { what: "running" });
     expect((await deployments()).map((d) => d.id)).toContain(id);
     await eventually(async () => !(await deployments()).some((d) => d.id === id), { what: "deployment done", timeoutMs: 20_000 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
-    expect((await api.call<{ status: string }>("GET", `/v2/deployments/${id}`)).body.status).toBe("success");
-    await api.call("DELETE", "/v2/apps/ready/web");
+    expect((await f.api.call<{ status: string }>("GET", `/v2/deployments/${id}`)).body.status).toBe("success");
+    await f.api.call("DELETE", "/v2/apps/ready/web");
   });
 });
 
 describe("the launch queue", () => {
   it("says why a task waits: two UNIQUE hostname instances on one agent", async () => {
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       id: "/queue/unique",
       cmd: "sleep 600",
       cpus: 0.1,
@@ -239,22 +211,22 @@ describe("the launch queue", () => {
       constraints: [["hostname", "UNIQUE"]],
       container: { docker: { image: DEMO_IMAGE } },
     });
-    await eventually(async () => (await api.running("/queue/unique")).length === 1, { what: "one running" });
+    await eventually(async () => (await f.api.running("/queue/unique")).length === 1, { what: "one running" });
     const q = await eventually(
       async () => {
-        const body = (await api.call<{ queue: { app: { id: string }; count: number; reasons: string[] }[] }>("GET", "/v2/queue")).body;
+        const body = (await f.api.call<{ queue: { app: { id: string }; count: number; reasons: string[] }[] }>("GET", "/v2/queue")).body;
         return body.queue.find((e) => e.app.id === "/queue/unique");
       },
       { what: "a queue entry" },
     );
     expect(q.count).toBe(1);
     expect(q.reasons).toEqual(["constraint hostname:UNIQUE on 1 of 1 agent"]);
-    expect((await api.running("/queue/unique")).length).toBe(1);
-    await api.call("DELETE", "/v2/apps/queue/unique?force=true");
+    expect((await f.api.running("/queue/unique")).length).toBe(1);
+    await f.api.call("DELETE", "/v2/apps/queue/unique?force=true");
   });
 
   it("delays relaunches of a failing app more each time, and DELETE …/delay resets it", async () => {
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       id: "/queue/crash",
       cmd: "exit 1",
       cpus: 0.1,
@@ -265,7 +237,7 @@ describe("the launch queue", () => {
       container: { docker: { image: DEMO_IMAGE } },
     });
     const failures = () =>
-      events.events.filter((e) => e.appId === "/queue/crash" && e.taskStatus === "TASK_FAILED").map((e) => Date.parse(String(e.timestamp)));
+      f.events.filter((e) => e.appId === "/queue/crash" && e.taskStatus === "TASK_FAILED").map((e) => Date.parse(String(e.timestamp)));
     await eventually(() => failures().length >= 4, { what: "4 failures", timeoutMs: 60_000 });
     const [a, b, c, d] = failures();
     expect(c! - b!).toBeGreaterThan(b! - a!);
@@ -273,24 +245,24 @@ describe("the launch queue", () => {
     const entry = await eventually(
       async () => {
         const body = (
-          await api.call<{ queue: { app: { id: string }; delay: { timeLeftSeconds: number }; reasons: string[] }[] }>("GET", "/v2/queue")
+          await f.api.call<{ queue: { app: { id: string }; delay: { timeLeftSeconds: number }; reasons: string[] }[] }>("GET", "/v2/queue")
         ).body;
         return body.queue.find((e) => e.app.id === "/queue/crash" && e.delay.timeLeftSeconds > 0);
       },
       { what: "a delayed queue entry" },
     );
     expect(entry.reasons[0]).toMatch(/^backoff: \d+ failure\(s\) in a row; next launch in \d+s$/);
-    expect((await api.call("DELETE", "/v2/queue/queue/crash/delay")).status).toBe(204);
+    expect((await f.api.call("DELETE", "/v2/queue/queue/crash/delay")).status).toBe(204);
     const n = failures().length;
     await eventually(() => failures().length > n, { what: "an immediate relaunch", timeoutMs: 5_000 });
-    await api.call("DELETE", "/v2/apps/queue/crash?force=true");
+    await f.api.call("DELETE", "/v2/apps/queue/crash?force=true");
   });
 });
 
 describe("more of Marathon's API", () => {
   it("keeps versions, restarts, patches, and kills a task with scale", async () => {
     const id = "/more/app";
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       id,
       cmd: "sleep 600",
       cpus: 0.1,
@@ -299,40 +271,40 @@ describe("more of Marathon's API", () => {
       taskKillGracePeriodSeconds: 0,
       container: { docker: { image: DEMO_IMAGE } },
     });
-    await eventually(async () => (await api.running(id)).length === 2 && (await deployments()).length === 0, { what: "2 running" });
-    const patched = await api.call<{ version: string }>("PATCH", `/v2/apps${id}`, { labels: { tier: "batch" } });
+    await eventually(async () => (await f.api.running(id)).length === 2 && (await deployments()).length === 0, { what: "2 running" });
+    const patched = await f.api.call<{ version: string }>("PATCH", `/v2/apps${id}`, { labels: { tier: "batch" } });
     expect(patched.status).toBe(200);
     await eventually(async () => (await deployments()).length === 0, { what: "patch done" });
-    const versions = (await api.call<{ versions: string[] }>("GET", `/v2/apps${id}/versions`)).body.versions;
+    const versions = (await f.api.call<{ versions: string[] }>("GET", `/v2/apps${id}/versions`)).body.versions;
     expect(versions.length).toBeGreaterThanOrEqual(2);
     expect(versions[0]).toBe(patched.body.version);
-    const old = await api.call<{ labels: Record<string, string> }>("GET", `/v2/apps${id}/versions/${versions[1]}`);
+    const old = await f.api.call<{ labels: Record<string, string> }>("GET", `/v2/apps${id}/versions/${versions[1]}`);
     expect(old.body.labels).toEqual({});
 
-    const before = (await api.running(id)).map((t) => t.id);
-    const restart = await api.call<{ deploymentId: string }>("POST", `/v2/apps${id}/restart`);
+    const before = (await f.api.running(id)).map((t) => t.id);
+    const restart = await f.api.call<{ deploymentId: string }>("POST", `/v2/apps${id}/restart`);
     expect(restart.status).toBe(200);
     await eventually(
       async () => {
-        const now = (await api.running(id)).map((t) => t.id);
+        const now = (await f.api.running(id)).map((t) => t.id);
         return now.length === 2 && now.every((t) => !before.includes(t)) && (await deployments()).length === 0;
       },
       { what: "restarted", timeoutMs: 30_000 },
     );
 
-    const [victim] = await api.running(id);
-    const killed = await api.call<{ deploymentId: string }>("DELETE", `/v2/apps${id}/tasks/${victim!.id}?scale=true`);
+    const [victim] = await f.api.running(id);
+    const killed = await f.api.call<{ deploymentId: string }>("DELETE", `/v2/apps${id}/tasks/${victim!.id}?scale=true`);
     expect(killed.status).toBe(200);
-    await eventually(async () => (await api.tasks(id)).length === 1 && (await deployments()).length === 0, { what: "scaled to 1" });
-    expect((await api.call<{ app: { instances: number } }>("GET", `/v2/apps${id}`)).body.app.instances).toBe(1);
+    await eventually(async () => (await f.api.tasks(id)).length === 1 && (await deployments()).length === 0, { what: "scaled to 1" });
+    expect((await f.api.call<{ app: { instances: number } }>("GET", `/v2/apps${id}`)).body.app.instances).toBe(1);
 
-    const bulk = await api.call<{ deploymentIds: string[] }>("PUT", "/v2/apps", [
+    const bulk = await f.api.call<{ deploymentIds: string[] }>("PUT", "/v2/apps", [
       { id, instances: 2 },
       { id: "/more/other", cmd: "sleep 600", cpus: 0.1, mem: 32, instances: 0, container: { docker: { image: DEMO_IMAGE } } },
     ]);
     expect(bulk.status).toBe(200);
     expect(bulk.body.deploymentIds).toHaveLength(2);
-    const invalidBulk = await api.call<{ details: { path: string }[] }>("PUT", "/v2/apps", [{ id: "/more/x", cmd: "x", cpus: -1 }]);
+    const invalidBulk = await f.api.call<{ details: { path: string }[] }>("PUT", "/v2/apps", [{ id: "/more/x", cmd: "x", cpus: -1 }]);
     expect(invalidBulk.status).toBe(422);
     expect(invalidBulk.body.details[0]?.path).toBe("/0/cpus");
   });
@@ -350,17 +322,20 @@ describe("groups", () => {
   });
 
   it("creates a tree of apps with relative ids, shows it, replaces it whole and deletes it", async () => {
-    const created = await api.call<{ deploymentIds: string[] }>("POST", "/v2/groups", {
+    const created = await f.api.call<{ deploymentIds: string[] }>("POST", "/v2/groups", {
       id: "/shop",
       apps: [sleeper("web")],
       groups: [{ id: "backend", apps: [sleeper("db")] }],
     });
     expect(created.status).toBe(200);
     expect(created.body.deploymentIds).toHaveLength(2);
-    await eventually(async () => (await api.running("/shop/web")).length === 1 && (await api.running("/shop/backend/db")).length === 1, {
-      what: "both running",
-    });
-    const tree = await api.call<{ id: string; apps: { id: string }[]; groups: { id: string; apps: { id: string }[] }[] }>(
+    await eventually(
+      async () => (await f.api.running("/shop/web")).length === 1 && (await f.api.running("/shop/backend/db")).length === 1,
+      {
+        what: "both running",
+      },
+    );
+    const tree = await f.api.call<{ id: string; apps: { id: string }[]; groups: { id: string; apps: { id: string }[] }[] }>(
       "GET",
       "/v2/groups/shop",
     );
@@ -369,31 +344,31 @@ describe("groups", () => {
       apps: [{ id: "/shop/web" }],
       groups: [{ id: "/shop/backend", apps: [{ id: "/shop/backend/db" }] }],
     });
-    expect((await api.call("POST", "/v2/groups", { id: "/shop", apps: [] })).status).toBe(409);
+    expect((await f.api.call("POST", "/v2/groups", { id: "/shop", apps: [] })).status).toBe(409);
 
     await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
-    const put = await api.call("PUT", "/v2/groups/shop", { id: "/shop", apps: [sleeper("web", 2)] });
+    const put = await f.api.call("PUT", "/v2/groups/shop", { id: "/shop", apps: [sleeper("web", 2)] });
     expect(put.status).toBe(200);
     await eventually(
-      async () => (await api.running("/shop/web")).length === 2 && (await api.call("GET", "/v2/apps/shop/backend/db")).status === 404,
+      async () => (await f.api.running("/shop/web")).length === 2 && (await f.api.call("GET", "/v2/apps/shop/backend/db")).status === 404,
       { what: "tree replaced" },
     );
-    expect(events.events.some((e) => e.eventType === "group_change_success" && e.groupId === "/shop")).toBe(true);
+    expect(f.events.some((e) => e.eventType === "group_change_success" && e.groupId === "/shop")).toBe(true);
 
-    const bad = await api.call<{ details: { path: string }[] }>("PUT", "/v2/groups/shop?force=true", {
+    const bad = await f.api.call<{ details: { path: string }[] }>("PUT", "/v2/groups/shop?force=true", {
       id: "/shop",
       apps: [{ ...sleeper("web"), cpus: -1 }, sleeper("../escape")],
     });
     expect(bad.status).toBe(422);
     expect(bad.body.details.map((d) => d.path).sort()).toEqual(["/apps/1/id"]);
-    expect((await api.running("/shop/web")).length).toBe(2);
+    expect((await f.api.running("/shop/web")).length).toBe(2);
 
     await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
-    expect((await api.call("DELETE", "/v2/groups/shop")).status).toBe(200);
+    expect((await f.api.call("DELETE", "/v2/groups/shop")).status).toBe(200);
     await eventually(
       async () =>
-        (await api.call("GET", "/v2/groups/shop")).status === 404 &&
-        (await api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.every(
+        (await f.api.call("GET", "/v2/groups/shop")).status === 404 &&
+        (await f.api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.every(
           (t) => !String((t as { appId: string }).appId).startsWith("/shop/"),
         ),
       { what: "group gone" },

@@ -1,23 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Cluster,
-  containersWithLabel,
-  DEMO_IMAGE,
-  docker,
-  dockerInspect,
-  eventually,
-  type NatsServer,
-  removeContainersWithLabel,
-  startCluster,
-  startNatsServer,
-} from "@berth/testkit";
-import { Api } from "../support/api.js";
-import { collectEvents } from "../support/events.js";
+import { describe, expect, it } from "vitest";
+import { useCluster } from "../support/fixture.js";
+import { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 
-let nats: NatsServer;
-let cluster: Cluster;
-let api: Api;
-let events: Awaited<ReturnType<typeof collectEvents>>;
+const f = useCluster("e2e-launch");
 
 const web = (id: string, over: Record<string, unknown> = {}) => ({
   id,
@@ -37,29 +22,15 @@ interface Inspect {
   State: { Running: boolean };
 }
 
-beforeAll(async () => {
-  nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-launch" });
-  api = new Api(cluster.apiUrl);
-  events = await collectEvents(nats.url);
-});
-
-afterAll(async () => {
-  await events?.stop();
-  await cluster?.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
-  await nats?.stop();
-});
-
 describe("a Marathon app on real Docker", () => {
   it("starts 2 instances that answer on their ports, with limits and labels", async () => {
-    const created = await api.call("POST", "/v2/apps", web("/e2e/web"));
+    const created = await f.api.call("POST", "/v2/apps", web("/e2e/web"));
     expect(created.status).toBe(201);
     expect(created.headers.get("marathon-deployment-id")).toMatch(/^[0-9a-f-]{36}$/);
 
     const tasks = await eventually(
       async () => {
-        const running = await api.running("/e2e/web");
+        const running = await f.api.running("/e2e/web");
         return running.length === 2 && running;
       },
       { what: "2 running tasks" },
@@ -67,7 +38,7 @@ describe("a Marathon app on real Docker", () => {
 
     for (const t of tasks) {
       expect(t.host).toBe("127.0.0.1");
-      expect(t.slaveId).toBe(cluster.agentId);
+      expect(t.slaveId).toBe(f.cluster.agentId);
       expect(t.startedAt).not.toBeNull();
       const res = await fetch(`http://127.0.0.1:${t.ports[0]}/`);
       expect(await res.text()).toContain("Hello from Berth");
@@ -80,7 +51,7 @@ describe("a Marathon app on real Docker", () => {
       expect(c.Config.Labels).toMatchObject({
         "berth.app": "/e2e/web",
         "berth.task": t.id,
-        "berth.agent": cluster.agentId,
+        "berth.agent": f.cluster.agentId,
         "berth.version": t.version,
       });
       expect(c.Config.Env).toEqual(
@@ -95,30 +66,30 @@ describe("a Marathon app on real Docker", () => {
     }
     expect(new Set(tasks.map((t) => t.ports[0])).size).toBe(2);
 
-    const app = await api.call<{ app: { tasksRunning: number; tasks: unknown[] } }>("GET", "/v2/apps/e2e/web");
+    const app = await f.api.call<{ app: { tasksRunning: number; tasks: unknown[] } }>("GET", "/v2/apps/e2e/web");
     expect(app.body.app.tasksRunning).toBe(2);
     expect(app.body.app.tasks).toHaveLength(2);
-    const listed = await api.call<{ apps: { id: string; tasks?: unknown[] }[] }>("GET", "/v2/apps?embed=apps.tasks");
+    const listed = await f.api.call<{ apps: { id: string; tasks?: unknown[] }[] }>("GET", "/v2/apps?embed=apps.tasks");
     expect(listed.body.apps.find((a) => a.id === "/e2e/web")?.tasks).toHaveLength(2);
   });
 
   it("reports STAGING, STARTING and RUNNING for each task, in that order", async () => {
-    const ids = (await api.running("/e2e/web")).map((t) => t.id);
-    await eventually(() => ids.every((id) => events.events.some((e) => e.taskId === id && e.taskStatus === "TASK_RUNNING")), {
+    const ids = (await f.api.running("/e2e/web")).map((t) => t.id);
+    await eventually(() => ids.every((id) => f.events.some((e) => e.taskId === id && e.taskStatus === "TASK_RUNNING")), {
       what: "RUNNING events",
     });
     for (const id of ids) {
-      const states = events.events.filter((e) => e.eventType === "status_update_event" && e.taskId === id).map((e) => e.taskStatus);
+      const states = f.events.filter((e) => e.eventType === "status_update_event" && e.taskId === id).map((e) => e.taskStatus);
       expect(states.slice(0, 3)).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING"]);
     }
   });
 
   it("serves the task's series with cAdvisor's names on the agent's /metrics", async () => {
-    const [t] = await api.running("/e2e/web");
+    const [t] = await f.api.running("/e2e/web");
     // Collected on an interval (500 ms in tests): wait for the first collection that has the task.
     const text = await eventually(
       async () => {
-        const body = await (await fetch(cluster.agentMetricsUrl)).text();
+        const body = await (await fetch(f.cluster.agentMetricsUrl)).text();
         return body.includes(`task_id="${t!.id}"`) && body;
       },
       { what: "the task's series" },
@@ -145,29 +116,29 @@ describe("a Marathon app on real Docker", () => {
   });
 
   it("scales to 3 and back to 1", async () => {
-    expect((await api.call("PUT", "/v2/apps/e2e/web", { instances: 3 })).status).toBe(200);
-    await eventually(async () => (await api.running("/e2e/web")).length === 3, { what: "3 running" });
+    expect((await f.api.call("PUT", "/v2/apps/e2e/web", { instances: 3 })).status).toBe(200);
+    await eventually(async () => (await f.api.running("/e2e/web")).length === 3, { what: "3 running" });
     expect(await containersWithLabel("berth.app=/e2e/web", false)).toHaveLength(3);
 
-    const before = (await api.running("/e2e/web")).map((t) => t.id);
-    expect((await api.call("PUT", "/v2/apps/e2e/web", { instances: 1 })).status).toBe(200);
+    const before = (await f.api.running("/e2e/web")).map((t) => t.id);
+    expect((await f.api.call("PUT", "/v2/apps/e2e/web", { instances: 1 })).status).toBe(200);
     await eventually(
-      async () => (await api.tasks("/e2e/web")).length === 1 && (await containersWithLabel("berth.app=/e2e/web", false)).length === 1,
+      async () => (await f.api.tasks("/e2e/web")).length === 1 && (await containersWithLabel("berth.app=/e2e/web", false)).length === 1,
       {
         what: "1 task and 1 container",
       },
     );
-    const [left] = await api.tasks("/e2e/web");
+    const [left] = await f.api.tasks("/e2e/web");
     expect(before).toContain(left!.id);
   });
 
   it("replaces the tasks when the configuration changes, new ones first", async () => {
-    const [old] = await api.running("/e2e/web");
-    const put = await api.call<{ version: string }>("PUT", "/v2/apps/e2e/web", { env: { GREETING: "v2" }, mem: 56 });
+    const [old] = await f.api.running("/e2e/web");
+    const put = await f.api.call<{ version: string }>("PUT", "/v2/apps/e2e/web", { env: { GREETING: "v2" }, mem: 56 });
     expect(put.status).toBe(200);
     const fresh = await eventually(
       async () => {
-        const tasks = await api.tasks("/e2e/web");
+        const tasks = await f.api.tasks("/e2e/web");
         return tasks.length === 1 && tasks[0]!.state === "TASK_RUNNING" && tasks[0]!.id !== old!.id && tasks[0];
       },
       { what: "the new version alone" },
@@ -177,22 +148,22 @@ describe("a Marathon app on real Docker", () => {
     expect(c.Config.Env).toContain("GREETING=v2");
     expect(c.HostConfig.Memory).toBe(56 * 1024 * 1024);
     // The old task stopped only after the new one ran.
-    const oldKilled = events.events.find((e) => e.taskId === old!.id && e.taskStatus === "TASK_KILLING");
-    const newRunning = events.events.find((e) => e.taskId === fresh.id && e.taskStatus === "TASK_RUNNING");
-    expect(events.events.indexOf(newRunning!)).toBeLessThan(events.events.indexOf(oldKilled!));
+    const oldKilled = f.events.find((e) => e.taskId === old!.id && e.taskStatus === "TASK_KILLING");
+    const newRunning = f.events.find((e) => e.taskId === fresh.id && e.taskStatus === "TASK_RUNNING");
+    expect(f.events.indexOf(newRunning!)).toBeLessThan(f.events.indexOf(oldKilled!));
   });
 
   it("replaces a container killed behind Berth's back and reports it", async () => {
-    const [victim] = await api.running("/e2e/web");
+    const [victim] = await f.api.running("/e2e/web");
     await docker("kill", `berth-${victim!.id}`);
-    await eventually(() => events.events.some((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED"), {
+    await eventually(() => f.events.some((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED"), {
       what: "TASK_FAILED event",
     });
-    const failed = events.events.find((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED");
+    const failed = f.events.find((e) => e.taskId === victim!.id && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toMatch(/exited with code 137/);
     const replacement = await eventually(
       async () => {
-        const running = await api.running("/e2e/web");
+        const running = await f.api.running("/e2e/web");
         return running.length === 1 && running[0]!.id !== victim!.id && running[0];
       },
       { what: "a replacement task" },
@@ -202,15 +173,15 @@ describe("a Marathon app on real Docker", () => {
   });
 
   it("removes every container when the app is deleted", async () => {
-    const del = await api.call("DELETE", "/v2/apps/e2e/web");
+    const del = await f.api.call("DELETE", "/v2/apps/e2e/web");
     expect(del.status).toBe(200);
     expect(del.body).toHaveProperty("deploymentId");
-    expect((await api.call("GET", "/v2/apps/e2e/web")).status).toBe(404);
+    expect((await f.api.call("GET", "/v2/apps/e2e/web")).status).toBe(404);
     await eventually(async () => (await containersWithLabel("berth.app=/e2e/web")).length === 0, {
       what: "no containers left",
       timeoutMs: 30_000,
     });
-    await eventually(async () => (await api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.length === 0, {
+    await eventually(async () => (await f.api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.length === 0, {
       what: "no tasks left",
     });
   });
@@ -218,46 +189,52 @@ describe("a Marathon app on real Docker", () => {
 
 describe("tasks that end", () => {
   it("reports FINISHED for exit 0 and FAILED with the exit code otherwise", async () => {
-    await api.call("POST", "/v2/apps", { id: "/e2e/ok", cmd: "true", cpus: 0.1, mem: 32, container: { docker: { image: DEMO_IMAGE } } });
-    await api.call("POST", "/v2/apps", { id: "/e2e/bad", cmd: "exit 3", cpus: 0.1, mem: 32, container: { docker: { image: DEMO_IMAGE } } });
-    await eventually(() => events.events.some((e) => e.appId === "/e2e/ok" && e.taskStatus === "TASK_FINISHED"), { what: "FINISHED" });
-    await eventually(() => events.events.some((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED"), { what: "FAILED" });
-    const failed = events.events.find((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED");
+    await f.api.call("POST", "/v2/apps", { id: "/e2e/ok", cmd: "true", cpus: 0.1, mem: 32, container: { docker: { image: DEMO_IMAGE } } });
+    await f.api.call("POST", "/v2/apps", {
+      id: "/e2e/bad",
+      cmd: "exit 3",
+      cpus: 0.1,
+      mem: 32,
+      container: { docker: { image: DEMO_IMAGE } },
+    });
+    await eventually(() => f.events.some((e) => e.appId === "/e2e/ok" && e.taskStatus === "TASK_FINISHED"), { what: "FINISHED" });
+    await eventually(() => f.events.some((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED"), { what: "FAILED" });
+    const failed = f.events.find((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toBe("Container exited with code 3");
     // Failing apps are relaunched with a growing delay, not in a tight loop.
-    await eventually(() => events.events.filter((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED").length >= 2, {
+    await eventually(() => f.events.filter((e) => e.appId === "/e2e/bad" && e.taskStatus === "TASK_FAILED").length >= 2, {
       what: "a relaunch",
     });
     // These apps never stay running, so their deployments may still hold them: delete with force.
-    expect((await api.call("DELETE", "/v2/apps/e2e/ok?force=true")).status).toBe(200);
-    expect((await api.call("DELETE", "/v2/apps/e2e/bad?force=true")).status).toBe(200);
+    expect((await f.api.call("DELETE", "/v2/apps/e2e/ok?force=true")).status).toBe(200);
+    expect((await f.api.call("DELETE", "/v2/apps/e2e/bad?force=true")).status).toBe(200);
   });
 
   it("reports FAILED with Docker's message when the image cannot be pulled", async () => {
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       id: "/e2e/nopull",
       cmd: "true",
       cpus: 0.1,
       mem: 32,
       container: { docker: { image: "127.0.0.1:9/absent/image:1" } },
     });
-    await eventually(() => events.events.some((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED"), {
+    await eventually(() => f.events.some((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED"), {
       what: "pull failure",
     });
-    const failed = events.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
+    const failed = f.events.find((e) => e.appId === "/e2e/nopull" && e.taskStatus === "TASK_FAILED");
     expect(failed?.message).toMatch(/Failed to pull image '127\.0\.0\.1:9\/absent\/image:1': .*(connection refused|dial tcp)/);
     // No task ever runs, so the deployment holds the app until its deadline: deleting it needs force.
-    const locked = await api.call<{ message: string; deployments: { id: string }[] }>("DELETE", "/v2/apps/e2e/nopull");
+    const locked = await f.api.call<{ message: string; deployments: { id: string }[] }>("DELETE", "/v2/apps/e2e/nopull");
     expect(locked.status).toBe(409);
     expect(locked.body.message).toMatch(/locked by one or more deployments/);
     expect(locked.body.deployments).toHaveLength(1);
-    expect((await api.call("DELETE", "/v2/apps/e2e/nopull?force=true")).status).toBe(200);
+    expect((await f.api.call("DELETE", "/v2/apps/e2e/nopull?force=true")).status).toBe(200);
   });
 });
 
 describe("task logs", () => {
   it("returns a task's stdout and stderr, and follows it", async () => {
-    await api.call("POST", "/v2/apps", {
+    await f.api.call("POST", "/v2/apps", {
       id: "/e2e/chatty",
       cmd: "echo hello-out; echo hello-err >&2; i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done",
       cpus: 0.1,
@@ -267,30 +244,30 @@ describe("task logs", () => {
     });
     const [task] = await eventually(
       async () => {
-        const r = await api.running("/e2e/chatty");
+        const r = await f.api.running("/e2e/chatty");
         return r.length === 1 && r;
       },
       { what: "running" },
     );
     const both = await eventually(
       async () => {
-        const r = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0`);
+        const r = await f.api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0`);
         return r.status === 200 && r.body.includes("tick 2") && r.body;
       },
       { what: "some output" },
     );
     expect(both).toContain("hello-out");
     expect(both).toContain("hello-err");
-    const errOnly = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0&stream=stderr`);
+    const errOnly = await f.api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=0&stream=stderr`);
     expect(errOnly.body).toBe("hello-err\n");
-    const tail = await api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=2&stream=stdout`);
+    const tail = await f.api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=2&stream=stdout`);
     // Docker counts the tail over both streams before it keeps stdout: at most 2 lines, ending with a tick.
     const lines = tail.body.trim().split("\n");
     expect(lines.length).toBeLessThanOrEqual(2);
     expect(lines.at(-1)).toMatch(/^tick \d+$/);
 
     const ac = new AbortController();
-    const res = await fetch(`${cluster.apiUrl}/v2/tasks/${task!.id}/logs?follow=true&tail=1&stream=stdout`, { signal: ac.signal });
+    const res = await fetch(`${f.cluster.apiUrl}/v2/tasks/${task!.id}/logs?follow=true&tail=1&stream=stdout`, { signal: ac.signal });
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const reader = res.body!.getReader();
     let text = "";
@@ -302,29 +279,29 @@ describe("task logs", () => {
     }
     ac.abort();
     expect(text).toMatch(new RegExp(`tick ${start + 5}`));
-    expect((await api.call("GET", "/v2/tasks/nope.nothing/logs")).status).toBe(404);
-    expect((await api.call("GET", `/v2/tasks/${task!.id}/logs?tail=-1`)).status).toBe(422);
-    await api.call("DELETE", "/v2/apps/e2e/chatty?force=true");
+    expect((await f.api.call("GET", "/v2/tasks/nope.nothing/logs")).status).toBe(404);
+    expect((await f.api.call("GET", `/v2/tasks/${task!.id}/logs?tail=-1`)).status).toBe(422);
+    await f.api.call("DELETE", "/v2/apps/e2e/chatty?force=true");
   });
 });
 
 describe("the cluster", () => {
   it("answers /ping, /v2/info and /metrics", async () => {
-    expect((await api.call("GET", "/ping")).body).toBe("pong");
-    expect((await api.call<{ name: string }>("GET", "/v2/info")).body.name).toBe("berth");
-    const metrics = await api.call<string>("GET", "/metrics");
+    expect((await f.api.call("GET", "/ping")).body).toBe("pong");
+    expect((await f.api.call<{ name: string }>("GET", "/v2/info")).body.name).toBe("berth");
+    const metrics = await f.api.call<string>("GET", "/metrics");
     expect(metrics.body).toMatch(/^berth_api_requests_total\{/m);
-    const agents = await api.call<{ agents: { id: string; resources: { cpus: number }; active: boolean }[] }>("GET", "/v2/agents");
+    const agents = await f.api.call<{ agents: { id: string; resources: { cpus: number }; active: boolean }[] }>("GET", "/v2/agents");
     expect(agents.body.agents).toEqual([
-      expect.objectContaining({ id: cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) }),
+      expect.objectContaining({ id: f.cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) }),
     ]);
   });
 });
 
 describe("bad input", () => {
   it("answers 422 with details for invalid definitions and changes nothing", async () => {
-    const before = await api.call<{ apps: unknown[] }>("GET", "/v2/apps");
-    const r = await api.call<{ message: string; details: { path: string; errors: string[] }[] }>("POST", "/v2/apps", {
+    const before = await f.api.call<{ apps: unknown[] }>("GET", "/v2/apps");
+    const r = await f.api.call<{ message: string; details: { path: string; errors: string[] }[] }>("POST", "/v2/apps", {
       id: "/Bad//Id",
       cpus: -1,
       mem: "lots",
@@ -333,29 +310,29 @@ describe("bad input", () => {
     });
     expect(r.status).toBe(422);
     expect(r.body.details.map((d) => d.path).sort()).toEqual(["/container/docker/image", "/cpus", "/id", "/instances", "/mem"]);
-    const after = await api.call<{ apps: unknown[] }>("GET", "/v2/apps");
+    const after = await f.api.call<{ apps: unknown[] }>("GET", "/v2/apps");
     expect(after.body.apps).toEqual(before.body.apps);
     expect(await containersWithLabel("berth.app=/Bad//Id")).toEqual([]);
   });
 
   it("answers 400 for malformed JSON, 404 for unknown apps and 409 for a duplicate", async () => {
-    const bad = await api.call<{ message: string }>("POST", "/v2/apps", undefined, '{"id": "/x", ');
+    const bad = await f.api.call<{ message: string }>("POST", "/v2/apps", undefined, '{"id": "/x", ');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe("Invalid JSON");
-    expect((await api.call("GET", "/v2/apps/e2e/nothing-here")).status).toBe(404);
-    expect((await api.call("DELETE", "/v2/apps/e2e/nothing-here")).status).toBe(404);
-    expect((await api.call("GET", "/v2/apps/e2e/nothing-here/tasks")).status).toBe(404);
+    expect((await f.api.call("GET", "/v2/apps/e2e/nothing-here")).status).toBe(404);
+    expect((await f.api.call("DELETE", "/v2/apps/e2e/nothing-here")).status).toBe(404);
+    expect((await f.api.call("GET", "/v2/apps/e2e/nothing-here/tasks")).status).toBe(404);
     const app = { id: "/e2e/dup", cmd: "sleep 600", cpus: 0.1, mem: 32, instances: 0, container: { docker: { image: DEMO_IMAGE } } };
-    expect((await api.call("POST", "/v2/apps", app)).status).toBe(201);
-    const dup = await api.call<{ message: string }>("POST", "/v2/apps", app);
+    expect((await f.api.call("POST", "/v2/apps", app)).status).toBe(201);
+    const dup = await f.api.call<{ message: string }>("POST", "/v2/apps", app);
     expect(dup.status).toBe(409);
     expect(dup.body.message).toBe("An app with id [/e2e/dup] already exists.");
-    await api.call("DELETE", "/v2/apps/e2e/dup");
+    await f.api.call("DELETE", "/v2/apps/e2e/dup");
   });
 
   it("answers 413 for an oversized body", async () => {
-    const r = await api.call("POST", "/v2/apps", undefined, JSON.stringify({ id: "/e2e/big", cmd: "x".repeat(2 * 1024 * 1024) }));
+    const r = await f.api.call("POST", "/v2/apps", undefined, JSON.stringify({ id: "/e2e/big", cmd: "x".repeat(2 * 1024 * 1024) }));
     expect(r.status).toBe(413);
-    expect((await api.call("GET", "/v2/apps/e2e/big")).status).toBe(404);
+    expect((await f.api.call("GET", "/v2/apps/e2e/big")).status).toBe(404);
   });
 });

@@ -1,24 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Bus } from "@berth/bus";
-import {
-  type Cluster,
-  containersWithLabel,
-  DEMO_IMAGE,
-  docker,
-  dockerInspect,
-  eventually,
-  type NatsServer,
-  removeContainersWithLabel,
-  startCluster,
-  startNatsServer,
-} from "@berth/testkit";
-import { Api } from "../support/api.js";
-import { expectConverged, testBus } from "../support/converged.js";
+import { describe, expect, it } from "vitest";
+import { useCluster } from "../support/fixture.js";
+import { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
+import { expectConverged } from "../support/converged.js";
 
-let nats: NatsServer;
-let cluster: Cluster;
-let api: Api;
-let bus: Bus;
+const f = useCluster("faults-restarts", { extraEnv: { BERTH_AGENT_GC_DELAY_MS: "600000" } });
 
 const sleeper = (id: string, instances: number) => ({
   id,
@@ -33,34 +18,23 @@ const sleeper = (id: string, instances: number) => ({
 /** Every container Berth ever created for an app, running or not: a duplicate launch would show here. */
 const created = async (appId: string) => (await containersWithLabel(`berth.app=${appId}`, true)).length;
 
-beforeAll(async () => {
-  nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "faults-restarts", extraEnv: { BERTH_AGENT_GC_DELAY_MS: "600000" } });
-  api = new Api(cluster.apiUrl);
-  bus = await testBus(nats.url);
-});
-
-afterAll(async () => {
-  await bus?.close();
-  await cluster?.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
-  await nats?.stop();
-});
-
 describe("processes killed with SIGKILL", () => {
   it("an agent restarted re-adopts its containers without restarting them", async () => {
-    await api.call("POST", "/v2/apps", sleeper("/faults/steady", 2));
-    await expectConverged(api, bus, cluster.agentId, [{ id: "/faults/steady", instances: 2 }]);
+    await f.api.call("POST", "/v2/apps", sleeper("/faults/steady", 2));
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id: "/faults/steady", instances: 2 }]);
     const before = await Promise.all(
       (await containersWithLabel("berth.app=/faults/steady", false)).map((id) =>
         dockerInspect<{ Id: string; State: { StartedAt: string } }>(id),
       ),
     );
-    await cluster.restart("slave-agent");
-    await eventually(async () => (await api.call<{ agents: { active: boolean }[] }>("GET", "/v2/agents")).body.agents[0]?.active ?? false, {
-      what: "agent back",
-    });
-    await expectConverged(api, bus, cluster.agentId, [{ id: "/faults/steady", instances: 2 }]);
+    await f.cluster.restart("slave-agent");
+    await eventually(
+      async () => (await f.api.call<{ agents: { active: boolean }[] }>("GET", "/v2/agents")).body.agents[0]?.active ?? false,
+      {
+        what: "agent back",
+      },
+    );
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id: "/faults/steady", instances: 2 }]);
     const after = await Promise.all(
       (await containersWithLabel("berth.app=/faults/steady", false)).map((id) =>
         dockerInspect<{ Id: string; State: { StartedAt: string } }>(id),
@@ -72,37 +46,37 @@ describe("processes killed with SIGKILL", () => {
   for (const service of ["launch-dispatcher", "offer-handler", "status-aggregator", "api", "slave-agent"]) {
     it(`a deployment completes after the ${service} is killed in the middle of it, with no duplicate launch`, async () => {
       const id = `/faults/mid-${service}`;
-      await api.call("POST", "/v2/apps", sleeper(id, 1));
-      await expectConverged(api, bus, cluster.agentId, [{ id, instances: 1 }]);
-      const put = await api.call("PUT", `/v2/apps${id}`, { instances: 6 });
+      await f.api.call("POST", "/v2/apps", sleeper(id, 1));
+      await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 1 }]);
+      const put = await f.api.call("PUT", `/v2/apps${id}`, { instances: 6 });
       expect(put.status).toBe(200);
       await new Promise((r) => setTimeout(r, 50));
-      await cluster.restart(service);
-      await expectConverged(api, bus, cluster.agentId, [{ id, instances: 6 }], 90_000);
+      await f.cluster.restart(service);
+      await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 6 }], 90_000);
       expect(await created(id)).toBe(6);
-      await api.call("DELETE", `/v2/apps${id}?force=true`);
+      await f.api.call("DELETE", `/v2/apps${id}?force=true`);
     });
   }
 
   it("the nats-server restarted in the middle of a deployment loses nothing", async () => {
     const id = "/faults/nats";
-    await api.call("POST", "/v2/apps", sleeper(id, 1));
-    await expectConverged(api, bus, cluster.agentId, [{ id, instances: 1 }]);
-    await api.call("PUT", `/v2/apps${id}`, { instances: 5 });
-    await nats.restart();
-    await expectConverged(api, bus, cluster.agentId, [{ id, instances: 5 }], 90_000);
+    await f.api.call("POST", "/v2/apps", sleeper(id, 1));
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 1 }]);
+    await f.api.call("PUT", `/v2/apps${id}`, { instances: 5 });
+    await f.nats.restart();
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 5 }], 90_000);
     expect(await created(id)).toBe(5);
-    await api.call("DELETE", `/v2/apps${id}?force=true`);
+    await f.api.call("DELETE", `/v2/apps${id}?force=true`);
   });
 });
 
 describe("reconciliation", () => {
   it("replaces a container removed while its agent was away, and removes containers nobody owns", async () => {
     const id = "/faults/removed";
-    await api.call("POST", "/v2/apps", sleeper(id, 2));
-    await expectConverged(api, bus, cluster.agentId, [{ id, instances: 2 }]);
-    const [victim] = await api.running(id);
-    const agent = cluster.processes.find((p) => p.name === "slave-agent")!;
+    await f.api.call("POST", "/v2/apps", sleeper(id, 2));
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 2 }]);
+    const [victim] = await f.api.running(id);
+    const agent = f.cluster.processes.find((p) => p.name === "slave-agent")!;
     agent.proc.kill("SIGSTOP");
     await docker("rm", "-f", `berth-${victim!.id}`);
     // An orphan: a Berth container for this agent that no task owns.
@@ -116,7 +90,7 @@ describe("reconciliation", () => {
       "--label",
       "berth.managed=true",
       "--label",
-      `berth.agent=${cluster.agentId}`,
+      `berth.agent=${f.cluster.agentId}`,
       "--label",
       "berth.task=nobody.orphan",
       "--label",
@@ -127,11 +101,11 @@ describe("reconciliation", () => {
     );
     await docker("update", "--restart", "no", "berth-orphan-test");
     agent.proc.kill("SIGCONT");
-    await eventually(async () => (await api.tasks(id)).every((t) => t.id !== victim!.id), {
+    await eventually(async () => (await f.api.tasks(id)).every((t) => t.id !== victim!.id), {
       what: "the lost task replaced",
       timeoutMs: 60_000,
     });
-    await expectConverged(api, bus, cluster.agentId, [{ id, instances: 2 }]);
+    await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 2 }]);
     await eventually(async () => (await containersWithLabel("berth.app=/faults/orphan", true)).length === 0, {
       what: "the orphan removed",
       timeoutMs: 60_000,
