@@ -286,8 +286,12 @@ describe("task logs", () => {
 });
 
 describe("the cluster", () => {
-  it("answers /ping, /v2/info and /metrics", async () => {
+  it("answers /ping, /livez, /readyz, /v2/info and /metrics", async () => {
     expect((await f.api.call("GET", "/ping")).body).toBe("pong");
+    expect((await f.api.call("GET", "/livez")).status).toBe(200);
+    expect((await f.api.call("GET", "/readyz")).status).toBe(200);
+    const agentBase = f.cluster.agentMetricsUrl.replace(/\/metrics$/, "");
+    expect((await fetch(`${agentBase}/readyz`)).status).toBe(200);
     expect((await f.api.call<{ name: string }>("GET", "/v2/info")).body.name).toBe("berth");
     const metrics = await f.api.call<string>("GET", "/metrics");
     expect(metrics.body).toMatch(/^berth_api_requests_total\{/m);

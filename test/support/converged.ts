@@ -1,6 +1,6 @@
 import { type Bus, codecs, openBus, STREAMS, subjects } from "@berth/bus";
 import { containersWithLabel, dockerInspect, eventually } from "@berth/testkit";
-import { DeliverPolicy } from "@nats-io/jetstream";
+import { jetstreamManager } from "@nats-io/jetstream";
 import { expect } from "vitest";
 import type { Api } from "./api.js";
 
@@ -8,23 +8,27 @@ export async function testBus(natsUrl: string): Promise<Bus> {
   return openBus({ servers: natsUrl, name: "test", logger: { info() {}, warn() {}, error() {} } });
 }
 
-/** The highest sequence each task reached in BERTH_STATUS: what the agents had stored. */
+/**
+ * The highest sequence each task reached in BERTH_STATUS: what the agents had
+ * stored. Read message by message (direct gets), which keeps working while a
+ * NATS cluster elects a new leader.
+ */
 async function storedSequences(bus: Bus, agentId: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const c = await bus.js.consumers.get(STREAMS.status, {
-    filter_subjects: subjects.agentStatus(agentId),
-    deliver_policy: DeliverPolicy.All,
-  });
-  const info = await c.info();
-  let left = info.num_pending;
-  if (left === 0) return out;
-  const it = await c.consume();
-  for await (const m of it) {
+  const jsm = await jetstreamManager(bus.nc);
+  const retry = <T>(f: () => Promise<T>) => eventually(f, { what: "the JetStream API", timeoutMs: 60_000, intervalMs: 500 });
+  const { state } = await retry(() => jsm.streams.info(STREAMS.status));
+  const subject = subjects.agentStatus(agentId);
+  for (let seq = state.first_seq; seq > 0 && seq <= state.last_seq; seq++) {
+    const m = await retry(() =>
+      jsm.streams
+        .getMessage(STREAMS.status, { seq })
+        .catch((err: unknown) => (/no message found/i.test(String(err)) ? null : Promise.reject(err))),
+    );
+    if (!m || m.subject !== subject) continue;
     const u = codecs.statusUpdate.decode(m.data);
     out.set(u.taskId, Math.max(out.get(u.taskId) ?? 0, u.sequence));
-    if (--left <= 0) break;
   }
-  await it.close();
   return out;
 }
 

@@ -14,6 +14,9 @@ export class KvCache<T> {
   private readonly waiters: { revision: number; resolve: () => void }[] = [];
   private readonly listeners: CacheListener<T>[] = [];
   private stopWatch: (() => void) | undefined;
+  private checkTimer: NodeJS.Timeout | undefined;
+  private seenAtLastCheck = 0;
+  private stopped = false;
 
   constructor(
     private readonly kv: KV,
@@ -24,10 +27,32 @@ export class KvCache<T> {
   async start(): Promise<void> {
     const status = await this.kv.status();
     const lastAtStart = status.streamInfo.state.last_seq;
-    const watch = await this.kv.watch();
+    await this.follow();
+    this.checkTimer = setInterval(() => void this.checkProgress(), KvCache.CHECK_EVERY_MS);
+    await this.waitFor(lastAtStart);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.checkTimer);
+    this.stopWatch?.();
+  }
+
+  /** How often the cache makes sure its watch still delivers. */
+  static CHECK_EVERY_MS = 5_000;
+
+  /**
+   * Watches the bucket from where the cache stands (all of it the first time).
+   * A watch is a consumer on one server; when that server goes away the watch
+   * goes silent, so progress is checked and a silent watch is replaced.
+   */
+  private async follow(): Promise<void> {
+    this.stopWatch?.();
+    const watch = await this.kv.watch(this.seen > 0 ? { resumeFromRevision: this.seen + 1 } : {});
     this.stopWatch = () => watch.stop();
     void (async () => {
       for await (const e of watch) {
+        if (e.revision <= this.seen) continue;
         if (e.operation === "PUT") {
           const entry = { value: this.codec.decode(e.value), revision: e.revision };
           this.entries.set(e.key, entry);
@@ -38,11 +63,17 @@ export class KvCache<T> {
         this.advance(e.revision);
       }
     })();
-    await this.waitFor(lastAtStart);
   }
 
-  stop(): void {
-    this.stopWatch?.();
+  private async checkProgress(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const last = (await this.kv.status()).streamInfo.state.last_seq;
+      if (last > this.seen && this.seen === this.seenAtLastCheck) await this.follow();
+      this.seenAtLastCheck = this.seen;
+    } catch {
+      // NATS unreachable: check again next time
+    }
   }
 
   /** Resolves once the cache has seen `revision`: read-your-writes after a write to the bucket. */
