@@ -1,0 +1,297 @@
+import { readFileSync } from "node:fs";
+import { type Args, UsageError } from "./args.js";
+import type { Client } from "./client.js";
+import { table } from "./output.js";
+
+interface App {
+  id: string;
+  instances: number;
+  cpus: number;
+  mem: number;
+  tasksRunning: number;
+  tasksHealthy: number;
+  tasksStaged: number;
+  deployments: { id: string }[];
+}
+interface Task {
+  id: string;
+  appId: string;
+  host: string;
+  ports: number[];
+  state: string;
+  startedAt: string | null;
+  healthCheckResults?: { alive: boolean }[];
+}
+
+export interface Io {
+  out: (text: string) => void;
+  /** Reads a file, or standard input for "-". */
+  read: (file: string) => string;
+  signal?: AbortSignal;
+}
+
+export const USAGE = `berth: run containers with Berth
+
+  berth app list | show <id> | add <file|-> | update <id> <file|-> | plan <id> <file|->
+  berth app scale <id> <n> | restart <id> | remove <id>
+  berth task list [<app>] | kill <task> [--scale]
+  berth logs <task> [-f] [--tail N] [--stderr|--stdout]
+  berth deployment list | watch <id> | rollback <id>
+  berth queue | agent list | events [--type t1,t2]
+
+  --url URL     Berth's API (BERTH_URL, default http://127.0.0.1:8080)
+  --token T     bearer token (BERTH_TOKEN)
+  --json        print the API's JSON
+  --force       override a deployment's lock
+
+Exit codes: 0 done, 1 error, 2 Berth refused the input (the message says what to fix).`;
+
+function need(args: Args, i: number, what: string): string {
+  const v = args.words[i];
+  if (v === undefined) throw new UsageError(`missing ${what}\n\n${USAGE}`);
+  return v;
+}
+
+const appPath = (id: string) => `/v2/apps/${id.replace(/^\//, "")}`;
+const force = (args: Args) => (args.flags.has("force") ? "?force=true" : "");
+
+function readJson(io: Io, file: string): unknown {
+  const text = io.read(file);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file === "-" ? "standard input" : file} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+export async function run(args: Args, client: Client, io: Io): Promise<void> {
+  const json = args.flags.has("json");
+  const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
+  const changed = (r: { deploymentId?: string | undefined; version?: string | undefined }) =>
+    print(
+      r,
+      () =>
+        `deployment ${r.deploymentId ?? "?"} started (version ${r.version ?? "?"}); follow it with: berth deployment watch ${r.deploymentId ?? ""}`,
+    );
+  const [group, verb] = args.words;
+
+  if (group === "app") {
+    switch (verb) {
+      case "list": {
+        const r = await client.request<{ apps: App[] }>("GET", "/v2/apps");
+        return print(r, () =>
+          table(
+            ["ID", "INSTANCES", "RUNNING", "HEALTHY", "STAGED", "CPUS", "MEM", "DEPLOYING"],
+            r.apps.map((a) => [
+              a.id,
+              a.instances,
+              a.tasksRunning,
+              a.tasksHealthy,
+              a.tasksStaged,
+              a.cpus,
+              a.mem,
+              a.deployments.length ? "yes" : "",
+            ]),
+          ),
+        );
+      }
+      case "show": {
+        const r = await client.request<{ app: App & { tasks: Task[] } }>("GET", appPath(need(args, 2, "app id")));
+        return print(r, () => {
+          const a = r.app;
+          return `${a.id}: ${a.tasksRunning}/${a.instances} running, ${a.tasksHealthy} healthy, ${a.cpus} cpus, ${a.mem} MiB${a.deployments.length ? `, deploying (${a.deployments.map((d) => d.id).join(", ")})` : ""}\n\n${taskTable(a.tasks)}`;
+        });
+      }
+      case "add":
+        return changed(
+          await client
+            .request("POST", `/v2/apps${force(args)}`, readJson(io, need(args, 2, "file (or - for standard input)")))
+            .then((a) => {
+              const app = a as { id: string; deployments: { id: string }[]; version: string };
+              return { deploymentId: app.deployments[0]?.id, version: app.version };
+            }),
+        );
+      case "update":
+        return changed(
+          await client.request("PUT", `${appPath(need(args, 2, "app id"))}${force(args)}`, readJson(io, need(args, 3, "file (or -)"))),
+        );
+      case "plan": {
+        const id = need(args, 2, "app id");
+        const r = await client.request<{ steps: { actions: { action: string }[] }[]; launch: number; kill: string[] }>(
+          "PUT",
+          `${appPath(id)}?dryRun=true`,
+          readJson(io, need(args, 3, "file (or -)")),
+        );
+        return print(r, () =>
+          [
+            `plan for ${id} (nothing changed):`,
+            `  action: ${r.steps.flatMap((s) => s.actions.map((a) => a.action)).join(", ")}`,
+            `  start now: ${r.launch} task(s)`,
+            `  stop now: ${r.kill.length ? r.kill.join(", ") : "none"}`,
+          ].join("\n"),
+        );
+      }
+      case "scale": {
+        const n = Number(need(args, 3, "instance count"));
+        if (!Number.isInteger(n) || n < 0) throw new UsageError(`instances must be a whole number, got '${args.words[3]}'`);
+        return changed(await client.request("PUT", `${appPath(need(args, 2, "app id"))}${force(args)}`, { instances: n }));
+      }
+      case "restart":
+        return changed(await client.request("POST", `${appPath(need(args, 2, "app id"))}/restart${force(args)}`));
+      case "remove":
+        return changed(await client.request("DELETE", `${appPath(need(args, 2, "app id"))}${force(args)}`));
+    }
+  }
+  if (group === "task") {
+    if (verb === "list") {
+      const app = args.words[2];
+      const r = await client.request<{ tasks: Task[] }>("GET", app ? `${appPath(app)}/tasks` : "/v2/tasks");
+      return print(r, () => taskTable(r.tasks));
+    }
+    if (verb === "kill") {
+      const taskId = need(args, 2, "task id");
+      const scale = args.flags.has("scale") ? "?scale=true" : "";
+      const r = await client.request<{ tasks?: Task[]; deploymentId?: string }>("POST", `/v2/tasks/delete${scale}`, { ids: [taskId] });
+      return print(r, () =>
+        r.deploymentId ? `killed ${taskId}; scaled down by deployment ${r.deploymentId}` : `killed ${taskId}; it will be replaced`,
+      );
+    }
+  }
+  if (group === "logs") {
+    const taskId = need(args, 1, "task id");
+    const stream = args.flags.has("stderr") ? "stderr" : args.flags.has("stdout") ? "stdout" : "both";
+    const tail = String(args.flags.get("tail") ?? "100");
+    const path = `/v2/tasks/${encodeURIComponent(taskId)}/logs?tail=${encodeURIComponent(tail)}&stream=${stream}${args.flags.has("follow") ? "&follow=true" : ""}`;
+    return client.stream(path, io.out, io.signal);
+  }
+  if (group === "deployment") {
+    if (verb === "list") {
+      const r = await client.request<
+        {
+          id: string;
+          affectedApps: string[];
+          currentActions: { action: string }[];
+          progress?: { healthyInstances: number; wantedInstances: number };
+        }[]
+      >("GET", "/v2/deployments");
+      return print(r, () =>
+        table(
+          ["ID", "APPS", "ACTION", "PROGRESS"],
+          r.map((d) => [
+            d.id,
+            d.affectedApps.join(","),
+            d.currentActions.map((a) => a.action).join(","),
+            d.progress ? `${d.progress.healthyInstances}/${d.progress.wantedInstances}` : "",
+          ]),
+        ),
+      );
+    }
+    if (verb === "watch") return watch(client, need(args, 2, "deployment id"), io, json);
+    if (verb === "rollback") {
+      const id = need(args, 2, "deployment id");
+      const r = await client.request<{ deploymentId?: string } | undefined>("DELETE", `/v2/deployments/${id}${force(args)}`);
+      return print(r ?? {}, () =>
+        r?.deploymentId ? `rolling back: deployment ${r.deploymentId}` : `deployment ${id} stopped; the app is left as it is`,
+      );
+    }
+  }
+  if (group === "queue") {
+    const r = await client.request<{
+      queue: { app: { id: string }; count: number; delay: { timeLeftSeconds: number }; reasons: string[] }[];
+    }>("GET", "/v2/queue");
+    return print(r, () =>
+      table(
+        ["APP", "WAITING", "DELAY", "WHY"],
+        r.queue.map((q) => [q.app.id, q.count, `${q.delay.timeLeftSeconds}s`, q.reasons.join("; ")]),
+      ),
+    );
+  }
+  if (group === "agent" && verb === "list") {
+    const r = await client.request<{
+      agents: {
+        id: string;
+        hostname: string;
+        active: boolean;
+        healthMessage: string;
+        resources: { cpus: number; mem: number };
+        unreserved: { cpus: number; mem: number };
+        tasks: number;
+      }[];
+    }>("GET", "/v2/agents");
+    return print(r, () =>
+      table(
+        ["ID", "HOST", "STATE", "CPUS FREE", "MEM FREE", "TASKS"],
+        r.agents.map((a) => [
+          a.id,
+          a.hostname,
+          a.active ? "active" : `unavailable: ${a.healthMessage || "silent"}`,
+          `${a.unreserved.cpus}/${a.resources.cpus}`,
+          `${a.unreserved.mem}/${a.resources.mem}`,
+          a.tasks,
+        ]),
+      ),
+    );
+  }
+  if (group === "events") {
+    const types = String(args.flags.get("type") ?? "")
+      .split(",")
+      .filter(Boolean);
+    const query = types.map((t) => `event_type=${encodeURIComponent(t)}`).join("&");
+    let buf = "";
+    return client.stream(
+      `/v2/events${query ? `?${query}` : ""}`,
+      (chunk) => {
+        buf += chunk;
+        let end: number;
+        while ((end = buf.indexOf("\n\n")) >= 0) {
+          const frame = buf.slice(0, end);
+          buf = buf.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          const type = /^event: (.*)$/m.exec(frame)?.[1];
+          if (data) io.out(json ? data : `${type ?? ""} ${data}`);
+        }
+      },
+      io.signal,
+    );
+  }
+  throw new UsageError(USAGE);
+}
+
+function taskTable(tasks: Task[]): string {
+  return table(
+    ["TASK", "STATE", "HOST", "PORTS", "HEALTH", "STARTED"],
+    tasks.map((t) => [
+      t.id,
+      t.state,
+      t.host,
+      t.ports.join(","),
+      t.healthCheckResults?.length ? (t.healthCheckResults.every((h) => h.alive) ? "healthy" : "unhealthy") : "",
+      t.startedAt ?? "",
+    ]),
+  );
+}
+
+/** Draws a deployment's progress until it ends; fails (exit 1) when it fails. */
+async function watch(client: Client, id: string, io: Io, json: boolean): Promise<void> {
+  let last = "";
+  for (;;) {
+    const d = await client.request<{
+      status: string;
+      reason?: string;
+      progress?: { healthyInstances: number; wantedInstances: number; oldTasks: number };
+    }>("GET", `/v2/deployments/${id}`);
+    const p = d.progress;
+    const line = json
+      ? JSON.stringify(d)
+      : `${d.status}${p ? `  [${"#".repeat(p.healthyInstances)}${".".repeat(Math.max(0, p.wantedInstances - p.healthyInstances))}] ${p.healthyInstances}/${p.wantedInstances} new, ${p.oldTasks} old` : ""}${d.reason ? `: ${d.reason}` : ""}`;
+    if (line !== last) io.out(line);
+    last = line;
+    if (d.status === "success") return;
+    if (d.status !== "running") throw new Error(`deployment ${id} ${d.status}${d.reason ? `: ${d.reason}` : ""}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export function readInput(file: string): string {
+  return readFileSync(file === "-" ? 0 : file, "utf8");
+}
