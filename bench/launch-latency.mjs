@@ -61,7 +61,8 @@ async function viaBerth(api, i) {
     await new Promise((r) => setTimeout(r, 2));
   }
   const took = ms(t0);
-  await fetch(`${api}/v2/apps${id}`, { method: "DELETE" });
+  // Force: the launch deployment may not have been marked done yet, and the app is not being changed meanwhile.
+  await fetch(`${api}/v2/apps${id}?force=true`, { method: "DELETE" });
   await eventually(async () => (await docker("ps", "-aq", "--filter", `label=berth.app=${id}`)) === "", {
     timeoutMs: 30_000,
     what: "cleanup",

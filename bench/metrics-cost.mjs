@@ -135,7 +135,7 @@ try {
   );
   console.log(`  ratio Docker / Berth         CPU ${(dockerCpu / berthCpu).toFixed(1)}x, wall ${(dockerWall / berthWall).toFixed(1)}x`);
 } finally {
-  await fetch(`${cluster.apiUrl}/v2/apps/bench/idle`, { method: "DELETE" }).catch(() => undefined);
+  await fetch(`${cluster.apiUrl}/v2/apps/bench/idle?force=true`, { method: "DELETE" }).catch(() => undefined);
   await cluster.stop();
   await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
   await nats.stop();
