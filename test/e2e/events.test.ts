@@ -1,63 +1,32 @@
 import { connect as tcpConnect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sleeper } from "../support/apps.js";
+import { useCluster } from "../support/fixture.js";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
-import {
-  type Cluster,
-  DEMO_IMAGE,
-  eventually,
-  type NatsServer,
-  removeContainersWithLabel,
-  startCluster,
-  startNatsServer,
-} from "@berth/testkit";
-import { Api } from "../support/api.js";
+import { eventually } from "@berth/testkit";
 import { openSse, type SseEvent } from "../support/sse.js";
 
-let nats: NatsServer;
-let cluster: Cluster;
-let api: Api;
+const f = useCluster("e2e-events", { extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(4 * 1024 * 1024) } });
 let nc: NatsConnection;
-
-const app = (id: string, instances = 1) => ({
-  id,
-  cmd: "sleep 600",
-  cpus: 0.1,
-  mem: 32,
-  instances,
-  taskKillGracePeriodSeconds: 0,
-  container: { docker: { image: DEMO_IMAGE } },
-});
-
 beforeAll(async () => {
-  nats = await startNatsServer();
-  cluster = await startCluster({
-    natsUrl: nats.url,
-    name: "e2e-events",
-    extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(4 * 1024 * 1024) },
-  });
-  api = new Api(cluster.apiUrl);
-  nc = await connect({ servers: nats.url });
+  nc = await connect({ servers: f.nats.url });
 });
-
 afterAll(async () => {
   await nc?.close();
-  await cluster?.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster?.agentId}`);
-  await nats?.stop();
 });
 
 const ids = (events: SseEvent[]) => events.map((e) => e.id);
 
 describe("GET /v2/events", () => {
   it("streams Marathon's events with ids, filtered by event_type", async () => {
-    const all = await openSse(`${cluster.apiUrl}/v2/events`);
-    const statusOnly = await openSse(`${cluster.apiUrl}/v2/events?event_type=status_update_event`);
-    const two = await openSse(`${cluster.apiUrl}/v2/events?event_type=api_post_event&event_type=app_terminated_event`);
+    const all = await openSse(`${f.cluster.apiUrl}/v2/events`);
+    const statusOnly = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=status_update_event`);
+    const two = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=api_post_event&event_type=app_terminated_event`);
     expect(all.status).toBe(200);
-    await api.call("POST", "/v2/apps", app("/events/one"));
+    await f.api.call("POST", "/v2/apps", sleeper("/events/one"));
     await eventually(() => statusOnly.events.some((e) => e.data.taskStatus === "TASK_RUNNING"), { what: "RUNNING over SSE" });
-    await api.call("DELETE", "/v2/apps/events/one");
+    await f.api.call("DELETE", "/v2/apps/events/one");
     await eventually(() => statusOnly.events.some((e) => e.data.taskStatus === "TASK_KILLED"), { what: "KILLED over SSE" });
     await eventually(() => two.events.some((e) => e.event === "app_terminated_event"), { what: "app_terminated_event" });
 
@@ -67,7 +36,7 @@ describe("GET /v2/events", () => {
     const kinds = new Set(all.events.map((e) => e.event));
     for (const k of ["api_post_event", "status_update_event", "instance_changed_event", "app_terminated_event"]) expect(kinds).toContain(k);
     const running = all.events.find((e) => e.event === "instance_changed_event" && e.data.condition === "Running");
-    expect(running?.data).toMatchObject({ runSpecId: "/events/one", agentId: cluster.agentId, host: "127.0.0.1" });
+    expect(running?.data).toMatchObject({ runSpecId: "/events/one", agentId: f.cluster.agentId, host: "127.0.0.1" });
     // Ids are the stream's sequence: strictly increasing.
     const seq = ids(all.events);
     expect([...seq].sort((a, b) => a - b)).toEqual(seq);
@@ -76,17 +45,17 @@ describe("GET /v2/events", () => {
   });
 
   it("resumes with Last-Event-ID: nothing lost, nothing twice, in order", async () => {
-    const reference = await openSse(`${cluster.apiUrl}/v2/events`);
-    const first = await openSse(`${cluster.apiUrl}/v2/events`);
-    await api.call("POST", "/v2/apps", app("/events/resume", 2));
+    const reference = await openSse(`${f.cluster.apiUrl}/v2/events`);
+    const first = await openSse(`${f.cluster.apiUrl}/v2/events`);
+    await f.api.call("POST", "/v2/apps", sleeper("/events/resume", 2));
     await eventually(() => first.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 2, { what: "2 running" });
     first.close();
     const lastId = first.events.at(-1)!.id;
     // Events that happen while the client is away.
-    await api.call("PUT", "/v2/apps/events/resume", { instances: 3 });
+    await f.api.call("PUT", "/v2/apps/events/resume", { instances: 3 });
     await eventually(() => reference.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 3, { what: "3 running" });
-    const resumed = await openSse(`${cluster.apiUrl}/v2/events`, { "last-event-id": String(lastId) });
-    await api.call("DELETE", "/v2/apps/events/resume");
+    const resumed = await openSse(`${f.cluster.apiUrl}/v2/events`, { "last-event-id": String(lastId) });
+    await f.api.call("DELETE", "/v2/apps/events/resume");
     await eventually(() => reference.events.some((e) => e.event === "app_terminated_event" && e.data.appId === "/events/resume"), {
       what: "terminated",
     });
@@ -106,15 +75,15 @@ describe("GET /v2/events", () => {
   });
 
   it("answers 400 for a Last-Event-ID that is not an id", async () => {
-    const r = await api.call<{ message: string }>("GET", "/v2/events?since=abc");
+    const r = await f.api.call<{ message: string }>("GET", "/v2/events?since=abc");
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/Last-Event-ID/);
   });
 
   it("cuts off a client that stopped reading, while another keeps receiving", async () => {
-    const reader = await openSse(`${cluster.apiUrl}/v2/events?event_type=bulk_test_event`);
+    const reader = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=bulk_test_event`);
     const stalled: Socket = await new Promise((resolve) => {
-      const s = tcpConnect(Number(new URL(cluster.apiUrl).port), "127.0.0.1", () => {
+      const s = tcpConnect(Number(new URL(f.cluster.apiUrl).port), "127.0.0.1", () => {
         s.write("GET /v2/events?event_type=bulk_test_event HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
         resolve(s);
       });
@@ -142,7 +111,7 @@ describe("GET /v2/events", () => {
       timeoutMs: 60_000,
     });
     expect(reader.events.map((e) => e.data.i)).toEqual(Array.from({ length: n }, (_, i) => i));
-    const metrics = await api.call<string>("GET", "/metrics");
+    const metrics = await f.api.call<string>("GET", "/metrics");
     expect(metrics.body).toMatch(/^berth_api_event_stream_cut_off_total 1$/m);
     stalled.destroy();
     reader.close();

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
 import { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { expectConverged } from "../support/converged.js";
 
 const f = useCluster("faults-restarts", { extraEnv: { BERTH_AGENT_GC_DELAY_MS: "600000" } });
-
-const sleeper = (id: string, instances: number) => ({
-  id,
-  cmd: "sleep 3600",
-  cpus: 0.05,
-  mem: 32,
-  instances,
-  taskKillGracePeriodSeconds: 0,
-  container: { docker: { image: DEMO_IMAGE } },
-});
 
 /** Every container Berth ever created for an app, running or not: a duplicate launch would show here. */
 const created = async (appId: string) => (await containersWithLabel(`berth.app=${appId}`, true)).length;
