@@ -41,7 +41,7 @@ async function bareDocker(i) {
   return took;
 }
 
-async function viaBerth(api, i) {
+async function viaBerth(cluster, i) {
   const id = `/bench/latency-${i}`;
   const body = JSON.stringify({
     id,
@@ -53,16 +53,16 @@ async function viaBerth(api, i) {
     container: { docker: { image: DEMO_IMAGE } },
   });
   const t0 = process.hrtime.bigint();
-  const res = await fetch(`${api}/v2/apps`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const res = await cluster.api(`/v2/apps`, { method: "POST", headers: { "content-type": "application/json" }, body });
   if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
   for (;;) {
-    const app = await (await fetch(`${api}/v2/apps${id}`)).json();
+    const app = await (await cluster.api(`/v2/apps${id}`)).json();
     if (app.app.tasksRunning === 1) break;
     await new Promise((r) => setTimeout(r, 2));
   }
   const took = ms(t0);
   // Force: the launch deployment may not have been marked done yet, and the app is not being changed meanwhile.
-  await fetch(`${api}/v2/apps${id}?force=true`, { method: "DELETE" });
+  await cluster.api(`/v2/apps${id}?force=true`, { method: "DELETE" });
   await eventually(async () => (await docker("ps", "-aq", "--filter", `label=berth.app=${id}`)) === "", {
     timeoutMs: 30_000,
     what: "cleanup",
@@ -75,12 +75,12 @@ const cluster = await startCluster({ natsUrl: nats.url, name: "bench-launch-late
 try {
   // One warm-up of each, so neither side pays for a cold image cache.
   await bareDocker("warm");
-  await viaBerth(cluster.apiUrl, "warm");
+  await viaBerth(cluster, "warm");
   const bare = [];
   const berth = [];
   for (let i = 0; i < runs; i++) {
     bare.push(await bareDocker(i));
-    berth.push(await viaBerth(cluster.apiUrl, i));
+    berth.push(await viaBerth(cluster, i));
   }
   const mb = median(bare);
   const mB = median(berth);

@@ -48,8 +48,7 @@ const cluster = await startCluster({
   extraEnv: { BERTH_LOG_LEVEL: "warn", BERTH_AGENT_METRICS_INTERVAL_MS: "5000" },
 });
 try {
-  const api = cluster.apiUrl;
-  await fetch(`${api}/v2/apps`, {
+  await cluster.api(`/v2/apps`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -63,7 +62,7 @@ try {
   });
   const tasks = await eventually(
     async () => {
-      const body = await (await fetch(`${api}/v2/apps/bench/idle/tasks`)).json();
+      const body = await (await cluster.api(`/v2/apps/bench/idle/tasks`)).json();
       const running = body.tasks.filter((t) => t.state === "TASK_RUNNING");
       return running.length === n && running;
     },
@@ -135,7 +134,7 @@ try {
   );
   console.log(`  ratio Docker / Berth         CPU ${(dockerCpu / berthCpu).toFixed(1)}x, wall ${(dockerWall / berthWall).toFixed(1)}x`);
 } finally {
-  await fetch(`${cluster.apiUrl}/v2/apps/bench/idle?force=true`, { method: "DELETE" }).catch(() => undefined);
+  await cluster.api(`/v2/apps/bench/idle?force=true`, { method: "DELETE" }).catch(() => undefined);
   await cluster.stop();
   await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
   await nats.stop();

@@ -4,7 +4,8 @@
 // (as a process manager would). Logs are pino JSON, prefixed with the service
 // name. Ctrl-C stops them all cleanly; their pids are in .berth/pids.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
@@ -18,11 +19,20 @@ const env = {
   BERTH_AGENT_HOSTNAME: process.env.BERTH_AGENT_HOSTNAME ?? "127.0.0.1",
   BERTH_AGENT_WORK_DIR: process.env.BERTH_AGENT_WORK_DIR ?? join(root, ".berth/agent"),
 };
+// The local cluster's admin token: BERTH_ADMIN_TOKEN when set, else the one
+// kept in .berth/admin-token (made on the first run, readable only by its owner).
+const tokenFile = join(root, ".berth/admin-token");
+mkdirSync(join(root, ".berth"), { recursive: true });
+let adminToken = process.env.BERTH_ADMIN_TOKEN;
+if (!adminToken && existsSync(tokenFile)) adminToken = readFileSync(tokenFile, "utf8").trim();
+if (!adminToken) adminToken = `berth_${randomBytes(32).toString("base64url")}`;
+writeFileSync(tokenFile, `${adminToken}\n`, { mode: 0o600 });
+
 const services = [
   ["offer-handler", { BERTH_HTTP_PORT: "9102" }],
   ["status-aggregator", { BERTH_HTTP_PORT: "9104" }],
   ["launch-dispatcher", { BERTH_HTTP_PORT: "9103" }],
-  ["api", {}],
+  ["api", { BERTH_ADMIN_TOKEN: adminToken }],
   ["slave-agent", { BERTH_AGENT_HTTP_PORT: "5051" }],
 ];
 
@@ -53,7 +63,8 @@ function start(name, extra, delayMs = 1_000) {
 
 for (const [name, extra] of services) start(name, extra);
 console.log(
-  `Berth is starting: API on http://${env.BERTH_API_HOST}:${env.BERTH_API_PORT}, agent metrics on http://127.0.0.1:5051/metrics. Ctrl-C stops it.`,
+  `Berth is starting: API on http://${env.BERTH_API_HOST}:${env.BERTH_API_PORT}, agent metrics on http://127.0.0.1:5051/metrics. Ctrl-C stops it.\n` +
+    `The admin token is in ${tokenFile}: export BERTH_TOKEN=$(cat .berth/admin-token)`,
 );
 
 function stop() {

@@ -14,7 +14,7 @@ function berth(args: string[], input?: string): Promise<{ code: number; stdout: 
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, BERTH_URL: f.cluster.apiUrl } },
+      { env: { ...process.env, BERTH_URL: f.cluster.apiUrl, BERTH_TOKEN: f.cluster.adminToken } },
       (err, stdout, stderr) => res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin?.end(input);

@@ -20,9 +20,12 @@ const ids = (events: SseEvent[]) => events.map((e) => e.id);
 
 describe("GET /v2/events", () => {
   it("streams Marathon's events with ids, filtered by event_type", async () => {
-    const all = await openSse(`${f.cluster.apiUrl}/v2/events`);
-    const statusOnly = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=status_update_event`);
-    const two = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=api_post_event&event_type=app_terminated_event`);
+    const all = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken);
+    const statusOnly = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=status_update_event`, f.cluster.adminToken);
+    const two = await openSse(
+      `${f.cluster.apiUrl}/v2/events?event_type=api_post_event&event_type=app_terminated_event`,
+      f.cluster.adminToken,
+    );
     expect(all.status).toBe(200);
     await f.api.call("POST", "/v2/apps", sleeper("/events/one"));
     await eventually(() => statusOnly.events.some((e) => e.data.taskStatus === "TASK_RUNNING"), { what: "RUNNING over SSE" });
@@ -45,8 +48,8 @@ describe("GET /v2/events", () => {
   });
 
   it("resumes with Last-Event-ID: nothing lost, nothing twice, in order", async () => {
-    const reference = await openSse(`${f.cluster.apiUrl}/v2/events`);
-    const first = await openSse(`${f.cluster.apiUrl}/v2/events`);
+    const reference = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken);
+    const first = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken);
     await f.api.call("POST", "/v2/apps", sleeper("/events/resume", 2));
     await eventually(() => first.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 2, { what: "2 running" });
     first.close();
@@ -54,7 +57,7 @@ describe("GET /v2/events", () => {
     // Events that happen while the client is away.
     await f.api.call("PUT", "/v2/apps/events/resume", { instances: 3 });
     await eventually(() => reference.events.filter((e) => e.data.taskStatus === "TASK_RUNNING").length === 3, { what: "3 running" });
-    const resumed = await openSse(`${f.cluster.apiUrl}/v2/events`, { "last-event-id": String(lastId) });
+    const resumed = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken, { "last-event-id": String(lastId) });
     await f.api.call("DELETE", "/v2/apps/events/resume");
     await eventually(() => reference.events.some((e) => e.event === "app_terminated_event" && e.data.appId === "/events/resume"), {
       what: "terminated",
@@ -81,10 +84,12 @@ describe("GET /v2/events", () => {
   });
 
   it("cuts off a client that stopped reading, while another keeps receiving", async () => {
-    const reader = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=bulk_test_event`);
+    const reader = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=bulk_test_event`, f.cluster.adminToken);
     const stalled: Socket = await new Promise((resolve) => {
       const s = tcpConnect(Number(new URL(f.cluster.apiUrl).port), "127.0.0.1", () => {
-        s.write("GET /v2/events?event_type=bulk_test_event HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
+        s.write(
+          `GET /v2/events?event_type=bulk_test_event HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${f.cluster.adminToken}\r\n\r\n`,
+        );
         resolve(s);
       });
     });

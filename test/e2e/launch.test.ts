@@ -267,7 +267,10 @@ describe("task logs", () => {
     expect(lines.at(-1)).toMatch(/^tick \d+$/);
 
     const ac = new AbortController();
-    const res = await fetch(`${f.cluster.apiUrl}/v2/tasks/${task!.id}/logs?follow=true&tail=1&stream=stdout`, { signal: ac.signal });
+    const res = await fetch(`${f.cluster.apiUrl}/v2/tasks/${task!.id}/logs?follow=true&tail=1&stream=stdout`, {
+      signal: ac.signal,
+      headers: { authorization: `Bearer ${f.cluster.adminToken}` },
+    });
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const reader = res.body!.getReader();
     let text = "";

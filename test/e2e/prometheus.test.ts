@@ -20,7 +20,7 @@ let prometheus: Prometheus;
 beforeAll(async () => {
   nats = await startNatsServer();
   cluster = await startCluster({ natsUrl: nats.url, name: "e2e-prometheus" });
-  api = new Api(cluster.apiUrl);
+  api = new Api(cluster.apiUrl, cluster.adminToken);
   prometheus = await startPrometheus(`
 global:
   scrape_interval: 1s
@@ -29,10 +29,16 @@ scrape_configs:
     http_sd_configs:
       - url: ${cluster.apiUrl}/v2/discovery/prometheus?kind=agents
         refresh_interval: 1s
+        authorization:
+          type: Bearer
+          credentials: ${cluster.adminToken}
   - job_name: berth-tasks
     http_sd_configs:
       - url: ${cluster.apiUrl}/v2/discovery/prometheus?kind=tasks
         refresh_interval: 1s
+        authorization:
+          type: Bearer
+          credentials: ${cluster.adminToken}
 `);
 });
 

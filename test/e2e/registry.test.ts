@@ -26,7 +26,7 @@ beforeAll(async () => {
   image = await registry.push(DEMO_IMAGE, "team/busybox:1");
   nats = await startNatsServer();
   cluster = await startCluster({ natsUrl: nats.url, name: "e2e-registry" });
-  api = new Api(cluster.apiUrl);
+  api = new Api(cluster.apiUrl, cluster.adminToken);
   events = await collectEvents(nats.url);
 });
 

@@ -21,7 +21,7 @@ let bus: Bus;
 beforeAll(async () => {
   nats = await startNatsCluster(3);
   cluster = await startCluster({ natsUrl: nats.urls, name: "faults-nats-cluster", extraEnv: { BERTH_JS_REPLICAS: "3" } });
-  api = new Api(cluster.apiUrl);
+  api = new Api(cluster.apiUrl, cluster.adminToken);
   bus = await testBus(nats.urls);
 });
 

@@ -9,7 +9,7 @@ const f = useCluster("faults-replicas", { instances: 2, extraEnv: { BERTH_AGENT_
 
 describe("two instances of every control-plane service", () => {
   it("launch every task once and never book a port twice, whichever api is asked", async () => {
-    const [a, b] = f.cluster.apiUrls.map((u) => new Api(u));
+    const [a, b] = f.cluster.apiUrls.map((u) => new Api(u, f.cluster.adminToken));
     const apps = Array.from({ length: 4 }, (_, i) => ({ id: `/replicas/app-${i}`, instances: 3 }));
     // Half the apps through each api, at the same time.
     const answers = await Promise.all(
@@ -27,7 +27,7 @@ describe("two instances of every control-plane service", () => {
   });
 
   it("a standby dispatcher takes over when the acting one dies mid-deployment", async () => {
-    const api = new Api(f.cluster.apiUrl);
+    const api = new Api(f.cluster.apiUrl, f.cluster.adminToken);
     await api.call("POST", "/v2/apps", sleeper("/replicas/takeover", 1, { portDefinitions: [{ port: 0 }] }));
     await expectConverged(api, f.bus, f.cluster.agentId, [{ id: "/replicas/takeover", instances: 1 }]);
     const lease = await f.bus.leases.get("launch-dispatcher");

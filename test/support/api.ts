@@ -1,3 +1,5 @@
+import { request } from "node:http";
+
 /** A small client for the API under test: what a Marathon client would send and see. */
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -6,22 +8,54 @@ export interface ApiResponse<T = unknown> {
 }
 
 export class Api {
-  constructor(readonly url: string) {}
+  /** `token` is sent as a bearer token on every call; undefined sends none. */
+  constructor(
+    readonly url: string,
+    readonly token: string | undefined,
+  ) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResponse<T>> {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: body !== undefined || raw !== undefined ? { "content-type": "application/json" } : {},
-      ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+  /** The same API as another caller. */
+  as(token: string | undefined): Api {
+    return new Api(this.url, token);
+  }
+
+  /** Sends the path exactly as given (no dot-segment normalising, unlike fetch), as a hostile client could. */
+  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResponse<T>> {
+    const payload = raw ?? (body !== undefined ? JSON.stringify(body) : undefined);
+    return new Promise((resolve, reject) => {
+      const base = new URL(this.url);
+      const req = request(
+        {
+          host: base.hostname,
+          port: base.port,
+          path,
+          method,
+          headers: {
+            ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            let parsed: unknown = text;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              // not JSON: keep the text
+            }
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v));
+            resolve({ status: res.statusCode ?? 0, headers, body: parsed as T });
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
     });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T };
   }
 
   async tasks(appId: string): Promise<Task[]> {

@@ -26,7 +26,7 @@ export function useCluster(name: string, opts: Omit<Parameters<typeof startClust
   beforeAll(async () => {
     f.nats = await startNatsServer();
     f.cluster = await startCluster({ natsUrl: f.nats.url, name, ...opts });
-    f.api = new Api(f.cluster.apiUrl);
+    f.api = new Api(f.cluster.apiUrl, f.cluster.adminToken);
     f.bus = await testBus(f.nats.url);
     const collected = await collectEvents(f.nats.url);
     f.events = collected.events;

@@ -9,11 +9,12 @@ export interface SseEvent {
 /** A reading SSE client: collects frames until closed. */
 export function openSse(
   url: string,
+  token: string,
   headers: Record<string, string> = {},
 ): Promise<{ events: SseEvent[]; status: number; close(): void; closed: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
-    const req = request(url, { headers: { accept: "text/event-stream", ...headers } }, (res) => {
+    const req = request(url, { headers: { accept: "text/event-stream", authorization: `Bearer ${token}`, ...headers } }, (res) => {
       let buf = "";
       let onClosed: () => void = () => undefined;
       const closed = new Promise<void>((r) => (onClosed = r));

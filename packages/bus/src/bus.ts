@@ -1,4 +1,4 @@
-import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
+import type { AppDefinition, Deployment, QuotaLedger, TaskRecord, Team, TokenRecord } from "@berth/core";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.js";
@@ -52,6 +52,9 @@ export interface Bus {
   deployments: TypedKv<Deployment>;
   locks: TypedKv<AppLock>;
   queue: TypedKv<QueueEntry>;
+  tokens: TypedKv<TokenRecord>;
+  teams: TypedKv<Team>;
+  quotas: TypedKv<QuotaLedger>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -92,6 +95,9 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     deployments: new TypedKv(buckets.deployments, deploymentCodec),
     locks: new TypedKv(buckets.locks, lockCodec),
     queue: new TypedKv(buckets.queue, jsonCodec<QueueEntry>("QueueEntry")),
+    tokens: new TypedKv(buckets.tokens, jsonCodec<TokenRecord>("TokenRecord")),
+    teams: new TypedKv(buckets.teams, jsonCodec<Team>("Team")),
+    quotas: new TypedKv(buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger")),
     leases: buckets.leases,
     buckets,
     close: async () => {

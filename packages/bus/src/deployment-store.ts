@@ -14,12 +14,23 @@ export const LOCKED_MESSAGE = "App is locked by one or more deployments. Overrid
 export class DeploymentStore {
   constructor(private readonly bus: Bus) {}
 
-  /** Applies a deployment; returns the app's new revision (0 when the app was deleted). */
-  async apply(d: Deployment, current: Versioned<AppDefinition> | undefined, force: boolean): Promise<number> {
+  /**
+   * Applies a deployment; returns the app's new revision (0 when the app was deleted).
+   * `book` runs once the app is locked and before anything is written (a quota
+   * booking, say); what it returns is run to undo it if the change fails.
+   */
+  async apply(
+    d: Deployment,
+    current: Versioned<AppDefinition> | undefined,
+    force: boolean,
+    book?: () => Promise<() => Promise<void>>,
+  ): Promise<number> {
     const appId = d.affectedApps[0] ?? "";
     const key = appKey(appId);
     await this.lock(key, d.id, force, d.createdAtMs);
+    let undo: (() => Promise<void>) | undefined;
     try {
+      undo = await book?.();
       await this.bus.deployments.create(d.id, d);
       if (!d.target) {
         if (current) await this.bus.apps.delete(key, current.revision);
@@ -27,6 +38,7 @@ export class DeploymentStore {
       }
       return current ? await this.bus.apps.update(key, d.target, current.revision) : await this.bus.apps.create(key, d.target);
     } catch (err) {
+      await undo?.().catch(() => undefined);
       await this.unlock(key, d.id);
       await this.bus.deployments.delete(d.id).catch(() => undefined);
       if (isCasConflict(err)) throw new ConflictError(`App '${appId}' changed while this change was applied; send it again`);

@@ -43,6 +43,12 @@ export const BUCKETS = {
   locks: "berth_app_locks",
   /** Launches waiting, per app, and why: written by the launch-dispatcher for /v2/queue. */
   queue: "berth_queue",
+  /** API tokens by the SHA-256 of the token (TokenRecord); the tokens themselves are never stored. */
+  tokens: "berth_tokens",
+  /** Team configuration (quota, task policy) by team id. */
+  teams: "berth_teams",
+  /** What each team's apps hold against its quota (QuotaLedger), written only with compare-and-set. */
+  quotas: "berth_quotas",
 } as const;
 
 export const CONSUMERS = {
@@ -98,6 +104,9 @@ export interface Buckets {
   deployments: KV;
   locks: KV;
   queue: KV;
+  tokens: KV;
+  teams: KV;
+  quotas: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -118,6 +127,9 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     deployments: await open(BUCKETS.deployments, 1, DEPLOYMENTS_KEPT_MS),
     locks: await open(BUCKETS.locks, 1),
     queue: await open(BUCKETS.queue, 1),
+    tokens: await open(BUCKETS.tokens, 1),
+    teams: await open(BUCKETS.teams, 1),
+    quotas: await open(BUCKETS.quotas, 1),
   };
 }
 

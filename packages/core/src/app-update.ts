@@ -1,3 +1,4 @@
+import { restoreRedacted } from "./redaction.js";
 import type { AppDefinition } from "./app-definition.js";
 import { type AppParseResult, parseApp } from "./app-validation.js";
 
@@ -16,7 +17,7 @@ export function updateApp(previous: AppDefinition, raw: unknown, ctx: AppUpdateC
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, details: [{ path: "/", errors: ["must be an object"] }] };
   }
-  const patch = raw as Record<string, unknown>;
+  const patch = restoreRedacted(raw, previous) as Record<string, unknown>;
   if (patch.id !== undefined && patch.id !== previous.id && patch.id !== previous.id.slice(1)) {
     return { ok: false, details: [{ path: "/id", errors: [`id must be ${previous.id} or absent`] }] };
   }

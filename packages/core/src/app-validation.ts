@@ -15,6 +15,9 @@ import {
 } from "./app-definition.js";
 import { Checker } from "./checker.js";
 import { imageReferenceError } from "./docker-image.js";
+import { dockerOptions } from "./docker-parameters.js";
+import { isCleanAbsolutePath } from "./paths.js";
+import { REDACTED } from "./redaction.js";
 import { readHealthChecks, readReadinessChecks } from "./health-check.js";
 import type { ValidationDetail } from "./errors.js";
 
@@ -149,7 +152,12 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
       keyRule: "environment variable names must be letters, digits and '_', not starting with a digit",
     }),
   );
-  if (env) app.env = env;
+  if (env) {
+    for (const [k, v] of Object.entries(env)) {
+      if (v === REDACTED) c.fail(`/env/${k}`, `'${REDACTED}' stands for a stored value, and there is none for ${k}: give the value`);
+    }
+    app.env = env;
+  }
   const labels = opt(input.labels, (v) => c.stringMap("/labels", v, { maxEntries: LIMITS.maxLabels }));
   if (labels) app.labels = labels;
 
@@ -274,7 +282,10 @@ function readParameters(c: Checker, value: unknown): { key: string; value: strin
     if (!obj) return [];
     const key = c.string(`${path}/key`, obj.key, { nonEmpty: true, maxLength: 255 });
     const val = c.string(`${path}/value`, obj.value, { maxLength: 4096 });
-    return key !== undefined && val !== undefined ? [{ key, value: val }] : [];
+    if (key === undefined || val === undefined) return [];
+    const read = dockerOptions([{ key, value: val }]);
+    if (!read.ok) for (const e of read.errors) c.fail(path, e.error);
+    return [{ key, value: val }];
   });
 }
 
@@ -287,8 +298,11 @@ function readVolumes(c: Checker, value: unknown): Volume[] | undefined {
     const containerPath = c.string(`${path}/containerPath`, obj.containerPath, { nonEmpty: true, maxLength: 4096 });
     const mode = opt(obj.mode, (v) => c.enumOf<"RO" | "RW">(`${path}/mode`, v, ["RO", "RW"])) ?? "RW";
     const hostPath = opt(obj.hostPath, (v) => c.string(`${path}/hostPath`, v, { nonEmpty: true, maxLength: 4096 }));
-    if (containerPath !== undefined && !containerPath.startsWith("/")) {
-      c.fail(`${path}/containerPath`, "must be an absolute path");
+    if (containerPath !== undefined && !isCleanAbsolutePath(containerPath)) {
+      c.fail(`${path}/containerPath`, "must be an absolute path without '.', '..' or empty segments");
+    }
+    if (hostPath !== undefined && !isCleanAbsolutePath(hostPath)) {
+      c.fail(`${path}/hostPath`, "must be an absolute path without '.', '..' or empty segments");
     }
     if (containerPath === undefined) return [];
     return [hostPath === undefined ? { containerPath, mode } : { containerPath, hostPath, mode }];
@@ -424,6 +438,7 @@ function readPullConfig(c: Checker, value: unknown): { username: string; passwor
   const username = c.string(`${p}/username`, obj.username, { nonEmpty: true, maxLength: 255 });
   const password = c.string(`${p}/password`, obj.password, { maxLength: 4096 });
   const server = opt(obj.serveraddress, (v) => c.string(`${p}/serveraddress`, v, { nonEmpty: true, maxLength: 255 }));
+  if (password === REDACTED) c.fail(`${p}/password`, `'${REDACTED}' stands for a stored password, and there is none: give it`);
   if (username === undefined || password === undefined) return undefined;
   return server === undefined ? { username, password } : { username, password, serveraddress: server };
 }

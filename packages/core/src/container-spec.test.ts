@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseApp } from "./app-validation.js";
 import { containerSpec, cpuShares, memoryLimitBytes, withPortMappings } from "./container-spec.js";
 import { taskNeed, taskSpec } from "./task-spec.js";
+import { appOf } from "./test-fixtures.js";
 
-function app(over: Record<string, unknown> = {}) {
-  const r = parseApp(
-    { id: "/team/web", cmd: "httpd -f -p $PORT0", container: { docker: { image: "berth/busybox:test" } }, ...over },
-    { version: "2026-01-01T00:00:00.000Z" },
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.details));
-  return r.app;
-}
+const app = appOf;
 
 describe("container spec", () => {
   it("maps cpus to shares and mem to a limit with Mesos's floors", () => {

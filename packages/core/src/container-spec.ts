@@ -1,4 +1,5 @@
 import { teamOf } from "./app-id.js";
+import { dockerOptions } from "./docker-parameters.js";
 import { LABELS } from "./labels.js";
 
 /** A task as the agent receives it: the same fields as the protocol's TaskSpec. */
@@ -31,6 +32,8 @@ export interface TaskSpec {
   pullAuthJson: string;
   /** The app's readiness checks as JSON, each with the host `port` of its named port. */
   readinessChecksJson: string;
+  /** The most processes the container may hold; 0 for the agent's default. */
+  pidsLimit: number;
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */
@@ -50,10 +53,24 @@ export interface ContainerSpec {
   /** containerPort/protocol → host port, for bridge networking only. */
   portBindings: Record<string, { hostPort: string }[]>;
   stopTimeoutSeconds: number;
+  /** Always ["no-new-privileges"]: no process in the container gains privileges it did not start with. */
+  securityOpt: string[];
+  pidsLimit: number;
+  capAdd: string[];
+  capDrop: string[];
+  init?: boolean;
+  readonlyRootfs?: boolean;
+  tmpfs: Record<string, string>;
+  shmSizeBytes?: number;
+  workingDir?: string;
+  ulimits: { name: string; soft: number; hard: number }[];
+  stopSignal?: string;
 }
 
 export const MIN_CPU_SHARES = 2;
 export const MIN_MEMORY_MIB = 32;
+/** The pids limit when a task carries none. */
+export const DEFAULT_PIDS_LIMIT = 1024;
 const MIB = 1024 * 1024;
 
 export function cpuShares(cpus: number): number {
@@ -99,14 +116,21 @@ function labelEnvName(key: string): string {
   return key.toUpperCase().replace(/[^A-Z0-9_]/g, "_");
 }
 
-/** Translates a task into Docker's terms: CPU shares, memory limit, host networking, labels, command. */
+/**
+ * Translates a task into Docker's terms: CPU shares, memory limit, host networking, labels, command,
+ * and the hardening every task gets. Throws when a docker parameter cannot be read.
+ */
 export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname: string }): ContainerSpec {
   const env = taskEnvironment(task, agent.hostname);
+  const read = dockerOptions(task.parameters);
+  if (!read.ok) throw new Error(`invalid docker parameters: ${read.errors.map((e) => e.error).join("; ")}`);
+  const o = read.options;
   const spec: ContainerSpec = {
     name: containerName(task.taskId),
     image: task.image,
     env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
     labels: {
+      ...o.labels,
       [LABELS.managed]: "true",
       [LABELS.agent]: agent.agentId,
       [LABELS.app]: task.appId,
@@ -125,7 +149,18 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
     binds: task.volumes.filter((v) => v.hostPath !== "").map((v) => `${v.hostPath}:${v.containerPath}:${v.mode === "RO" ? "ro" : "rw"}`),
     portBindings: {},
     stopTimeoutSeconds: task.killGracePeriodSeconds,
+    securityOpt: ["no-new-privileges"],
+    pidsLimit: Math.min(o.pidsLimit ?? Infinity, task.pidsLimit > 0 ? task.pidsLimit : DEFAULT_PIDS_LIMIT),
+    capAdd: o.capAdd,
+    capDrop: o.capDrop,
+    tmpfs: o.tmpfs,
+    ulimits: o.ulimits,
   };
+  if (o.init !== undefined) spec.init = o.init;
+  if (o.readOnly !== undefined) spec.readonlyRootfs = o.readOnly;
+  if (o.shmSizeBytes !== undefined) spec.shmSizeBytes = o.shmSizeBytes;
+  if (o.workdir !== undefined) spec.workingDir = o.workdir;
+  if (o.stopSignal !== undefined) spec.stopSignal = o.stopSignal;
   if (task.cmd) {
     spec.entrypoint = ["/bin/sh", "-c"];
     spec.cmd = [task.cmd];

@@ -1,3 +1,4 @@
+import { redactApp } from "./redaction.js";
 import type { AppDefinition } from "./app-definition.js";
 import { isHealthy, isWanted } from "./app-plan.js";
 import { isTerminal, type TaskRecord } from "./task-state.js";
@@ -115,8 +116,8 @@ export function planJson(d: Deployment): Record<string, unknown> {
     id: d.id,
     version: d.version,
     steps: d.steps,
-    original: { apps: d.previous ? [d.previous] : [] },
-    target: { apps: d.target ? [d.target] : [] },
+    original: { apps: d.previous ? [redactApp(d.previous)] : [] },
+    target: { apps: d.target ? [redactApp(d.target)] : [] },
   };
 }
 

@@ -45,6 +45,30 @@ export class NotFoundError extends BerthError {
   }
 }
 
+/** No token, or one that is not (or no longer) valid. */
+export class UnauthorizedError extends BerthError {
+  override readonly name = "UnauthorizedError";
+  constructor(message: string) {
+    super("BERTH_ERR_UNAUTHORIZED", message, 401, false);
+  }
+}
+
+/** A valid token that may not do this. */
+export class ForbiddenError extends BerthError {
+  override readonly name = "ForbiddenError";
+  constructor(message: string) {
+    super("BERTH_ERR_FORBIDDEN", message, 403, false);
+  }
+}
+
+/** A change refused because it would take its team over a quota. */
+export class QuotaExceededError extends BerthError {
+  override readonly name = "QuotaExceededError";
+  constructor(message: string) {
+    super("BERTH_ERR_QUOTA", message, 403, false);
+  }
+}
+
 export class ConflictError extends BerthError {
   override readonly name = "ConflictError";
   constructor(

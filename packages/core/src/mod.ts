@@ -3,7 +3,10 @@ export {
   ConflictError,
   type ErrorData,
   errorFromData,
+  ForbiddenError,
   NotFoundError,
+  QuotaExceededError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
   type ValidationDetail,
@@ -60,6 +63,7 @@ export {
 export {
   containerName,
   containerSpec,
+  DEFAULT_PIDS_LIMIT,
   type ContainerSpec,
   cpuShares,
   memoryLimitBytes,
@@ -95,3 +99,19 @@ export {
   nextHealth,
   type ReadinessCheck,
 } from "./health-check.js";
+export { DOCKER_PARAMETER_KEYS, type DockerOptions, dockerOptions } from "./docker-parameters.js";
+export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPolicy } from "./task-policy.js";
+export {
+  bookQuota,
+  defaultTeam,
+  footprint,
+  isTeamId,
+  parseTeam,
+  type Quota,
+  type QuotaLedger,
+  type Team,
+  type Usage,
+  usageOf,
+} from "./team.js";
+export { REDACTED, redactApp, restoreRedacted } from "./redaction.js";
+export { accessRefusal, eventScope, mayAccess, maySeeEvent, type Principal, principalOf, type TokenRecord } from "./access.js";

@@ -1,6 +1,7 @@
 import { type AppDefinition, hostPortCount, killGraceSeconds, portNames, requiredHostPorts, usesBridge } from "./app-definition.js";
 import type { TaskSpec } from "./container-spec.js";
 import type { TaskNeed } from "./offer-matcher.js";
+import { DEFAULT_TASK_POLICY, effectivePidsLimit, type TaskPolicy } from "./task-policy.js";
 
 /** What a task of this app needs from an agent. */
 export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
@@ -17,7 +18,7 @@ export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
 }
 
 /** The spec an agent runs for one task of this app, on the host ports it was given. */
-export function taskSpec(app: AppDefinition, taskId: string, ports: readonly number[]): TaskSpec {
+export function taskSpec(app: AppDefinition, taskId: string, ports: readonly number[], policy: TaskPolicy = DEFAULT_TASK_POLICY): TaskSpec {
   const docker = app.container?.docker;
   return {
     taskId,
@@ -52,5 +53,6 @@ export function taskSpec(app: AppDefinition, taskId: string, ports: readonly num
       app.readinessChecks.length > 0
         ? JSON.stringify(app.readinessChecks.map((r) => ({ ...r, port: ports[portNames(app).indexOf(r.portName)] ?? 0 })))
         : "",
+    pidsLimit: effectivePidsLimit(app, policy),
   };
 }

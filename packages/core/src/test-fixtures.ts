@@ -1,3 +1,5 @@
+import type { AppDefinition } from "./app-definition.js";
+import { parseApp } from "./app-validation.js";
 import type { AgentOffer } from "./ledger.js";
 import type { TaskNeed } from "./offer-matcher.js";
 import { stagedTask, type TaskRecord } from "./task-state.js";
@@ -32,4 +34,14 @@ export function task(over: Partial<TaskRecord> = {}): TaskRecord {
     }),
     ...over,
   };
+}
+
+/** A valid app definition with `over` merged in; throws with the details when it is not valid. */
+export function appOf(over: Record<string, unknown> = {}): AppDefinition {
+  const r = parseApp(
+    { id: "/team/web", cmd: "httpd -f -p $PORT0", container: { docker: { image: "berth/busybox:test" } }, ...over },
+    { version: "2026-01-01T00:00:00.000Z" },
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.details));
+  return r.app;
 }

@@ -462,6 +462,7 @@ export namespace berth {
             pullTimeoutSeconds?: (number|null);
             pullAuthJson?: (string|null);
             readinessChecksJson?: (string|null);
+            pidsLimit?: (number|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -491,6 +492,7 @@ export namespace berth {
             public pullTimeoutSeconds: number;
             public pullAuthJson: string;
             public readinessChecksJson: string;
+            public pidsLimit: number;
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;

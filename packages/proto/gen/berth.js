@@ -5386,6 +5386,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [pullTimeoutSeconds] TaskSpec pullTimeoutSeconds
              * @property {string|null} [pullAuthJson] TaskSpec pullAuthJson
              * @property {string|null} [readinessChecksJson] TaskSpec readinessChecksJson
+             * @property {number|null} [pidsLimit] TaskSpec pidsLimit
              */
 
             /**
@@ -5611,6 +5612,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.readinessChecksJson = "";
 
             /**
+             * TaskSpec pidsLimit.
+             * @member {number} pidsLimit
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.pidsLimit = 0;
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5698,6 +5707,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 24, wireType 2 =*/194).string(message.pullAuthJson);
                 if (message.readinessChecksJson != null && Object.hasOwnProperty.call(message, "readinessChecksJson"))
                     writer.uint32(/* id 25, wireType 2 =*/202).string(message.readinessChecksJson);
+                if (message.pidsLimit != null && Object.hasOwnProperty.call(message, "pidsLimit"))
+                    writer.uint32(/* id 26, wireType 0 =*/208).uint32(message.pidsLimit);
                 return writer;
             };
 
@@ -5910,6 +5921,10 @@ export const berth = $root.berth = (() => {
                             message.readinessChecksJson = reader.string();
                             break;
                         }
+                    case 26: {
+                            message.pidsLimit = reader.uint32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6038,6 +6053,8 @@ export const berth = $root.berth = (() => {
                     message.pullAuthJson = String(object.pullAuthJson);
                 if (object.readinessChecksJson != null)
                     message.readinessChecksJson = String(object.readinessChecksJson);
+                if (object.pidsLimit != null)
+                    message.pidsLimit = object.pidsLimit >>> 0;
                 return message;
             };
 
@@ -6088,6 +6105,7 @@ export const berth = $root.berth = (() => {
                     object.pullTimeoutSeconds = 0;
                     object.pullAuthJson = "";
                     object.readinessChecksJson = "";
+                    object.pidsLimit = 0;
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -6167,6 +6185,8 @@ export const berth = $root.berth = (() => {
                     object.pullAuthJson = message.pullAuthJson;
                 if (message.readinessChecksJson != null && Object.hasOwnProperty.call(message, "readinessChecksJson"))
                     object.readinessChecksJson = message.readinessChecksJson;
+                if (message.pidsLimit != null && Object.hasOwnProperty.call(message, "pidsLimit"))
+                    object.pidsLimit = message.pidsLimit;
                 return object;
             };
 

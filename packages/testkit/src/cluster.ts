@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,10 @@ export interface ClusterProcess {
 
 export interface Cluster {
   apiUrl: string;
+  /** The api's bootstrap admin token (BERTH_ADMIN_TOKEN). */
+  adminToken: string;
+  /** fetch() against the first api, as the admin: `path` starts with "/". */
+  api(path: string, init?: RequestInit): Promise<Response>;
   /** Every api instance's URL. */
   apiUrls: string[];
   agentId: string;
@@ -64,6 +69,7 @@ export async function startCluster(opts: {
   /** Agents on this host, each with its own id and port range (default 1). */
   agents?: number;
 }): Promise<Cluster> {
+  const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
   const apiPort = await freePort();
@@ -83,7 +89,12 @@ export async function startCluster(opts: {
         { ...common, BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
         logDir,
       ),
-      start("api", `api${suffix}`, { ...common, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) }, logDir),
+      start(
+        "api",
+        `api${suffix}`,
+        { ...common, BERTH_ADMIN_TOKEN: adminToken, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) },
+        logDir,
+      ),
     );
   }
   const agentIds: string[] = [];
@@ -117,7 +128,7 @@ export async function startCluster(opts: {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await eventually(
     async () => {
-      const res = await fetch(`${apiUrl}/v2/agents`);
+      const res = await fetch(`${apiUrl}/v2/agents`, { headers: { authorization: `Bearer ${adminToken}` } });
       const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
       return agentIds.every((id) => body.agents.some((a) => a.id === id && a.active));
     },
@@ -125,6 +136,12 @@ export async function startCluster(opts: {
   );
   return {
     apiUrl,
+    adminToken,
+    api: (path, init = {}) =>
+      fetch(`${apiUrl}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${adminToken}` },
+      }),
     apiUrls: processes.filter((p) => p.service === "api").map((p) => `http://127.0.0.1:${p.env.BERTH_API_PORT}`),
     agentId,
     agentIds,

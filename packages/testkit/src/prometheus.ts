@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,8 +21,10 @@ export async function startPrometheus(configYaml: string): Promise<Prometheus> {
   const proc: ChildProcess = spawn(
     "prometheus",
     [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`],
-    { stdio: "ignore" },
+    { stdio: ["ignore", "ignore", "pipe"] },
   );
+  // Prometheus logs to stderr: kept beside its data, for a failing test to be read.
+  proc.stderr?.pipe(createWriteStream(join(dir, "prometheus.log")));
   const url = `http://127.0.0.1:${port}`;
   await eventually(async () => (await fetch(`${url}/-/ready`)).ok, { what: "prometheus ready", timeoutMs: 30_000 });
   return {

@@ -10,7 +10,7 @@ import {
   KvCache,
   type QueueEntry,
 } from "@berth/bus";
-import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
+import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
 import { taskView } from "./views.js";
 
 /**
@@ -26,6 +26,8 @@ export class ClusterView {
   readonly deployments: KvCache<Deployment>;
   readonly backoff: KvCache<BackoffRecord>;
   readonly queue: KvCache<QueueEntry>;
+  readonly teams: KvCache<Team>;
+  readonly quotas: KvCache<QuotaLedger>;
   private readonly byApp = new Map<string, Map<string, TaskRecord>>();
   private readonly appOfTask = new Map<string, string>();
 
@@ -37,6 +39,8 @@ export class ClusterView {
     this.deployments = new KvCache(bus.buckets.deployments, deploymentCodec);
     this.backoff = new KvCache(bus.buckets.backoff, jsonCodec<BackoffRecord>("BackoffRecord"));
     this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
+    this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
+    this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
     this.tasks.onChange((taskId, entry) => {
       const previous = this.appOfTask.get(taskId);
       if (previous !== undefined) {
@@ -54,7 +58,7 @@ export class ClusterView {
   }
 
   private caches() {
-    return [this.apps, this.tasks, this.agents, this.ledgers, this.deployments, this.backoff, this.queue];
+    return [this.apps, this.tasks, this.agents, this.ledgers, this.deployments, this.backoff, this.queue, this.teams, this.quotas];
   }
 
   async start(): Promise<void> {
@@ -63,6 +67,11 @@ export class ClusterView {
 
   stop(): void {
     for (const c of this.caches()) c.stop();
+  }
+
+  /** A team's configuration, or the defaults for a team the operator has not configured. */
+  team(id: string): Team {
+    return this.teams.get(id)?.value ?? defaultTeam(id);
   }
 
   tasksOf(appId: string): TaskRecord[] {

@@ -9,6 +9,10 @@ export interface ApiConfig {
   /** Largest request body accepted, in bytes; larger ones get 413. */
   bodyLimitBytes: number;
   eventBufferBytes: number;
+  /** The bootstrap admin token; kept in memory only as its hash. Unset: only tokens in berth_tokens work. */
+  adminToken: string | undefined;
+  /** How often quota bookings are checked against the stored apps. */
+  quotaReconcileMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -19,5 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: envNumber(env, "BERTH_API_PORT", 8080),
     bodyLimitBytes: envNumber(env, "BERTH_API_BODY_LIMIT", 1024 * 1024),
     eventBufferBytes: envNumber(env, "BERTH_API_EVENT_BUFFER_BYTES", 1024 * 1024),
+    adminToken: env.BERTH_ADMIN_TOKEN || undefined,
+    quotaReconcileMs: envNumber(env, "BERTH_API_QUOTA_RECONCILE_MS", 30_000),
   };
 }

@@ -8,8 +8,12 @@ import {
   newDeployment,
   NotFoundError,
   planApp,
+  policyViolations,
   rollbackTarget,
+  teamOf,
+  ValidationError,
 } from "@berth/core";
+import type { QuotaBook } from "./quota-book.js";
 import type { ClusterView } from "./cluster-view.js";
 
 export interface ChangeOptions {
@@ -31,6 +35,7 @@ export class Deployer {
     private readonly bus: Bus,
     private readonly view: ClusterView,
     private readonly now: () => Date,
+    private readonly quotas: QuotaBook,
   ) {
     this.store = new DeploymentStore(bus);
   }
@@ -43,6 +48,10 @@ export class Deployer {
     const current = await this.bus.apps.get(appKey(appId));
     const version = this.now().toISOString();
     const target = compute(current?.value, version);
+    if (target) {
+      const violations = policyViolations(target, this.view.team(teamOf(appId)).policy);
+      if (violations.length > 0) throw new ValidationError(violations, "The app breaks its team's task policy");
+    }
     const deployment = newDeployment({
       id: randomUUID(),
       appId,
@@ -54,10 +63,11 @@ export class Deployer {
       ...(opts.rollbackOf ? { rollbackOf: opts.rollbackOf } : {}),
     });
     if (opts.dryRun) {
+      this.quotas.check(appId, target);
       const plan = planApp(target, this.view.tasksOf(appId), this.now().getTime());
       return { kind: "dry-run", deployment, target, launch: plan.launch, kill: plan.kill.map((k) => k.taskId) };
     }
-    const revision = await this.store.apply(deployment, current, opts.force);
+    const revision = await this.store.apply(deployment, current, opts.force, () => this.quotas.book(appId, target));
     if (revision > 0) await this.view.apps.waitFor(revision);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
     await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);

@@ -1,5 +1,6 @@
 import { openBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
+import { Authenticator } from "./auth.js";
 import { ClusterView } from "./cluster-view.js";
 import { loadConfig } from "./config.js";
 import { buildServer } from "./server.js";
@@ -9,20 +10,26 @@ await runProcess("api", async ({ logger, registry }) => {
   const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-api", logger });
   const view = new ClusterView(bus);
   await view.start();
+  const auth = new Authenticator(bus, config.adminToken);
+  await auth.start();
+  if (!config.adminToken) logger.warn({}, "BERTH_ADMIN_TOKEN is not set: only tokens stored in berth_tokens are accepted");
   const server = await buildServer({
     bus,
     view,
     registry,
     logger,
     natsUrl: config.natsUrl,
+    auth,
     bodyLimitBytes: config.bodyLimitBytes,
     eventBufferBytes: config.eventBufferBytes,
+    quotaReconcileMs: config.quotaReconcileMs,
   });
   await server.listen({ host: config.host, port: config.port });
   logger.info({ host: config.host, port: config.port }, "api listening");
   return async () => {
     await server.close();
     view.stop();
+    auth.stop();
     await bus.close();
   };
 });

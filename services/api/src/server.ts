@@ -15,6 +15,9 @@ import { clusterRoutes } from "./routes/cluster.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
+import { teamRoutes } from "./routes/teams.js";
+import type { Authenticator } from "./auth.js";
+import { QuotaBook } from "./quota-book.js";
 import type { Logger } from "@berth/runtime";
 
 export interface ServerDeps {
@@ -23,8 +26,11 @@ export interface ServerDeps {
   registry: Registry;
   logger: Logger;
   natsUrl: string;
+  auth: Authenticator;
   bodyLimitBytes: number;
   agentTimeoutMs?: number;
+  /** How often quota bookings are checked against the stored apps; 0 never. */
+  quotaReconcileMs?: number;
   /** Unread bytes an event stream client may have before it is cut off. */
   eventBufferBytes?: number;
   now?: () => Date;
@@ -60,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
   app.setErrorHandler(errorHandler);
+  deps.auth.register(app);
   app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));
   await app.register(clusterRoutes, {
     view: deps.view,
@@ -71,15 +78,26 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     now: () => now().getTime(),
     notReady: () => (isConnected(deps.bus.nc) ? undefined : "NATS is not reachable"),
   });
-  const deployer = new Deployer(deps.bus, deps.view, now);
+  const quotas = new QuotaBook(deps.bus, deps.view);
+  if (deps.quotaReconcileMs) {
+    const timer = setInterval(() => {
+      quotas
+        .reconcile()
+        .then((fixed) => fixed > 0 && deps.logger.warn({ fixed }, "quota bookings corrected to match the stored apps"))
+        .catch((err: unknown) => deps.logger.warn({ err: String(err) }, "quota reconciliation failed; will retry"));
+    }, deps.quotaReconcileMs);
+    app.addHook("onClose", async () => clearInterval(timer));
+  }
+  const deployer = new Deployer(deps.bus, deps.view, now, quotas);
   const killer = new TaskKiller(deps.bus);
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
   await app.register(taskRoutes, { view: deps.view, killer, deployer });
   await app.register(deploymentRoutes, { view: deps.view, deployer });
   await app.register(logRoutes, { bus: deps.bus, view: deps.view });
-  await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer });
+  await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
+  await app.register(teamRoutes, { bus: deps.bus, view: deps.view, auth: deps.auth, quotas, now: () => now().getTime() });
   await app.register(eventRoutes, {
     js: deps.bus.js,
     registry: deps.registry,

@@ -1,4 +1,4 @@
-import { type AppDefinition, isHealthy, isTerminal, type TaskRecord } from "@berth/core";
+import { type AppDefinition, isHealthy, isTerminal, redactApp, type TaskRecord } from "@berth/core";
 
 /** Marathon's healthCheckResults for a task whose app has health checks. */
 function healthResults(t: TaskRecord): Record<string, unknown>[] {
@@ -53,7 +53,7 @@ export function appView(
 ): Record<string, unknown> {
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
-  const view: Record<string, unknown> = { ...app };
+  const view: Record<string, unknown> = { ...redactApp(app) };
   if (opts.embedCounts) {
     view.tasksStaged = live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length;
     view.tasksRunning = live.filter((t) => t.state === "TASK_RUNNING").length;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { AppDefinition, Deployment, TaskRecord } from "@berth/core";
-import { appCodec, type Bus, codecs, deploymentCodec, KvCache, Lease, isConnected } from "@berth/bus";
+import { type AppDefinition, type Deployment, defaultTeam, type TaskRecord, type Team, teamOf } from "@berth/core";
+import { appCodec, type Bus, codecs, deploymentCodec, jsonCodec, KvCache, Lease, isConnected } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -24,6 +24,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
   const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
   const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
+  const teams = new KvCache<Team>(bus.buckets.teams, jsonCodec<Team>("Team"));
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",
@@ -43,6 +44,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       newId: randomUUID,
       onLaunched: (n) => launches.inc(n),
       onDeploymentEnded: (outcome) => outcomes.inc({ outcome }),
+      policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
     },
     logger,
   );
@@ -78,10 +80,12 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       await apps.start();
       await tasks.start();
       await deployments.start();
+      await teams.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
         () => deployments.stop(),
+        () => teams.stop(),
       );
       deployments.onChange((_key, entry) => {
         if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);

@@ -32,6 +32,7 @@ import {
   taskIdFor,
   taskNeed,
   taskSpec,
+  type TaskPolicy,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { AgentCommands } from "./agent-commands.js";
@@ -42,6 +43,8 @@ export interface DispatcherOptions {
   newId: () => string;
   onLaunched?: (n: number) => void;
   onDeploymentEnded?: (outcome: "success" | "failed") => void;
+  /** The task policy of the team that owns an app: the pids limit its tasks get comes from it. */
+  policyOf?: (appId: string) => TaskPolicy;
 }
 
 /**
@@ -208,7 +211,7 @@ export class Dispatcher {
       const revision = await this.bus.tasks.create(task.taskId, task);
       // The next pass must see this task, or it would launch it again.
       await this.tasks.waitFor(revision);
-      await this.commands.launch(task, taskSpec(app, task.taskId, task.ports), now);
+      await this.commands.launch(task, taskSpec(app, task.taskId, task.ports, this.opts.policyOf?.(app.id)), now);
       launched++;
       this.log.info({ taskId: task.taskId, appId: app.id, agentId: task.agentId, ports: task.ports }, "task launched");
     }
@@ -271,7 +274,7 @@ export class Dispatcher {
       if (now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
       if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
         this.log.warn({ taskId: t.taskId }, "no word from the agent about a launch; sending it again");
-        await this.commands.launch(t, taskSpec(app, t.taskId, t.ports), now, true);
+        await this.commands.launch(t, taskSpec(app, t.taskId, t.ports, this.opts.policyOf?.(app.id)), now, true);
       }
     }
   }

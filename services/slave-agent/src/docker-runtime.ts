@@ -152,6 +152,8 @@ export class DockerRuntime implements ContainerRuntime {
         Labels: spec.labels,
         ...(spec.user ? { User: spec.user } : {}),
         StopTimeout: spec.stopTimeoutSeconds,
+        ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
+        ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
         HostConfig: {
           NetworkMode: spec.networkMode,
           CpuShares: spec.cpuShares,
@@ -160,6 +162,15 @@ export class DockerRuntime implements ContainerRuntime {
           Privileged: spec.privileged,
           Binds: spec.binds,
           PortBindings: spec.portBindings,
+          SecurityOpt: spec.securityOpt,
+          PidsLimit: spec.pidsLimit,
+          CapAdd: spec.capAdd,
+          CapDrop: spec.capDrop,
+          Tmpfs: spec.tmpfs,
+          Ulimits: spec.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
+          ...(spec.init !== undefined ? { Init: spec.init } : {}),
+          ...(spec.readonlyRootfs !== undefined ? { ReadonlyRootfs: spec.readonlyRootfs } : {}),
+          ...(spec.shmSizeBytes !== undefined ? { ShmSize: spec.shmSizeBytes } : {}),
         },
       });
     } catch (err) {

@@ -4,13 +4,16 @@ import {
   appKey,
   ConflictError,
   definitionOf,
+  mayAccess,
   NotFoundError,
   parseApp,
   parseAppId,
+  redactApp,
   updateApp,
   ValidationError,
 } from "@berth/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { ChangeResult, Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
@@ -93,7 +96,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       return reply.status(200).send({
         dryRun: true,
         steps: r.deployment.steps,
-        app: r.target ?? null,
+        app: r.target ? redactApp(r.target) : null,
         launch: r.launch,
         kill: r.kill,
       });
@@ -101,7 +104,13 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     if (r.target) {
       await publishEvent(
         bus.js,
-        { eventType: "api_post_event", timestamp: r.deployment.version, clientIp: req.ip, uri: req.url, appDefinition: r.target },
+        {
+          eventType: "api_post_event",
+          timestamp: r.deployment.version,
+          clientIp: req.ip,
+          uri: req.url,
+          appDefinition: redactApp(r.target),
+        },
         `api-post-${r.deployment.id}`,
       );
     }
@@ -129,6 +138,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const { id, cmd, label } = req.query;
     const matchLabels = label ? labelMatcher(label) : undefined;
     const apps = [...view.apps.values()]
+      .filter((a) => mayAccess(req.principal, a.id))
       .filter((a) => (id ? a.id.includes(id) : true))
       .filter((a) => (cmd ? (a.cmd ?? "").includes(cmd) : true))
       .filter((a) => (matchLabels ? matchLabels(a.labels) : true))
@@ -138,6 +148,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.post<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
     const probe = parseFor(req.body, undefined, "probe");
+    requireAccess(req, probe.id);
     const r = await deployer.change(
       probe.id,
       (cur, version) => {
@@ -160,6 +171,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const items = req.body.map((raw: unknown, i) => {
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id !== "string") throw new ValidationError([{ path: `/${i}/id`, errors: ["is required"] }]);
+      requireAccess(req, appIdFrom(id));
       return { id: appIdFrom(id), raw };
     });
     // Every definition is checked before any is applied: a bad one changes nothing.
@@ -181,6 +193,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
+    requireAccess(req, id);
     const found = await bus.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
     if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
@@ -190,17 +203,19 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const wanted = decodeURIComponent(suffix.slice("versions/".length));
     const v = history.find((h) => h.value.version === wanted);
     if (!v) throw new NotFoundError(`App '${id}' has no version ${wanted}`);
-    return v.value;
+    return redactApp(v.value);
   });
 
   app.put<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
+    requireAccess(req, id);
     const r = await deployer.change(id, update(req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
     return answer(req, reply, r);
   });
 
   app.patch<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
+    requireAccess(req, id);
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
     const r = await deployer.change(id, update(req.body, true), changeOpts(req.query));
     return answer(req, reply, r);
@@ -209,6 +224,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   app.post<{ Params: { "*": string }; Querystring: ChangeQuery }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["restart"]);
     if (suffix !== "restart") throw new NotFoundError(`No route for POST ${req.url}`);
+    requireAccess(req, id);
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
     const r = await deployer.change(
       id,
@@ -225,6 +241,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.delete<{ Params: { "*": string }; Querystring: ChangeQuery & KillQuery }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks"]);
+    requireAccess(req, id);
     if (suffix.startsWith("tasks")) {
       const taskId = suffix === "tasks" ? undefined : decodeURIComponent(suffix.slice("tasks/".length));
       return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);

@@ -1,12 +1,17 @@
-import { deploymentView, NotFoundError, progressOf } from "@berth/core";
-import type { FastifyInstance } from "fastify";
+import { deploymentView, mayAccess, NotFoundError, progressOf } from "@berth/core";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 
 export async function deploymentRoutes(app: FastifyInstance, opts: { view: ClusterView; deployer: Deployer }): Promise<void> {
   const { view, deployer } = opts;
-  const present = (id: string) => {
+  /** Another team's deployment answers as one that does not exist. */
+  const visible = (req: FastifyRequest, id: string) => {
     const d = view.deployments.get(id)?.value;
+    return d && d.affectedApps.every((a) => mayAccess(req.principal, a)) ? d : undefined;
+  };
+  const present = (req: FastifyRequest, id: string) => {
+    const d = visible(req, id);
     if (!d) return undefined;
     const appId = d.affectedApps[0] ?? "";
     return deploymentView(d, d.status === "running" ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined);
@@ -16,18 +21,19 @@ export async function deploymentRoutes(app: FastifyInstance, opts: { view: Clust
   app.get<{ Querystring: { status?: string } }>("/v2/deployments", async (req) => {
     const all = req.query.status === "all";
     return [...view.deployments.values()]
-      .filter((d) => all || d.status === "running")
+      .filter((d) => (all || d.status === "running") && visible(req, d.id))
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
-      .map((d) => present(d.id));
+      .map((d) => present(req, d.id));
   });
 
   app.get<{ Params: { id: string } }>("/v2/deployments/:id", async (req) => {
-    const d = present(req.params.id);
+    const d = present(req, req.params.id);
     if (!d) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
     return d;
   });
 
   app.delete<{ Params: { id: string }; Querystring: { force?: string } }>("/v2/deployments/:id", async (req, reply) => {
+    if (!visible(req, req.params.id)) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
     const force = req.query.force === "true";
     const rollback = await deployer.cancel(req.params.id, force);
     if (!rollback) return reply.status(202).send();

@@ -1,4 +1,4 @@
-import { appKey, teamOf } from "@berth/core";
+import { appKey, teamOf, mayAccess } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -28,7 +28,8 @@ export async function discoveryRoutes(app: FastifyInstance, opts: { view: Cluste
       return reply.status(400).send({ message: `kind must be agents or tasks, got '${kind}'` });
     }
     const groups: TargetGroup[] = [];
-    if (kind !== "tasks") {
+    // Agents' endpoints carry every team's containers: only an admin is told where they are.
+    if (kind !== "tasks" && req.principal.role === "admin") {
       for (const [agentId, { value }] of opts.view.agents.entriesList()) {
         const url = value.registration?.metricsUrl ?? "";
         const target = hostPort(url);
@@ -46,7 +47,7 @@ export async function discoveryRoutes(app: FastifyInstance, opts: { view: Cluste
     }
     if (kind !== "agents") {
       for (const task of opts.view.tasks.values()) {
-        if (task.state !== "TASK_RUNNING") continue;
+        if (task.state !== "TASK_RUNNING" || !mayAccess(req.principal, task.appId)) continue;
         const definition = opts.view.apps.get(appKey(task.appId))?.value;
         task.ports.forEach((port, i) => {
           groups.push({

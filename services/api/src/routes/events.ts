@@ -1,4 +1,5 @@
 import { followEvents, type JetStreamClient } from "@berth/bus";
+import { maySeeEvent } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import { Counter, Gauge, type Registry } from "prom-client";
 
@@ -71,6 +72,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
           res.destroy();
           return;
         }
+        if (!maySeeEvent(req.principal, e.event)) return;
         res.write(sseFrame(e.seq, e.event.eventType, e.event));
         sent.inc();
       });

@@ -3,15 +3,20 @@ import {
   type AppDefinition,
   appKey,
   ConflictError,
+  mayAccess,
   NotFoundError,
   parseApp,
   parseAppId,
+  policyViolations,
+  teamOf,
   updateApp,
   ValidationError,
   type ValidationDetail,
 } from "@berth/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
+import type { QuotaBook } from "../quota-book.js";
 import type { Deployer } from "../deployer.js";
 import { appView } from "../views.js";
 
@@ -98,26 +103,37 @@ function groupIdFrom(raw: string | undefined): string {
   return r.id;
 }
 
-export async function groupRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView; deployer: Deployer }): Promise<void> {
+export interface GroupRoutesOptions {
+  bus: Bus;
+  view: ClusterView;
+  deployer: Deployer;
+  quotas: QuotaBook;
+}
+
+export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions): Promise<void> {
   const { view, deployer, bus } = opts;
   const present = (a: AppDefinition) =>
     appView(a, view.tasksOf(a.id), { embedTasks: false, embedCounts: true, deployments: view.deploymentsOf(a.id) });
-  const appsUnder = (groupId: string) => [...view.apps.values()].filter((a) => groupId === "/" || a.id.startsWith(`${groupId}/`));
+  /** The apps under a group that the caller may see: for a team, the root group holds only its own. */
+  const appsUnder = (req: FastifyRequest, groupId: string) =>
+    [...view.apps.values()].filter((a) => mayAccess(req.principal, a.id) && (groupId === "/" || a.id.startsWith(`${groupId}/`)));
 
-  const show = (groupId: string) => {
-    const apps = appsUnder(groupId);
+  const show = (req: FastifyRequest, groupId: string) => {
+    if (groupId !== "/") requireAccess(req, groupId);
+    const apps = appsUnder(req, groupId);
     if (groupId !== "/" && apps.length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
     return groupTree(groupId, apps, present);
   };
 
-  app.get("/v2/groups", async () => show("/"));
+  app.get("/v2/groups", async (req) => show(req, "/"));
   app.get<{ Params: { "*": string } }>("/v2/groups/*", async (req) => {
     const path = req.params["*"].replace(/\/+$/, "");
     if (path.endsWith("/versions") || path === "versions") {
       const id = groupIdFrom(path.slice(0, -"versions".length));
-      return [...new Set(appsUnder(id).map((a) => a.version))].sort().reverse();
+      if (id !== "/") requireAccess(req, id);
+      return [...new Set(appsUnder(req, id).map((a) => a.version))].sort().reverse();
     }
-    return show(groupIdFrom(path));
+    return show(req, groupIdFrom(path));
   });
 
   /**
@@ -134,17 +150,27 @@ export async function groupRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
   ) => {
     const force = req.query.force === "true";
     const dryRun = req.query.dryRun === "true";
+    if (groupId !== "/") requireAccess(req, groupId);
     const wanted = flattenGroup(body, groupId);
+    for (const w of wanted) requireAccess(req, w.id);
     const version = new Date().toISOString();
     const details: ValidationDetail[] = [];
+    const targets: { appId: string; target: AppDefinition | undefined }[] = [];
     for (const w of wanted) {
       const cur = view.apps.get(appKey(w.id))?.value;
       const r = cur ? updateApp(cur, w.raw, { version, partial: false }) : parseApp(w.raw, { version });
-      if (!r.ok) details.push(...r.details.map((d) => ({ path: `${w.path}${d.path === "/" ? "" : d.path}`, errors: d.errors })));
+      const fail = (path: string, errors: readonly string[]) => details.push({ path: `${w.path}${path === "/" ? "" : path}`, errors });
+      if (!r.ok) for (const d of r.details) fail(d.path, d.errors);
+      else {
+        for (const d of policyViolations(r.app, view.team(teamOf(w.id)).policy)) fail(d.path, d.errors);
+        targets.push({ appId: w.id, target: r.app });
+      }
     }
     if (details.length > 0) throw new ValidationError(details);
     const wantedIds = new Set(wanted.map((w) => w.id));
-    const removed = replace ? appsUnder(groupId).filter((a) => !wantedIds.has(a.id)) : [];
+    const removed = replace ? appsUnder(req, groupId).filter((a) => !wantedIds.has(a.id)) : [];
+    // The whole group must fit its teams' quotas before any of it is applied.
+    opts.quotas.checkAll([...targets, ...removed.map((a) => ({ appId: a.id, target: undefined }))]);
     if (!force) {
       const held = [];
       for (const id of [...wantedIds, ...removed.map((a) => a.id)]) {
@@ -181,7 +207,8 @@ export async function groupRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
   app.post<{ Body: unknown; Querystring: { force?: string; dryRun?: string } }>("/v2/groups", async (req, reply) => {
     const id = (req.body as { id?: unknown } | null)?.id;
     const groupId = typeof id === "string" ? groupIdFrom(id) : "/";
-    if (groupId !== "/" && appsUnder(groupId).length > 0) throw new ConflictError(`Group ${groupId} already exists. Use PUT to change it.`);
+    if (groupId !== "/" && appsUnder(req, groupId).length > 0)
+      throw new ConflictError(`Group ${groupId} already exists. Use PUT to change it.`);
     return apply(req, reply, groupId, req.body, false);
   });
   app.put<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(
@@ -191,7 +218,8 @@ export async function groupRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
   app.delete<{ Params: { "*": string }; Querystring: { force?: string } }>("/v2/groups/*", async (req, reply) => {
     const groupId = groupIdFrom(req.params["*"]);
     if (groupId === "/") throw new ValidationError([{ path: "/", errors: ["the root group cannot be deleted"] }]);
-    if (appsUnder(groupId).length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
+    requireAccess(req, groupId);
+    if (appsUnder(req, groupId).length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
     return apply(req, reply, groupId, { id: groupId, apps: [] }, true);
   });
 }

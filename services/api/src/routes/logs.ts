@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Bus, codecs, subjects } from "@berth/bus";
-import { NotFoundError, ValidationError } from "@berth/core";
+import { NotFoundError, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -13,7 +13,8 @@ export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: Cl
   app.get<{ Params: { taskId: string }; Querystring: { tail?: string; follow?: string; stream?: string } }>(
     "/v2/tasks/:taskId/logs",
     async (req, reply) => {
-      const task = opts.view.tasks.get(req.params.taskId)?.value;
+      const found = opts.view.tasks.get(req.params.taskId)?.value;
+      const task = found && mayAccess(req.principal, found.appId) ? found : undefined;
       if (!task)
         throw new NotFoundError(
           `Task '${req.params.taskId}' does not exist (ended tasks are forgotten; their logs stay on the agent until the container is removed)`,

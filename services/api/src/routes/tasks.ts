@@ -1,4 +1,4 @@
-import { appKey, NotFoundError, type TaskRecord, ValidationError } from "@berth/core";
+import { appKey, NotFoundError, type TaskRecord, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
@@ -78,7 +78,9 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
       .concat(req.query.status ?? [])
       .flatMap((s) => s.split(","))
       .flatMap((s) => STATUS_TO_STATES[s.toLowerCase()] ?? [s]);
-    const tasks = [...opts.view.tasks.values()].filter((t) => wanted.length === 0 || wanted.includes(t.state));
+    const tasks = [...opts.view.tasks.values()].filter(
+      (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)),
+    );
     return { tasks: tasks.map((t) => opts.view.taskJson(t)) };
   });
 
@@ -87,8 +89,13 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) {
       throw new ValidationError([{ path: "/ids", errors: ['send {"ids": ["<task id>", ...]}'] }]);
     }
-    const tasks = ids.map((id) => opts.view.tasks.get(id)?.value).filter((t): t is TaskRecord => t !== undefined);
-    const unknown = ids.filter((id) => !opts.view.tasks.get(id));
+    // Another team's task answers as an unknown one: its existence is not the caller's to learn.
+    const visible = (id: string) => {
+      const t = opts.view.tasks.get(id)?.value;
+      return t && mayAccess(req.principal, t.appId) ? t : undefined;
+    };
+    const tasks = ids.map(visible).filter((t): t is TaskRecord => t !== undefined);
+    const unknown = ids.filter((id) => !visible(id));
     if (unknown.length > 0) throw new NotFoundError(`Unknown task ids: ${unknown.join(", ")}`);
     return killAndMaybeScale(opts, tasks, req.query, reply);
   });

@@ -1,0 +1,114 @@
+import { type Bus, isCasConflict } from "@berth/bus";
+import {
+  type AppDefinition,
+  appKey,
+  bookQuota,
+  footprint,
+  type QuotaLedger,
+  QuotaExceededError,
+  type Team,
+  teamOf,
+  type Usage,
+  usageOf,
+} from "@berth/core";
+import type { ClusterView } from "./cluster-view.js";
+
+/**
+ * Team quotas, booked where apps are changed: each change replaces its app's
+ * booking on the team's ledger with compare-and-set, so two changes racing for
+ * the last of a quota cannot both win. A change that fails after booking puts
+ * the old booking back; one lost to a crash is corrected by `reconcile`.
+ */
+export class QuotaBook {
+  constructor(
+    private readonly bus: Bus,
+    private readonly view: ClusterView,
+  ) {}
+
+  /** Refuses (403) when the app's new footprint would take its team over a quota; changes nothing. */
+  check(appId: string, target: AppDefinition | undefined): void {
+    this.checkAll([{ appId, target }]);
+  }
+
+  /** Refuses (403) when these changes together would take any of their teams over a quota; changes nothing. */
+  checkAll(changes: readonly { appId: string; target: AppDefinition | undefined }[]): void {
+    const ledgers = new Map<string, QuotaLedger | undefined>();
+    for (const { appId, target } of changes) {
+      const team = this.view.team(teamOf(appId));
+      const ledger = ledgers.has(team.id) ? ledgers.get(team.id) : this.view.quotas.get(team.id)?.value;
+      const r = bookQuota(ledger, team.quota, appId, footprint(target));
+      if (!r.ok) throw new QuotaExceededError(r.reason);
+      ledgers.set(team.id, r.ledger);
+    }
+  }
+
+  /** Books the app's new footprint; returns how to undo it. */
+  async book(appId: string, target: AppDefinition | undefined): Promise<() => Promise<void>> {
+    const team = this.view.team(teamOf(appId));
+    let before: Usage | undefined;
+    let refusal: string | undefined;
+    await this.bus.quotas.mutate(team.id, (ledger) => {
+      before = ledger?.apps[appId];
+      const r = bookQuota(ledger, team.quota, appId, footprint(target));
+      if (!r.ok) {
+        refusal = r.reason;
+        return undefined;
+      }
+      return r.ledger;
+    });
+    if (refusal) throw new QuotaExceededError(refusal);
+    return async () => {
+      await this.bus.quotas.mutate(team.id, (ledger) => {
+        const apps = { ...(ledger?.apps ?? {}) };
+        if (before) apps[appId] = before;
+        else delete apps[appId];
+        return { apps };
+      });
+    };
+  }
+
+  usage(team: Team): Usage {
+    return usageOf(this.view.quotas.get(team.id)?.value);
+  }
+
+  /**
+   * Makes every team's ledger match its stored apps, skipping apps a deployment
+   * holds (their booking is in flight). Returns how many bookings it corrected.
+   */
+  async reconcile(): Promise<number> {
+    const byTeam = new Map<string, Map<string, Usage>>();
+    for (const app of this.view.apps.values()) {
+      const m = byTeam.get(teamOf(app.id)) ?? new Map<string, Usage>();
+      m.set(app.id, footprint(app));
+      byTeam.set(teamOf(app.id), m);
+    }
+    for (const [team] of this.view.quotas.entriesList()) if (!byTeam.has(team)) byTeam.set(team, new Map());
+    let fixed = 0;
+    for (const [team, actual] of byTeam) {
+      const locked = new Set<string>();
+      for (const appId of new Set([...actual.keys(), ...Object.keys(this.view.quotas.get(team)?.value.apps ?? {})])) {
+        if (await this.bus.locks.get(appKey(appId))) locked.add(appId);
+      }
+      let changed = 0;
+      try {
+        await this.bus.quotas.mutate(team, (current) => {
+          let ledger = current ?? { apps: {} };
+          changed = 0;
+          for (const appId of new Set([...Object.keys(ledger.apps), ...actual.keys()])) {
+            const want = actual.get(appId) ?? footprint(undefined);
+            if (locked.has(appId) || JSON.stringify(want) === JSON.stringify(ledger.apps[appId] ?? footprint(undefined))) continue;
+            const r = bookQuota(ledger, {}, appId, want);
+            if (r.ok) ledger = r.ledger;
+            changed++;
+          }
+          return changed > 0 ? ledger : undefined;
+        });
+      } catch (err) {
+        if (!isCasConflict(err)) throw err;
+        changed = 0;
+      }
+      fixed += changed;
+    }
+    return fixed;
+  }
+}

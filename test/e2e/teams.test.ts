@@ -1,0 +1,235 @@
+import { dockerInspect, eventually } from "@berth/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Api } from "../support/api.js";
+import { sleeper } from "../support/apps.js";
+import { useCluster } from "../support/fixture.js";
+import { openSse } from "../support/sse.js";
+
+const f = useCluster("e2e-teams", { extraEnv: { BERTH_API_QUOTA_RECONCILE_MS: "500" } });
+let a: Api;
+let b: Api;
+let tokenIdOfB = "";
+
+async function tokenFor(team: string): Promise<{ token: string; id: string }> {
+  const r = await f.api.call<{ token: string; id: string }>("POST", "/v2/tokens", { name: `${team} ci`, team });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
+beforeAll(async () => {
+  a = f.api.as((await tokenFor("team-a")).token);
+  const tb = await tokenFor("team-b");
+  b = f.api.as(tb.token);
+  tokenIdOfB = tb.id;
+});
+
+describe("authentication", () => {
+  it("refuses a request without a token, or with a wrong one, and keeps the health endpoints open", async () => {
+    const none = f.api.as(undefined);
+    const r = await none.call<{ message: string }>("GET", "/v2/apps");
+    expect(r.status).toBe(401);
+    expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(r.body.message).toMatch(/Authorization: Bearer <token>/);
+    expect((await f.api.as("berth_wrong").call<{ message: string }>("GET", "/v2/apps")).body.message).toMatch(/not valid/);
+    expect((await none.call("POST", "/v2/apps", sleeper("/team-a/x"))).status).toBe(401);
+    for (const path of ["/ping", "/livez", "/readyz"]) expect((await none.call("GET", path)).status).toBe(200);
+  });
+
+  it("stores only a hash of each token, and shows the token once", async () => {
+    const list = await f.api.call<{ tokens: Record<string, unknown>[] }>("GET", "/v2/tokens");
+    expect(list.body.tokens.map((t) => t.name)).toEqual(expect.arrayContaining(["team-a ci", "team-b ci"]));
+    expect(JSON.stringify(list.body)).not.toContain(a.token);
+    const keys: string[] = [];
+    for await (const k of await f.bus.buckets.tokens.keys()) keys.push(k);
+    expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
+    expect(keys).not.toContain(a.token);
+  });
+
+  it("lets only an admin make tokens or configure teams", async () => {
+    expect((await a.call("POST", "/v2/tokens", { name: "sneaky", role: "admin" })).status).toBe(403);
+    expect((await a.call("PUT", "/v2/teams/team-a", { quota: { cpus: 1000 } })).status).toBe(403);
+    expect((await a.call("GET", "/v2/teams/team-b")).status).toBe(403);
+  });
+});
+
+describe("team isolation", () => {
+  beforeAll(async () => {
+    expect((await a.call("POST", "/v2/apps", sleeper("/team-a/web", 1, { env: { DB_PASSWORD: "hunter2" } }))).status).toBe(201);
+    await eventually(async () => (await a.running("/team-a/web")).length === 1, { what: "team-a's task running" });
+  });
+
+  it("shows a team only its own apps, tasks, deployments, queue and groups", async () => {
+    expect((await b.call("POST", "/v2/apps", sleeper("/team-b/web"))).status).toBe(201);
+    const apps = await b.call<{ apps: { id: string }[] }>("GET", "/v2/apps");
+    expect(apps.body.apps.map((x) => x.id)).toEqual(["/team-b/web"]);
+    const tasks = await b.call<{ tasks: { appId: string }[] }>("GET", "/v2/tasks");
+    expect(tasks.body.tasks.every((t) => t.appId.startsWith("/team-b/"))).toBe(true);
+    const deployments = await b.call<{ affectedApps: string[] }[]>("GET", "/v2/deployments?status=all");
+    expect(deployments.body.flatMap((d) => d.affectedApps).every((id) => id.startsWith("/team-b/"))).toBe(true);
+    const groups = await b.call<{ groups: { id: string }[] }>("GET", "/v2/groups");
+    expect(groups.body.groups.map((g) => g.id)).toEqual(["/team-b"]);
+    const admin = await f.api.call<{ apps: { id: string }[] }>("GET", "/v2/apps");
+    expect(admin.body.apps.map((x) => x.id)).toEqual(expect.arrayContaining(["/team-a/web", "/team-b/web"]));
+  });
+
+  it("answers 403 for another team's app whether or not it exists, and changes nothing", async () => {
+    for (const [method, path] of [
+      ["GET", "/v2/apps/team-a/web"],
+      ["GET", "/v2/apps/team-a/nothing-here"],
+      ["PUT", "/v2/apps/team-a/web"],
+      ["DELETE", "/v2/apps/team-a/web"],
+      ["POST", "/v2/apps/team-a/web/restart"],
+      ["GET", "/v2/groups/team-a"],
+      ["DELETE", "/v2/groups/team-a"],
+    ] as const) {
+      const r = await b.call<{ message: string }>(method, path, method === "PUT" ? { instances: 5 } : undefined);
+      expect(r.status, `${method} ${path}`).toBe(403);
+      expect(r.body.message).toMatch(/team 'team-b' may not access '\/team-a/);
+    }
+    expect((await b.call("POST", "/v2/apps", sleeper("/team-a/planted"))).status).toBe(403);
+    // A team's whole-tree PUT of the root group reaches only its own apps.
+    expect((await b.call("PUT", "/v2/groups/?force=true", { apps: [sleeper("/team-b/web")] })).status).toBe(200);
+    expect((await a.running("/team-a/web")).length).toBe(1);
+    expect((await f.api.call("GET", "/v2/apps/team-a/planted")).status).toBe(404);
+  });
+
+  it("answers another team's tasks and deployments as unknown", async () => {
+    const [task] = await a.running("/team-a/web");
+    expect((await b.call("GET", `/v2/tasks/${task!.id}/logs`)).status).toBe(404);
+    expect((await b.call("POST", "/v2/tasks/delete", { ids: [task!.id] })).status).toBe(404);
+    const change = await a.call<{ deploymentId: string }>("PUT", "/v2/apps/team-a/web", { instances: 1, labels: { v: "2" } });
+    expect((await b.call("GET", `/v2/deployments/${change.body.deploymentId}`)).status).toBe(404);
+    expect((await b.call("DELETE", `/v2/deployments/${change.body.deploymentId}`)).status).toBe(404);
+    await eventually(async () => (await a.running("/team-a/web")).some((t) => t.id !== task!.id), { what: "team-a's new task" });
+  });
+
+  it("carries only a team's own events on its stream", async () => {
+    const sseA = await openSse(`${f.cluster.apiUrl}/v2/events`, a.token!);
+    const sseB = await openSse(`${f.cluster.apiUrl}/v2/events`, b.token!);
+    await a.call("PUT", "/v2/apps/team-a/web?force=true", { instances: 2 });
+    await b.call("PUT", "/v2/apps/team-b/web?force=true", { instances: 2 });
+    await eventually(
+      () => sseA.events.some((e) => e.event === "status_update_event") && sseB.events.some((e) => e.event === "status_update_event"),
+      {
+        what: "status events on both streams",
+      },
+    );
+    const about = (events: typeof sseA.events) => JSON.stringify(events.map((e) => e.data));
+    expect(about(sseA.events)).toContain("/team-a/web");
+    expect(about(sseA.events)).not.toContain("/team-b");
+    expect(about(sseB.events)).not.toContain("/team-a");
+    sseA.close();
+    sseB.close();
+  });
+
+  it("hides env values in answers and events, and keeps them through a round trip", async () => {
+    const got = await a.call<{ app: Record<string, unknown> & { env: Record<string, string> } }>("GET", "/v2/apps/team-a/web");
+    expect(got.body.app.env).toEqual({ DB_PASSWORD: "[redacted]" });
+    const { tasks: _t, deployments: _d, version: _v, versionInfo: _vi, ...definition } = got.body.app;
+    expect((await a.call("PUT", "/v2/apps/team-a/web?force=true", { ...definition, cmd: "sleep 3601" })).status).toBe(200);
+    await eventually(
+      async () => (await a.running("/team-a/web")).length === 2 && (await f.api.call("GET", "/v2/deployments")).body.length === 0,
+      {
+        what: "the change deployed",
+      },
+    );
+    const [task] = await a.running("/team-a/web");
+    const c = await dockerInspect<{ Config: { Env: string[]; Cmd: string[] } }>(`berth-${task!.id}`);
+    expect(c.Config.Env).toContain("DB_PASSWORD=hunter2");
+    expect(c.Config.Cmd).toEqual(["sleep 3601"]);
+    const everything = JSON.stringify([
+      f.events,
+      (await f.api.call("GET", "/v2/deployments?status=all")).body,
+      (await f.api.call("GET", "/v2/apps/team-a/web/versions")).body,
+      (await f.api.call("GET", "/v2/groups")).body,
+    ]);
+    expect(everything).not.toContain("hunter2");
+    const fresh = await a.call<{ details: { path: string }[] }>(
+      "POST",
+      "/v2/apps",
+      sleeper("/team-a/new", 1, { env: { X: "[redacted]" } }),
+    );
+    expect(fresh.status).toBe(422);
+    expect(fresh.body.details[0]?.path).toBe("/env/X");
+  });
+
+  it("stops a revoked token at once", async () => {
+    expect((await f.api.call("DELETE", `/v2/tokens/${tokenIdOfB}`)).status).toBe(204);
+    expect((await b.call("GET", "/v2/apps")).status).toBe(401);
+  });
+});
+
+describe("quotas", () => {
+  it("refuses a change that goes over a quota, naming it, and shows the usage", async () => {
+    const put = await f.api.call("PUT", "/v2/teams/team-q", { quota: { instances: 3, cpus: 1 } });
+    expect(put.status).toBe(200);
+    const q = f.api.as((await tokenFor("team-q")).token);
+    expect((await q.call("POST", "/v2/apps", sleeper("/team-q/one", 2))).status).toBe(201);
+    const over = await q.call<{ message: string }>("PUT", "/v2/apps/team-q/one?force=true", { instances: 4 });
+    expect(over.status).toBe(403);
+    expect(over.body.message).toBe(
+      "team quota for instances exceeded: the quota is 3, 2 is in use, and this change needs 4 for /team-q/one",
+    );
+    const team = await q.call<{ quota: unknown; usage: unknown }>("GET", "/v2/teams/team-q");
+    expect(team.body).toMatchObject({ quota: { instances: 3, cpus: 1 }, usage: { instances: 2, cpus: 0.1 } });
+  });
+
+  it("lets only one of many concurrent changes take the last of a quota", async () => {
+    const q = f.api.as((await tokenFor("team-q")).token);
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => q.call("POST", "/v2/apps", sleeper(`/team-q/race-${i}`, 1))));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 403, 403, 403, 403, 403, 403, 403]);
+    const apps = await q.call<{ apps: { id: string; instances: number }[] }>("GET", "/v2/apps");
+    expect(apps.body.apps.reduce((n, x) => n + x.instances, 0)).toBe(3);
+    const team = await q.call<{ usage: { instances: number } }>("GET", "/v2/teams/team-q");
+    expect(team.body.usage.instances).toBe(3);
+  });
+
+  it("corrects a booking that no stored app backs (a crash between booking and writing)", async () => {
+    await f.bus.quotas.mutate("team-q", (l) => ({
+      apps: { ...(l?.apps ?? {}), "/team-q/ghost": { cpus: 1, mem: 1, disk: 0, instances: 5 } },
+    }));
+    const q = f.api.as((await tokenFor("team-q")).token);
+    await eventually(async () => (await q.call<{ usage: { instances: number } }>("GET", "/v2/teams/team-q")).body.usage.instances === 3, {
+      what: "the ghost booking dropped",
+    });
+  });
+
+  it("frees the quota when an app is removed", async () => {
+    const q = f.api.as((await tokenFor("team-q")).token);
+    expect((await q.call("DELETE", "/v2/apps/team-q/one?force=true")).status).toBe(200);
+    expect((await q.call<{ usage: { instances: number } }>("GET", "/v2/teams/team-q")).body.usage.instances).toBe(1);
+    expect((await q.call("POST", "/v2/apps", sleeper("/team-q/two", 2))).status).toBe(201);
+  });
+});
+
+describe("what an operator may allow", () => {
+  it("runs a host mount and an added capability for the one team allowed them, with no-new-privileges", async () => {
+    const ops = f.api.as((await tokenFor("ops")).token);
+    const app = sleeper("/ops/agent", 1, {
+      container: {
+        docker: { image: "berth/busybox:latest", parameters: [{ key: "cap-add", value: "NET_ADMIN" }] },
+        volumes: [{ hostPath: "/tmp", containerPath: "/host-tmp", mode: "RO" }],
+      },
+    });
+    expect((await ops.call("POST", "/v2/apps", app)).status).toBe(422);
+    await f.api.call("PUT", "/v2/teams/ops", { policy: { hostPaths: ["/tmp"], capabilities: ["NET_ADMIN"] } });
+    expect((await ops.call("POST", "/v2/apps", app)).status).toBe(201);
+    const [task] = await eventually(
+      async () => {
+        const r = await ops.running("/ops/agent");
+        return r.length === 1 && r;
+      },
+      { what: "ops task running" },
+    );
+    const c = await dockerInspect<{ HostConfig: { Binds: string[]; CapAdd: string[]; SecurityOpt: string[]; PidsLimit: number } }>(
+      `berth-${task!.id}`,
+    );
+    expect(c.HostConfig).toMatchObject({
+      Binds: ["/tmp:/host-tmp:ro"],
+      CapAdd: ["NET_ADMIN"],
+      SecurityOpt: ["no-new-privileges"],
+      PidsLimit: 1024,
+    });
+    expect((await a.call("POST", "/v2/apps", { ...app, id: "/team-a/agent" })).status).toBe(422);
+  });
+});
