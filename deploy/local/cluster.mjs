@@ -28,12 +28,16 @@ if (!adminToken && existsSync(tokenFile)) adminToken = readFileSync(tokenFile, "
 if (!adminToken) adminToken = `berth_${randomBytes(32).toString("base64url")}`;
 writeFileSync(tokenFile, `${adminToken}\n`, { mode: 0o600 });
 
+// Each process connects to NATS as its own user (made by nats-users.mjs when NATS started).
+const natsPasswords = JSON.parse(readFileSync(join(root, ".berth/nats-users.json"), "utf8"));
+const natsUser = (user) => ({ BERTH_NATS_USER: user, BERTH_NATS_PASSWORD: natsPasswords[user] ?? "" });
+
 const services = [
-  ["offer-handler", { BERTH_HTTP_PORT: "9102" }],
-  ["status-aggregator", { BERTH_HTTP_PORT: "9104" }],
-  ["launch-dispatcher", { BERTH_HTTP_PORT: "9103" }],
-  ["api", { BERTH_ADMIN_TOKEN: adminToken }],
-  ["slave-agent", { BERTH_AGENT_HTTP_PORT: "5051" }],
+  ["offer-handler", { BERTH_HTTP_PORT: "9102", ...natsUser("berth-offer-handler") }],
+  ["status-aggregator", { BERTH_HTTP_PORT: "9104", ...natsUser("berth-status-aggregator") }],
+  ["launch-dispatcher", { BERTH_HTTP_PORT: "9103", ...natsUser("berth-launch-dispatcher") }],
+  ["api", { BERTH_ADMIN_TOKEN: adminToken, ...natsUser("berth-api") }],
+  ["slave-agent", { BERTH_AGENT_HTTP_PORT: "5051", ...natsUser(`berth-agent-${env.BERTH_AGENT_ID}`) }],
 ];
 
 mkdirSync(join(root, ".berth/pids"), { recursive: true });

@@ -233,3 +233,38 @@ describe("what an operator may allow", () => {
     expect((await a.call("POST", "/v2/apps", { ...app, id: "/team-a/agent" })).status).toBe(422);
   });
 });
+
+describe("secrets", () => {
+  it("puts a team's secret in its task's env and answers it nowhere", async () => {
+    const s = f.api.as((await tokenFor("team-s")).token);
+    const other = f.api.as((await tokenFor("team-o")).token);
+    const app = sleeper("/team-s/db", 1, { secrets: { pw: { source: "db/password" } }, env: { DB_PASSWORD: { secret: "pw" } } });
+    const missing = await s.call<{ details: { path: string; errors: string[] }[] }>("POST", "/v2/apps", app);
+    expect(missing.status).toBe(422);
+    expect(missing.body.details[0]).toMatchObject({
+      path: "/secrets/pw/source",
+      errors: [expect.stringMatching(/PUT \/v2\/secrets\/team-s\/db\/password/)],
+    });
+
+    expect((await other.call("PUT", "/v2/secrets/team-s/db/password", { value: "stolen" })).status).toBe(403);
+    expect((await s.call("PUT", "/v2/secrets/team-s/db/password", { value: "correct horse" })).status).toBe(204);
+    expect((await other.call("GET", "/v2/secrets/team-s")).status).toBe(403);
+    const listed = await s.call<{ secrets: { source: string }[] }>("GET", "/v2/secrets/team-s");
+    expect(listed.body.secrets.map((x) => x.source)).toEqual(["db/password"]);
+
+    expect((await s.call("POST", "/v2/apps", app)).status).toBe(201);
+    const [task] = await eventually(
+      async () => {
+        const r = await s.running("/team-s/db");
+        return r.length === 1 && r;
+      },
+      { what: "team-s task running" },
+    );
+    const c = await dockerInspect<{ Config: { Env: string[] } }>(`berth-${task!.id}`);
+    expect(c.Config.Env).toContain("DB_PASSWORD=correct horse");
+    const got = await s.call<{ app: { env: unknown } }>("GET", "/v2/apps/team-s/db");
+    expect(got.body.app.env).toEqual({ DB_PASSWORD: { secret: "pw" } });
+    const everything = JSON.stringify([f.events, listed.body, got.body, (await f.api.call("GET", "/v2/deployments?status=all")).body]);
+    expect(everything).not.toContain("correct horse");
+  });
+});

@@ -4,8 +4,9 @@ import { jetstreamManager } from "@nats-io/jetstream";
 import { expect } from "vitest";
 import type { Api } from "./api.js";
 
-export async function testBus(natsUrl: string): Promise<Bus> {
-  return openBus({ servers: natsUrl, name: "test", logger: { info() {}, warn() {}, error() {} } });
+/** A bus for the test itself; with credentials when the server requires a user. */
+export async function testBus(natsUrl: string, credentials?: { user: string; pass: string }): Promise<Bus> {
+  return openBus({ servers: natsUrl, name: "test", logger: { info() {}, warn() {}, error() {} }, ...credentials });
 }
 
 /**

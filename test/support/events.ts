@@ -3,8 +3,11 @@ import { jetstream } from "@nats-io/jetstream";
 import { followEvents, type PublicEvent } from "@berth/bus";
 
 /** Collects Berth's public events from NATS, the way an outside tool subscribes. */
-export async function collectEvents(natsUrl: string): Promise<{ events: PublicEvent[]; stop(): Promise<void> }> {
-  const nc = await connect({ servers: natsUrl });
+export async function collectEvents(
+  natsUrl: string,
+  credentials?: { user: string; pass: string },
+): Promise<{ events: PublicEvent[]; stop(): Promise<void> }> {
+  const nc = await connect({ servers: natsUrl, ...credentials });
   const events: PublicEvent[] = [];
   const ac = new AbortController();
   const done = followEvents(jetstream(nc), { fromSeq: 1, signal: ac.signal }, (e) => {

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Bus, PublicEvent } from "@berth/bus";
-import { type Cluster, type NatsServer, removeContainersWithLabel, startCluster, startNatsServer } from "@berth/testkit";
+import { type Cluster, type NatsServer, removeContainersWithLabel, startCluster } from "@berth/testkit";
 import { Api } from "./api.js";
 import { testBus } from "./converged.js";
 import { collectEvents } from "./events.js";
+import { startSecuredNats, type TestNatsUsers } from "./nats-users.js";
 
 /** What a test file gets: a real nats-server, the Berth processes, an API client, a bus, and every public event. */
 export interface ClusterFixture {
   nats: NatsServer;
+  /** The NATS users: every process connects as its own; the tests as the operator. */
+  natsUsers: TestNatsUsers;
   cluster: Cluster;
   api: Api;
   bus: Bus;
@@ -24,11 +27,13 @@ export function useCluster(name: string, opts: Omit<Parameters<typeof startClust
   const f = {} as ClusterFixture;
   let stopEvents: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    f.nats = await startNatsServer();
-    f.cluster = await startCluster({ natsUrl: f.nats.url, name, ...opts });
+    const secured = await startSecuredNats();
+    f.nats = secured.nats;
+    f.natsUsers = secured.users;
+    f.cluster = await startCluster({ natsUrl: f.nats.url, name, natsUsers: f.natsUsers, ...opts });
     f.api = new Api(f.cluster.apiUrl, f.cluster.adminToken);
-    f.bus = await testBus(f.nats.url);
-    const collected = await collectEvents(f.nats.url);
+    f.bus = await testBus(f.nats.url, f.natsUsers.operator);
+    const collected = await collectEvents(f.nats.url, f.natsUsers.operator);
     f.events = collected.events;
     stopEvents = collected.stop;
   });

@@ -5,7 +5,7 @@ import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.j
 import { type BusOptions, connectBus } from "./connection.js";
 import { jetstreamOf } from "./durable.js";
 import { TypedKv } from "./kv.js";
-import { type Buckets, ensureTopology } from "./topology.js";
+import { type Buckets, ensureTopology, openTopology } from "./topology.js";
 import type { KV } from "@nats-io/kv";
 
 /** The deployment holding an app: while it exists, other changes are refused (409) unless forced. */
@@ -27,6 +27,12 @@ export interface BackoffRecord {
   failures: number;
   lastFailureAtMs: number;
   lastTaskFailure?: TaskFailure;
+}
+
+/** A secret's value in its team's store. */
+export interface StoredSecret {
+  value: string;
+  updatedAtMs: number;
 }
 
 /** Launches of one app that wait, and why. */
@@ -55,6 +61,7 @@ export interface Bus {
   tokens: TypedKv<TokenRecord>;
   teams: TypedKv<Team>;
   quotas: TypedKv<QuotaLedger>;
+  secrets: TypedKv<StoredSecret>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -69,12 +76,13 @@ export const lockCodec = jsonCodec<AppLock>("AppLock");
  * Connects, creates the topology if missing, and opens every bucket. Retries
  * until NATS and JetStream answer, logging why it waits.
  */
-export async function openBus(opts: BusOptions & { replicas?: number }): Promise<Bus> {
+export async function openBus(opts: BusOptions & { replicas?: number; createTopology?: boolean }): Promise<Bus> {
   const nc = await connectBus(opts);
   let buckets: Buckets | undefined;
   for (let attempt = 1; !buckets; attempt++) {
     try {
-      buckets = await ensureTopology(nc, { replicas: opts.replicas ?? 1 });
+      // Agents may not create streams or buckets: they open what the control plane made.
+      buckets = opts.createTopology === false ? await openTopology(nc) : await ensureTopology(nc, { replicas: opts.replicas ?? 1 });
     } catch (err) {
       opts.logger.warn({ err: String(err), attempt }, "JetStream not ready; retrying");
       await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
@@ -98,6 +106,7 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     tokens: new TypedKv(buckets.tokens, jsonCodec<TokenRecord>("TokenRecord")),
     teams: new TypedKv(buckets.teams, jsonCodec<Team>("Team")),
     quotas: new TypedKv(buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger")),
+    secrets: new TypedKv(buckets.secrets, jsonCodec<StoredSecret>("StoredSecret")),
     leases: buckets.leases,
     buckets,
     close: async () => {

@@ -1,4 +1,5 @@
 import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { inboxPrefixOf } from "./nats-auth.js";
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -17,6 +18,11 @@ export interface BusOptions {
 
 const connected = new WeakMap<NatsConnection, boolean>();
 
+/** The NATS user and password a process connects with: BERTH_NATS_USER and BERTH_NATS_PASSWORD, or none. */
+export function natsCredentialsFromEnv(env: NodeJS.ProcessEnv = process.env): { user?: string; pass?: string } {
+  return env.BERTH_NATS_USER ? { user: env.BERTH_NATS_USER, pass: env.BERTH_NATS_PASSWORD ?? "" } : {};
+}
+
 /** Whether the connection is up right now: what /readyz reports. */
 export function isConnected(nc: NatsConnection): boolean {
   return !nc.isClosed() && (connected.get(nc) ?? false);
@@ -34,7 +40,7 @@ export async function connectBus(opts: BusOptions): Promise<NatsConnection> {
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     pingInterval: 10_000,
-    ...(opts.user !== undefined ? { user: opts.user, pass: opts.pass ?? "" } : {}),
+    ...(opts.user !== undefined ? { user: opts.user, pass: opts.pass ?? "", inboxPrefix: inboxPrefixOf(opts.user) } : {}),
   });
   opts.logger.info({ server: nc.getServer() }, "connected to NATS");
   connected.set(nc, true);

@@ -3,6 +3,7 @@ export {
   type Bus,
   type BackoffRecord,
   type QueueEntry,
+  type StoredSecret,
   type TaskFailure,
   appCodec,
   busFrom,
@@ -27,14 +28,25 @@ export {
   type StatusAck,
   type StatusUpdate,
 } from "./codec.js";
-export { type BusOptions, connectBus, isConnected, type Logger } from "./connection.js";
+export { type BusOptions, connectBus, isConnected, type Logger, natsCredentialsFromEnv } from "./connection.js";
+export {
+  CONTROL_PLANE_SERVICES,
+  type ControlPlaneService,
+  inboxPrefixOf,
+  natsAuthConfig,
+  newNatsPassword,
+  type NatsPermissions,
+  natsPermissionsOf,
+  type NatsPrincipal,
+  natsUserOf,
+} from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
 export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
 export { KvCache } from "./kv-cache.js";
 export { Lease } from "./lease.js";
 export { request, serve } from "./rpc.js";
-export { type AgentCommand, commandOf, isValidAgentId, PROTOCOL_VERSION, subjects } from "./subjects.js";
+export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, PROTOCOL_VERSION, subjects } from "./subjects.js";
 export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, LEASE_TTL_MS, STREAMS, type Buckets } from "./topology.js";
 export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";

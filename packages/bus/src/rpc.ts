@@ -21,7 +21,7 @@ export function serve<Req, Rep>(
   queue: string,
   reqCodec: Codec<Req>,
   repCodec: Codec<Rep>,
-  handler: (req: Req) => Promise<Rep>,
+  handler: (req: Req, subject: string) => Promise<Rep>,
   onError: (err: unknown) => Rep,
 ): { stop(): void } {
   const sub = nc.subscribe(subject, { queue });
@@ -30,7 +30,7 @@ export function serve<Req, Rep>(
       void (async () => {
         let reply: Rep;
         try {
-          reply = await handler(reqCodec.decode(m.data));
+          reply = await handler(reqCodec.decode(m.data), m.subject);
         } catch (err) {
           reply = onError(err);
         }

@@ -19,8 +19,9 @@ function agentToken(agentId: string): string {
 export type AgentCommand = "launch" | "kill";
 
 export const subjects = {
-  /** Request-reply: an agent registers with the offer-handler. */
-  agentRegister: `${ROOT}.rpc.agent.register`,
+  /** Request-reply: an agent registers with the offer-handler, on its own subject (NATS lets it use no other). */
+  agentRegister: (agentId: string) => `${ROOT}.rpc.agent.${agentToken(agentId)}.register`,
+  agentRegisterAll: `${ROOT}.rpc.agent.*.register`,
   /** Core NATS: an agent's heartbeat. */
   agentHeartbeat: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.heartbeat`,
   agentHeartbeatAll: `${ROOT}.evt.agent.*.heartbeat`,
@@ -35,12 +36,20 @@ export const subjects = {
   placement: `${ROOT}.rpc.placement`,
   /** Request-reply: a task's logs from the agent that runs it. */
   agentLogs: (agentId: string) => `${ROOT}.rpc.agent.${agentToken(agentId)}.logs`,
+  /** Core NATS: the chunks of a followed log stream, from the agent to the api instance that asked. */
+  logsStream: (agentId: string, streamId: string) => `${ROOT}.logs.${agentToken(agentId)}.${streamId}`,
   /** Core NATS: cancels a followed log stream. */
-  logsCancel: (streamId: string) => `${ROOT}.rpc.logs.cancel.${streamId}`,
+  logsCancel: (agentId: string, streamId: string) => `${ROOT}.rpc.agent.${agentToken(agentId)}.logs.cancel.${streamId}`,
   /** JetStream (BERTH_EVENTS): public events as JSON, one subject per Marathon event type. */
   event: (eventType: string) => `${ROOT}.events.${eventType}`,
   eventAll: `${ROOT}.events.>`,
 } as const;
+
+/** The agent an agent subject belongs to: "berth.v1.evt.agent.<id>.status" → "<id>". */
+export function agentOfSubject(subject: string): string | undefined {
+  const parts = subject.split(".");
+  return parts[3] === "agent" && parts[4] !== undefined && isValidAgentId(parts[4]) ? parts[4] : undefined;
+}
 
 export function commandOf(subject: string): AgentCommand | undefined {
   const last = subject.slice(subject.lastIndexOf(".") + 1);

@@ -49,6 +49,8 @@ export const BUCKETS = {
   teams: "berth_teams",
   /** What each team's apps hold against its quota (QuotaLedger), written only with compare-and-set. */
   quotas: "berth_quotas",
+  /** Secret values by "<team>/<path>" (StoredSecret); answered by no API, sent only in launch commands. */
+  secrets: "berth_secrets",
 } as const;
 
 export const CONSUMERS = {
@@ -107,6 +109,7 @@ export interface Buckets {
   tokens: KV;
   teams: KV;
   quotas: KV;
+  secrets: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -130,7 +133,20 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     tokens: await open(BUCKETS.tokens, 1),
     teams: await open(BUCKETS.teams, 1),
     quotas: await open(BUCKETS.quotas, 1),
+    secrets: await open(BUCKETS.secrets, 1),
   };
+}
+
+/** Opens every bucket without creating anything; fails until the control plane has made them. */
+export async function openTopology(nc: NatsConnection): Promise<Buckets> {
+  const kvm = new Kvm(nc);
+  const out: Partial<Record<keyof Buckets, KV>> = {};
+  for (const [name, bucket] of Object.entries(BUCKETS) as [keyof Buckets, string][]) {
+    const kv = await kvm.open(bucket);
+    await kv.status(); // opening is lazy: this fails while the bucket does not exist yet
+    out[name] = kv;
+  }
+  return out as Buckets;
 }
 
 async function ensureStream(jsm: JetStreamManager, cfg: Partial<StreamConfig> & { name: string }): Promise<void> {

@@ -63,12 +63,21 @@ export interface VersionInfo {
   lastConfigChangeAt: string;
 }
 
+/** An env value kept in the team's secret store: the name of one of the app's `secrets`. */
+export interface SecretRef {
+  secret: string;
+}
+
+export type EnvValue = string | SecretRef;
+
 export interface AppDefinition {
   id: string;
   cmd?: string;
   args?: string[];
   user?: string;
-  env: Record<string, string>;
+  env: Record<string, EnvValue>;
+  /** Marathon's secrets: a name the app's env uses → where its team's secret store keeps the value. */
+  secrets: Record<string, { source: string }>;
   labels: Record<string, string>;
   instances: number;
   cpus: number;

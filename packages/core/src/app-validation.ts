@@ -3,6 +3,7 @@ import {
   APP_DEFAULTS,
   type AppDefinition,
   type Container,
+  type EnvValue,
   hostPortCount,
   portNames,
   type KillSelection,
@@ -13,7 +14,8 @@ import {
   type UnreachableStrategy,
   type Volume,
 } from "./app-definition.js";
-import { Checker } from "./checker.js";
+import { Checker, escapePointer } from "./checker.js";
+import { isSecretRef, isSecretSource } from "./secrets.js";
 import { imageReferenceError } from "./docker-image.js";
 import { dockerOptions } from "./docker-parameters.js";
 import { isCleanAbsolutePath } from "./paths.js";
@@ -106,6 +108,7 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   const app: AppDefinition = {
     id,
     env: {},
+    secrets: {},
     labels: {},
     instances: num(c, input, "instances", APP_DEFAULTS.instances, { min: 0, max: LIMITS.maxInstances, integer: true }),
     cpus: num(c, input, "cpus", APP_DEFAULTS.cpus, { exclusiveMin: 0, max: LIMITS.maxCpus }),
@@ -145,19 +148,10 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (app.cmd !== undefined && app.args !== undefined) c.fail("/", "AppDefinition must either contain one of 'cmd' or 'args', not both");
   const user = opt(input.user, (v) => c.string("/user", v, { maxLength: 255, nonEmpty: true }));
   if (user !== undefined) app.user = user;
-  const env = opt(input.env, (v) =>
-    c.stringMap("/env", v, {
-      maxEntries: LIMITS.maxEnvEntries,
-      keyPattern: ENV_NAME,
-      keyRule: "environment variable names must be letters, digits and '_', not starting with a digit",
-    }),
-  );
-  if (env) {
-    for (const [k, v] of Object.entries(env)) {
-      if (v === REDACTED) c.fail(`/env/${k}`, `'${REDACTED}' stands for a stored value, and there is none for ${k}: give the value`);
-    }
-    app.env = env;
-  }
+  const secrets = opt(input.secrets, (v) => readSecrets(c, v));
+  if (secrets) app.secrets = secrets;
+  const env = opt(input.env, (v) => readEnv(c, v, app.secrets));
+  if (env) app.env = env;
   const labels = opt(input.labels, (v) => c.stringMap("/labels", v, { maxEntries: LIMITS.maxLabels }));
   if (labels) app.labels = labels;
 
@@ -242,6 +236,53 @@ function resolveDependency(c: Checker, dep: string, appId: string): string {
     return dep;
   }
   return r.id;
+}
+
+function readSecrets(c: Checker, value: unknown): AppDefinition["secrets"] | undefined {
+  const obj = c.object("/secrets", value);
+  if (!obj) return undefined;
+  const out: AppDefinition["secrets"] = {};
+  const names = Object.keys(obj);
+  if (names.length > 100) c.fail("/secrets", "must have at most 100 entries");
+  for (const name of names.slice(0, 100)) {
+    const path = `/secrets/${escapePointer(name)}`;
+    if (!/^[A-Za-z0-9_.-]{1,63}$/.test(name)) c.fail(path, "a secret's name is letters, digits, '_', '.' and '-', at most 63");
+    const entry = c.object(path, obj[name]);
+    const source = entry ? c.string(`${path}/source`, entry.source, { nonEmpty: true, maxLength: 255 }) : undefined;
+    if (source !== undefined && !isSecretSource(source)) {
+      c.fail(`${path}/source`, "a secret's source is its path in the team's store: lower-case segments such as 'db/password'");
+    } else if (source !== undefined) out[name] = { source };
+  }
+  return out;
+}
+
+function readEnv(c: Checker, value: unknown, secrets: AppDefinition["secrets"]): Record<string, EnvValue> | undefined {
+  const obj = c.object("/env", value);
+  if (!obj) return undefined;
+  const keys = Object.keys(obj);
+  if (keys.length > LIMITS.maxEnvEntries) {
+    c.fail("/env", `must have at most ${LIMITS.maxEnvEntries} entries`);
+    return undefined;
+  }
+  const out: Record<string, EnvValue> = {};
+  for (const key of keys) {
+    const path = `/env/${escapePointer(key)}`;
+    if (key.length > 255 || !ENV_NAME.test(key)) {
+      c.fail(path, "environment variable names must be letters, digits and '_', not starting with a digit");
+      continue;
+    }
+    const v = obj[key];
+    if (isSecretRef(v)) {
+      if (Object.keys(v).length !== 1) c.fail(path, 'a secret reference is {"secret": "<name>"} and nothing else');
+      else if (!secrets[v.secret]) c.fail(path, `refers to the secret '${v.secret}', which 'secrets' does not name`);
+      else out[key] = { secret: v.secret };
+      continue;
+    }
+    const s = c.string(path, v, { maxLength: 64 * 1024 });
+    if (s === REDACTED) c.fail(path, `'${REDACTED}' stands for a stored value, and there is none for ${key}: give the value`);
+    else if (s !== undefined) out[key] = s;
+  }
+  return out;
 }
 
 function readContainer(c: Checker, value: unknown): Container | undefined {

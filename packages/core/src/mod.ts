@@ -16,6 +16,7 @@ export {
   APP_DEFAULTS,
   type AppDefinition,
   type Container,
+  type EnvValue,
   hostPortCount,
   killGraceSeconds,
   type PortDefinition,
@@ -115,3 +116,4 @@ export {
 } from "./team.js";
 export { REDACTED, redactApp, restoreRedacted } from "./redaction.js";
 export { accessRefusal, eventScope, mayAccess, maySeeEvent, type Principal, principalOf, type TokenRecord } from "./access.js";
+export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, secretSources } from "./secrets.js";

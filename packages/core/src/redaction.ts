@@ -8,7 +8,9 @@ import type { AppDefinition } from "./app-definition.js";
 export const REDACTED = "[redacted]";
 
 export function redactApp(app: AppDefinition): AppDefinition {
-  const out: AppDefinition = { ...app, env: Object.fromEntries(Object.keys(app.env).map((k) => [k, REDACTED])) };
+  // A secret reference names where the value is kept, not the value: it stays.
+  const env = Object.fromEntries(Object.entries(app.env).map(([k, v]) => [k, typeof v === "string" ? REDACTED : v]));
+  const out: AppDefinition = { ...app, env };
   const docker = app.container?.docker;
   if (app.container && docker?.pullConfig) {
     out.container = { ...app.container, docker: { ...docker, pullConfig: { ...(docker.pullConfig as object), password: REDACTED } } };

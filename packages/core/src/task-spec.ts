@@ -2,6 +2,8 @@ import { type AppDefinition, hostPortCount, killGraceSeconds, portNames, require
 import type { TaskSpec } from "./container-spec.js";
 import type { TaskNeed } from "./offer-matcher.js";
 import { DEFAULT_TASK_POLICY, effectivePidsLimit, type TaskPolicy } from "./task-policy.js";
+import { teamOf } from "./app-id.js";
+import { resolveEnv } from "./secrets.js";
 
 /** What a task of this app needs from an agent. */
 export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
@@ -17,8 +19,20 @@ export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
   };
 }
 
-/** The spec an agent runs for one task of this app, on the host ports it was given. */
-export function taskSpec(app: AppDefinition, taskId: string, ports: readonly number[], policy: TaskPolicy = DEFAULT_TASK_POLICY): TaskSpec {
+/**
+ * The spec an agent runs for one task of this app, on the host ports it was given, with each
+ * secret reference replaced by its value from the team's store (`secretValue`). Throws when a
+ * secret the app needs is not in the store.
+ */
+export function taskSpec(
+  app: AppDefinition,
+  taskId: string,
+  ports: readonly number[],
+  policy: TaskPolicy = DEFAULT_TASK_POLICY,
+  secretValue: (source: string) => string | undefined = () => undefined,
+): TaskSpec {
+  const env = resolveEnv(app, secretValue);
+  if (!env.ok) throw new Error(`the secret(s) ${env.missing.join(", ")} are not in ${teamOf(app.id)}'s store`);
   const docker = app.container?.docker;
   return {
     taskId,
@@ -30,7 +44,7 @@ export function taskSpec(app: AppDefinition, taskId: string, ports: readonly num
     cmd: app.cmd ?? "",
     args: app.args ?? [],
     hasArgs: app.args !== undefined,
-    env: { ...app.env },
+    env: env.env,
     labels: { ...app.labels },
     user: app.user ?? "",
     cpus: app.cpus,

@@ -158,7 +158,6 @@ export namespace berth {
             follow?: (boolean|null);
             stdout?: (boolean|null);
             stderr?: (boolean|null);
-            streamSubject?: (string|null);
             streamId?: (string|null);
         }
 
@@ -169,7 +168,6 @@ export namespace berth {
             public follow: boolean;
             public stdout: boolean;
             public stderr: boolean;
-            public streamSubject: string;
             public streamId: string;
             public static create(properties?: berth.v1.ILogRequest): berth.v1.LogRequest;
             public static encode(message: berth.v1.ILogRequest, writer?: $protobuf.Writer): $protobuf.Writer;

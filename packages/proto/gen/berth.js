@@ -1872,7 +1872,6 @@ export const berth = $root.berth = (() => {
              * @property {boolean|null} [follow] LogRequest follow
              * @property {boolean|null} [stdout] LogRequest stdout
              * @property {boolean|null} [stderr] LogRequest stderr
-             * @property {string|null} [streamSubject] LogRequest streamSubject
              * @property {string|null} [streamId] LogRequest streamId
              */
 
@@ -1932,14 +1931,6 @@ export const berth = $root.berth = (() => {
             LogRequest.prototype.stderr = false;
 
             /**
-             * LogRequest streamSubject.
-             * @member {string} streamSubject
-             * @memberof berth.v1.LogRequest
-             * @instance
-             */
-            LogRequest.prototype.streamSubject = "";
-
-            /**
              * LogRequest streamId.
              * @member {string} streamId
              * @memberof berth.v1.LogRequest
@@ -1985,8 +1976,6 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).bool(message.stdout);
                 if (message.stderr != null && Object.hasOwnProperty.call(message, "stderr"))
                     writer.uint32(/* id 5, wireType 0 =*/40).bool(message.stderr);
-                if (message.streamSubject != null && Object.hasOwnProperty.call(message, "streamSubject"))
-                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.streamSubject);
                 if (message.streamId != null && Object.hasOwnProperty.call(message, "streamId"))
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.streamId);
                 return writer;
@@ -2046,10 +2035,6 @@ export const berth = $root.berth = (() => {
                             message.stderr = reader.bool();
                             break;
                         }
-                    case 6: {
-                            message.streamSubject = reader.string();
-                            break;
-                        }
                     case 7: {
                             message.streamId = reader.string();
                             break;
@@ -2095,8 +2080,6 @@ export const berth = $root.berth = (() => {
                     message.stdout = Boolean(object.stdout);
                 if (object.stderr != null)
                     message.stderr = Boolean(object.stderr);
-                if (object.streamSubject != null)
-                    message.streamSubject = String(object.streamSubject);
                 if (object.streamId != null)
                     message.streamId = String(object.streamId);
                 return message;
@@ -2125,7 +2108,6 @@ export const berth = $root.berth = (() => {
                     object.follow = false;
                     object.stdout = false;
                     object.stderr = false;
-                    object.streamSubject = "";
                     object.streamId = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
@@ -2138,8 +2120,6 @@ export const berth = $root.berth = (() => {
                     object.stdout = message.stdout;
                 if (message.stderr != null && Object.hasOwnProperty.call(message, "stderr"))
                     object.stderr = message.stderr;
-                if (message.streamSubject != null && Object.hasOwnProperty.call(message, "streamSubject"))
-                    object.streamSubject = message.streamSubject;
                 if (message.streamId != null && Object.hasOwnProperty.call(message, "streamId"))
                     object.streamId = message.streamId;
                 return object;

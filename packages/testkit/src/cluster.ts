@@ -58,6 +58,14 @@ async function stopProcess(p: ClusterProcess, signal: NodeJS.Signals = "SIGTERM"
   });
 }
 
+/** Who a process connects to NATS as: the same shapes as @berth/bus's NatsPrincipal. */
+export type ProcessPrincipal = { kind: "service"; service: Exclude<ServiceName, "slave-agent"> } | { kind: "agent"; agentId: string };
+
+/** Gives each process its own NATS user: makes sure the server knows them, and answers their credentials. */
+export interface NatsUsers {
+  allow(principals: readonly ProcessPrincipal[]): Promise<(p: ProcessPrincipal) => { user: string; pass: string }>;
+}
+
 /** The five Berth processes against a given NATS, with one agent; logs go to test-results/<name>/. */
 export async function startCluster(opts: {
   natsUrl: string;
@@ -68,6 +76,8 @@ export async function startCluster(opts: {
   instances?: number;
   /** Agents on this host, each with its own id and port range (default 1). */
   agents?: number;
+  /** When NATS requires users: each process connects as its own. */
+  natsUsers?: NatsUsers;
 }): Promise<Cluster> {
   const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
   const logDir = join(ROOT, "test-results", opts.name);
@@ -77,30 +87,44 @@ export async function startCluster(opts: {
   const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
   const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
+  const agentIds = Array.from({ length: opts.agents ?? 1 }, (_, i) => (i === 0 ? agentId : `${agentId}-${i + 1}`));
+  const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator"] as const;
+  const credentials = await opts.natsUsers?.allow([
+    ...services.map((service) => ({ kind: "service" as const, service })),
+    ...agentIds.map((id) => ({ kind: "agent" as const, agentId: id })),
+  ]);
+  const natsEnv = (p: ProcessPrincipal) => {
+    const c = credentials?.(p);
+    return c ? { BERTH_NATS_USER: c.user, BERTH_NATS_PASSWORD: c.pass } : {};
+  };
+  const as = (service: (typeof services)[number]) => natsEnv({ kind: "service", service });
   const processes: ClusterProcess[] = [];
   for (let i = 1; i <= (opts.instances ?? 1); i++) {
     const suffix = i === 1 ? "" : `-${i}`;
     processes.push(
-      start("offer-handler", `offer-handler${suffix}`, { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
-      start("status-aggregator", `status-aggregator${suffix}`, { ...common, BERTH_HTTP_PORT: await httpPort() }, logDir),
+      start("offer-handler", `offer-handler${suffix}`, { ...common, ...as("offer-handler"), BERTH_HTTP_PORT: await httpPort() }, logDir),
+      start(
+        "status-aggregator",
+        `status-aggregator${suffix}`,
+        { ...common, ...as("status-aggregator"), BERTH_HTTP_PORT: await httpPort() },
+        logDir,
+      ),
       start(
         "launch-dispatcher",
         `launch-dispatcher${suffix}`,
-        { ...common, BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
+        { ...common, ...as("launch-dispatcher"), BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
         logDir,
       ),
       start(
         "api",
         `api${suffix}`,
-        { ...common, BERTH_ADMIN_TOKEN: adminToken, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) },
+        { ...common, ...as("api"), BERTH_ADMIN_TOKEN: adminToken, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) },
         logDir,
       ),
     );
   }
-  const agentIds: string[] = [];
-  for (let n = 1; n <= (opts.agents ?? 1); n++) {
-    const id = n === 1 ? agentId : `${agentId}-${n}`;
-    agentIds.push(id);
+  for (const [i, id] of agentIds.entries()) {
+    const n = i + 1;
     // Each agent its own share of the port range, so two on one host never hand out the same port.
     const base = 31000 + (n - 1) * 500;
     processes.push(
@@ -115,6 +139,7 @@ export async function startCluster(opts: {
           BERTH_AGENT_METRICS_INTERVAL_MS: "500",
           BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
           ...common,
+          ...natsEnv({ kind: "agent", agentId: id }),
           BERTH_AGENT_ID: id,
           BERTH_AGENT_HOSTNAME: "127.0.0.1",
           BERTH_AGENT_PORTS: `${base}-${base + 499}`,

@@ -1,4 +1,4 @@
-export { type Cluster, type ClusterProcess, type ServiceName, startCluster } from "./cluster.js";
+export { type Cluster, type ClusterProcess, type NatsUsers, type ProcessPrincipal, type ServiceName, startCluster } from "./cluster.js";
 export { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, removeContainersWithLabel } from "./docker-cli.js";
 export { freePort } from "./free-port.js";
 export { type NatsCluster, type NatsServer, startNatsCluster, startNatsServer } from "./nats-server.js";

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./free-port.js";
@@ -8,6 +8,8 @@ export interface NatsServer {
   url: string;
   port: number;
   storeDir: string;
+  /** Replaces the configuration file (users and permissions) and has the server reload it. */
+  reconfigure(config: string): Promise<void>;
   stop(): Promise<void>;
   /** Stops and starts the server on the same port and store. */
   restart(): Promise<void>;
@@ -32,11 +34,35 @@ function launch(args: string[]): ChildProcess {
   return spawn("nats-server", args, { stdio: ["ignore", "ignore", "pipe"] });
 }
 
-/** A real nats-server with JetStream on a free loopback port and its own store. */
-export async function startNatsServer(): Promise<NatsServer> {
+/** Resolves once the server logs that it reloaded its configuration. */
+function reloaded(p: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("nats-server did not reload its configuration")), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (!/Reloaded server configuration/.test(chunk.toString())) return;
+      clearTimeout(timer);
+      p.stderr?.off("data", onData);
+      resolve();
+    };
+    p.stderr?.on("data", onData);
+  });
+}
+
+/**
+ * A real nats-server with JetStream on a free loopback port and its own store.
+ * With `config` (nats-server's configuration text: users and permissions), it
+ * runs with that file, and `reconfigure` changes it live.
+ */
+export async function startNatsServer(opts: { config?: string } = {}): Promise<NatsServer> {
   const dir = await mkdtemp(join(tmpdir(), "berth-nats-"));
   const storeDir = join(dir, "store");
-  let proc = launch(["-a", "127.0.0.1", "-p", "-1", "-js", "-sd", storeDir, "--ports_file_dir", dir]);
+  const configFile = join(dir, "nats.conf");
+  // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.
+  const withJetStream = (config: string) => `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\n`;
+  await writeFile(configFile, withJetStream(opts.config ?? ""), { mode: 0o600 });
+  const base = ["-c", configFile, "-a", "127.0.0.1", "--ports_file_dir", dir];
+  let proc = launch([...base, "-p", "-1"]);
+  proc.stderr?.resume();
   const port = await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
   const stopProc = async (p: ChildProcess) => {
     if (p.exitCode !== null) return;
@@ -55,8 +81,15 @@ export async function startNatsServer(): Promise<NatsServer> {
     },
     async restart() {
       await stopProc(proc);
-      proc = launch(["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir, "--ports_file_dir", dir]);
+      proc = launch([...base, "-p", String(port)]);
+      proc.stderr?.resume();
       await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
+    },
+    async reconfigure(config: string) {
+      await writeFile(configFile, withJetStream(config), { mode: 0o600 });
+      const done = reloaded(proc);
+      proc.kill("SIGHUP");
+      await done;
     },
   };
 }

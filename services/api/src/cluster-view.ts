@@ -9,6 +9,7 @@ import {
   jsonCodec,
   KvCache,
   type QueueEntry,
+  type StoredSecret,
 } from "@berth/bus";
 import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
 import { taskView } from "./views.js";
@@ -28,6 +29,7 @@ export class ClusterView {
   readonly queue: KvCache<QueueEntry>;
   readonly teams: KvCache<Team>;
   readonly quotas: KvCache<QuotaLedger>;
+  readonly secrets: KvCache<StoredSecret>;
   private readonly byApp = new Map<string, Map<string, TaskRecord>>();
   private readonly appOfTask = new Map<string, string>();
 
@@ -41,6 +43,7 @@ export class ClusterView {
     this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
     this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
     this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
+    this.secrets = new KvCache(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
     this.tasks.onChange((taskId, entry) => {
       const previous = this.appOfTask.get(taskId);
       if (previous !== undefined) {
@@ -58,7 +61,18 @@ export class ClusterView {
   }
 
   private caches() {
-    return [this.apps, this.tasks, this.agents, this.ledgers, this.deployments, this.backoff, this.queue, this.teams, this.quotas];
+    return [
+      this.apps,
+      this.tasks,
+      this.agents,
+      this.ledgers,
+      this.deployments,
+      this.backoff,
+      this.queue,
+      this.teams,
+      this.quotas,
+      this.secrets,
+    ];
   }
 
   async start(): Promise<void> {

@@ -10,7 +10,9 @@ import {
   planApp,
   policyViolations,
   rollbackTarget,
+  secretKey,
   teamOf,
+  type ValidationDetail,
   ValidationError,
 } from "@berth/core";
 import type { QuotaBook } from "./quota-book.js";
@@ -49,7 +51,7 @@ export class Deployer {
     const version = this.now().toISOString();
     const target = compute(current?.value, version);
     if (target) {
-      const violations = policyViolations(target, this.view.team(teamOf(appId)).policy);
+      const violations = this.admissionErrors(target);
       if (violations.length > 0) throw new ValidationError(violations, "The app breaks its team's task policy");
     }
     const deployment = newDeployment({
@@ -72,6 +74,18 @@ export class Deployer {
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
     await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
     return { kind: "applied", deployment, target, created: current === undefined && target !== undefined };
+  }
+
+  /** Why an app may not run as its team: its task policy, and secrets missing from the team's store. */
+  admissionErrors(app: AppDefinition): ValidationDetail[] {
+    const team = teamOf(app.id);
+    const missing = Object.entries(app.secrets)
+      .filter(([, s]) => !this.view.secrets.get(secretKey(team, s.source)))
+      .map(([name, s]) => ({
+        path: `/secrets/${name}/source`,
+        errors: [`team '${team}' has no secret '${s.source}': store it first with PUT /v2/secrets/${team}/${s.source}`],
+      }));
+    return [...policyViolations(app, this.view.team(team).policy), ...missing];
   }
 
   /** Stops a running deployment: by default rolls the app back to what it was; with force, only forgets the deployment. */

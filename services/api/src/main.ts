@@ -1,4 +1,4 @@
-import { openBus } from "@berth/bus";
+import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { Authenticator } from "./auth.js";
 import { ClusterView } from "./cluster-view.js";
@@ -7,7 +7,13 @@ import { buildServer } from "./server.js";
 
 await runProcess("api", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-api", logger });
+  const bus = await openBus({
+    servers: config.natsUrl,
+    replicas: config.jsReplicas,
+    name: "berth-api",
+    logger,
+    ...natsCredentialsFromEnv(),
+  });
   const view = new ClusterView(bus);
   await view.start();
   const auth = new Authenticator(bus, config.adminToken);

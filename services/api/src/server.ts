@@ -15,6 +15,7 @@ import { clusterRoutes } from "./routes/cluster.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
+import { secretRoutes } from "./routes/secrets.js";
 import { teamRoutes } from "./routes/teams.js";
 import type { Authenticator } from "./auth.js";
 import { QuotaBook } from "./quota-book.js";
@@ -97,6 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
+  await app.register(secretRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(teamRoutes, { bus: deps.bus, view: deps.view, auth: deps.auth, quotas, now: () => now().getTime() });
   await app.register(eventRoutes, {
     js: deps.bus.js,

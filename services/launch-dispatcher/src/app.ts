@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type AppDefinition, type Deployment, defaultTeam, type TaskRecord, type Team, teamOf } from "@berth/core";
-import { appCodec, type Bus, codecs, deploymentCodec, jsonCodec, KvCache, Lease, isConnected } from "@berth/bus";
+import { type AppDefinition, type Deployment, defaultTeam, secretKey, type TaskRecord, type Team, teamOf } from "@berth/core";
+import { appCodec, type Bus, codecs, deploymentCodec, jsonCodec, KvCache, Lease, isConnected, type StoredSecret } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -25,6 +25,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
   const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
   const teams = new KvCache<Team>(bus.buckets.teams, jsonCodec<Team>("Team"));
+  const secrets = new KvCache<StoredSecret>(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",
@@ -45,6 +46,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       onLaunched: (n) => launches.inc(n),
       onDeploymentEnded: (outcome) => outcomes.inc({ outcome }),
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
+      secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
     },
     logger,
   );
@@ -81,11 +83,13 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       await tasks.start();
       await deployments.start();
       await teams.start();
+      await secrets.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
         () => deployments.stop(),
         () => teams.stop(),
+        () => secrets.stop(),
       );
       deployments.onChange((_key, entry) => {
         if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);

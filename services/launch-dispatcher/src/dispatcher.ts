@@ -31,8 +31,10 @@ import {
   type TaskRecord,
   taskIdFor,
   taskNeed,
+  resolveEnv,
   taskSpec,
   type TaskPolicy,
+  type TaskSpec,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { AgentCommands } from "./agent-commands.js";
@@ -45,6 +47,8 @@ export interface DispatcherOptions {
   onDeploymentEnded?: (outcome: "success" | "failed") => void;
   /** The task policy of the team that owns an app: the pids limit its tasks get comes from it. */
   policyOf?: (appId: string) => TaskPolicy;
+  /** A value from the secret store of the team that owns an app. */
+  secretOf?: (appId: string, source: string) => string | undefined;
 }
 
 /**
@@ -181,7 +185,19 @@ export class Dispatcher {
     this.log.info({ appId, failed: failed.id, rollback: d.id }, "rolling back after a failed deployment");
   }
 
+  /** What the agent is sent for one task: the app's task with its team's policy and secrets. */
+  private spec(app: AppDefinition, t: TaskRecord): TaskSpec {
+    return taskSpec(app, t.taskId, t.ports, this.opts.policyOf?.(app.id), (source) => this.opts.secretOf?.(app.id, source));
+  }
+
   private async launch(app: AppDefinition, count: number, now: number): Promise<void> {
+    // A secret removed from the store since the app was admitted: wait, and say why, rather than launch without it.
+    const env = resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source));
+    if (!env.ok) {
+      const reasons = [`the secret(s) ${env.missing.join(", ")} are not in the team's store`];
+      await this.setWaiting(app.id, { appId: app.id, count, reasons, sinceMs: now, delayUntilMs: 0 });
+      return;
+    }
     const ids = Array.from({ length: count }, () => taskIdFor(app.id, randomUUID()));
     const req: PlacementRequest = {
       tasks: ids.map((id) => {
@@ -211,7 +227,7 @@ export class Dispatcher {
       const revision = await this.bus.tasks.create(task.taskId, task);
       // The next pass must see this task, or it would launch it again.
       await this.tasks.waitFor(revision);
-      await this.commands.launch(task, taskSpec(app, task.taskId, task.ports, this.opts.policyOf?.(app.id)), now);
+      await this.commands.launch(task, this.spec(app, task), now);
       launched++;
       this.log.info({ taskId: task.taskId, appId: app.id, agentId: task.agentId, ports: task.ports }, "task launched");
     }
@@ -274,7 +290,7 @@ export class Dispatcher {
       if (now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
       if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
         this.log.warn({ taskId: t.taskId }, "no word from the agent about a launch; sending it again");
-        await this.commands.launch(t, taskSpec(app, t.taskId, t.ports, this.opts.policyOf?.(app.id)), now, true);
+        await this.commands.launch(t, this.spec(app, t), now, true);
       }
     }
   }

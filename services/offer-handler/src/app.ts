@@ -1,4 +1,6 @@
 import {
+  agentOfSubject,
+  ensureAgentConsumer,
   type AgentLedger,
   type AgentRecord,
   type Bus,
@@ -102,12 +104,15 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       );
       const reg = serve(
         bus.nc,
-        subjects.agentRegister,
+        subjects.agentRegisterAll,
         "offer-handler",
         codecs.agentRegistration,
         codecs.agentRegistrationReply,
-        async (r) => {
+        async (r, subject) => {
+          // NATS lets an agent publish only on its own subjects: the subject, not the body, says who it is.
+          if (agentOfSubject(subject) !== r.agentId) throw new Error(`registration for '${r.agentId}' sent on ${subject}`);
           await registry.register(r);
+          await ensureAgentConsumer(bus.nc, r.agentId);
           return { accepted: true, error: null };
         },
         (err) => ({ accepted: false, error: errorData(err) }),
@@ -136,9 +141,12 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       const hb = bus.nc.subscribe(subjects.agentHeartbeatAll, { queue: "offer-handler" });
       void (async () => {
         for await (const m of hb) {
-          await registry
-            .heartbeat(codecs.agentHeartbeat.decode(m.data))
-            .catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"));
+          const beat = codecs.agentHeartbeat.decode(m.data);
+          if (agentOfSubject(m.subject) !== beat.agentId) {
+            logger.warn({ subject: m.subject, agentId: beat.agentId }, "heartbeat for another agent dropped");
+            continue;
+          }
+          await registry.heartbeat(beat).catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"));
         }
       })();
       stops.push(() => hb.unsubscribe());

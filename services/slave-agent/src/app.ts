@@ -1,4 +1,4 @@
-import { type Bus, codecs, commandOf, consumeDurable, ensureAgentConsumer, isConnected, KvCache, STREAMS } from "@berth/bus";
+import { type Bus, codecs, commandOf, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
 import { LABELS, type TaskRecord } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
@@ -126,19 +126,6 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       stops.push(() => clearInterval(reconcileTimer));
       const logs = serveLogs(bus.nc, config.agentId, runtime, logger);
       stops.push(() => logs.stop());
-      const durable = await ensureAgentConsumer(bus.nc, config.agentId);
-      const consumer = await consumeDurable(
-        bus.js,
-        STREAMS.commands,
-        durable,
-        identity,
-        async (d) => {
-          handleCommand(d.subject, d.value, () => d.ack());
-        },
-        (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
-      );
-      stops.push(() => consumer.stop());
-
       const registrar = new Registrar(
         bus.nc,
         {
@@ -165,6 +152,20 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       );
       await registrar.start();
       stops.push(() => registrar.stop());
+      // The offer-handler makes this agent's command consumer when it registers; the agent may only read it.
+      const durable = CONSUMERS.agent(config.agentId);
+      const consumer = await consumeDurable(
+        bus.js,
+        STREAMS.commands,
+        durable,
+        identity,
+        async (d) => {
+          handleCommand(d.subject, d.value, () => d.ack());
+        },
+        (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
+      );
+      stops.push(() => consumer.stop());
+
       logger.info({ agentId: config.agentId, httpPort: http.port }, "agent started");
       return { httpPort: http.port };
     },

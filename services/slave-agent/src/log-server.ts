@@ -40,7 +40,8 @@ export function serveLogs(nc: NatsConnection, agentId: string, runtime: Containe
         }
         const ac = new AbortController();
         streams.add(ac);
-        const cancel = nc.subscribe(subjects.logsCancel(req.streamId), { max: 1 });
+        const cancel = nc.subscribe(subjects.logsCancel(agentId, req.streamId), { max: 1 });
+        const streamSubject = subjects.logsStream(agentId, req.streamId);
         void (async () => {
           for await (const _ of cancel) ac.abort();
         })();
@@ -48,7 +49,7 @@ export function serveLogs(nc: NatsConnection, agentId: string, runtime: Containe
         reply(m.reply, { data: new Uint8Array(), stream: "", eof: false, error: null });
         try {
           await runtime.logs(container.id, { ...opts, follow: true, signal: ac.signal }, (stream, data) =>
-            reply(req.streamSubject, { data, stream, eof: false, error: null }),
+            reply(streamSubject, { data, stream, eof: false, error: null }),
           );
         } catch (err) {
           log.warn({ err: String(err), taskId: req.taskId }, "log stream failed");
@@ -56,7 +57,7 @@ export function serveLogs(nc: NatsConnection, agentId: string, runtime: Containe
           clearTimeout(timer);
           cancel.unsubscribe();
           streams.delete(ac);
-          reply(req.streamSubject, { data: new Uint8Array(), stream: "", eof: true, error: null });
+          reply(streamSubject, { data: new Uint8Array(), stream: "", eof: true, error: null });
         }
       })().catch((err: unknown) => fail(m.reply, String(err)));
     }

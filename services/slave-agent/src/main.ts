@@ -1,4 +1,4 @@
-import { openBus } from "@berth/bus";
+import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { buildAgent } from "./app.js";
 import { loadConfig } from "./config.js";
@@ -7,7 +7,13 @@ import { DockerRuntime } from "./docker-runtime.js";
 await runProcess("slave-agent", async ({ logger, registry }) => {
   const config = loadConfig();
   const log = logger.child({ agentId: config.agentId });
-  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: `berth-agent-${config.agentId}`, logger: log });
+  const bus = await openBus({
+    servers: config.natsUrl,
+    name: `berth-agent-${config.agentId}`,
+    logger: log,
+    createTopology: false,
+    ...natsCredentialsFromEnv(),
+  });
   const agent = buildAgent({ config, bus, runtime: new DockerRuntime(config.dockerSocket), registry, logger: log });
   await agent.start();
   return async () => {

@@ -33,7 +33,7 @@ export class Registrar {
       try {
         const reply = await request(
           this.nc,
-          subjects.agentRegister,
+          subjects.agentRegister(this.registration.agentId),
           codecs.agentRegistration,
           codecs.agentRegistrationReply,
           this.registration,

@@ -1,4 +1,4 @@
-import { type Bus, codecs, consumeDurable, CONSUMERS, STREAMS, isConnected } from "@berth/bus";
+import { agentOfSubject, type Bus, codecs, consumeDurable, CONSUMERS, STREAMS, isConnected } from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
@@ -35,7 +35,13 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         CONSUMERS.statusAggregator,
         codecs.statusUpdate,
         async (d) => {
-          const outcome = await applyUpdate(bus, d.value, logger);
+          const outcome = await applyUpdate(bus, d.value, agentOfSubject(d.subject), logger);
+          if (outcome === "wrong-agent") {
+            logger.warn(
+              { subject: d.subject, taskId: d.value.taskId, agentId: d.value.agentId },
+              "status update from an agent the task is not on; dropped",
+            );
+          }
           updates.inc({ outcome });
           if (outcome === "applied") latency.observe(Math.max(0, Date.now() - d.value.timestampMs) / 1000);
           d.ack();

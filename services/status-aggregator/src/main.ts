@@ -1,11 +1,17 @@
-import { openBus } from "@berth/bus";
+import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { buildAggregator } from "./app.js";
 import { loadConfig } from "./config.js";
 
 await runProcess("status-aggregator", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: "berth-status-aggregator", logger });
+  const bus = await openBus({
+    servers: config.natsUrl,
+    replicas: config.jsReplicas,
+    name: "berth-status-aggregator",
+    logger,
+    ...natsCredentialsFromEnv(),
+  });
   const service = buildAggregator({ config, bus, registry, logger });
   await service.start();
   return async () => {

@@ -2,7 +2,7 @@ import { type Bus, publishEvent, type StatusUpdate } from "@berth/bus";
 import { applyStatus, appKey, HEALTH_UNKNOWN, type HealthStatus, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
-export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task";
+export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task" | "wrong-agent";
 
 /** Marathon's status_update_event for a task after an update. */
 export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<string, unknown> & { eventType: string; timestamp: string } {
@@ -48,7 +48,12 @@ export function instanceEvent(task: TaskRecord, update: StatusUpdate): Record<st
  */
 const HEALTH_REASON = "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED";
 
-export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): Promise<ApplyOutcome> {
+/**
+ * `sender` is the agent whose subject the update came on: NATS lets each agent
+ * publish only on its own, so an update about a task placed on another agent
+ * (or one whose body names another agent) is dropped.
+ */
+export async function applyUpdate(bus: Bus, update: StatusUpdate, sender: string | undefined, log: Logger): Promise<ApplyOutcome> {
   let outcome = "ignored" as ApplyOutcome;
   let before: TaskRecord | undefined;
   const change = {
@@ -66,6 +71,10 @@ export async function applyUpdate(bus: Bus, update: StatusUpdate, log: Logger): 
     before = cur;
     if (!cur) {
       outcome = "unknown-task";
+      return undefined;
+    }
+    if (sender !== update.agentId || cur.agentId !== sender) {
+      outcome = "wrong-agent";
       return undefined;
     }
     const applied = applyStatus(cur, change);

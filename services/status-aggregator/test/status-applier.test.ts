@@ -62,13 +62,16 @@ describe("applyUpdate", () => {
     });
     await bus.tasks.create(task.taskId, task);
 
-    expect(await applyUpdate(bus, update("TASK_RUNNING", 2), log)).toBe("applied");
-    expect(await applyUpdate(bus, update("TASK_RUNNING", 2), log)).toBe("duplicate");
-    expect(await applyUpdate(bus, update("TASK_STARTING", 1), log)).toBe("ignored");
-    expect(await applyUpdate(bus, update("TASK_FAILED", 3), log)).toBe("applied");
-    expect(await applyUpdate(bus, update("TASK_RUNNING", 4), log)).toBe("ignored");
-    expect(await applyUpdate(bus, update("TASK_RUNNING", 5, "u-other"), log)).toBe("ignored");
-    expect(await applyUpdate(bus, { ...update("TASK_RUNNING", 9), taskId: "nobody" }, log)).toBe("unknown-task");
+    expect(await applyUpdate(bus, update("TASK_RUNNING", 2), "a1", log)).toBe("applied");
+    expect(await applyUpdate(bus, update("TASK_RUNNING", 2), "a1", log)).toBe("duplicate");
+    expect(await applyUpdate(bus, update("TASK_STARTING", 1), "a1", log)).toBe("ignored");
+    expect(await applyUpdate(bus, update("TASK_FAILED", 3), "a1", log)).toBe("applied");
+    expect(await applyUpdate(bus, update("TASK_RUNNING", 4), "a1", log)).toBe("ignored");
+    expect(await applyUpdate(bus, update("TASK_RUNNING", 5, "u-other"), "a1", log)).toBe("ignored");
+    expect(await applyUpdate(bus, { ...update("TASK_RUNNING", 9), taskId: "nobody" }, "a1", log)).toBe("unknown-task");
+    // An update about this task from another agent's subject, or naming another agent, changes nothing.
+    expect(await applyUpdate(bus, update("TASK_KILLED", 10), "a2", log)).toBe("wrong-agent");
+    expect(await applyUpdate(bus, { ...update("TASK_KILLED", 11), agentId: "a2" }, "a2", log)).toBe("wrong-agent");
 
     const rec = await bus.tasks.get("app.t1");
     expect(rec?.value).toMatchObject({ state: "TASK_FAILED", lastSequence: 3, startedAtMs: 1002, endedAtMs: 1003 });

@@ -7,8 +7,6 @@ import {
   NotFoundError,
   parseApp,
   parseAppId,
-  policyViolations,
-  teamOf,
   updateApp,
   ValidationError,
   type ValidationDetail,
@@ -162,7 +160,7 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
       const fail = (path: string, errors: readonly string[]) => details.push({ path: `${w.path}${path === "/" ? "" : path}`, errors });
       if (!r.ok) for (const d of r.details) fail(d.path, d.errors);
       else {
-        for (const d of policyViolations(r.app, view.team(teamOf(w.id)).policy)) fail(d.path, d.errors);
+        for (const d of deployer.admissionErrors(r.app)) fail(d.path, d.errors);
         targets.push({ appId: w.id, target: r.app });
       }
     }

@@ -33,7 +33,6 @@ export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: Cl
         follow,
         stdout: which !== "stderr",
         stderr: which !== "stdout",
-        streamSubject: "",
         streamId: "",
       };
       if (!follow) {
@@ -43,11 +42,10 @@ export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: Cl
         return reply.type("text/plain; charset=utf-8").send(Buffer.from(chunk.data ?? new Uint8Array()));
       }
       const streamId = randomUUID().replaceAll("-", "");
-      const inbox = `_INBOX.logs.${streamId}`;
-      const sub = nc.subscribe(inbox);
+      const sub = nc.subscribe(subjects.logsStream(task.agentId, streamId));
       const ack = codecs.logChunk.decode(
         (
-          await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode({ ...request, streamSubject: inbox, streamId }), {
+          await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode({ ...request, streamId }), {
             timeout: 10_000,
           })
         ).data,
@@ -60,7 +58,7 @@ export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: Cl
       reply.hijack();
       res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" });
       const onClose = () => {
-        nc.publish(subjects.logsCancel(streamId));
+        nc.publish(subjects.logsCancel(task.agentId, streamId));
         sub.unsubscribe();
       };
       res.on("close", onClose);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Makes the local cluster's NATS users: one per control-plane service, one for
+// the local agent, and an operator user for tools. Passwords are made once and
+// kept in .berth/nats-users.json (mode 0600, read by cluster.mjs); nats-server's
+// .berth/nats.conf holds only their bcrypt hashes and each user's permissions.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CONTROL_PLANE_SERVICES, natsAuthConfig, newNatsPassword, natsUserOf } from "../../packages/bus/dist/mod.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const stateDir = join(root, ".berth");
+const usersFile = join(stateDir, "nats-users.json");
+const agentId = process.env.BERTH_AGENT_ID ?? "local-agent";
+
+const principals = [
+  { kind: "operator" },
+  ...CONTROL_PLANE_SERVICES.map((service) => ({ kind: "service", service })),
+  { kind: "agent", agentId },
+];
+mkdirSync(join(stateDir, "nats"), { recursive: true });
+const passwords = existsSync(usersFile) ? JSON.parse(readFileSync(usersFile, "utf8")) : {};
+for (const p of principals) passwords[natsUserOf(p)] ??= newNatsPassword();
+writeFileSync(usersFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
+
+const config =
+  natsAuthConfig(principals.map((p) => ({ principal: p, password: passwords[natsUserOf(p)] }))) +
+  `jetstream: { store_dir: ${JSON.stringify(join(stateDir, "nats"))} }\n`;
+writeFileSync(join(stateDir, "nats.conf"), config, { mode: 0o600 });
+console.log(`NATS users for ${principals.length} principals in .berth/nats.conf; passwords in .berth/nats-users.json`);
