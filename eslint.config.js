@@ -29,6 +29,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["packages/ui/src/**/*.ts"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ["packages/core/src/**/*.ts"],
     rules: {
       "no-restricted-imports": [

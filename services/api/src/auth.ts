@@ -9,8 +9,9 @@ declare module "fastify" {
   }
 }
 
-/** Paths any caller may use: liveness and readiness, for load balancers and supervisors. */
-const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz"]);
+/** Paths any caller may use: liveness and readiness, and the web UI's files (its API calls carry a token). */
+const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui"]);
+const isOpen = (path: string) => OPEN_PATHS.has(path) || path.startsWith("/ui/");
 
 /** Tokens are 32 random bytes; their SHA-256 is what is stored and looked up. */
 export function hashToken(token: string): string {
@@ -60,7 +61,7 @@ export class Authenticator {
     app.decorateRequest("principal", null as never);
     app.addHook("onRequest", async (req, reply) => {
       const path = req.url.split("?")[0] ?? "";
-      if (OPEN_PATHS.has(path)) return;
+      if (isOpen(path)) return;
       try {
         req.principal = this.authenticate(req.headers.authorization);
       } catch (err) {

@@ -13,6 +13,8 @@ export interface ApiConfig {
   adminToken: string | undefined;
   /** How often quota bookings are checked against the stored apps. */
   quotaReconcileMs: number;
+  /** The built web UI; default packages/ui/dist. */
+  uiDir: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -25,5 +27,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     eventBufferBytes: envNumber(env, "BERTH_API_EVENT_BUFFER_BYTES", 1024 * 1024),
     adminToken: env.BERTH_ADMIN_TOKEN || undefined,
     quotaReconcileMs: envNumber(env, "BERTH_API_QUOTA_RECONCILE_MS", 30_000),
+    uiDir: env.BERTH_UI_DIR || undefined,
   };
 }

@@ -29,6 +29,7 @@ await runProcess("api", async ({ logger, registry }) => {
     bodyLimitBytes: config.bodyLimitBytes,
     eventBufferBytes: config.eventBufferBytes,
     quotaReconcileMs: config.quotaReconcileMs,
+    ...(config.uiDir ? { uiDir: config.uiDir } : {}),
   });
   await server.listen({ host: config.host, port: config.port });
   logger.info({ host: config.host, port: config.port }, "api listening");

@@ -16,6 +16,7 @@ import { discoveryRoutes } from "./routes/discovery.js";
 import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
 import { secretRoutes } from "./routes/secrets.js";
+import { DEFAULT_UI_DIR, uiRoutes } from "./routes/ui.js";
 import { teamRoutes } from "./routes/teams.js";
 import type { Authenticator } from "./auth.js";
 import { QuotaBook } from "./quota-book.js";
@@ -30,6 +31,8 @@ export interface ServerDeps {
   auth: Authenticator;
   bodyLimitBytes: number;
   agentTimeoutMs?: number;
+  /** The built web UI (packages/ui/dist). */
+  uiDir?: string;
   /** How often quota bookings are checked against the stored apps; 0 never. */
   quotaReconcileMs?: number;
   /** Unread bytes an event stream client may have before it is cut off. */
@@ -98,6 +101,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
+  await app.register(uiRoutes, { dir: deps.uiDir ?? DEFAULT_UI_DIR });
   await app.register(secretRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(teamRoutes, { bus: deps.bus, view: deps.view, auth: deps.auth, quotas, now: () => now().getTime() });
   await app.register(eventRoutes, {
