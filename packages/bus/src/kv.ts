@@ -77,6 +77,8 @@ export class TypedKv<T> {
         return { value: next, revision, changed: true };
       } catch (err) {
         if (!isCasConflict(err) || i + 1 >= attempts) throw err;
+        // Many writers on one key: back off a random while, longer each time, so they spread out.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** i, 100)));
       }
     }
   }

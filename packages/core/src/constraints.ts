@@ -9,7 +9,7 @@ export function fieldValue(offer: AgentOffer, field: string): string | undefined
 }
 
 /** How many tasks of an app run where the field has each value, over all agents. */
-function countsByValue(offers: readonly AgentOffer[], appId: string, field: string): Map<string, number> {
+export function countsByValue(offers: readonly AgentOffer[], appId: string, field: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const o of offers) {
     const v = fieldValue(o, field);
@@ -28,6 +28,8 @@ export function constraintRefusal(
   appId: string,
   offer: AgentOffer,
   all: readonly AgentOffer[],
+  /** The counts by value of a field, when the caller keeps them (they depend only on the app and the offers). */
+  counts: (field: string) => Map<string, number> = (field) => countsByValue(all, appId, field),
 ): string | undefined {
   const [field = "", op = "", arg] = constraint;
   const value = fieldValue(offer, field);
@@ -35,7 +37,7 @@ export function constraintRefusal(
   switch (op) {
     case "UNIQUE": {
       if (value === undefined) return `constraint ${label}: agent has no ${field}`;
-      return (countsByValue(all, appId, field).get(value) ?? 0) > 0 ? `constraint ${label}` : undefined;
+      return (counts(field).get(value) ?? 0) > 0 ? `constraint ${label}` : undefined;
     }
     case "CLUSTER":
     case "IS":
@@ -47,13 +49,13 @@ export function constraintRefusal(
     case "MAX_PER": {
       if (value === undefined) return `constraint ${label}: agent has no ${field}`;
       const max = Number(arg);
-      return (countsByValue(all, appId, field).get(value) ?? 0) >= max ? `constraint ${label}` : undefined;
+      return (counts(field).get(value) ?? 0) >= max ? `constraint ${label}` : undefined;
     }
     case "GROUP_BY": {
       if (value === undefined) return `constraint ${label}: agent has no ${field}`;
-      const counts = countsByValue(all, appId, field);
-      const min = Math.min(...counts.values());
-      return (counts.get(value) ?? 0) > min ? `constraint ${label}` : undefined;
+      const byValue = counts(field);
+      const min = Math.min(...byValue.values());
+      return (byValue.get(value) ?? 0) > min ? `constraint ${label}` : undefined;
     }
     default:
       return `constraint ${label}: unknown operator`;

@@ -1,4 +1,4 @@
-import { constraintRefusal } from "./constraints.js";
+import { constraintRefusal, countsByValue } from "./constraints.js";
 import { type AgentOffer, consume } from "./ledger.js";
 import { countPorts, rangesContain, takePorts } from "./resources.js";
 
@@ -17,7 +17,12 @@ export interface TaskNeed {
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
 
 /** Why an agent cannot take a task, or undefined when it can. */
-export function refusal(need: TaskNeed, offer: AgentOffer, all: readonly AgentOffer[]): string | undefined {
+export function refusal(
+  need: TaskNeed,
+  offer: AgentOffer,
+  all: readonly AgentOffer[],
+  counts: (field: string) => Map<string, number> = memoCounts(all, need.appId),
+): string | undefined {
   const f = offer.free;
   if (f.cpus < need.cpus) return "insufficient cpus";
   if (f.mem < need.mem) return "insufficient mem";
@@ -26,7 +31,7 @@ export function refusal(need: TaskNeed, offer: AgentOffer, all: readonly AgentOf
     if (!need.requiredPorts.every((p) => rangesContain(f.ports, p))) return "required ports not free";
   } else if (countPorts(f.ports) < need.portCount) return "insufficient ports";
   for (const c of need.constraints) {
-    const why = constraintRefusal(c, need.appId, offer, all);
+    const why = constraintRefusal(c, need.appId, offer, all, counts);
     if (why) return why;
   }
   return undefined;
@@ -40,8 +45,10 @@ export function refusal(need: TaskNeed, offer: AgentOffer, all: readonly AgentOf
 export function matchTask(need: TaskNeed, offers: readonly AgentOffer[]): MatchResult {
   let best: AgentOffer | undefined;
   const refusals = new Map<string, number>();
+  // Constraint counts depend on the app and the offers only: once per task, not once per agent.
+  const counts = memoCounts(offers, need.appId);
   for (const offer of offers) {
-    const why = refusal(need, offer, offers);
+    const why = refusal(need, offer, offers, counts);
     if (why) {
       refusals.set(why, (refusals.get(why) ?? 0) + 1);
       continue;
@@ -58,6 +65,15 @@ export function matchTask(need: TaskNeed, offers: readonly AgentOffer[]): MatchR
   const ports = need.requiredPorts.length > 0 ? [...need.requiredPorts] : takePorts(best.free.ports, need.portCount);
   if (!ports) return { ok: false, reasons: ["insufficient ports"] };
   return { ok: true, agentId: best.agentId, hostname: best.hostname, ports };
+}
+
+function memoCounts(offers: readonly AgentOffer[], appId: string): (field: string) => Map<string, number> {
+  const memo = new Map<string, Map<string, number>>();
+  return (field) => {
+    let m = memo.get(field);
+    if (!m) memo.set(field, (m = countsByValue(offers, appId, field)));
+    return m;
+  };
 }
 
 function better(a: AgentOffer, b: AgentOffer, appId: string): boolean {

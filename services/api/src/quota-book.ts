@@ -47,15 +47,20 @@ export class QuotaBook {
     const team = this.view.team(teamOf(appId));
     let before: Usage | undefined;
     let refusal: string | undefined;
-    await this.bus.quotas.mutate(team.id, (ledger) => {
-      before = ledger?.apps[appId];
-      const r = bookQuota(ledger, team.quota, appId, footprint(target));
-      if (!r.ok) {
-        refusal = r.reason;
-        return undefined;
-      }
-      return r.ledger;
-    });
+    // Every change of the team's apps books on this one key: allow for many at once.
+    await this.bus.quotas.mutate(
+      team.id,
+      (ledger) => {
+        before = ledger?.apps[appId];
+        const r = bookQuota(ledger, team.quota, appId, footprint(target));
+        if (!r.ok) {
+          refusal = r.reason;
+          return undefined;
+        }
+        return r.ledger;
+      },
+      200,
+    );
     if (refusal) throw new QuotaExceededError(refusal);
     return async () => {
       await this.bus.quotas.mutate(team.id, (ledger) => {

@@ -9,7 +9,15 @@ export class AgentRegistry {
     private readonly now: () => number = Date.now,
     /** Heartbeats refresh the record at most this often unless health changes. */
     private readonly refreshMs = 5_000,
+    /** The record as last seen (a cache): lets a heartbeat that changes nothing skip the bucket. */
+    private readonly cached: (agentId: string) => AgentRecord | undefined = () => undefined,
   ) {}
+
+  /** Whether this heartbeat must be written: health changed, the agent is back, or the record is due a refresh. */
+  private due(cur: AgentRecord, hb: AgentHeartbeat, t: number): boolean {
+    const back = Number(cur.unreachableSinceMs) > 0;
+    return cur.healthy !== hb.healthy || back || t - Number(cur.lastHeartbeatMs) >= this.refreshMs;
+  }
 
   async register(reg: AgentRegistration): Promise<void> {
     const t = this.now();
@@ -27,13 +35,16 @@ export class AgentRegistry {
 
   async heartbeat(hb: AgentHeartbeat): Promise<void> {
     const t = this.now();
+    const seen = this.cached(hb.agentId);
+    // Most heartbeats change nothing: with 1,000 agents, reading the bucket for each would swamp the handler.
+    if (seen && !this.due(seen, hb, t)) return;
     await this.bus.agents.mutate(hb.agentId, (cur: AgentRecord | undefined) => {
       if (!cur) return undefined; // unknown agent: it registers first
       const back = Number(cur.unreachableSinceMs) > 0;
       if (back) this.log.info({ agentId: hb.agentId }, "agent reachable again");
       const changed = cur.healthy !== hb.healthy || back;
       // The record's own time decides, so every offer-handler instance agrees.
-      if (!changed && t - Number(cur.lastHeartbeatMs) < this.refreshMs) return undefined;
+      if (!this.due(cur, hb, t)) return undefined;
       if (changed) this.log.warn({ agentId: hb.agentId, healthy: hb.healthy, message: hb.healthMessage }, "agent health changed");
       return { ...cur, lastHeartbeatMs: t, healthy: hb.healthy, healthMessage: hb.healthMessage, unreachableSinceMs: 0 };
     });

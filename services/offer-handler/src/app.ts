@@ -43,7 +43,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
   const agentsCache = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
   const ledgerCache = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
   // Heartbeats are written often enough that a live agent never looks silent.
-  const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4));
+  const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4), (id) => agentsCache.get(id)?.value);
   const stops: (() => Promise<void> | void)[] = [];
   const placements = new Counter({
     name: "berth_placements_total",
@@ -139,6 +139,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       );
       stops.push(() => place.stop());
       const hb = bus.nc.subscribe(subjects.agentHeartbeatAll, { queue: "offer-handler" });
+      const beating = new Set<string>();
       void (async () => {
         for await (const m of hb) {
           const beat = codecs.agentHeartbeat.decode(m.data);
@@ -146,7 +147,13 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
             logger.warn({ subject: m.subject, agentId: beat.agentId }, "heartbeat for another agent dropped");
             continue;
           }
-          await registry.heartbeat(beat).catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"));
+          // One write at a time per agent, none waiting behind another agent's: a slow bucket must not make live agents look silent.
+          if (beating.has(beat.agentId)) continue;
+          beating.add(beat.agentId);
+          void registry
+            .heartbeat(beat)
+            .catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"))
+            .finally(() => beating.delete(beat.agentId));
         }
       })();
       stops.push(() => hb.unsubscribe());

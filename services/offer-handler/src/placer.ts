@@ -25,6 +25,10 @@ export interface PlacerOptions {
 export class Placer {
   /** Where each booked task is: a repeated request for a task gets its booking back. */
   private readonly booked = new Map<string, { agentId: string; ports: number[] }>();
+  /** The tasks booked on each agent, to forget them fast when its ledger changes. */
+  private readonly bookedOn = new Map<string, string[]>();
+  /** Placements run one at a time in this instance, so its own requests never race each other for a ledger. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly bus: Bus,
@@ -33,13 +37,18 @@ export class Placer {
     private readonly opts: PlacerOptions,
     private readonly log: Logger,
   ) {
-    ledgers.onChange((agentId, entry) => {
-      for (const [taskId, b] of this.booked) if (b.agentId === agentId) this.booked.delete(taskId);
-      for (const r of entry?.value.reservations ?? []) this.booked.set(r.taskId, { agentId, ports: r.ports });
-    });
-    for (const [agentId, entry] of ledgers.entriesList()) {
-      for (const r of entry.value.reservations ?? []) this.booked.set(r.taskId, { agentId, ports: r.ports });
-    }
+    ledgers.onChange((agentId, entry) => this.remember(agentId, entry?.value));
+    for (const [agentId, entry] of ledgers.entriesList()) this.remember(agentId, entry.value);
+  }
+
+  private remember(agentId: string, ledger: AgentLedger | undefined): void {
+    for (const taskId of this.bookedOn.get(agentId) ?? []) this.booked.delete(taskId);
+    const reservations = ledger?.reservations ?? [];
+    for (const r of reservations) this.booked.set(r.taskId, { agentId, ports: r.ports });
+    this.bookedOn.set(
+      agentId,
+      reservations.map((r) => r.taskId),
+    );
   }
 
   /** Every agent's free resources, for the API's views and for matching. */
@@ -73,7 +82,13 @@ export class Placer {
     return out;
   }
 
-  async place(req: PlacementRequest): Promise<PlacementReply> {
+  place(req: PlacementRequest): Promise<PlacementReply> {
+    const run = this.queue.then(() => this.placeNow(req));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async placeNow(req: PlacementRequest): Promise<PlacementReply> {
     const needs: TaskNeed[] = (req.tasks ?? []).map((t) => ({
       taskId: t.taskId ?? "",
       appId: t.appId ?? "",
@@ -115,9 +130,12 @@ export class Placer {
         list.push({ need, hostname: r.hostname, ports: r.ports });
         byAgent.set(r.agentId, list);
       }
-      for (const [agentId, list] of byAgent) {
-        const booked = await this.book(agentId, list, snapshot.get(agentId));
-        if (booked) {
+      // Each agent's ledger is its own key: book them all at once.
+      const outcomes = await Promise.all(
+        [...byAgent].map(async ([agentId, list]) => ({ agentId, list, ok: await this.book(agentId, list, snapshot.get(agentId)) })),
+      );
+      for (const { agentId, list, ok } of outcomes) {
+        if (ok) {
           for (const p of list) reply.placements.push({ taskId: p.need.taskId, agentId, hostname: p.hostname, ports: p.ports });
         } else {
           retry.push(...list.map((p) => p.need));

@@ -19,6 +19,8 @@ export interface AgentDeps {
   runtime: ContainerRuntime;
   registry: Registry;
   logger: Logger;
+  /** The task records, when several agents in one process share them (simulated agents); else the agent follows its own. */
+  tasks?: KvCache<TaskRecord>;
 }
 
 const identity = { name: "raw", encode: (b: Uint8Array) => b, decode: (b: Uint8Array) => b };
@@ -110,9 +112,11 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       });
       stops.push(() => http.close());
 
-      const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
-      await tasks.start();
-      stops.push(() => tasks.stop());
+      const tasks = deps.tasks ?? new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+      if (!deps.tasks) {
+        await tasks.start();
+        stops.push(() => tasks.stop());
+      }
       const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, tasks, (id) => bus.tasks.get(id), logger);
       const reconcile = () =>
         reconciler

@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import { codecs, KvCache, natsCredentialsFromEnv, openBus } from "@berth/bus";
+import type { TaskRecord } from "@berth/core";
+import { envNumber, envString, runProcess } from "@berth/runtime";
+import { Registry } from "prom-client";
+import { buildAgent } from "./app.js";
+import { loadConfig } from "./config.js";
+import { SimRuntime } from "./sim-runtime.js";
+
+/**
+ * Many simulated agents in one process, for scale benchmarks only: each is the
+ * real agent (registration, heartbeats, its own command consumer, status
+ * updates with their checkpoint) on a runtime that runs nothing. They share
+ * one NATS connection and one copy of the task records.
+ * BERTH_SIM_AGENTS agents are named <BERTH_SIM_PREFIX>-<n>, each its own host.
+ */
+await runProcess("sim-agents", async ({ logger }) => {
+  const count = envNumber(process.env, "BERTH_SIM_AGENTS", 100);
+  const prefix = envString(process.env, "BERTH_SIM_PREFIX", "sim");
+  const base = loadConfig({ ...process.env, BERTH_AGENT_ID: `${prefix}-0` });
+  const bus = await openBus({
+    servers: base.natsUrl,
+    name: `berth-sim-${prefix}`,
+    logger,
+    createTopology: false,
+    ...natsCredentialsFromEnv(),
+  });
+  const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+  await tasks.start();
+  const agents = Array.from({ length: count }, (_, i) => {
+    const agentId = `${prefix}-${i}`;
+    const config = { ...base, agentId, hostname: agentId, httpPort: 0, workDir: join(base.workDir, agentId) };
+    return buildAgent({ config, bus, runtime: new SimRuntime(), registry: new Registry(), logger: logger.child({ agentId }), tasks });
+  });
+  for (let i = 0; i < agents.length; i += 50) await Promise.all(agents.slice(i, i + 50).map((a) => a.start()));
+  logger.info({ count, prefix }, "simulated agents started");
+  return async () => {
+    await Promise.all(agents.map((a) => a.stop()));
+    tasks.stop();
+    await bus.close();
+  };
+});

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { ContainerSpec } from "@berth/core";
+import type { ContainerExit, ContainerRuntime, ContainerState, PullOptions } from "./container-runtime.js";
+
+/**
+ * A container runtime that runs nothing: containers exist in memory, start at
+ * once and run until stopped. The agent code above it is the real one. For
+ * scale benchmarks only; every test of behaviour runs on Docker.
+ */
+export class SimRuntime implements ContainerRuntime {
+  private readonly containers = new Map<string, ContainerState>();
+  private readonly byName = new Map<string, string>();
+  private readonly watchers = new Set<{ labels: Record<string, string>; onExit: (e: ContainerExit) => void }>();
+
+  async ping(): Promise<void> {}
+
+  async ensureImage(_image: string, _opts: PullOptions): Promise<void> {}
+
+  async exec(): Promise<{ exitCode: number; output: string }> {
+    return { exitCode: 0, output: "" };
+  }
+
+  async start(spec: ContainerSpec): Promise<ContainerState> {
+    const existing = this.byName.get(spec.name);
+    if (existing) return { ...(this.containers.get(existing) as ContainerState) };
+    const id = randomUUID().replaceAll("-", "");
+    const state: ContainerState = {
+      id,
+      name: spec.name,
+      labels: { ...spec.labels },
+      image: spec.image,
+      networkMode: spec.networkMode,
+      running: true,
+      status: "running",
+      exitCode: 0,
+      oomKilled: false,
+      pid: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: "0001-01-01T00:00:00Z",
+      error: "",
+    };
+    this.containers.set(id, state);
+    this.byName.set(spec.name, id);
+    return { ...state };
+  }
+
+  async inspect(containerId: string): Promise<ContainerState | undefined> {
+    const c = this.containers.get(containerId) ?? this.containers.get(this.byName.get(containerId) ?? "");
+    return c ? { ...c } : undefined;
+  }
+
+  async startExisting(containerId: string): Promise<ContainerState> {
+    const c = this.containers.get(containerId);
+    if (!c) throw new Error(`no container ${containerId}`);
+    return { ...c, running: true, status: "running" };
+  }
+
+  async stop(containerId: string): Promise<void> {
+    const c = this.containers.get(containerId);
+    if (!c || !c.running) return;
+    Object.assign(c, { running: false, status: "exited", exitCode: 143, finishedAt: new Date().toISOString() });
+    const exit: ContainerExit = { containerId, labels: c.labels, exitCode: 143, time: Math.floor(Date.now() / 1000) };
+    for (const w of this.watchers) if (matches(c.labels, w.labels)) queueMicrotask(() => w.onExit(exit));
+  }
+
+  async remove(containerId: string): Promise<void> {
+    const c = this.containers.get(containerId);
+    if (!c) return;
+    this.containers.delete(containerId);
+    this.byName.delete(c.name);
+  }
+
+  async logs(): Promise<void> {}
+
+  async list(labels: Record<string, string>): Promise<ContainerState[]> {
+    return [...this.containers.values()].filter((c) => matches(c.labels, labels)).map((c) => ({ ...c }));
+  }
+
+  watchExits(labels: Record<string, string>, onExit: (e: ContainerExit) => void): { stop(): void } {
+    const w = { labels, onExit };
+    this.watchers.add(w);
+    return { stop: () => this.watchers.delete(w) };
+  }
+}
+
+function matches(have: Record<string, string>, want: Record<string, string>): boolean {
+  return Object.entries(want).every(([k, v]) => have[k] === v);
+}
