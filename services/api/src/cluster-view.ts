@@ -31,6 +31,8 @@ export class ClusterView {
   readonly quotas: KvCache<QuotaLedger>;
   readonly secrets: KvCache<StoredSecret>;
   private readonly byApp = new Map<string, Map<string, TaskRecord>>();
+  /** Running deployments by the apps they affect: answering them per app must not scan every deployment kept. */
+  private readonly runningByApp = new Map<string, Set<string>>();
   private readonly appOfTask = new Map<string, string>();
 
   constructor(bus: Bus) {
@@ -44,6 +46,15 @@ export class ClusterView {
     this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
     this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
     this.secrets = new KvCache(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
+    this.deployments.onChange((id, entry) => {
+      for (const [appId, ids] of this.runningByApp) if (ids.delete(id) && ids.size === 0) this.runningByApp.delete(appId);
+      if (entry?.value.status !== "running") return;
+      for (const appId of entry.value.affectedApps) {
+        const ids = this.runningByApp.get(appId) ?? new Set<string>();
+        ids.add(id);
+        this.runningByApp.set(appId, ids);
+      }
+    });
     this.tasks.onChange((taskId, entry) => {
       const previous = this.appOfTask.get(taskId);
       if (previous !== undefined) {
@@ -94,9 +105,7 @@ export class ClusterView {
 
   /** Running deployments that affect an app, as Marathon lists them on the app. */
   deploymentsOf(appId: string): { id: string }[] {
-    return [...this.deployments.values()]
-      .filter((d) => d.status === "running" && d.affectedApps.includes(appId))
-      .map((d) => ({ id: d.id }));
+    return [...(this.runningByApp.get(appId) ?? [])].map((id) => ({ id }));
   }
 
   lastTaskFailure(appId: string): Record<string, unknown> | undefined {

@@ -194,7 +194,8 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
     requireAccess(req, id);
-    const found = await bus.apps.get(appKey(id));
+    // The read model: every change through this api waits until it shows there, so a client reads its own writes.
+    const found = view.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
     if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
     if (suffix === "tasks") return { tasks: view.tasksOf(id).map((t) => view.taskJson(t)) };
