@@ -28,6 +28,15 @@ const perApp = Math.ceil(total / appCount);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TICKS = 100; // clock ticks per second, as /proc reports CPU time
 
+/** Resident memory of a process, in MiB. */
+function rssMiB(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU seconds a process has used so far (user + system). */
 function cpuSeconds(pid) {
   try {
@@ -99,7 +108,9 @@ try {
     "simulated agents": simHosts.map((p) => p.pid),
   });
   const cpuByGroup = () => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + cpuSeconds(p), 0)]));
+  const memByGroup = () => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + rssMiB(p), 0)]));
   const before = cpuByGroup();
+  const memBefore = memByGroup();
   const cpu0 = pids().reduce((s, p) => s + cpuSeconds(p), 0);
   const start = Date.now();
   await Promise.all(
@@ -151,6 +162,18 @@ try {
   );
   console.log(`  ratio to the 1000/s aim    ${(rate / 1000).toFixed(2)}`);
   const after = cpuByGroup();
+  // Settle, then read resident memory with every task tracked.
+  await new Promise((r) => setTimeout(r, 5000));
+  const memAfter = memByGroup();
+  console.log(
+    "  resident MiB, 0 → all:     " +
+      Object.keys(memAfter)
+        .map(
+          (g) =>
+            `${g} ${memBefore[g].toFixed(0)} → ${memAfter[g].toFixed(0)} (${(((memAfter[g] - memBefore[g]) / placed) * 1000).toFixed(1)}/1000)`,
+        )
+        .join(", "),
+  );
   console.log(
     "  CPU seconds by process:    " +
       Object.keys(after)
