@@ -53,7 +53,12 @@ export class Api {
           });
         },
       );
-      req.on("error", reject);
+      // A server that refuses a large body answers and closes while the body is still being sent: the
+      // write then fails (EPIPE, ECONNRESET) though the answer arrives. Wait for it before calling it an error.
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code !== "EPIPE" && err.code !== "ECONNRESET") return reject(err);
+        setTimeout(() => reject(err), 2_000);
+      });
       req.end(payload);
     });
   }

@@ -151,14 +151,20 @@ export async function startCluster(opts: {
     );
   }
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await eventually(
-    async () => {
-      const res = await fetch(`${apiUrl}/v2/agents`, { headers: { authorization: `Bearer ${adminToken}` } });
-      const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
-      return agentIds.every((id) => body.agents.some((a) => a.id === id && a.active));
-    },
-    { timeoutMs: 60_000, what: `agent ${agentId} registered (logs in ${logDir})` },
-  );
+  try {
+    await eventually(
+      async () => {
+        const res = await fetch(`${apiUrl}/v2/agents`, { headers: { authorization: `Bearer ${adminToken}` } });
+        const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
+        return agentIds.every((id) => body.agents.some((a) => a.id === id && a.active));
+      },
+      { timeoutMs: 60_000, what: `agent ${agentId} registered (logs in ${logDir})` },
+    );
+  } catch (err) {
+    // A cluster that never came up must not outlive the test that asked for it.
+    for (const p of processes) p.proc.kill("SIGKILL");
+    throw err;
+  }
   return {
     apiUrl,
     adminToken,
