@@ -111,6 +111,26 @@ try {
   const memByGroup = () => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + rssMiB(p), 0)]));
   const before = cpuByGroup();
   const memBefore = memByGroup();
+  // Every status_update_event on the API's event stream: its timestamp is when the agent made the update.
+  const lags = [];
+  const sse = new AbortController();
+  void (async () => {
+    const res = await cluster.api("/v2/events?event_type=status_update_event", {
+      signal: sse.signal,
+      headers: { accept: "text/event-stream" },
+    });
+    const decoder = new TextDecoder();
+    let buf = "";
+    for await (const chunk of res.body) {
+      buf += decoder.decode(chunk, { stream: true });
+      let end;
+      while ((end = buf.indexOf("\n\n")) >= 0) {
+        const data = /^data: (.*)$/m.exec(buf.slice(0, end))?.[1];
+        buf = buf.slice(end + 2);
+        if (data) lags.push(Date.now() - Date.parse(JSON.parse(data).timestamp));
+      }
+    }
+  })().catch(() => undefined);
   const cpu0 = pids().reduce((s, p) => s + cpuSeconds(p), 0);
   const start = Date.now();
   await Promise.all(
@@ -148,6 +168,10 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const elapsed = (Date.now() - start) / 1000;
+  await new Promise((r) => setTimeout(r, 1000));
+  sse.abort();
+  const sorted = [...lags].sort((a, b) => a - b);
+  const pct = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const cpu = pids().reduce((s, p) => s + cpuSeconds(p), 0) - cpu0;
   const placed = perApp * appCount;
   const rate = placed / elapsed;
@@ -161,6 +185,9 @@ try {
     `  CPU seconds per 1000       ${((cpu / placed) * 1000).toFixed(2)} (all processes: nats-server, control plane, simulated agents)`,
   );
   console.log(`  ratio to the 1000/s aim    ${(rate / 1000).toFixed(2)}`);
+  console.log(
+    `  status update → event stream  ${sorted.length} updates (${(sorted.length / elapsed).toFixed(0)}/s): p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, p99.9 ${pct(0.999)} ms`,
+  );
   const after = cpuByGroup();
   // Settle, then read resident memory with every task tracked.
   await new Promise((r) => setTimeout(r, 5000));

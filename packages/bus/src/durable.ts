@@ -39,9 +39,34 @@ export async function consumeDurable<T>(
   codec: Codec<T>,
   handler: (d: Delivery<T>) => Promise<void>,
   onError: (err: unknown, m: JsMsg) => void,
+  /**
+   * Without `keyOf`, one message at a time. With it, messages of different keys
+   * are handled concurrently (at most `concurrency` at once) and messages of
+   * one key still in the order they were stored.
+   */
+  opts: { keyOf?: (value: T) => string; concurrency?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await js.consumers.get(stream, durable);
   const messages = await consumer.consume({ max_messages: 256 });
+  const run = async (m: JsMsg, value: T) => {
+    try {
+      await handler({
+        value,
+        subject: m.subject,
+        seq: m.seq,
+        redelivered: m.redelivered,
+        ack: () => m.ack(),
+        nak: (delayMs) => m.nak(delayMs),
+      });
+    } catch (err) {
+      onError(err, m);
+      m.nak(1_000);
+    }
+  };
+  const chains = new Map<string, Promise<void>>();
+  const limit = opts.concurrency ?? 64;
+  let inFlight = 0;
+  const slots: (() => void)[] = [];
   const done = (async () => {
     for await (const m of messages) {
       let value: T;
@@ -52,20 +77,23 @@ export async function consumeDurable<T>(
         m.term();
         continue;
       }
-      try {
-        await handler({
-          value,
-          subject: m.subject,
-          seq: m.seq,
-          redelivered: m.redelivered,
-          ack: () => m.ack(),
-          nak: (delayMs) => m.nak(delayMs),
-        });
-      } catch (err) {
-        onError(err, m);
-        m.nak(1_000);
+      if (!opts.keyOf) {
+        await run(m, value);
+        continue;
       }
+      while (inFlight >= limit) await new Promise<void>((r) => slots.push(r));
+      inFlight++;
+      const key = opts.keyOf(value);
+      const next: Promise<void> = (chains.get(key) ?? Promise.resolve())
+        .then(() => run(m, value))
+        .finally(() => {
+          inFlight--;
+          slots.shift()?.();
+          if (chains.get(key) === next) chains.delete(key);
+        });
+      chains.set(key, next);
     }
+    await Promise.all(chains.values());
   })();
   return {
     stop: async () => {
