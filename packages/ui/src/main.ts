@@ -1,6 +1,10 @@
 import { ApiError, call, followEvents, session, type StreamEvent } from "./api.js";
 import { h } from "./dom.js";
-import { agentsView, appsView, appView, deploymentsView, editorView, eventsView, queueView, type View } from "./views.js";
+import { appView } from "./views/app.js";
+import { appsView } from "./views/apps.js";
+import { agentsView, deploymentsView, eventsView, queueView } from "./views/cluster.js";
+import { editorView } from "./views/editor.js";
+import type { View } from "./widgets.js";
 
 /** Events seen since the page loaded, newest first (the live feed). */
 export const feed: StreamEvent[] = [];
