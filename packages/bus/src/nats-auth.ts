@@ -52,10 +52,11 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
   "status-aggregator": { publish: [subjects.event(">")], subscribe: [] },
 };
 
-/** One agent: its own heartbeats, status updates, log streams and commands, and read access to the task records. */
+/** One agent: its own heartbeats, status updates, log streams, commands and ledger, and read access to the task records. */
 function agentPermissions(agentId: string, inbox: string): NatsPermissions {
   const durable = CONSUMERS.agent(agentId);
   const tasks = `KV_${BUCKETS.tasks}`;
+  const ledger = `KV_${BUCKETS.ledger}`;
   return {
     publish: {
       allow: [
@@ -68,12 +69,9 @@ function agentPermissions(agentId: string, inbox: string): NatsPermissions {
         `$JS.API.CONSUMER.INFO.${STREAMS.commands}.${durable}`,
         `$JS.API.CONSUMER.MSG.NEXT.${STREAMS.commands}.${durable}`,
         `$JS.ACK.${STREAMS.commands}.${durable}.>`,
-        `$JS.API.CONSUMER.CREATE.${tasks}.>`,
-        `$JS.API.CONSUMER.INFO.${tasks}.>`,
-        `$JS.API.CONSUMER.DELETE.${tasks}.>`,
         `$JS.API.DIRECT.GET.${tasks}.>`,
-        `$JS.API.STREAM.MSG.GET.${tasks}`,
-        `$JS.FC.${tasks}.>`,
+        // Its own ledger entry only: a direct get names the key in the subject.
+        `$JS.API.DIRECT.GET.${ledger}.$KV.${BUCKETS.ledger}.${agentId}`,
       ],
     },
     subscribe: { allow: [`${inbox}.>`, subjects.agentLogs(agentId), subjects.logsCancel(agentId, "*")] },

@@ -142,7 +142,8 @@ export async function openTopology(nc: NatsConnection): Promise<Buckets> {
   const kvm = new Kvm(nc);
   const out: Partial<Record<keyof Buckets, KV>> = {};
   for (const [name, bucket] of Object.entries(BUCKETS) as [keyof Buckets, string][]) {
-    const kv = await kvm.open(bucket);
+    // Every bucket is made with direct gets (ensureTopology), which name the key in the subject: permissions can allow single keys.
+    const kv = await kvm.open(bucket, { allow_direct: true });
     await kv.status(); // opening is lazy: this fails while the bucket does not exist yet
     out[name] = kv;
   }

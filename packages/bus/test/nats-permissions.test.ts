@@ -112,6 +112,27 @@ describe("NATS permissions", () => {
     expect((await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-b"))).num_pending).toBe(1);
   });
 
+  it("lets an agent read its own ledger but not another agent's", async () => {
+    for (const agentId of ["agent-a", "agent-b"]) {
+      await operator.ledger.create(agentId, { agentId, reservations: [{ taskId: `t-${agentId}` } as never] });
+    }
+    const a = { kind: "agent", agentId: "agent-a" } as const;
+    const agent = await openBus({
+      servers: nats.url,
+      name: "agent-a",
+      logger: log,
+      createTopology: false,
+      user: natsUserOf(a),
+      pass: password(a),
+    });
+    try {
+      expect((await agent.ledger.get("agent-a"))?.value.reservations.map((r) => r.taskId)).toEqual(["t-agent-a"]);
+      await expect(agent.ledger.get("agent-b")).rejects.toThrow();
+    } finally {
+      await agent.close();
+    }
+  });
+
   it("keeps an agent from listening to everything, or to other connections' replies", async () => {
     const { nc, denied } = await as({ kind: "agent", agentId: "agent-a" });
     for (const subject of [">", "_INBOX.>", `${inboxPrefixOf("berth-api")}.>`, subjects.agentLogs("agent-b"), "$KV.berth_apps.>"]) {

@@ -1,5 +1,5 @@
-import { type Bus, codecs, commandOf, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
-import { LABELS, type TaskRecord } from "@berth/core";
+import { type Bus, codecs, commandOf, consumeDurable, CONSUMERS, isConnected, STREAMS } from "@berth/bus";
+import { LABELS } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
@@ -19,8 +19,6 @@ export interface AgentDeps {
   runtime: ContainerRuntime;
   registry: Registry;
   logger: Logger;
-  /** The task records, when several agents in one process share them (simulated agents); else the agent follows its own. */
-  tasks?: KvCache<TaskRecord>;
 }
 
 const identity = { name: "raw", encode: (b: Uint8Array) => b, decode: (b: Uint8Array) => b };
@@ -112,12 +110,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       });
       stops.push(() => http.close());
 
-      const tasks = deps.tasks ?? new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
-      if (!deps.tasks) {
-        await tasks.start();
-        stops.push(() => tasks.stop());
-      }
-      const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, tasks, (id) => bus.tasks.get(id), logger);
+      const bookedHere = async () => ((await bus.ledger.get(config.agentId))?.value.reservations ?? []).map((r) => r.taskId);
+      const reconciler = new AgentReconciler(config.agentId, runtime, runner, reporter, bookedHere, (id) => bus.tasks.get(id), logger);
       const reconcile = () =>
         reconciler
           .run()

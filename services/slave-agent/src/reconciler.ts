@@ -1,4 +1,3 @@
-import type { KvCache } from "@berth/bus";
 import { isTerminal, LABELS, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { ContainerRuntime } from "./container-runtime.js";
@@ -21,7 +20,8 @@ export class AgentReconciler {
     private readonly runtime: ContainerRuntime,
     private readonly runner: TaskRunner,
     private readonly reporter: StatusReporter,
-    private readonly tasks: KvCache<TaskRecord>,
+    /** The tasks booked on this agent (its ledger): every task the cluster may believe runs here. */
+    private readonly bookedHere: () => Promise<string[]>,
     private readonly lookup: (taskId: string) => Promise<{ value: TaskRecord } | undefined>,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
@@ -65,14 +65,18 @@ export class AgentReconciler {
       orphansRemoved++;
     }
     let lost = 0;
-    for (const t of this.tasks.values()) {
+    // Only this agent's bookings are read, so an agent's work does not grow with the cluster's.
+    for (const taskId of await this.bookedHere()) {
+      if (present.has(taskId) && !this.runner.isRunning(taskId)) continue;
+      const t = (await this.lookup(taskId))?.value;
+      if (!t || t.agentId !== this.agentId) continue;
       // Reported unreachable while this agent was away, but running here: say so again.
-      if (t.agentId === this.agentId && t.state === "TASK_UNREACHABLE" && this.runner.isRunning(t.taskId)) {
-        this.runner.reportRunning(t.taskId, "agent reachable again");
+      if (t.state === "TASK_UNREACHABLE" && this.runner.isRunning(taskId)) {
+        this.runner.reportRunning(taskId, "agent reachable again");
         continue;
       }
-      if (t.agentId !== this.agentId || isTerminal(t.state) || t.lastSequence === 0) continue;
-      if (this.runner.knows(t.taskId) || present.has(t.taskId)) continue;
+      if (isTerminal(t.state) || t.lastSequence === 0) continue;
+      if (this.runner.knows(taskId) || present.has(taskId)) continue;
       if (this.now() - t.updatedAtMs < 10_000) continue;
       this.log.warn({ taskId: t.taskId }, "a task the cluster believes is here has no container: reporting it lost");
       this.reporter.report({

@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { codecs, KvCache, natsCredentialsFromEnv, openBus } from "@berth/bus";
-import type { TaskRecord } from "@berth/core";
+import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { envNumber, envString, runProcess } from "@berth/runtime";
 import { Registry } from "prom-client";
 import { buildAgent } from "./app.js";
@@ -11,7 +10,7 @@ import { SimRuntime } from "./sim-runtime.js";
  * Many simulated agents in one process, for scale benchmarks only: each is the
  * real agent (registration, heartbeats, its own command consumer, status
  * updates with their checkpoint) on a runtime that runs nothing. They share
- * one NATS connection and one copy of the task records.
+ * one NATS connection.
  * BERTH_SIM_AGENTS agents are named <BERTH_SIM_PREFIX>-<n>, each its own host.
  */
 await runProcess("sim-agents", async ({ logger }) => {
@@ -25,18 +24,15 @@ await runProcess("sim-agents", async ({ logger }) => {
     createTopology: false,
     ...natsCredentialsFromEnv(),
   });
-  const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
-  await tasks.start();
   const agents = Array.from({ length: count }, (_, i) => {
     const agentId = `${prefix}-${i}`;
     const config = { ...base, agentId, hostname: agentId, httpPort: 0, workDir: join(base.workDir, agentId) };
-    return buildAgent({ config, bus, runtime: new SimRuntime(), registry: new Registry(), logger: logger.child({ agentId }), tasks });
+    return buildAgent({ config, bus, runtime: new SimRuntime(), registry: new Registry(), logger: logger.child({ agentId }) });
   });
   for (let i = 0; i < agents.length; i += 50) await Promise.all(agents.slice(i, i + 50).map((a) => a.start()));
   logger.info({ count, prefix }, "simulated agents started");
   return async () => {
     await Promise.all(agents.map((a) => a.stop()));
-    tasks.stop();
     await bus.close();
   };
 });
