@@ -45,6 +45,8 @@ export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
 export { KvCache } from "./kv-cache.js";
 export { Lease } from "./lease.js";
+export { RunningDeployments } from "./running-deployments.js";
+export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
 export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, PROTOCOL_VERSION, subjects } from "./subjects.js";
 export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, LEASE_TTL_MS, STREAMS, type Buckets } from "./topology.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppDefinition } from "./app-definition.js";
-import { planApp } from "./app-plan.js";
+import { changesPlan, planApp } from "./app-plan.js";
 import { parseApp } from "./app-validation.js";
 import { task } from "./test-fixtures.js";
 
@@ -145,5 +145,47 @@ describe("planApp with unreachable tasks", () => {
   });
   it("never replaces them when the strategy is disabled", () => {
     expect(planApp(app({ instances: 1, unreachableStrategy: "disabled" }), [away("a", 0)], 1e9)).toMatchObject({ launch: 0, expunge: [] });
+  });
+});
+
+describe("changesPlan", () => {
+  const base = running("a");
+  const healthy = { ...base, health: { ...base.health, state: "HEALTHY" } };
+
+  it("says a task appearing or going changes the plan", () => {
+    expect(changesPlan(undefined, base, false)).toBe(true);
+    expect(changesPlan(base, undefined, false)).toBe(true);
+  });
+
+  it("says a change of state, goal, version or agent changes the plan", () => {
+    for (const after of [
+      { ...base, state: "TASK_FAILED" },
+      { ...base, goal: "KILL" },
+      { ...base, configVersion: "v2" },
+      { ...base, agentId: "elsewhere" },
+    ]) {
+      expect(changesPlan(base, after, false)).toBe(true);
+    }
+  });
+
+  it("counts health and readiness only while a deployment runs", () => {
+    expect(changesPlan(base, healthy, false)).toBe(false);
+    expect(changesPlan(base, healthy, true)).toBe(true);
+    const ready = { ...base, health: { ...base.health, ready: true } };
+    expect(changesPlan(base, ready, false)).toBe(false);
+    expect(changesPlan(base, ready, true)).toBe(true);
+  });
+
+  it("ignores a new message or sequence", () => {
+    expect(changesPlan(base, { ...base, message: "still running", lastSequence: 9, updatedAtMs: 5 }, true)).toBe(false);
+  });
+
+  it("is right to ignore health outside a deployment: the plan of a settled app does not depend on it", () => {
+    const tasks = [running("a", 1), running("b", 2), running("c", 3)];
+    const flipped = tasks.map((t, i) => (i === 1 ? { ...t, health: { ...t.health, state: "UNHEALTHY" } } : t));
+    for (const instances of [1, 3, 5]) {
+      const a = app({ instances, healthChecks: [{ protocol: "COMMAND", command: { value: "true" } }] });
+      expect(planApp(a, flipped)).toEqual(planApp(a, tasks));
+    }
   });
 });

@@ -39,6 +39,25 @@ export function isHealthy(
 }
 
 /**
+ * Whether a change of one task's record can change what its app's plan
+ * decides. Its state, goal, version or agent always can; its health and
+ * readiness count only while a deployment of the app is running (they gate
+ * rolling upgrades and its progress). A task appearing or going always can.
+ */
+export function changesPlan(before: TaskRecord | undefined, after: TaskRecord | undefined, deploymentRunning: boolean): boolean {
+  if (!before || !after) return true;
+  if (
+    before.state !== after.state ||
+    before.goal !== after.goal ||
+    before.configVersion !== after.configVersion ||
+    before.agentId !== after.agentId
+  ) {
+    return true;
+  }
+  return deploymentRunning && (before.health.state !== after.health.state || before.health.ready !== after.health.ready);
+}
+
+/**
  * Decides launches and kills for one app. `app` undefined means the app was
  * deleted: every task is stopped. A change of configuration is a rolling
  * upgrade within `upgradeStrategy`: at least minimumHealthCapacity × instances
@@ -70,7 +89,7 @@ export function planApp(app: AppDefinition | undefined, tasks: readonly TaskReco
 
   const n = app.instances;
   const extraFresh = Math.max(0, fresh.length - n);
-  for (const t of killOrder(fresh, app.killSelection, app).slice(0, extraFresh)) {
+  for (const t of extraFresh === 0 ? [] : killOrder(fresh, app.killSelection, app).slice(0, extraFresh)) {
     plan.kill.push({ taskId: t.taskId, reason: "scaled down" });
   }
   if (old.length === 0) {

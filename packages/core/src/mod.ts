@@ -51,7 +51,7 @@ export {
   type TaskState,
   TaskStates,
 } from "./task-state.js";
-export { type AppPlan, isHealthy, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
+export { type AppPlan, changesPlan, isHealthy, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
 export {
   BACKOFF_RESET_AFTER_MS,
   type BackoffPolicy,

@@ -10,6 +10,8 @@ import {
   KvCache,
   type QueueEntry,
   type StoredSecret,
+  RunningDeployments,
+  TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
 import { taskView } from "./views.js";
@@ -30,45 +32,23 @@ export class ClusterView {
   readonly teams: KvCache<Team>;
   readonly quotas: KvCache<QuotaLedger>;
   readonly secrets: KvCache<StoredSecret>;
-  private readonly byApp = new Map<string, Map<string, TaskRecord>>();
-  /** Running deployments by the apps they affect: answering them per app must not scan every deployment kept. */
-  private readonly runningByApp = new Map<string, Set<string>>();
-  private readonly appOfTask = new Map<string, string>();
+  /** Tasks by app; also says when a task's record changes, for the view-lag metric. */
+  readonly tasksByApp: TasksByApp;
+  private readonly running: RunningDeployments;
 
   constructor(bus: Bus) {
     this.apps = new KvCache(bus.buckets.apps, appCodec);
     this.tasks = new KvCache(bus.buckets.tasks, codecs.taskRecord);
+    this.tasksByApp = new TasksByApp(this.tasks);
     this.agents = new KvCache(bus.buckets.agents, codecs.agentRecord);
     this.ledgers = new KvCache(bus.buckets.ledger, codecs.agentLedger);
     this.deployments = new KvCache(bus.buckets.deployments, deploymentCodec);
+    this.running = new RunningDeployments(this.deployments);
     this.backoff = new KvCache(bus.buckets.backoff, jsonCodec<BackoffRecord>("BackoffRecord"));
     this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
     this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
     this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
     this.secrets = new KvCache(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
-    this.deployments.onChange((id, entry) => {
-      for (const [appId, ids] of this.runningByApp) if (ids.delete(id) && ids.size === 0) this.runningByApp.delete(appId);
-      if (entry?.value.status !== "running") return;
-      for (const appId of entry.value.affectedApps) {
-        const ids = this.runningByApp.get(appId) ?? new Set<string>();
-        ids.add(id);
-        this.runningByApp.set(appId, ids);
-      }
-    });
-    this.tasks.onChange((taskId, entry) => {
-      const previous = this.appOfTask.get(taskId);
-      if (previous !== undefined) {
-        const m = this.byApp.get(previous);
-        if (m?.delete(taskId) && m.size === 0) this.byApp.delete(previous);
-        this.appOfTask.delete(taskId);
-      }
-      if (entry) {
-        this.appOfTask.set(taskId, entry.value.appId);
-        const m = this.byApp.get(entry.value.appId) ?? new Map<string, TaskRecord>();
-        m.set(taskId, entry.value);
-        this.byApp.set(entry.value.appId, m);
-      }
-    });
   }
 
   private caches() {
@@ -100,12 +80,12 @@ export class ClusterView {
   }
 
   tasksOf(appId: string): TaskRecord[] {
-    return [...(this.byApp.get(appId)?.values() ?? [])];
+    return this.tasksByApp.of(appId);
   }
 
   /** Running deployments that affect an app, as Marathon lists them on the app. */
   deploymentsOf(appId: string): { id: string }[] {
-    return [...(this.runningByApp.get(appId) ?? [])].map((id) => ({ id }));
+    return this.running.of(appId).map((d) => ({ id: d.id }));
   }
 
   lastTaskFailure(appId: string): Record<string, unknown> | undefined {

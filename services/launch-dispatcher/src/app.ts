@@ -1,6 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { type AppDefinition, type Deployment, defaultTeam, secretKey, type TaskRecord, type Team, teamOf } from "@berth/core";
-import { appCodec, type Bus, codecs, deploymentCodec, jsonCodec, KvCache, Lease, isConnected, type StoredSecret } from "@berth/bus";
+import { type AppDefinition, changesPlan, type Deployment, defaultTeam, secretKey, type TaskRecord, type Team, teamOf } from "@berth/core";
+import {
+  appCodec,
+  type Bus,
+  codecs,
+  deploymentCodec,
+  jsonCodec,
+  KvCache,
+  Lease,
+  isConnected,
+  RunningDeployments,
+  type StoredSecret,
+  TasksByApp,
+} from "@berth/bus";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -33,11 +45,14 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     labelNames: ["outcome"],
     registers: [deps.registry],
   });
+  const tasksByApp = new TasksByApp(tasks);
+  const deploying = new RunningDeployments(deployments);
   const dispatcher = new Dispatcher(
     bus,
     apps,
     tasks,
-    deployments,
+    tasksByApp,
+    deploying,
     new AgentCommands(bus),
     {
       launchResendAfterMs: config.launchResendAfterMs,
@@ -99,8 +114,10 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
         if (entry) void dispatcher.reconcile(entry.value.id);
         else reconcileAll();
       });
-      tasks.onChange((_key, entry) => {
-        if (lease.isHeld && entry) void dispatcher.reconcile(entry.value.appId);
+      // A task's health matters only to a running deployment; the rest of its changes to its app's plan.
+      tasksByApp.onChange((before, after) => {
+        const appId = (after ?? before)?.appId;
+        if (lease.isHeld && appId !== undefined && changesPlan(before, after, deploying.has(appId))) void dispatcher.reconcile(appId);
       });
       lease.start();
       stops.push(() => lease.stop());

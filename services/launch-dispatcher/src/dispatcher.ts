@@ -9,7 +9,9 @@ import {
   publishEvent,
   type QueueEntry,
   request,
+  type RunningDeployments,
   subjects,
+  type TasksByApp,
 } from "@berth/bus";
 import {
   type AppDefinition,
@@ -67,7 +69,8 @@ export class Dispatcher {
     private readonly bus: Bus,
     private readonly apps: KvCache<AppDefinition>,
     private readonly tasks: KvCache<TaskRecord>,
-    private readonly deployments: KvCache<Deployment>,
+    private readonly tasksByApp: TasksByApp,
+    private readonly deploying: RunningDeployments,
     private readonly commands: AgentCommands,
     private readonly opts: DispatcherOptions,
     private readonly log: Logger,
@@ -79,12 +82,12 @@ export class Dispatcher {
   appIds(): Set<string> {
     const ids = new Set<string>();
     for (const app of this.apps.values()) ids.add(app.id);
-    for (const t of this.tasks.values()) ids.add(t.appId);
+    for (const id of this.tasksByApp.appIds()) ids.add(id);
     return ids;
   }
 
   tasksOf(appId: string): TaskRecord[] {
-    return [...this.tasks.values()].filter((t) => t.appId === appId);
+    return this.tasksByApp.of(appId);
   }
 
   /** Reconciles one app now, or right after the pass already running for it. */
@@ -138,8 +141,7 @@ export class Dispatcher {
 
   /** Ends the app's deployment once it is complete, or fails it at its deadline and rolls the app back. */
   private async trackDeployments(appId: string, app: AppDefinition | undefined, now: number): Promise<void> {
-    const running = [...this.deployments.values()].filter((d) => d.status === "running" && d.affectedApps.includes(appId));
-    for (const d of running) {
+    for (const d of this.deploying.of(appId)) {
       const tasks = this.tasksOf(appId);
       const at = new Date(now).toISOString();
       // The deployment may be seen before the app change it brings: judge it only against that change.
