@@ -58,15 +58,22 @@ export class TypedKv<T> {
   /**
    * Read, change, compare-and-set, retried on conflict. `change` returns the new
    * value, `null` to delete, or `undefined` to leave the key alone.
+   * `known` is a value the caller believes current (say, its own last write):
+   * the first attempt starts from it instead of a read; if it was stale the
+   * compare-and-set fails and the next attempt reads. A decision to leave the
+   * key alone is never taken on it alone.
    */
   async mutate(
     key: string,
     change: (current: T | undefined) => T | null | undefined,
     attempts = 20,
+    known?: Versioned<T>,
   ): Promise<{ value: T | undefined; revision: number; changed: boolean }> {
     for (let i = 0; ; i++) {
-      const cur = await this.get(key);
+      const guess = i === 0 ? known : undefined;
+      const cur = guess ?? (await this.get(key));
       const next = change(cur?.value);
+      if (next === undefined && guess) continue; // read before deciding to do nothing
       if (next === undefined) return { value: cur?.value, revision: cur?.revision ?? 0, changed: false };
       try {
         if (next === null) {

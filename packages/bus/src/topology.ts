@@ -55,7 +55,6 @@ export const BUCKETS = {
 
 export const CONSUMERS = {
   statusAggregator: "status-aggregator",
-  offerHandlerLedger: "offer-handler-ledger",
   agent: (agentId: string) => `agent-${agentId}`,
 } as const;
 
@@ -117,7 +116,6 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
   const jsm = await jetstreamManager(nc);
   for (const cfg of streamConfigs(opts.replicas)) await ensureStream(jsm, cfg);
   await ensureConsumer(jsm, STREAMS.status, CONSUMERS.statusAggregator);
-  await ensureConsumer(jsm, STREAMS.status, CONSUMERS.offerHandlerLedger);
   const kvm = new Kvm(nc);
   const open = (name: string, history: number, ttl = 0) => kvm.create(name, { history, replicas: opts.replicas, ttl });
   return {

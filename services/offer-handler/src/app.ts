@@ -5,11 +5,8 @@ import {
   type AgentRecord,
   type Bus,
   codecs,
-  consumeDurable,
-  CONSUMERS,
   KvCache,
   serve,
-  STREAMS,
   subjects,
   isConnected,
 } from "@berth/bus";
@@ -18,7 +15,7 @@ import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
 import type { OfferHandlerConfig } from "./config.js";
-import { releaseOnTerminal } from "./ledger-releaser.js";
+import { releaseIfEnded } from "./ledger-releaser.js";
 import { releaseOrphanBookings } from "./ledger-gc.js";
 import { LostAgentDetector } from "./lost-agents.js";
 import { Placer } from "./placer.js";
@@ -157,19 +154,14 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         }
       })();
       stops.push(() => hb.unsubscribe());
-      const releaser = await consumeDurable(
-        bus.js,
-        STREAMS.status,
-        CONSUMERS.offerHandlerLedger,
-        codecs.statusUpdate,
-        async (d) => {
-          await releaseOnTerminal(bus, d.value, logger);
-          d.ack();
-        },
-        (err) => logger.error({ err: String(err) }, "status update not applied to the ledger; will retry"),
-      );
-      stops.push(() => releaser.stop());
       const tasksCache = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+      // An ended task's booking is freed when its record says so (also each ended task present at start).
+      tasksCache.onChange((_id, entry) => {
+        if (!entry) return;
+        releaseIfEnded(bus, ledgerCache, entry.value, logger).catch((err: unknown) =>
+          logger.warn({ err: String(err), taskId: entry.value.taskId }, "booking not released; the cleanup will"),
+        );
+      });
       await tasksCache.start();
       stops.push(() => tasksCache.stop());
       const gcTimer = setInterval(

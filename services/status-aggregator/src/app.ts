@@ -1,8 +1,9 @@
-import { agentOfSubject, type Bus, codecs, consumeDurable, CONSUMERS, STREAMS, isConnected } from "@berth/bus";
-import { type Logger, serveHttp } from "@berth/runtime";
+import { agentOfSubject, appCodec, type Bus, codecs, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
+import type { AppDefinition } from "@berth/core";
+import { type Logger, serveHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
-import { applyUpdate } from "./status-applier.js";
+import { StatusApplier } from "./status-applier.js";
 
 export interface AggregatorDeps {
   config: AggregatorConfig;
@@ -23,19 +24,23 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
   const latency = new Histogram({
     name: "berth_status_update_latency_seconds",
     help: "Time from an agent's status update to its task record changing.",
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5],
+    buckets: STATUS_LATENCY_BUCKETS,
     registers: [deps.registry],
   });
   const stops: (() => Promise<void> | void)[] = [];
+  const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  const applier = new StatusApplier(bus, apps, logger);
   return {
     async start() {
+      await apps.start();
+      stops.push(() => apps.stop());
       const consumer = await consumeDurable(
         bus.js,
         STREAMS.status,
         CONSUMERS.statusAggregator,
         codecs.statusUpdate,
         async (d) => {
-          const outcome = await applyUpdate(bus, d.value, agentOfSubject(d.subject), logger);
+          const outcome = await applier.apply(d.value, agentOfSubject(d.subject));
           if (outcome === "wrong-agent") {
             logger.warn(
               { subject: d.subject, taskId: d.value.taskId, agentId: d.value.agentId },
