@@ -7,149 +7,39 @@
 // per thousand (does the last thousand go as fast as the first?), and CPU
 // seconds per thousand placements over every process involved.
 //
-//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1]
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { eventually, startCluster, startNatsServer } from "@berth/testkit";
+//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1] [--nats-servers 1]
+import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const agents = arg("agents", 1000);
-const total = arg("tasks", 10_000);
-const appCount = arg("apps", 100);
-const hosts = arg("hosts", 4);
-const instances = arg("instances", 1);
-const perApp = Math.ceil(total / appCount);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const TICKS = 100; // clock ticks per second, as /proc reports CPU time
-
-/** Resident memory of a process, in MiB. */
-function rssMiB(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds a process has used so far (user + system). */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-const nats = await startNatsServer();
-const natsPid = Number(
-  execFileSync("pgrep", ["-f", dirname(nats.storeDir)])
-    .toString()
-    .trim()
-    .split("\n")[0],
-);
-const cluster = await startCluster({
-  natsUrl: nats.url,
-  name: "bench-placement",
-  agents: 0,
+const {
+  agents,
+  tasks: total,
+  apps: appCount,
+  hosts,
   instances,
-  extraEnv: { BERTH_LOG_LEVEL: "warn" },
-});
-const work = mkdtempSync(join(tmpdir(), "berth-sim-"));
-const simHosts = Array.from({ length: hosts }, (_, h) =>
-  spawn(process.execPath, [join(root, "services/slave-agent/dist/sim-host.js")], {
-    env: {
-      ...process.env,
-      BERTH_NATS_URL: nats.url,
-      BERTH_LOG_LEVEL: "warn",
-      BERTH_SIM_AGENTS: String(Math.ceil(agents / hosts)),
-      BERTH_SIM_PREFIX: `sim${h}`,
-      BERTH_AGENT_CPUS: "16",
-      BERTH_AGENT_MEM: "65536",
-      BERTH_AGENT_DISK: "100000",
-      BERTH_AGENT_PORTS: "31000-31999",
-      BERTH_AGENT_WORK_DIR: join(work, `host${h}`),
-      BERTH_AGENT_METRICS_INTERVAL_MS: "3600000",
-      BERTH_AGENT_RECONCILE_INTERVAL_MS: "3600000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  }),
-);
-const pids = () => [natsPid, ...cluster.processes.map((p) => p.proc.pid), ...simHosts.map((p) => p.pid)];
-const api = async (path, init) => {
-  const res = await cluster.api(path, init);
-  if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} answered ${res.status}: ${await res.text()}`);
-  return res.json();
-};
+  "nats-servers": natsServers,
+} = options({ agents: 1000, tasks: 10_000, apps: 100, hosts: 4, instances: 1, "nats-servers": 1 });
+const perApp = Math.ceil(total / appCount);
+
+const sim = await startSimCluster({ name: "bench-placement", agents, hosts, instances, natsServers });
+const { api } = sim;
 
 try {
-  const t0agents = Date.now();
-  await eventually(async () => (await api("/v2/agents")).agents.filter((a) => a.active).length >= agents, {
-    timeoutMs: 300_000,
-    intervalMs: 1000,
-    what: `${agents} simulated agents registered`,
-  });
-  console.log(`${agents} simulated agents in ${hosts} processes registered in ${((Date.now() - t0agents) / 1000).toFixed(1)} s`);
+  await sim.waitForAgents();
 
-  const groups = () => ({
-    "nats-server": [natsPid],
-    ...Object.fromEntries(
-      ["api", "launch-dispatcher", "offer-handler", "status-aggregator"].map((svc) => [
-        svc,
-        cluster.processes.filter((p) => p.service === svc).map((p) => p.proc.pid),
-      ]),
-    ),
-    "simulated agents": simHosts.map((p) => p.pid),
-  });
-  const cpuByGroup = () => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + cpuSeconds(p), 0)]));
-  const memByGroup = () => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + rssMiB(p), 0)]));
-  const before = cpuByGroup();
-  const memBefore = memByGroup();
+  const before = sim.cpuByGroup();
+  const memBefore = sim.memByGroup();
   // Every status_update_event on the API's event stream: its timestamp is when the agent made the update.
   const lags = [];
-  const sse = new AbortController();
-  void (async () => {
-    const res = await cluster.api("/v2/events?event_type=status_update_event", {
-      signal: sse.signal,
-      headers: { accept: "text/event-stream" },
-    });
-    const decoder = new TextDecoder();
-    let buf = "";
-    for await (const chunk of res.body) {
-      buf += decoder.decode(chunk, { stream: true });
-      let end;
-      while ((end = buf.indexOf("\n\n")) >= 0) {
-        const data = /^data: (.*)$/m.exec(buf.slice(0, end))?.[1];
-        buf = buf.slice(end + 2);
-        if (data) lags.push(Date.now() - Date.parse(JSON.parse(data).timestamp));
-      }
-    }
-  })().catch(() => undefined);
-  const cpu0 = pids().reduce((s, p) => s + cpuSeconds(p), 0);
+  const stopEvents = followEvents(sim.cluster, "status_update_event", (e) => lags.push(Date.now() - Date.parse(e.timestamp)));
+  const cpu0 = sim.totalCpu();
   const start = Date.now();
-  await Promise.all(
-    Array.from({ length: appCount }, (_, i) =>
-      api("/v2/apps", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          id: `/bench/app-${i}`,
-          cmd: "sleep 3600",
-          cpus: 0.01,
-          mem: 8,
-          instances: perApp,
-          portDefinitions: [{ port: 0 }],
-          constraints: [["hostname", "MAX_PER", "2"]],
-          container: { docker: { image: "berth/busybox:latest" } },
-        }),
-      }),
-    ),
+  await sim.postApps(
+    Array.from({ length: appCount }, (_, i) => ({
+      id: `/bench/app-${i}`,
+      instances: perApp,
+      portDefinitions: [{ port: 0 }],
+      constraints: [["hostname", "MAX_PER", "2"]],
+    })),
   );
   const posted = Date.now() - start;
   const marks = [];
@@ -169,14 +59,14 @@ try {
   }
   const elapsed = (Date.now() - start) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
-  sse.abort();
+  stopEvents();
   const sorted = [...lags].sort((a, b) => a - b);
-  const pct = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const cpu = pids().reduce((s, p) => s + cpuSeconds(p), 0) - cpu0;
+  const pct = (q) => percentile(sorted, q);
+  const cpu = sim.totalCpu() - cpu0;
   const placed = perApp * appCount;
   const rate = placed / elapsed;
   const per1000 = marks.map((t, i) => 1000 / ((t - (marks[i - 1] ?? 0)) / 1000));
-  console.log(`\n${placed} tasks in ${appCount} apps on ${agents} agents, ${instances} instance(s) of each control-plane service`);
+  console.log(`\n${placed} tasks in ${appCount} apps on ${agents} agents; ${sim.describe}`);
   console.log(`  all POSTs answered after   ${(posted / 1000).toFixed(2)} s`);
   console.log(`  all RUNNING after          ${elapsed.toFixed(2)} s`);
   console.log(`  placements per second      ${rate.toFixed(0)}  (${(rate / 2).toFixed(0)} per core on this 2-core machine)`);
@@ -188,10 +78,10 @@ try {
   console.log(
     `  status update → event stream  ${sorted.length} updates (${(sorted.length / elapsed).toFixed(0)}/s): p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, p99.9 ${pct(0.999)} ms`,
   );
-  const after = cpuByGroup();
+  const after = sim.cpuByGroup();
   // Settle, then read resident memory with every task tracked.
   await new Promise((r) => setTimeout(r, 5000));
-  const memAfter = memByGroup();
+  const memAfter = sim.memByGroup();
   console.log(
     "  resident MiB, 0 → all:     " +
       Object.keys(memAfter)
@@ -201,16 +91,8 @@ try {
         )
         .join(", "),
   );
-  console.log(
-    "  CPU seconds by process:    " +
-      Object.keys(after)
-        .map((g) => `${g} ${(after[g] - before[g]).toFixed(1)}`)
-        .join(", "),
-  );
+  console.log(`  CPU seconds by process:    ${cpuLine(before, after)}`);
   console.log(`  ratio to Nomad's 8/s/core  ${(rate / 2 / 8).toFixed(1)}x per core`);
 } finally {
-  for (const p of simHosts) p.kill("SIGTERM");
-  await Promise.all(simHosts.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once("exit", r)))));
-  await cluster.stop();
-  await nats.stop();
+  await sim.stop();
 }

@@ -13,6 +13,8 @@ export interface NatsServer {
   stop(): Promise<void>;
   /** Stops and starts the server on the same port and store. */
   restart(): Promise<void>;
+  /** The server's process id (for benchmarks reading its CPU and memory). */
+  pids(): number[];
 }
 
 async function waitForPortsFile(dir: string, pid: number, timeoutMs: number): Promise<number> {
@@ -75,6 +77,7 @@ export async function startNatsServer(opts: { config?: string } = {}): Promise<N
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
+    pids: () => [proc.pid ?? 0],
     async stop() {
       await stopProc(proc);
       await rm(dir, { recursive: true, force: true });
@@ -99,6 +102,8 @@ export interface NatsCluster {
   urls: string;
   servers: { name: string; url: string; stop(): Promise<void>; start(): Promise<void> }[];
   stop(): Promise<void>;
+  /** The running servers' process ids. */
+  pids(): number[];
 }
 
 /** Three (or n) real nats-servers clustered on loopback ports, JetStream on each. */
@@ -131,6 +136,7 @@ export async function startNatsCluster(n = 3): Promise<NatsCluster> {
   ];
   const startNode = async (node: (typeof nodes)[number]) => {
     const p = launch(args(node));
+    p.stderr?.resume();
     procs.set(node.name, p);
     await waitForPortsFile(dir, p.pid ?? 0, 10_000);
   };
@@ -151,6 +157,7 @@ export async function startNatsCluster(n = 3): Promise<NatsCluster> {
       stop: () => stopNode(node),
       start: () => startNode(node),
     })),
+    pids: () => [...procs.values()].filter((p) => p.exitCode === null).map((p) => p.pid ?? 0),
     async stop() {
       await Promise.all(nodes.map(stopNode));
       await rm(dir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import { DEFAULT_UI_DIR, uiRoutes } from "./routes/ui.js";
 import { teamRoutes } from "./routes/teams.js";
 import type { Authenticator } from "./auth.js";
 import { QuotaBook } from "./quota-book.js";
-import type { Logger } from "@berth/runtime";
+import { type Logger, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 
 export interface ServerDeps {
   bus: Bus;
@@ -63,6 +63,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     labelNames: ["method", "route"],
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
     registers: [deps.registry],
+  });
+  const viewLag = new Histogram({
+    name: "berth_api_task_view_lag_seconds",
+    help: "Time from an agent's status update to the api's view of the task showing it.",
+    buckets: STATUS_LATENCY_BUCKETS,
+    registers: [deps.registry],
+  });
+  deps.view.tasksByApp.onChange((before, after) => {
+    if (before && after && after.lastSequence !== before.lastSequence) viewLag.observe(Math.max(0, Date.now() - after.updatedAtMs) / 1000);
   });
   app.addHook("onResponse", async (req, reply) => {
     const route = req.routeOptions.url ?? "unknown";

@@ -12,10 +12,14 @@ import { SimRuntime } from "./sim-runtime.js";
  * updates with their checkpoint) on a runtime that runs nothing. They share
  * one NATS connection.
  * BERTH_SIM_AGENTS agents are named <BERTH_SIM_PREFIX>-<n>, each its own host.
+ * BERTH_SIM_FLAP_AFTER=n makes commands in containers succeed n times, then
+ * fail every other time, so COMMAND health checks produce a steady stream of
+ * status updates.
  */
 await runProcess("sim-agents", async ({ logger }) => {
   const count = envNumber(process.env, "BERTH_SIM_AGENTS", 100);
   const prefix = envString(process.env, "BERTH_SIM_PREFIX", "sim");
+  const flapAfter = envNumber(process.env, "BERTH_SIM_FLAP_AFTER", -1);
   const base = loadConfig({ ...process.env, BERTH_AGENT_ID: `${prefix}-0` });
   const bus = await openBus({
     servers: base.natsUrl,
@@ -27,7 +31,13 @@ await runProcess("sim-agents", async ({ logger }) => {
   const agents = Array.from({ length: count }, (_, i) => {
     const agentId = `${prefix}-${i}`;
     const config = { ...base, agentId, hostname: agentId, httpPort: 0, workDir: join(base.workDir, agentId) };
-    return buildAgent({ config, bus, runtime: new SimRuntime(), registry: new Registry(), logger: logger.child({ agentId }) });
+    return buildAgent({
+      config,
+      bus,
+      runtime: new SimRuntime(flapAfter >= 0 ? { flapAfter } : {}),
+      registry: new Registry(),
+      logger: logger.child({ agentId }),
+    });
   });
   for (let i = 0; i < agents.length; i += 50) await Promise.all(agents.slice(i, i + 50).map((a) => a.start()));
   logger.info({ count, prefix }, "simulated agents started");

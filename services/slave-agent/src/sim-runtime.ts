@@ -16,8 +16,23 @@ export class SimRuntime implements ContainerRuntime {
 
   async ensureImage(_image: string, _opts: PullOptions): Promise<void> {}
 
-  async exec(): Promise<{ exitCode: number; output: string }> {
-    return { exitCode: 0, output: "" };
+  /** Commands run in each container so far. */
+  private readonly execs = new Map<string, number>();
+
+  /**
+   * With `flapAfter` n, a command in a container (a COMMAND health check)
+   * succeeds n times, then fails and succeeds in turn, so each check changes
+   * the task's health and the agent sends a status update: a steady stream of
+   * updates at the rate the checks run, once the app's deployment is done.
+   */
+  constructor(private readonly opts: { flapAfter?: number } = {}) {}
+
+  async exec(containerId: string): Promise<{ exitCode: number; output: string }> {
+    const n = (this.execs.get(containerId) ?? 0) + 1;
+    this.execs.set(containerId, n);
+    const flapAfter = this.opts.flapAfter;
+    if (flapAfter === undefined || n <= flapAfter || (n - flapAfter) % 2 === 0) return { exitCode: 0, output: "" };
+    return { exitCode: 1, output: "simulated failure" };
   }
 
   async start(spec: ContainerSpec): Promise<ContainerState> {
@@ -68,6 +83,7 @@ export class SimRuntime implements ContainerRuntime {
     if (!c) return;
     this.containers.delete(containerId);
     this.byName.delete(c.name);
+    this.execs.delete(containerId);
   }
 
   async logs(): Promise<void> {}

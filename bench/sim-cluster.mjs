@@ -1,0 +1,176 @@
+// What the benchmarks on simulated agents share: nats-server (one, or a
+// three-server cluster with JetStream replicas 3), the real control plane,
+// processes full of simulated agents, per-process CPU and memory, and the
+// API's event stream.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eventually, startCluster, startNatsCluster, startNatsServer } from "@berth/testkit";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const TICKS = 100; // clock ticks per second, as /proc reports CPU time
+
+/** Numeric command-line options `--name N`, each defaulting to the value in `defaults`. */
+export function options(defaults) {
+  return Object.fromEntries(
+    Object.entries(defaults).map(([name, fallback]) => {
+      const i = process.argv.indexOf(`--${name}`);
+      return [name, i > 0 ? Number(process.argv[i + 1]) : fallback];
+    }),
+  );
+}
+
+/** Resident memory of a process, in MiB. */
+function rssMiB(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds a process has used so far (user + system). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The value at quantile `q` of an ascending array. */
+export function percentile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+/**
+ * Starts NATS (`natsServers` 1 or 3), one or more instances of each control-plane
+ * service, and `hosts` processes holding `agents` simulated agents between them.
+ * `agentEnv` adds settings for the simulated agents.
+ */
+export async function startSimCluster({ name, agents, hosts, instances = 1, natsServers = 1, agentEnv = {} }) {
+  const nats = natsServers > 1 ? await startNatsCluster(natsServers) : await startNatsServer();
+  const natsUrl = natsServers > 1 ? nats.urls : nats.url;
+  const replicas = natsServers > 1 ? { BERTH_JS_REPLICAS: "3" } : {};
+  const cluster = await startCluster({
+    natsUrl,
+    name,
+    agents: 0,
+    instances,
+    extraEnv: { BERTH_LOG_LEVEL: "warn", ...replicas },
+  });
+  const work = mkdtempSync(join(tmpdir(), "berth-sim-"));
+  const simHosts = Array.from({ length: hosts }, (_, h) =>
+    spawn(process.execPath, [join(root, "services/slave-agent/dist/sim-host.js")], {
+      env: {
+        ...process.env,
+        BERTH_NATS_URL: natsUrl,
+        BERTH_LOG_LEVEL: "warn",
+        BERTH_SIM_AGENTS: String(Math.ceil(agents / hosts)),
+        BERTH_SIM_PREFIX: `sim${h}`,
+        BERTH_AGENT_CPUS: "16",
+        BERTH_AGENT_MEM: "65536",
+        BERTH_AGENT_DISK: "100000",
+        BERTH_AGENT_PORTS: "31000-31999",
+        BERTH_AGENT_WORK_DIR: join(work, `host${h}`),
+        BERTH_AGENT_METRICS_INTERVAL_MS: "3600000",
+        BERTH_AGENT_RECONCILE_INTERVAL_MS: "3600000",
+        ...agentEnv,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
+  );
+  const groups = () => ({
+    "nats-server": nats.pids(),
+    ...Object.fromEntries(
+      ["api", "launch-dispatcher", "offer-handler", "status-aggregator"].map((svc) => [
+        svc,
+        cluster.processes.filter((p) => p.service === svc).map((p) => p.proc.pid),
+      ]),
+    ),
+    "simulated agents": simHosts.map((p) => p.pid),
+  });
+  const byGroup = (measure) => Object.fromEntries(Object.entries(groups()).map(([g, ps]) => [g, ps.reduce((s, p) => s + measure(p), 0)]));
+  const api = async (path, init) => {
+    const res = await cluster.api(path, init);
+    if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${path} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  return {
+    cluster,
+    api,
+    describe: `${natsServers === 1 ? "one nats-server" : `${natsServers}-server NATS cluster, replicas 3`}, ${instances} instance(s) of each control-plane service`,
+    cpuByGroup: () => byGroup(cpuSeconds),
+    memByGroup: () => byGroup(rssMiB),
+    totalCpu: () => Object.values(byGroup(cpuSeconds)).reduce((a, b) => a + b, 0),
+    /** POSTs every app at once; each is a tiny `sleep` task, plus what `apps` give. */
+    postApps(apps) {
+      return Promise.all(
+        apps.map((app) =>
+          api("/v2/apps", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              cmd: "sleep 3600",
+              cpus: 0.01,
+              mem: 8,
+              container: { docker: { image: "berth/busybox:latest" } },
+              ...app,
+            }),
+          }),
+        ),
+      );
+    },
+    async waitForAgents() {
+      const t0 = Date.now();
+      await eventually(async () => (await api("/v2/agents")).agents.filter((a) => a.active).length >= agents, {
+        timeoutMs: 300_000,
+        intervalMs: 1000,
+        what: `${agents} simulated agents registered`,
+      });
+      console.log(`${agents} simulated agents in ${hosts} processes registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    },
+    async stop() {
+      for (const p of simHosts) p.kill("SIGTERM");
+      await Promise.all(simHosts.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once("exit", r)))));
+      await cluster.stop();
+      await nats.stop();
+    },
+  };
+}
+
+/**
+ * Follows the API's event stream for one event type and calls `onEvent` with
+ * each event's JSON; answers a function that stops following.
+ */
+export function followEvents(cluster, eventType, onEvent) {
+  const sse = new AbortController();
+  void (async () => {
+    const res = await cluster.api(`/v2/events?event_type=${eventType}`, {
+      signal: sse.signal,
+      headers: { accept: "text/event-stream" },
+    });
+    const decoder = new TextDecoder();
+    let buf = "";
+    for await (const chunk of res.body) {
+      buf += decoder.decode(chunk, { stream: true });
+      let end;
+      while ((end = buf.indexOf("\n\n")) >= 0) {
+        const data = /^data: (.*)$/m.exec(buf.slice(0, end))?.[1];
+        buf = buf.slice(end + 2);
+        if (data) onEvent(JSON.parse(data));
+      }
+    }
+  })().catch(() => undefined);
+  return () => sse.abort();
+}
+
+/** Prints each group's CPU seconds between two readings of `cpuByGroup`. */
+export function cpuLine(before, after) {
+  return Object.keys(after)
+    .map((g) => `${g} ${(after[g] - before[g]).toFixed(1)}`)
+    .join(", ");
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Status-update latency at a steady rate: simulated agents (the real agent
+// code on a runtime that runs nothing) run tasks whose COMMAND health check,
+// once their deployment is done, fails and succeeds in turn, so every check is
+// a status update the agent checkpoints and sends. `rate` updates per second = tasks / check interval.
+// Measured over `seconds` after a warm-up: the agent's update → the event on
+// the API's /v2/events (exact, per event), → the task record (aggregator's
+// histogram), → the api's view of the task (api's histogram).
+//
+//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1]
+import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
+
+const {
+  rate,
+  interval,
+  agents,
+  hosts,
+  seconds,
+  "nats-servers": natsServers,
+} = options({ rate: 2000, interval: 1, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1 });
+const tasks = Math.round(rate * interval);
+const perApp = 100;
+// Health checks pass this many times before they start failing every other time: long enough for the deployments to finish.
+const FLAP_AFTER = Math.ceil(40 / interval);
+const appCount = Math.ceil(tasks / perApp);
+
+const sim = await startSimCluster({
+  name: "bench-status",
+  agents,
+  hosts,
+  natsServers,
+  // One real disk per host in a real cluster; here all agents share one, so their checkpoints go to memory.
+  agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER), BERTH_AGENT_WORK_DIR: "/dev/shm/berth-bench-status" },
+});
+const { api } = sim;
+
+/** A Prometheus histogram's cumulative bucket counts, by upper bound in seconds. */
+async function histogram(url, name) {
+  const text = await (await fetch(url, { headers: { authorization: `Bearer ${sim.cluster.adminToken}` } })).text();
+  const buckets = new Map();
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)`, "gm"))) {
+    buckets.set(m[1] === "+Inf" ? Infinity : Number(m[1]), Number(m[2]));
+  }
+  return buckets;
+}
+
+/** Quantile of the observations between two readings of a histogram, as the upper bound of its bucket. */
+function bucketQuantile(before, after, q) {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  for (const b of bounds) if ((after.get(b) ?? 0) - (before.get(b) ?? 0) >= q * total) return { bound: b, total };
+  return { bound: NaN, total };
+}
+
+const ms = (s) => (s === Infinity ? "> 10000" : `≤ ${(s * 1000).toFixed(s < 0.01 ? 1 : 0)}`);
+
+try {
+  await sim.waitForAgents();
+  await sim.postApps(
+    Array.from({ length: appCount }, (_, i) => ({
+      id: `/bench/status-${i}`,
+      instances: Math.min(perApp, tasks - i * perApp),
+      healthChecks: [
+        {
+          protocol: "COMMAND",
+          command: { value: "true" },
+          intervalSeconds: interval,
+          gracePeriodSeconds: 0,
+          delaySeconds: 0,
+          maxConsecutiveFailures: 0,
+        },
+      ],
+    })),
+  );
+  const t0 = Date.now();
+  for (;;) {
+    const { apps } = await api("/v2/apps?id=/bench/");
+    if (apps.reduce((n, a) => n + a.tasksHealthy, 0) >= tasks && (await api("/v2/deployments")).length === 0) break;
+    if (Date.now() - t0 > 600_000) throw new Error(`${tasks} tasks not healthy after 10 minutes`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.log(`${tasks} tasks healthy and deployed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const flapping = t0 + (FLAP_AFTER + 10) * interval * 1000;
+  console.log(`health checks start to fail every other time; warming up until ${((flapping - t0) / 1000).toFixed(0)} s`);
+  await new Promise((r) => setTimeout(r, Math.max(0, flapping - Date.now())));
+
+  const aggregator = sim.cluster.processes.find((p) => p.service === "status-aggregator");
+  const aggMetrics = `http://127.0.0.1:${aggregator.env.BERTH_HTTP_PORT}/metrics`;
+  const apiMetrics = `${sim.cluster.apiUrl}/metrics`;
+  const lags = [];
+  let measuring = false;
+  const stopEvents = followEvents(sim.cluster, "health_status_changed_event", (e) => {
+    if (measuring) lags.push(Date.now() - Date.parse(e.timestamp));
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const aggBefore = await histogram(aggMetrics, "berth_status_update_latency_seconds");
+  const viewBefore = await histogram(apiMetrics, "berth_api_task_view_lag_seconds");
+  const cpuBefore = sim.cpuByGroup();
+  measuring = true;
+  const start = Date.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  measuring = false;
+  const elapsed = (Date.now() - start) / 1000;
+  const cpuAfter = sim.cpuByGroup();
+  const aggAfter = await histogram(aggMetrics, "berth_status_update_latency_seconds");
+  const viewAfter = await histogram(apiMetrics, "berth_api_task_view_lag_seconds");
+  stopEvents();
+
+  const sorted = [...lags].sort((a, b) => a - b);
+  const applied = bucketQuantile(aggBefore, aggAfter, 0.5).total;
+  console.log(`\n${tasks} tasks on ${agents} agents, health checks every ${interval} s; ${sim.describe}`);
+  console.log(`  status updates applied      ${(applied / elapsed).toFixed(0)}/s (asked for ${rate}/s)`);
+  console.log(
+    `  update → event stream       ${sorted.length} events: p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms, p99.9 ${percentile(sorted, 0.999)} ms`,
+  );
+  for (const [what, before, after] of [
+    ["update → task record       ", aggBefore, aggAfter],
+    ["update → api's view        ", viewBefore, viewAfter],
+  ]) {
+    const q = (x) => ms(bucketQuantile(before, after, x).bound);
+    console.log(`  ${what} p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, p99.9 ${q(0.999)} ms (histogram buckets)`);
+  }
+  console.log(`  ratio of p99 to the 10 ms aim  ${(percentile(sorted, 0.99) / 10).toFixed(1)}`);
+  const cpu = Object.values(cpuAfter).reduce((a, b) => a + b, 0) - Object.values(cpuBefore).reduce((a, b) => a + b, 0);
+  console.log(`  CPU seconds per 1000 updates   ${((cpu / applied) * 1000).toFixed(2)} (of ${(2 * elapsed).toFixed(0)} available)`);
+  console.log(`  CPU seconds by process:        ${cpuLine(cpuBefore, cpuAfter)}`);
+} finally {
+  await sim.stop();
+}
