@@ -33,31 +33,40 @@ export function constraintRefusal(
 ): string | undefined {
   const [field = "", op = "", arg] = constraint;
   const value = fieldValue(offer, field);
-  const label = `${field}:${op}${arg === undefined ? "" : `:${arg}`}`;
+  // Matching asks this of every agent for every task: the message is built only for a refusal.
+  const outcome = judge(op, arg, value, () => counts(field));
+  if (outcome === "allowed") return undefined;
+  const label = `constraint ${field}:${op}${arg === undefined ? "" : `:${arg}`}`;
+  if (outcome === "no-value") return `${label}: agent has no ${field}`;
+  if (outcome === "unknown") return `${label}: unknown operator`;
+  return label;
+}
+
+function judge(
+  op: string,
+  arg: string | undefined,
+  value: string | undefined,
+  counts: () => Map<string, number>,
+): "allowed" | "refused" | "no-value" | "unknown" {
+  const refusedIf = (refused: boolean) => (refused ? "refused" : "allowed");
   switch (op) {
-    case "UNIQUE": {
-      if (value === undefined) return `constraint ${label}: agent has no ${field}`;
-      return (counts(field).get(value) ?? 0) > 0 ? `constraint ${label}` : undefined;
-    }
     case "CLUSTER":
     case "IS":
-      return value === arg ? undefined : `constraint ${label}`;
+      return refusedIf(value !== arg);
     case "LIKE":
-      return value !== undefined && new RegExp(`^(?:${arg ?? ""})$`).test(value) ? undefined : `constraint ${label}`;
+      return refusedIf(value === undefined || !new RegExp(`^(?:${arg ?? ""})$`).test(value));
     case "UNLIKE":
-      return value !== undefined && new RegExp(`^(?:${arg ?? ""})$`).test(value) ? `constraint ${label}` : undefined;
-    case "MAX_PER": {
-      if (value === undefined) return `constraint ${label}: agent has no ${field}`;
-      const max = Number(arg);
-      return (counts(field).get(value) ?? 0) >= max ? `constraint ${label}` : undefined;
-    }
+      return refusedIf(value !== undefined && new RegExp(`^(?:${arg ?? ""})$`).test(value));
+    case "UNIQUE":
+      return value === undefined ? "no-value" : refusedIf((counts().get(value) ?? 0) > 0);
+    case "MAX_PER":
+      return value === undefined ? "no-value" : refusedIf((counts().get(value) ?? 0) >= Number(arg));
     case "GROUP_BY": {
-      if (value === undefined) return `constraint ${label}: agent has no ${field}`;
-      const byValue = counts(field);
-      const min = Math.min(...byValue.values());
-      return (byValue.get(value) ?? 0) > min ? `constraint ${label}` : undefined;
+      if (value === undefined) return "no-value";
+      const byValue = counts();
+      return refusedIf((byValue.get(value) ?? 0) > Math.min(...byValue.values()));
     }
     default:
-      return `constraint ${label}: unknown operator`;
+      return "unknown";
   }
 }

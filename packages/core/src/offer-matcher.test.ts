@@ -77,3 +77,52 @@ describe("offerOf", () => {
     expect(o.appTaskCounts.get("/web")).toBe(1);
   });
 });
+
+describe("matchTasks keeps constraint counts as it places", () => {
+  /** The same batch placed one task at a time, every count worked out afresh: what matchTasks must agree with. */
+  function oneByOne(needs: ReturnType<typeof need>[], offers: ReturnType<typeof offer>[]) {
+    const out = new Map<string, ReturnType<typeof matchTask>>();
+    for (const n of needs) {
+      const r = matchTask(n, offers);
+      out.set(n.taskId, r);
+      if (r.ok) {
+        const o = offers.find((x) => x.agentId === r.agentId)!;
+        o.free.cpus -= n.cpus;
+        o.free.mem -= n.mem;
+        o.free.ports = o.free.ports.filter((p) => !r.ports.includes(p.begin)).map((p) => ({ ...p }));
+        o.appTaskCounts.set(n.appId, (o.appTaskCounts.get(n.appId) ?? 0) + 1);
+      }
+    }
+    return out;
+  }
+  const cluster = () =>
+    Array.from({ length: 12 }, (_, i) =>
+      offer(
+        `a${String(i).padStart(2, "0")}`,
+        { cpus: 2 + (i % 3), ports: [{ begin: 31000 + i * 100, end: 31000 + i * 100 }] },
+        { rack: `r${i % 3}`, zone: `z${i % 2}` },
+      ),
+    );
+  const batches: [string, string[][]][] = [
+    ["MAX_PER hostname", [["hostname", "MAX_PER", "1"]]],
+    ["UNIQUE rack", [["rack", "UNIQUE"]]],
+    [
+      "GROUP_BY zone and MAX_PER rack",
+      [
+        ["zone", "GROUP_BY"],
+        ["rack", "MAX_PER", "3"],
+      ],
+    ],
+  ];
+  for (const [what, constraints] of batches) {
+    it(`places as one-at-a-time matching does: ${what}`, () => {
+      const needs = Array.from({ length: 30 }, (_, i) =>
+        need({ taskId: `t${i}`, appId: i % 4 === 0 ? "/other" : "/web", cpus: 0.5, portCount: 0, constraints }),
+      );
+      const batch = matchTasks(needs, cluster());
+      expect([...batch.values()].some((r) => r.ok)).toBe(true);
+      expect([...batch.values()].some((r) => !r.ok)).toBe(true);
+      expect(batch).toEqual(oneByOne(needs, cluster()));
+    });
+  }
+});

@@ -1,4 +1,4 @@
-import { constraintRefusal, countsByValue } from "./constraints.js";
+import { constraintRefusal, countsByValue, fieldValue } from "./constraints.js";
 import { type AgentOffer, consume } from "./ledger.js";
 import { countPorts, rangesContain, takePorts } from "./resources.js";
 
@@ -42,13 +42,11 @@ export function refusal(
  * of the same app (spread), then the most free cpus, then the lowest id, so the
  * choice is deterministic. Reasons list how many agents refused, and why.
  */
-export function matchTask(need: TaskNeed, offers: readonly AgentOffer[]): MatchResult {
+export function matchTask(need: TaskNeed, offers: readonly AgentOffer[], counts = new AppCounts(offers, need.appId)): MatchResult {
   let best: AgentOffer | undefined;
   const refusals = new Map<string, number>();
-  // Constraint counts depend on the app and the offers only: once per task, not once per agent.
-  const counts = memoCounts(offers, need.appId);
   for (const offer of offers) {
-    const why = refusal(need, offer, offers, counts);
+    const why = refusal(need, offer, offers, counts.of);
     if (why) {
       refusals.set(why, (refusals.get(why) ?? 0) + 1);
       continue;
@@ -68,12 +66,35 @@ export function matchTask(need: TaskNeed, offers: readonly AgentOffer[]): MatchR
 }
 
 function memoCounts(offers: readonly AgentOffer[], appId: string): (field: string) => Map<string, number> {
-  const memo = new Map<string, Map<string, number>>();
-  return (field) => {
-    let m = memo.get(field);
-    if (!m) memo.set(field, (m = countsByValue(offers, appId, field)));
+  return new AppCounts(offers, appId).of;
+}
+
+/**
+ * One app's task counts by the value of each constraint field, over all
+ * offers: worked out once per field, then kept current as tasks of the app are
+ * placed, so a batch does not count the whole cluster again for every task.
+ */
+class AppCounts {
+  private readonly memo = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly offers: readonly AgentOffer[],
+    private readonly appId: string,
+  ) {}
+
+  readonly of = (field: string): Map<string, number> => {
+    let m = this.memo.get(field);
+    if (!m) this.memo.set(field, (m = countsByValue(this.offers, this.appId, field)));
     return m;
   };
+
+  /** One more task of the app on `offer`. */
+  placedOn(offer: AgentOffer): void {
+    for (const [field, m] of this.memo) {
+      const v = fieldValue(offer, field);
+      if (v !== undefined) m.set(v, (m.get(v) ?? 0) + 1);
+    }
+  }
 }
 
 function better(a: AgentOffer, b: AgentOffer, appId: string): boolean {
@@ -87,12 +108,17 @@ function better(a: AgentOffer, b: AgentOffer, appId: string): boolean {
 /** Places a batch in order; each placement is taken out of the offers before the next task is matched. */
 export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[]): Map<string, MatchResult> {
   const results = new Map<string, MatchResult>();
+  const byId = new Map(offers.map((o) => [o.agentId, o]));
+  const countsByApp = new Map<string, AppCounts>();
   for (const need of needs) {
-    const r = matchTask(need, offers);
+    let counts = countsByApp.get(need.appId);
+    if (!counts) countsByApp.set(need.appId, (counts = new AppCounts(offers, need.appId)));
+    const r = matchTask(need, offers, counts);
     results.set(need.taskId, r);
-    if (r.ok) {
-      const offer = offers.find((o) => o.agentId === r.agentId);
-      if (offer) consume(offer, need, r.ports);
+    const offer = r.ok ? byId.get(r.agentId) : undefined;
+    if (r.ok && offer) {
+      consume(offer, need, r.ports);
+      counts.placedOn(offer);
     }
   }
   return results;
