@@ -1,6 +1,7 @@
 import { type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { Codec } from "./codec.js";
+import { KeyedQueue } from "./keyed-queue.js";
 
 /**
  * Publishes to a stream and waits for the server's acknowledgement: once this
@@ -63,10 +64,11 @@ export async function consumeDurable<T>(
       m.nak(1_000);
     }
   };
-  const chains = new Map<string, Promise<void>>();
+  const perKey = new KeyedQueue();
   const limit = opts.concurrency ?? 64;
   let inFlight = 0;
   const slots: (() => void)[] = [];
+  const drained: (() => void)[] = [];
   const done = (async () => {
     for await (const m of messages) {
       let value: T;
@@ -83,17 +85,15 @@ export async function consumeDurable<T>(
       }
       while (inFlight >= limit) await new Promise<void>((r) => slots.push(r));
       inFlight++;
-      const key = opts.keyOf(value);
-      const next: Promise<void> = (chains.get(key) ?? Promise.resolve())
-        .then(() => run(m, value))
+      void perKey
+        .run(opts.keyOf(value), () => run(m, value))
         .finally(() => {
           inFlight--;
           slots.shift()?.();
-          if (chains.get(key) === next) chains.delete(key);
+          if (inFlight === 0) for (const idle of drained.splice(0)) idle();
         });
-      chains.set(key, next);
     }
-    await Promise.all(chains.values());
+    while (inFlight > 0) await new Promise<void>((r) => drained.push(r));
   })();
   return {
     stop: async () => {

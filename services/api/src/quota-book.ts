@@ -1,4 +1,4 @@
-import { type Bus, isCasConflict } from "@berth/bus";
+import { type Bus, isCasConflict, KeyedQueue } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -20,6 +20,9 @@ import type { ClusterView } from "./cluster-view.js";
  * the old booking back; one lost to a crash is corrected by `reconcile`.
  */
 export class QuotaBook {
+  /** One team's bookings one at a time in this process: many at once would only lose compare-and-sets to each other. */
+  private readonly perTeam = new KeyedQueue();
+
   constructor(
     private readonly bus: Bus,
     private readonly view: ClusterView,
@@ -47,28 +50,32 @@ export class QuotaBook {
     const team = this.view.team(teamOf(appId));
     let before: Usage | undefined;
     let refusal: string | undefined;
-    // Every change of the team's apps books on this one key: allow for many at once.
-    await this.bus.quotas.mutate(
-      team.id,
-      (ledger) => {
-        before = ledger?.apps[appId];
-        const r = bookQuota(ledger, team.quota, appId, footprint(target));
-        if (!r.ok) {
-          refusal = r.reason;
-          return undefined;
-        }
-        return r.ledger;
-      },
-      200,
+    // Every change of the team's apps books on this one key; other api instances may race for it too.
+    await this.perTeam.run(team.id, () =>
+      this.bus.quotas.mutate(
+        team.id,
+        (ledger) => {
+          before = ledger?.apps[appId];
+          const r = bookQuota(ledger, team.quota, appId, footprint(target));
+          if (!r.ok) {
+            refusal = r.reason;
+            return undefined;
+          }
+          return r.ledger;
+        },
+        200,
+      ),
     );
     if (refusal) throw new QuotaExceededError(refusal);
     return async () => {
-      await this.bus.quotas.mutate(team.id, (ledger) => {
-        const apps = { ...(ledger?.apps ?? {}) };
-        if (before) apps[appId] = before;
-        else delete apps[appId];
-        return { apps };
-      });
+      await this.perTeam.run(team.id, () =>
+        this.bus.quotas.mutate(team.id, (ledger) => {
+          const apps = { ...(ledger?.apps ?? {}) };
+          if (before) apps[appId] = before;
+          else delete apps[appId];
+          return { apps };
+        }),
+      );
     };
   }
 

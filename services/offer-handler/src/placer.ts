@@ -3,6 +3,7 @@ import {
   type AgentRecord,
   type Bus,
   isCasConflict,
+  KeyedQueue,
   type KvCache,
   type PlacementReply,
   type PlacementRequest,
@@ -28,7 +29,7 @@ export class Placer {
   /** The tasks booked on each agent, to forget them fast when its ledger changes. */
   private readonly bookedOn = new Map<string, string[]>();
   /** Placements run one at a time in this instance, so its own requests never race each other for a ledger. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly bus: Bus,
@@ -83,9 +84,7 @@ export class Placer {
   }
 
   place(req: PlacementRequest): Promise<PlacementReply> {
-    const run = this.queue.then(() => this.placeNow(req));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run("placement", () => this.placeNow(req));
   }
 
   private async placeNow(req: PlacementRequest): Promise<PlacementReply> {
