@@ -3,7 +3,7 @@
 // processes full of simulated agents, per-process CPU and memory, and the
 // API's event stream.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,7 +62,9 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
     instances,
     extraEnv: { BERTH_LOG_LEVEL: "warn", ...replicas },
   });
-  const work = mkdtempSync(join(tmpdir(), "berth-sim-"));
+  // Each real agent checkpoints its updates on its own host's disk; here hundreds share one process and
+  // one disk, and their synchronous fsyncs would queue behind each other, so the checkpoints go to memory.
+  const work = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "berth-sim-"));
   const simHosts = Array.from({ length: hosts }, (_, h) =>
     spawn(process.execPath, [join(root, "services/slave-agent/dist/sim-host.js")], {
       env: {
@@ -138,6 +140,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       await Promise.all(simHosts.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once("exit", r)))));
       await cluster.stop();
       await nats.stop();
+      rmSync(work, { recursive: true, force: true });
     },
   };
 }

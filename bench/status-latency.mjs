@@ -29,8 +29,7 @@ const sim = await startSimCluster({
   agents,
   hosts,
   natsServers,
-  // One real disk per host in a real cluster; here all agents share one, so their checkpoints go to memory.
-  agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER), BERTH_AGENT_WORK_DIR: "/dev/shm/berth-bench-status" },
+  agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER) },
 });
 const { api } = sim;
 

@@ -53,7 +53,7 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         },
         (err) => logger.error({ err: String(err) }, "status update not applied; will be redelivered"),
         // Each task's updates in order; different tasks' at once (each writes only its own record).
-        { keyOf: (u) => u.taskId, concurrency: 64 },
+        { keyOf: (u) => u.taskId, concurrency: 256 },
       );
       stops.push(() => consumer.stop());
       const http = await serveHttp({
