@@ -44,7 +44,7 @@ export function instanceEvent(task: TaskRecord, update: StatusUpdate): Record<st
 const HEALTH_REASON = "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED";
 
 /** How many task records the applier remembers from its own writes. */
-const REMEMBERED = 10_000;
+const REMEMBERED = 5_000;
 
 /**
  * Applies status updates to task records with compare-and-set, then publishes
