@@ -75,6 +75,7 @@ try {
     `  CPU seconds per 1000       ${((cpu / placed) * 1000).toFixed(2)} (all processes: nats-server, control plane, simulated agents)`,
   );
   console.log(`  ratio to the 1000/s aim    ${(rate / 1000).toFixed(2)}`);
+  console.log(`  bookings lost to a race    ${await sim.counterSum("offer-handler", "berth_placement_conflicts_total")}`);
   console.log(
     `  status update → event stream  ${sorted.length} updates (${(sorted.length / elapsed).toFixed(0)}/s): p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, p99.9 ${pct(0.999)} ms`,
   );

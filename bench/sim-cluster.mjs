@@ -108,6 +108,22 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
     cpuByGroup: () => byGroup(cpuSeconds),
     memByGroup: () => byGroup(rssMiB),
     totalCpu: () => Object.values(byGroup(cpuSeconds)).reduce((a, b) => a + b, 0),
+    /** The Prometheus text of one service's first instance (`all`: every instance's, one after another). */
+    async metricsText(service, all = false) {
+      const procs = cluster.processes.filter((p) => p.service === service).slice(0, all ? undefined : 1);
+      const texts = await Promise.all(
+        procs.map(async (p) => {
+          const url = service === "api" ? `${cluster.apiUrl}/metrics` : `http://127.0.0.1:${p.env.BERTH_HTTP_PORT}/metrics`;
+          return (await fetch(url, { headers: { authorization: `Bearer ${cluster.adminToken}` } })).text();
+        }),
+      );
+      return texts.join("\n");
+    },
+    /** The sum of a counter over every instance of a service. */
+    async counterSum(service, name) {
+      const text = await this.metricsText(service, true);
+      return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].reduce((n, m) => n + Number(m[1]), 0);
+    },
     /** POSTs every app at once; each is a tiny `sleep` task, plus what `apps` give. */
     postApps(apps) {
       return Promise.all(

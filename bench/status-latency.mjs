@@ -33,9 +33,9 @@ const sim = await startSimCluster({
 });
 const { api } = sim;
 
-/** A Prometheus histogram's cumulative bucket counts, by upper bound in seconds. */
-async function histogram(url, name) {
-  const text = await (await fetch(url, { headers: { authorization: `Bearer ${sim.cluster.adminToken}` } })).text();
+/** A Prometheus histogram's cumulative bucket counts, by upper bound in seconds, from a service's first instance. */
+async function histogram(service, name) {
+  const text = await sim.metricsText(service);
   const buckets = new Map();
   for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)`, "gm"))) {
     buckets.set(m[1] === "+Inf" ? Infinity : Number(m[1]), Number(m[2]));
@@ -83,17 +83,14 @@ try {
   console.log(`health checks start to fail every other time; warming up until ${((flapping - t0) / 1000).toFixed(0)} s`);
   await new Promise((r) => setTimeout(r, Math.max(0, flapping - Date.now())));
 
-  const aggregator = sim.cluster.processes.find((p) => p.service === "status-aggregator");
-  const aggMetrics = `http://127.0.0.1:${aggregator.env.BERTH_HTTP_PORT}/metrics`;
-  const apiMetrics = `${sim.cluster.apiUrl}/metrics`;
   const lags = [];
   let measuring = false;
   const stopEvents = followEvents(sim.cluster, "health_status_changed_event", (e) => {
     if (measuring) lags.push(Date.now() - Date.parse(e.timestamp));
   });
   await new Promise((r) => setTimeout(r, 1000));
-  const aggBefore = await histogram(aggMetrics, "berth_status_update_latency_seconds");
-  const viewBefore = await histogram(apiMetrics, "berth_api_task_view_lag_seconds");
+  const aggBefore = await histogram("status-aggregator", "berth_status_update_latency_seconds");
+  const viewBefore = await histogram("api", "berth_api_task_view_lag_seconds");
   const cpuBefore = sim.cpuByGroup();
   measuring = true;
   const start = Date.now();
@@ -101,8 +98,8 @@ try {
   measuring = false;
   const elapsed = (Date.now() - start) / 1000;
   const cpuAfter = sim.cpuByGroup();
-  const aggAfter = await histogram(aggMetrics, "berth_status_update_latency_seconds");
-  const viewAfter = await histogram(apiMetrics, "berth_api_task_view_lag_seconds");
+  const aggAfter = await histogram("status-aggregator", "berth_status_update_latency_seconds");
+  const viewAfter = await histogram("api", "berth_api_task_view_lag_seconds");
   stopEvents();
 
   const sorted = [...lags].sort((a, b) => a - b);

@@ -46,8 +46,8 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
   },
   "offer-handler": {
     // It reports TASK_UNREACHABLE and TASK_LOST for agents that went silent.
-    publish: [subjects.agentStatusAll],
-    subscribe: [subjects.agentRegisterAll, subjects.placement, subjects.agentHeartbeatAll],
+    publish: [subjects.agentStatusAll, subjects.placerAliveAll],
+    subscribe: [subjects.agentRegisterAll, subjects.placement, subjects.agentHeartbeatAll, subjects.placerAliveAll],
   },
   "status-aggregator": { publish: [subjects.event(">")], subscribe: [] },
 };

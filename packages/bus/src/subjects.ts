@@ -34,6 +34,9 @@ export const subjects = {
   agentCommandAll: `${ROOT}.cmd.agent.>`,
   /** Request-reply (queue group offer-handler): place tasks on agents. */
   placement: `${ROOT}.rpc.placement`,
+  /** Core NATS: an offer-handler instance saying it is alive, so the instances can share the agents between them. */
+  placerAlive: (instanceId: string) => `${ROOT}.evt.placer.${agentToken(instanceId)}.alive`,
+  placerAliveAll: `${ROOT}.evt.placer.*.alive`,
   /** Request-reply: a task's logs from the agent that runs it. */
   agentLogs: (agentId: string) => `${ROOT}.rpc.agent.${agentToken(agentId)}.logs`,
   /** Core NATS: the chunks of a followed log stream, from the agent to the api instance that asked. */

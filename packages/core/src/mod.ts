@@ -37,7 +37,8 @@ export {
 } from "./resources.js";
 export { type AgentOffer, type AgentState, consume, offerOf, release, reserve, type Reservation } from "./ledger.js";
 export { constraintRefusal } from "./constraints.js";
-export { type MatchResult, matchTask, matchTasks, refusal, type TaskNeed } from "./offer-matcher.js";
+export { type MatchResult, matchTask, matchTasks, type Preferred, refusal, type TaskNeed } from "./offer-matcher.js";
+export { homeOf } from "./rendezvous.js";
 export {
   applyStatus,
   type ApplyResult,

@@ -126,3 +126,22 @@ describe("matchTasks keeps constraint counts as it places", () => {
     });
   }
 });
+
+describe("matchTasks with a preferred share of the agents", () => {
+  const cluster = () => Array.from({ length: 6 }, (_, i) => offer(`a${i}`, { cpus: 8 - i * 0.5 }));
+  const mine = (id: string) => ["a3", "a4", "a5"].includes(id);
+
+  it("places on preferred agents first, spread comes before preference", () => {
+    const needs = Array.from({ length: 3 }, (_, i) => need({ taskId: `t${i}`, portCount: 0 }));
+    const placed = [...matchTasks(needs, cluster(), mine).values()].map((r) => (r.ok ? r.agentId : "none"));
+    expect(placed).toEqual(["a3", "a4", "a5"]);
+    const more = Array.from({ length: 4 }, (_, i) => need({ taskId: `t${i}`, portCount: 0 }));
+    expect([...matchTasks(more, cluster(), mine).values()].map((r) => (r.ok ? r.agentId : "none"))).toEqual(["a3", "a4", "a5", "a0"]);
+  });
+
+  it("uses the other agents when the preferred ones cannot take the task", () => {
+    const offers = cluster().map((o) => (mine(o.agentId) ? { ...o, free: { ...o.free, cpus: 0.1 } } : o));
+    const r = matchTask(need({ portCount: 0 }), offers, undefined, mine);
+    expect(r).toMatchObject({ ok: true, agentId: "a0" });
+  });
+});

@@ -37,12 +37,21 @@ export function refusal(
   return undefined;
 }
 
+/** Agents this placer should use first (its own share of the cluster, when several placers share it). */
+export type Preferred = (agentId: string) => boolean;
+
 /**
  * Picks an agent for one task: among agents that fit, the one with fewest tasks
- * of the same app (spread), then the most free cpus, then the lowest id, so the
- * choice is deterministic. Reasons list how many agents refused, and why.
+ * of the same app (spread), then a preferred one, then the most free cpus, then
+ * the lowest id, so the choice is deterministic. Reasons list how many agents
+ * refused, and why.
  */
-export function matchTask(need: TaskNeed, offers: readonly AgentOffer[], counts = new AppCounts(offers, need.appId)): MatchResult {
+export function matchTask(
+  need: TaskNeed,
+  offers: readonly AgentOffer[],
+  counts = new AppCounts(offers, need.appId),
+  preferred: Preferred = () => true,
+): MatchResult {
   let best: AgentOffer | undefined;
   const refusals = new Map<string, number>();
   for (const offer of offers) {
@@ -51,7 +60,7 @@ export function matchTask(need: TaskNeed, offers: readonly AgentOffer[], counts 
       refusals.set(why, (refusals.get(why) ?? 0) + 1);
       continue;
     }
-    if (!best || better(offer, best, need.appId)) best = offer;
+    if (!best || better(offer, best, need.appId, preferred)) best = offer;
   }
   if (!best) {
     if (offers.length === 0) return { ok: false, reasons: ["no agents are registered and healthy"] };
@@ -97,23 +106,25 @@ class AppCounts {
   }
 }
 
-function better(a: AgentOffer, b: AgentOffer, appId: string): boolean {
+function better(a: AgentOffer, b: AgentOffer, appId: string, preferred: Preferred): boolean {
   const ca = a.appTaskCounts.get(appId) ?? 0;
   const cb = b.appTaskCounts.get(appId) ?? 0;
   if (ca !== cb) return ca < cb;
+  const pa = preferred(a.agentId);
+  if (pa !== preferred(b.agentId)) return pa;
   if (a.free.cpus !== b.free.cpus) return a.free.cpus > b.free.cpus;
   return a.agentId < b.agentId;
 }
 
 /** Places a batch in order; each placement is taken out of the offers before the next task is matched. */
-export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[]): Map<string, MatchResult> {
+export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[], preferred?: Preferred): Map<string, MatchResult> {
   const results = new Map<string, MatchResult>();
   const byId = new Map(offers.map((o) => [o.agentId, o]));
   const countsByApp = new Map<string, AppCounts>();
   for (const need of needs) {
     let counts = countsByApp.get(need.appId);
     if (!counts) countsByApp.set(need.appId, (counts = new AppCounts(offers, need.appId)));
-    const r = matchTask(need, offers, counts);
+    const r = matchTask(need, offers, counts, preferred);
     results.set(need.taskId, r);
     const offer = r.ok ? byId.get(r.agentId) : undefined;
     if (r.ok && offer) {

@@ -18,6 +18,7 @@ import type { OfferHandlerConfig } from "./config.js";
 import { releaseIfEnded } from "./ledger-releaser.js";
 import { releaseOrphanBookings } from "./ledger-gc.js";
 import { LostAgentDetector } from "./lost-agents.js";
+import { PlacerMembers } from "./placer-members.js";
 import { Placer } from "./placer.js";
 
 export interface OfferHandlerDeps {
@@ -46,6 +47,11 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
     name: "berth_placements_total",
     help: "Tasks placed or not, by outcome.",
     labelNames: ["outcome"],
+    registers: [deps.registry],
+  });
+  const conflicts = new Counter({
+    name: "berth_placement_conflicts_total",
+    help: "Bookings lost to another placer that booked on the same agent first (each is matched again).",
     registers: [deps.registry],
   });
   const latency = new Histogram({
@@ -89,7 +95,19 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       );
     },
   });
-  const placer = new Placer(bus, agentsCache, ledgerCache, { agentTimeoutMs: config.agentTimeoutMs, now }, logger);
+  const members = new PlacerMembers(bus, config.instanceId);
+  const placer = new Placer(
+    bus,
+    agentsCache,
+    ledgerCache,
+    {
+      agentTimeoutMs: config.agentTimeoutMs,
+      now,
+      share: () => ({ self: members.self, members: members.members() }),
+      onConflict: () => conflicts.inc(),
+    },
+    logger,
+  );
 
   return {
     async start() {
@@ -99,6 +117,8 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         () => agentsCache.stop(),
         () => ledgerCache.stop(),
       );
+      members.start();
+      stops.push(() => members.stop());
       const reg = serve(
         bus.nc,
         subjects.agentRegisterAll,

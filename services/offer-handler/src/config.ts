@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { envNumber, envString } from "@berth/runtime";
 
 export interface OfferHandlerConfig {
@@ -8,6 +9,8 @@ export interface OfferHandlerConfig {
   httpPort: number;
   /** An agent silent for this long gets no new tasks. */
   agentTimeoutMs: number;
+  /** This instance's name among the offer-handlers sharing placement. */
+  instanceId: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): OfferHandlerConfig {
@@ -17,5 +20,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OfferHandlerCo
     httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
     httpPort: envNumber(env, "BERTH_HTTP_PORT", 9102),
     agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
+    instanceId: envString(env, "BERTH_INSTANCE_ID", `offer-handler-${randomUUID().slice(0, 8)}`),
   };
 }

@@ -9,12 +9,16 @@ import {
   type PlacementRequest,
   type Versioned,
 } from "@berth/bus";
-import { type AgentOffer, type AgentState, matchTasks, offerOf, reserve, type TaskNeed } from "@berth/core";
+import { type AgentOffer, type AgentState, homeOf, matchTasks, offerOf, type Preferred, reserve, type TaskNeed } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
 export interface PlacerOptions {
   agentTimeoutMs: number;
   now: () => number;
+  /** The offer-handler instances placing at the same time, this one among them; absent: it places alone. */
+  share?: () => { self: string; members: string[] };
+  /** Called when a booking loses a compare-and-set to another placer. */
+  onConflict?: () => void;
 }
 
 /**
@@ -83,6 +87,22 @@ export class Placer {
     return out;
   }
 
+  /**
+   * The agents this instance should use first: its share by rendezvous hashing
+   * over the live instances. Instances choosing the same agent race for its
+   * ledger and one has to retry, so each keeps to its own share while it can.
+   */
+  private ownShare(): Preferred | undefined {
+    const share = this.opts.share?.();
+    if (!share || share.members.length < 2) return undefined;
+    const home = new Map<string, boolean>();
+    return (agentId) => {
+      let mine = home.get(agentId);
+      if (mine === undefined) home.set(agentId, (mine = homeOf(agentId, share.members) === share.self));
+      return mine;
+    };
+  }
+
   place(req: PlacementRequest): Promise<PlacementReply> {
     return this.queue.run("placement", () => this.placeNow(req));
   }
@@ -116,7 +136,7 @@ export class Placer {
       const down = states.filter((a) => !a.schedulable).length;
       const unschedulable =
         down > 0 ? [`agent unhealthy or unreachable: ${down} of ${states.length} agent${states.length === 1 ? "" : "s"}`] : [];
-      const results = matchTasks(pending, this.offers());
+      const results = matchTasks(pending, this.offers(), this.ownShare());
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
       for (const need of pending) {
@@ -173,6 +193,7 @@ export class Placer {
     } catch (err) {
       if (!isCasConflict(err)) throw err;
       this.log.debug({ agentId }, "ledger changed while booking; retrying");
+      this.opts.onConflict?.();
       const fresh = await this.bus.ledger.get(agentId);
       if (fresh) await this.ledgers.waitFor(fresh.revision);
       return false;
