@@ -43,6 +43,7 @@ export {
 export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
 export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
+export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
 export { KvCache } from "./kv-cache.js";
 export { Lease } from "./lease.js";

@@ -1,4 +1,4 @@
-import { type Bus, isCasConflict, KeyedQueue } from "@berth/bus";
+import { type Bus, GroupCommit, isCasConflict } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -20,13 +20,15 @@ import type { ClusterView } from "./cluster-view.js";
  * the old booking back; one lost to a crash is corrected by `reconcile`.
  */
 export class QuotaBook {
-  /** One team's bookings one at a time in this process: many at once would only lose compare-and-sets to each other. */
-  private readonly perTeam = new KeyedQueue();
+  /** Bookings of one team made at once go to its ledger together: many racing writers would only lose to each other. */
+  private readonly ledgers: GroupCommit<QuotaLedger>;
 
   constructor(
     private readonly bus: Bus,
     private readonly view: ClusterView,
-  ) {}
+  ) {
+    this.ledgers = new GroupCommit(bus.quotas);
+  }
 
   /** Refuses (403) when the app's new footprint would take its team over a quota; changes nothing. */
   check(appId: string, target: AppDefinition | undefined): void {
@@ -48,34 +50,20 @@ export class QuotaBook {
   /** Books the app's new footprint; returns how to undo it. */
   async book(appId: string, target: AppDefinition | undefined): Promise<() => Promise<void>> {
     const team = this.view.team(teamOf(appId));
-    let before: Usage | undefined;
-    let refusal: string | undefined;
-    // Every change of the team's apps books on this one key; other api instances may race for it too.
-    await this.perTeam.run(team.id, () =>
-      this.bus.quotas.mutate(
-        team.id,
-        (ledger) => {
-          before = ledger?.apps[appId];
-          const r = bookQuota(ledger, team.quota, appId, footprint(target));
-          if (!r.ok) {
-            refusal = r.reason;
-            return undefined;
-          }
-          return r.ledger;
-        },
-        200,
-      ),
-    );
-    if (refusal) throw new QuotaExceededError(refusal);
+    const outcome = await this.ledgers.change<{ before: Usage | undefined; refusal?: string }>(team.id, (ledger) => {
+      const r = bookQuota(ledger, team.quota, appId, footprint(target));
+      return r.ok
+        ? { next: r.ledger, result: { before: ledger?.apps[appId] } }
+        : { next: undefined, result: { before: undefined, refusal: r.reason } };
+    });
+    if (outcome.refusal !== undefined) throw new QuotaExceededError(outcome.refusal);
     return async () => {
-      await this.perTeam.run(team.id, () =>
-        this.bus.quotas.mutate(team.id, (ledger) => {
-          const apps = { ...(ledger?.apps ?? {}) };
-          if (before) apps[appId] = before;
-          else delete apps[appId];
-          return { apps };
-        }),
-      );
+      await this.ledgers.change(team.id, (ledger) => {
+        const apps = { ...(ledger?.apps ?? {}) };
+        if (outcome.before) apps[appId] = outcome.before;
+        else delete apps[appId];
+        return { next: { apps }, result: undefined };
+      });
     };
   }
 

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bus, GroupCommit, openBus } from "@berth/bus";
+import { type NatsServer, startNatsServer } from "@berth/testkit";
+
+const log = { info() {}, warn() {}, error() {} };
+let nats: NatsServer;
+let bus: Bus;
+let other: Bus;
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  bus = await openBus({ servers: nats.url, name: "group-commit", logger: log });
+  other = await openBus({ servers: nats.url, name: "group-commit-other", logger: log });
+});
+
+afterAll(async () => {
+  await bus?.close();
+  await other?.close();
+  await nats?.stop();
+});
+
+describe("GroupCommit", () => {
+  it("applies every change made at once, in few writes, and answers each caller from the value it saw", async () => {
+    const ledgers = new GroupCommit(bus.quotas);
+    const rival = new GroupCommit(other.quotas);
+    const add = (g: GroupCommit<{ apps: Record<string, never> }>, i: number) =>
+      g.change("team-a", (cur) => {
+        const apps: Record<string, unknown> = { ...(cur?.apps ?? {}) };
+        if (Object.keys(apps).length >= 150) return { next: undefined, result: "full" };
+        apps[`/team-a/app-${i}`] = { cpus: 0, mem: 0, disk: 0, instances: 1 };
+        return { next: { apps: apps as Record<string, never> }, result: `added ${Object.keys(apps).length}` };
+      });
+    // Two processes' worth of callers; the second writes the same key, so their writes race by compare-and-set.
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => add(i % 4 === 0 ? rival : ledgers, i)));
+    const stored = await bus.quotas.get("team-a");
+    expect(Object.keys(stored?.value.apps ?? {})).toHaveLength(150);
+    expect(results.filter((r) => r === "full")).toHaveLength(50);
+    // Each caller saw a distinct count: no change was applied twice or lost.
+    const counts = results.filter((r) => r !== "full");
+    expect(new Set(counts).size).toBe(150);
+    // Far fewer writes than changes: the bucket's revision grew by the writes that won.
+    expect(stored?.revision ?? 0).toBeLessThan(100);
+  });
+
+  it("tells every caller in a batch when the write fails", async () => {
+    const closed = await openBus({ servers: nats.url, name: "closed", logger: log });
+    await closed.close();
+    const failing = new GroupCommit(closed.quotas, 1);
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => failing.change("team-b", () => ({ next: { apps: {} }, result: 1 }))));
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+});
