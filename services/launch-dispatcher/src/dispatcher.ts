@@ -213,9 +213,8 @@ export class Dispatcher {
     };
     const reply = await request(this.bus.nc, subjects.placement, codecs.placementRequest, codecs.placementReply, req, 10_000);
     if (reply.error) throw new Error(`placement failed: ${reply.error.message ?? ""}`);
-    let launched = 0;
-    for (const p of reply.placements ?? []) {
-      const task = stagedTask({
+    const placed = (reply.placements ?? []).map((p) =>
+      stagedTask({
         taskId: p.taskId ?? "",
         appId: app.id,
         agentId: p.agentId ?? "",
@@ -225,15 +224,18 @@ export class Dispatcher {
         configVersion: app.versionInfo.lastConfigChangeAt,
         killGracePeriodSeconds: killGraceSeconds(app),
         nowMs: now,
-      });
-      const revision = await this.bus.tasks.create(task.taskId, task);
-      // The next pass must see this task, or it would launch it again.
-      await this.tasks.waitFor(revision);
-      await this.commands.launch(task, this.spec(app, task), now);
-      launched++;
+      }),
+    );
+    // A batch's records are written at once, then its commands sent at once. A record whose
+    // command is lost to a crash is sent again (resend), as is one whose command failed here.
+    const revisions = await Promise.all(placed.map((task) => this.bus.tasks.create(task.taskId, task)));
+    // The next pass must see these tasks, or it would launch them again.
+    await this.tasks.waitFor(Math.max(0, ...revisions));
+    await Promise.all(placed.map((task) => this.commands.launch(task, this.spec(app, task), now)));
+    for (const task of placed) {
       this.log.info({ taskId: task.taskId, appId: app.id, agentId: task.agentId, ports: task.ports }, "task launched");
     }
-    this.opts.onLaunched?.(launched);
+    this.opts.onLaunched?.(placed.length);
     const unplaced = reply.unplaced ?? [];
     if (unplaced.length > 0) {
       const reasons = [...new Set(unplaced.flatMap((u) => u.reasons ?? []))];
