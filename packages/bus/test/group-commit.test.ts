@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, GroupCommit, openBus } from "@berth/bus";
+import type { QuotaLedger } from "@berth/core";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 
 const log = { info() {}, warn() {}, error() {} };
@@ -23,12 +24,12 @@ describe("GroupCommit", () => {
   it("applies every change made at once, in few writes, and answers each caller from the value it saw", async () => {
     const ledgers = new GroupCommit(bus.quotas);
     const rival = new GroupCommit(other.quotas);
-    const add = (g: GroupCommit<{ apps: Record<string, never> }>, i: number) =>
+    const add = (g: GroupCommit<QuotaLedger>, i: number) =>
       g.change("team-a", (cur) => {
-        const apps: Record<string, unknown> = { ...(cur?.apps ?? {}) };
+        const apps = { ...(cur?.apps ?? {}) };
         if (Object.keys(apps).length >= 150) return { next: undefined, result: "full" };
         apps[`/team-a/app-${i}`] = { cpus: 0, mem: 0, disk: 0, instances: 1 };
-        return { next: { apps: apps as Record<string, never> }, result: `added ${Object.keys(apps).length}` };
+        return { next: { apps }, result: `added ${Object.keys(apps).length}` };
       });
     // Two processes' worth of callers; the second writes the same key, so their writes race by compare-and-set.
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => add(i % 4 === 0 ? rival : ledgers, i)));
