@@ -7,9 +7,12 @@ export type CacheListener<T> = (key: string, entry: Versioned<T> | undefined) =>
 /**
  * A read model of a whole bucket, kept current by a KV watch. It is derived
  * state only: built anew from the bucket at start, so a restart loses nothing.
+ * It keeps `keep(value)` of each value (all of it unless told otherwise), so
+ * a process that needs little of a big bucket holds little; listeners get the
+ * whole value.
  */
-export class KvCache<T> {
-  private readonly entries = new Map<string, Versioned<T>>();
+export class KvCache<T, Kept = T> {
+  private readonly entries = new Map<string, Versioned<Kept>>();
   private seen = 0;
   private readonly waiters: { revision: number; resolve: () => void }[] = [];
   private readonly listeners: CacheListener<T>[] = [];
@@ -21,6 +24,7 @@ export class KvCache<T> {
   constructor(
     private readonly kv: KV,
     private readonly codec: Codec<T>,
+    private readonly keep: (value: T) => Kept = (value) => value as unknown as Kept,
   ) {}
 
   /** Loads the bucket and follows it; resolves once every value present at the start is loaded. */
@@ -55,7 +59,7 @@ export class KvCache<T> {
         if (e.revision <= this.seen) continue;
         if (e.operation === "PUT") {
           const entry = { value: this.codec.decode(e.value), revision: e.revision };
-          this.entries.set(e.key, entry);
+          this.entries.set(e.key, { value: this.keep(entry.value), revision: e.revision });
           this.emit(e.key, entry);
         } else if (this.entries.delete(e.key)) {
           this.emit(e.key, undefined);
@@ -95,15 +99,15 @@ export class KvCache<T> {
     this.listeners.push(listener);
   }
 
-  get(key: string): Versioned<T> | undefined {
+  get(key: string): Versioned<Kept> | undefined {
     return this.entries.get(key);
   }
 
-  *values(): IterableIterator<T> {
+  *values(): IterableIterator<Kept> {
     for (const e of this.entries.values()) yield e.value;
   }
 
-  entriesList(): [string, Versioned<T>][] {
+  entriesList(): [string, Versioned<Kept>][] {
     return [...this.entries];
   }
 

@@ -174,7 +174,8 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         }
       })();
       stops.push(() => hb.unsubscribe());
-      const tasksCache = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
+      // Only whether each task exists is kept: the offer-handler needs no more of the records.
+      const tasksCache = new KvCache<TaskRecord, true>(bus.buckets.tasks, codecs.taskRecord, () => true);
       // An ended task's booking is freed when its record says so (also each ended task present at start).
       tasksCache.onChange((_id, entry) => {
         if (!entry) return;

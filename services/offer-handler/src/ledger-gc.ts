@@ -1,5 +1,4 @@
 import type { AgentLedger, Bus, KvCache } from "@berth/bus";
-import type { TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
 /** A booking younger than this may belong to a task whose record is being written. */
@@ -13,7 +12,8 @@ const GRACE_MS = 60_000;
 export async function releaseOrphanBookings(
   bus: Bus,
   ledgers: KvCache<AgentLedger>,
-  tasks: KvCache<TaskRecord>,
+  /** Which tasks exist. */
+  tasks: { get(taskId: string): unknown },
   now: number,
   log: Logger,
 ): Promise<number> {
