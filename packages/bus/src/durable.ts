@@ -2,6 +2,7 @@ import { type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream"
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { Codec } from "./codec.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { Limiter } from "./limiter.js";
 
 /**
  * Publishes to a stream and waits for the server's acknowledgement: once this
@@ -65,10 +66,7 @@ export async function consumeDurable<T>(
     }
   };
   const perKey = new KeyedQueue();
-  const limit = opts.concurrency ?? 64;
-  let inFlight = 0;
-  const slots: (() => void)[] = [];
-  const drained: (() => void)[] = [];
+  const limiter = new Limiter(opts.concurrency ?? 64);
   const done = (async () => {
     for await (const m of messages) {
       let value: T;
@@ -83,17 +81,11 @@ export async function consumeDurable<T>(
         await run(m, value);
         continue;
       }
-      while (inFlight >= limit) await new Promise<void>((r) => slots.push(r));
-      inFlight++;
-      void perKey
-        .run(opts.keyOf(value), () => run(m, value))
-        .finally(() => {
-          inFlight--;
-          slots.shift()?.();
-          if (inFlight === 0) for (const idle of drained.splice(0)) idle();
-        });
+      // A slot is taken before the message joins its key's queue, so messages waiting behind others count too.
+      await limiter.acquire();
+      void perKey.run(opts.keyOf(value), () => run(m, value)).finally(() => limiter.release());
     }
-    while (inFlight > 0) await new Promise<void>((r) => drained.push(r));
+    await limiter.drained();
   })();
   return {
     stop: async () => {

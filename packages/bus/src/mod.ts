@@ -45,6 +45,7 @@ export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
+export { Limiter } from "./limiter.js";
 export { KvCache } from "./kv-cache.js";
 export { Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";

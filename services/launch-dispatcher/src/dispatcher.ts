@@ -5,6 +5,7 @@ import {
   DeploymentStore,
   isCasConflict,
   type KvCache,
+  Limiter,
   type PlacementRequest,
   publishEvent,
   type QueueEntry,
@@ -51,6 +52,8 @@ export interface DispatcherOptions {
   policyOf?: (appId: string) => TaskPolicy;
   /** A value from the secret store of the team that owns an app. */
   secretOf?: (appId: string, source: string) => string | undefined;
+  /** Placement requests outstanding at once (default 4). */
+  placementsAtOnce?: number;
 }
 
 /**
@@ -64,6 +67,7 @@ export class Dispatcher {
   /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
   readonly waiting = new Map<string, QueueEntry>();
   private readonly store: DeploymentStore;
+  private readonly placing: Limiter;
 
   constructor(
     private readonly bus: Bus,
@@ -76,6 +80,7 @@ export class Dispatcher {
     private readonly log: Logger,
   ) {
     this.store = new DeploymentStore(bus);
+    this.placing = new Limiter(opts.placementsAtOnce ?? 4);
   }
 
   /** Every app id that has a definition or tasks. */
@@ -200,6 +205,19 @@ export class Dispatcher {
       await this.setWaiting(app.id, { appId: app.id, count, reasons, sinceMs: now, delayUntilMs: 0 });
       return;
     }
+    await this.placing.run(() => this.placeAndLaunch(app, count, now));
+  }
+
+  /**
+   * Asks for placements and launches what was placed. Runs only a few at a
+   * time (placements are matched one after another in each offer-handler): the
+   * others wait their turn here, where waiting costs nothing, instead of timing
+   * out in the offer-handler's queue. What an app still lacks is counted again
+   * once its turn comes, as its tasks may have changed while it waited.
+   */
+  private async placeAndLaunch(app: AppDefinition, planned: number, now: number): Promise<void> {
+    const count = Math.min(planned, planApp(app, this.tasksOf(app.id), this.opts.now()).launch);
+    if (count === 0) return;
     const ids = Array.from({ length: count }, () => taskIdFor(app.id, randomUUID()));
     const req: PlacementRequest = {
       tasks: ids.map((id) => {
