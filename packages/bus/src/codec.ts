@@ -27,6 +27,18 @@ function protoCodec<C>(name: string, type: GeneratedType<C>): Codec<Plain<C>> {
   };
 }
 
+const pool = new Map<string, string>();
+const POOL_MAX = 100_000;
+
+/** One copy of each string a decoder sees often; the pool starts over when full, so it cannot grow without end. */
+function intern(s: string): string {
+  const have = pool.get(s);
+  if (have !== undefined) return have;
+  if (pool.size >= POOL_MAX) pool.clear();
+  pool.set(s, s);
+  return s;
+}
+
 /** A codec whose decoded values get defaults that protobuf leaves null (nested messages). */
 function withDefaults<T>(codec: Codec<T>, fill: (v: T) => T): Codec<T> {
   return { name: codec.name, encode: codec.encode, decode: (data) => fill(codec.decode(data)) };
@@ -50,6 +62,15 @@ export const codecs = {
   logChunk: protoCodec("LogChunk", v1.LogChunk),
   taskRecord: withDefaults(protoCodec("TaskRecord", v1.TaskRecord) as unknown as Codec<TaskRecord>, (t) => {
     t.health ??= { ...HEALTH_UNKNOWN };
+    // Read models hold every task: the strings many tasks share are held once.
+    t.appId = intern(t.appId);
+    t.agentId = intern(t.agentId);
+    t.hostname = intern(t.hostname);
+    t.state = intern(t.state);
+    t.goal = intern(t.goal);
+    t.version = intern(t.version);
+    t.configVersion = intern(t.configVersion);
+    t.health.state = intern(t.health.state);
     return t;
   }),
 } as const;
