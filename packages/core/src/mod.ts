@@ -39,6 +39,7 @@ export { type AgentOffer, type AgentState, consume, offerOf, release, reserve, t
 export { constraintRefusal } from "./constraints.js";
 export { type MatchResult, matchTask, matchTasks, type Preferred, refusal, type TaskNeed } from "./offer-matcher.js";
 export { homeOf } from "./rendezvous.js";
+export { commandDue, KILL_RESEND_MS } from "./command-resend.js";
 export {
   applyStatus,
   type ApplyResult,

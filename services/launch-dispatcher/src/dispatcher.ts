@@ -17,6 +17,7 @@ import {
 import {
   type AppDefinition,
   appKey,
+  commandDue,
   deadlineReason,
   type Deployment,
   deploymentEvent,
@@ -68,6 +69,8 @@ export class Dispatcher {
   readonly waiting = new Map<string, QueueEntry>();
   private readonly store: DeploymentStore;
   private readonly placing: Limiter;
+  /** When this instance last sent each task a command, so a pass does not send it again. */
+  private readonly sentAt = new Map<string, number>();
 
   constructor(
     private readonly bus: Bus,
@@ -293,31 +296,33 @@ export class Dispatcher {
     if (!task || isTerminal(task.state)) return;
     if (r.changed) await this.tasks.waitFor(r.revision);
     await this.commands.kill(task, reason, now);
+    this.sentAt.set(taskId, now);
     this.log.info({ taskId, reason }, "task kill sent");
   }
 
   /**
    * Sends what the agents have not acted on: kills of tasks marked KILL (by
    * this dispatcher or the API) that are not yet KILLING, and launches the
-   * agent never answered. Message ids let through at most one kill per task a
-   * minute.
+   * agent never answered, each no more often than `commandDue` allows.
    */
   private async resend(app: AppDefinition | undefined, tasks: TaskRecord[], now: number): Promise<void> {
     for (const t of tasks) {
-      if (isTerminal(t.state)) continue;
-      if (t.goal === "KILL") {
-        if (t.state !== "TASK_KILLING") await this.commands.kill(t, "kill requested", now);
-        continue;
-      }
-      if (now - t.updatedAtMs < this.opts.launchResendAfterMs) continue;
-      if (t.lastSequence === 0 && app && t.configVersion === app.versionInfo.lastConfigChangeAt) {
+      const due = commandDue(t, this.sentAt.get(t.taskId), now, this.opts.launchResendAfterMs, app?.versionInfo.lastConfigChangeAt);
+      if (due === "kill") {
+        await this.commands.kill(t, "kill requested", now);
+      } else if (due === "launch" && app) {
         this.log.warn({ taskId: t.taskId }, "no word from the agent about a launch; sending it again");
         await this.commands.launch(t, this.spec(app, t), now, true);
+      } else {
+        if (t.lastSequence !== 0 && t.goal !== "KILL") this.sentAt.delete(t.taskId);
+        continue;
       }
+      this.sentAt.set(t.taskId, now);
     }
   }
 
   private async expunge(taskId: string): Promise<void> {
+    this.sentAt.delete(taskId);
     const cur = this.tasks.get(taskId);
     if (!cur) return;
     try {
