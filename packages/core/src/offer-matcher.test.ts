@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { offerOf } from "./ledger.js";
-import { matchTask, matchTasks } from "./offer-matcher.js";
+import { enoughCandidates, matchTask, matchTasks } from "./offer-matcher.js";
 import { need, offer } from "./test-fixtures.js";
 
 describe("matchTask", () => {
@@ -131,17 +131,49 @@ describe("matchTasks with a preferred share of the agents", () => {
   const cluster = () => Array.from({ length: 6 }, (_, i) => offer(`a${i}`, { cpus: 8 - i * 0.5 }));
   const mine = (id: string) => ["a3", "a4", "a5"].includes(id);
 
-  it("places on preferred agents first, spread comes before preference", () => {
-    const needs = Array.from({ length: 3 }, (_, i) => need({ taskId: `t${i}`, portCount: 0 }));
+  it("keeps to its own share while the share can take the tasks, spreading them over it", () => {
+    const needs = Array.from({ length: 4 }, (_, i) => need({ taskId: `t${i}`, portCount: 0 }));
     const placed = [...matchTasks(needs, cluster(), mine).values()].map((r) => (r.ok ? r.agentId : "none"));
-    expect(placed).toEqual(["a3", "a4", "a5"]);
-    const more = Array.from({ length: 4 }, (_, i) => need({ taskId: `t${i}`, portCount: 0 }));
-    expect([...matchTasks(more, cluster(), mine).values()].map((r) => (r.ok ? r.agentId : "none"))).toEqual(["a3", "a4", "a5", "a0"]);
+    expect(placed).toEqual(["a3", "a4", "a5", "a3"]);
+  });
+
+  it("goes outside its share for a task the share cannot take", () => {
+    const needs = [need({ taskId: "t0", portCount: 0, constraints: [["hostname", "UNIQUE"]] })];
+    const crowded = cluster().map((o) => (mine(o.agentId) ? { ...o, appTaskCounts: new Map([["/web", 1]]) } : o));
+    expect(matchTasks(needs, crowded, mine).get("t0")).toMatchObject({ ok: true, agentId: "a0" });
   });
 
   it("uses the other agents when the preferred ones cannot take the task", () => {
     const offers = cluster().map((o) => (mine(o.agentId) ? { ...o, free: { ...o.free, cpus: 0.1 } } : o));
     const r = matchTask(need({ portCount: 0 }), offers, undefined, mine);
     expect(r).toMatchObject({ ok: true, agentId: "a0" });
+  });
+});
+
+describe("matching in a big cluster", () => {
+  const big = (n: number) => Array.from({ length: n }, (_, i) => offer(`a${String(i).padStart(4, "0")}`, { cpus: 1 }));
+
+  it("compares a tenth of the agents that fit (at least 100), not all", () => {
+    expect(enoughCandidates(10)).toBe(100);
+    expect(enoughCandidates(1000)).toBe(100);
+    expect(enoughCandidates(5000)).toBe(500);
+  });
+
+  it("still finds the one agent that fits, and asks every agent before saying none does", () => {
+    const offers = big(1000).map((o, i) => (i === 999 ? o : { ...o, free: { ...o.free, cpus: 0 } }));
+    expect(matchTask(need({ portCount: 0 }), offers)).toMatchObject({ ok: true, agentId: "a0999" });
+    const none = matchTask(need({ portCount: 0, cpus: 2 }), big(1000));
+    expect(none).toEqual({ ok: false, reasons: ["insufficient cpus on 1000 of 1000 agents"] });
+  });
+
+  it("spreads a batch over the whole cluster: no agent gets a second task while many have none", () => {
+    const needs = Array.from({ length: 1000 }, (_, i) => need({ taskId: `t${i}`, cpus: 0.1, portCount: 0 }));
+    const perAgent = new Map<string, number>();
+    for (const r of matchTasks(needs, big(1000)).values()) {
+      expect(r.ok).toBe(true);
+      if (r.ok) perAgent.set(r.agentId, (perAgent.get(r.agentId) ?? 0) + 1);
+    }
+    expect(Math.max(...perAgent.values())).toBeLessThanOrEqual(2);
+    expect(perAgent.size).toBeGreaterThan(900);
   });
 });

@@ -41,32 +41,51 @@ export function refusal(
 export type Preferred = (agentId: string) => boolean;
 
 /**
- * Picks an agent for one task: among agents that fit, the one with fewest tasks
- * of the same app (spread), then a preferred one, then the most free cpus, then
- * the lowest id, so the choice is deterministic. Reasons list how many agents
- * refused, and why.
+ * How many agents that fit are enough to choose among: every agent in a small
+ * cluster, a tenth of a big one (at least 100). As Kubernetes' scheduler does
+ * with percentageOfNodesToScore, a big cluster is not searched whole for every
+ * task; the search starts at a different agent for each task, so the tasks of
+ * a batch still spread over all of them.
+ */
+export function enoughCandidates(agents: number): number {
+  return Math.max(100, Math.ceil(agents / 10));
+}
+
+/**
+ * Picks an agent for one task: among the agents that fit (enough of them, from
+ * `start` on), the one with fewest tasks of the same app (spread), then a
+ * preferred one, then the most free cpus, then the lowest id, so the choice is
+ * deterministic. When none fits, every agent was asked, and the reasons list
+ * how many refused, and why.
  */
 export function matchTask(
   need: TaskNeed,
   offers: readonly AgentOffer[],
   counts = new AppCounts(offers, need.appId),
   preferred: Preferred = () => true,
+  start = 0,
 ): MatchResult {
   let best: AgentOffer | undefined;
   const refusals = new Map<string, number>();
-  for (const offer of offers) {
+  const enough = enoughCandidates(offers.length);
+  let fitting = 0;
+  for (let k = 0; k < offers.length && fitting < enough; k++) {
+    const offer = offers[(start + k) % offers.length] as AgentOffer;
     const why = refusal(need, offer, offers, counts.of);
     if (why) {
       refusals.set(why, (refusals.get(why) ?? 0) + 1);
       continue;
     }
+    fitting++;
     if (!best || better(offer, best, need.appId, preferred)) best = offer;
   }
   if (!best) {
     if (offers.length === 0) return { ok: false, reasons: ["no agents are registered and healthy"] };
     return {
       ok: false,
-      reasons: [...refusals].map(([why, n]) => `${why} on ${n} of ${offers.length} agent${offers.length === 1 ? "" : "s"}`),
+      reasons: [...refusals]
+        .sort(([wa, a], [wb, b]) => b - a || (wa < wb ? -1 : 1))
+        .map(([why, n]) => `${why} on ${n} of ${offers.length} agent${offers.length === 1 ? "" : "s"}`),
     };
   }
   const ports = need.requiredPorts.length > 0 ? [...need.requiredPorts] : takePorts(best.free.ports, need.portCount);
@@ -121,10 +140,15 @@ export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[], pre
   const results = new Map<string, MatchResult>();
   const byId = new Map(offers.map((o) => [o.agentId, o]));
   const countsByApp = new Map<string, AppCounts>();
+  // With a share, its agents are tried alone first (matching looks at a fraction of the cluster), then all.
+  const own = preferred ? offers.filter((o) => preferred(o.agentId)) : [];
+  let searched = 0;
   for (const need of needs) {
     let counts = countsByApp.get(need.appId);
     if (!counts) countsByApp.set(need.appId, (counts = new AppCounts(offers, need.appId)));
-    const r = matchTask(need, offers, counts, preferred);
+    const start = searched++ * 37; // a different place in the list for each task
+    let r = own.length > 0 ? matchTask(need, own, counts, undefined, start) : undefined;
+    if (!r?.ok) r = matchTask(need, offers, counts, preferred, start);
     results.set(need.taskId, r);
     const offer = r.ok ? byId.get(r.agentId) : undefined;
     if (r.ok && offer) {

@@ -136,7 +136,8 @@ export class Placer {
       const down = states.filter((a) => !a.schedulable).length;
       const unschedulable =
         down > 0 ? [`agent unhealthy or unreachable: ${down} of ${states.length} agent${states.length === 1 ? "" : "s"}`] : [];
-      const results = matchTasks(pending, this.offers(), this.ownShare());
+      const offers = states.filter((a) => a.schedulable).map(offerOf);
+      const results = matchTasks(pending, offers, this.ownShare());
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
       for (const need of pending) {
