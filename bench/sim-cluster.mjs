@@ -103,6 +103,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   };
   return {
     cluster,
+    natsUrl,
     api,
     describe: `${natsServers === 1 ? "one nats-server" : `${natsServers}-server NATS cluster, replicas 3`}, ${instances} instance(s) of each control-plane service`,
     cpuByGroup: () => byGroup(cpuSeconds),
