@@ -49,7 +49,9 @@ export async function consumeDurable<T>(
   opts: { keyOf?: (value: T) => string; concurrency?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await js.consumers.get(stream, durable);
-  const messages = await consumer.consume({ max_messages: 256 });
+  // A pull the server never answered (say, to a consumer whose replicas have not chosen a leader yet) is
+  // noticed by missed heartbeats and pulled again: within 5 s, not the default 30.
+  const messages = await consumer.consume({ max_messages: 256, expires: 5_000 });
   const run = async (m: JsMsg, value: T) => {
     try {
       await handler({
