@@ -58,7 +58,10 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const elapsed = (Date.now() - start) / 1000;
-  await new Promise((r) => setTimeout(r, 1000));
+  // Three status_update_events per task (STAGING, STARTING, RUNNING): wait a while for the late ones.
+  for (let waited = 0; lags.length < 3 * perApp * appCount && waited < 15_000; waited += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
   stopEvents();
   const sorted = [...lags].sort((a, b) => a - b);
   const pct = (q) => percentile(sorted, q);

@@ -21,7 +21,7 @@ const {
 const tasks = Math.round(rate * interval);
 const perApp = 100;
 // Health checks pass this many times before they start failing every other time: long enough for the deployments to finish.
-const FLAP_AFTER = Math.ceil(40 / interval);
+const FLAP_AFTER = Math.ceil(90 / interval);
 const appCount = Math.ceil(tasks / perApp);
 
 const sim = await startSimCluster({
