@@ -4,18 +4,18 @@
 // machine in the same run. Every Berth request carries a bearer token, as
 // clients must.
 //
-//   node bench/api-throughput.mjs [--apps 1000] [--seconds 10] [--connections 50]   (after `make build`)
+//   node bench/api-throughput.mjs [--apps 1000] [--seconds 10] [--connections 50] [--nats-servers 1]   (after `make build`)
 import autocannon from "autocannon";
 import Fastify from "fastify";
-import { startCluster, startNatsServer } from "@berth/testkit";
+import { startCluster } from "@berth/testkit";
+import { options, startNats } from "./common.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const apps = arg("apps", 1000);
-const duration = arg("seconds", 10);
-const connections = arg("connections", 50);
+const {
+  apps,
+  seconds: duration,
+  connections,
+  "nats-servers": natsServers,
+} = options({ apps: 1000, seconds: 10, connections: 50, "nats-servers": 1 });
 
 function load(url, headers = {}) {
   return new Promise((resolve, reject) => {
@@ -30,8 +30,13 @@ hello.get("/", async () => ({ hello: "world" }));
 await hello.listen({ host: "127.0.0.1", port: 0 });
 const helloUrl = `http://127.0.0.1:${hello.server.address().port}/`;
 
-const nats = await startNatsServer();
-const cluster = await startCluster({ natsUrl: nats.url, name: "bench-api-throughput", agents: 0, extraEnv: { BERTH_LOG_LEVEL: "warn" } });
+const nats = await startNats(natsServers);
+const cluster = await startCluster({
+  natsUrl: nats.url,
+  name: "bench-api-throughput",
+  agents: 0,
+  extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
+});
 try {
   for (let i = 0; i < apps; i += 50) {
     await Promise.all(

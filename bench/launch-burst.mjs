@@ -6,16 +6,17 @@
 // live-restore, so for its part the benchmark restarts dockerd without it,
 // and afterwards with Berth's flags again.
 //
-//   node bench/launch-burst.mjs [count]      (after `make build docker`)
+//   node bench/launch-burst.mjs [--count 50] [--nats-servers 1]      (after `make build docker`)
 import { execFile, spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster, startNatsServer } from "@berth/testkit";
+import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
+import { options, startNats } from "./common.mjs";
 
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const count = Number(process.argv[2] ?? 50);
+const { count, "nats-servers": natsServers } = options({ count: 50, "nats-servers": 1 });
 const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 
 async function bare() {
@@ -130,8 +131,8 @@ async function swarm() {
   }
 }
 
-const nats = await startNatsServer();
-const cluster = await startCluster({ natsUrl: nats.url, name: "bench-launch-burst", extraEnv: { BERTH_LOG_LEVEL: "warn" } });
+const nats = await startNats(natsServers);
+const cluster = await startCluster({ natsUrl: nats.url, name: "bench-launch-burst", extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env } });
 try {
   const b = await bare();
   const berth = await viaBerth(cluster);
@@ -142,7 +143,7 @@ try {
   } catch (err) {
     console.log(`Swarm mode could not run here: ${String(err).split("\n")[0]}`);
   }
-  console.log(`\n${count} containers, all running:`);
+  console.log(`\n${count} containers, all running (${nats.describe}):`);
   console.log(`  ${count} parallel docker run -d   ${b.toFixed(2)} s`);
   console.log(`  Berth (one app, ${count} instances)  ${berth.toFixed(2)} s   ratio to docker run ${(berth / b).toFixed(2)}`);
   if (sw !== undefined) console.log(`  Swarm (--replicas ${count})        ${sw.toFixed(2)} s   Swarm / Berth ${(sw / berth).toFixed(2)}`);

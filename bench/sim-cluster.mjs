@@ -7,20 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { eventually, startCluster, startNatsCluster, startNatsServer } from "@berth/testkit";
+import { eventually, startCluster } from "@berth/testkit";
+import { startNats } from "./common.mjs";
+
+export { options } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TICKS = 100; // clock ticks per second, as /proc reports CPU time
-
-/** Numeric command-line options `--name N`, each defaulting to the value in `defaults`. */
-export function options(defaults) {
-  return Object.fromEntries(
-    Object.entries(defaults).map(([name, fallback]) => {
-      const i = process.argv.indexOf(`--${name}`);
-      return [name, i > 0 ? Number(process.argv[i + 1]) : fallback];
-    }),
-  );
-}
 
 /** Resident memory of a process, in MiB. */
 function rssMiB(pid) {
@@ -52,15 +45,14 @@ export function percentile(sorted, q) {
  * `agentEnv` adds settings for the simulated agents.
  */
 export async function startSimCluster({ name, agents, hosts, instances = 1, natsServers = 1, agentEnv = {} }) {
-  const nats = natsServers > 1 ? await startNatsCluster(natsServers) : await startNatsServer();
-  const natsUrl = natsServers > 1 ? nats.urls : nats.url;
-  const replicas = natsServers > 1 ? { BERTH_JS_REPLICAS: "3" } : {};
+  const nats = await startNats(natsServers);
+  const natsUrl = nats.url;
   const cluster = await startCluster({
     natsUrl,
     name,
     agents: 0,
     instances,
-    extraEnv: { BERTH_LOG_LEVEL: "warn", ...replicas },
+    extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
   });
   // Each real agent checkpoints its updates on its own host's disk; here hundreds share one process and
   // one disk, and their synchronous fsyncs would queue behind each other, so the checkpoints go to memory.
@@ -105,7 +97,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
     cluster,
     natsUrl,
     api,
-    describe: `${natsServers === 1 ? "one nats-server" : `${natsServers}-server NATS cluster, replicas 3`}, ${instances} instance(s) of each control-plane service`,
+    describe: `${nats.describe}, ${instances} instance(s) of each control-plane service`,
     cpuByGroup: () => byGroup(cpuSeconds),
     memByGroup: () => byGroup(rssMiB),
     totalCpu: () => Object.values(byGroup(cpuSeconds)).reduce((a, b) => a + b, 0),
