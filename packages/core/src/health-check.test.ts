@@ -26,11 +26,25 @@ describe("health checks in app definitions", () => {
     [{ protocol: "HTTP", portIndex: 3 }, "/healthChecks/0/portIndex"],
     [{ protocol: "COMMAND" }, "/healthChecks/0/command"],
     [{ protocol: "HTTP", path: "nope" }, "/healthChecks/0/path"],
-    [{ protocol: "TCP", intervalSeconds: 5, timeoutSeconds: 5 }, "/healthChecks/0/timeoutSeconds"],
+    [{ protocol: "TCP", timeoutSeconds: 0 }, "/healthChecks/0/timeoutSeconds"],
   ])("refuse %j", (hc, path) => {
     const r = parseApp({ ...base, healthChecks: [hc] }, { version: "v" });
     expect(!r.ok && r.details.map((d) => d.path)).toContain(path);
   });
+  it("take a timeout longer than the interval, as Marathon does, so an app accepted with the default timeout is accepted again", () => {
+    const r = parseApp(
+      { ...base, healthChecks: [{ protocol: "COMMAND", command: { value: "true" }, intervalSeconds: 2 }] },
+      { version: "v" },
+    );
+    expect(r.ok && r.app.healthChecks[0]).toMatchObject({ intervalSeconds: 2, timeoutSeconds: 20 });
+    // A PUT of `{"instances": 3}` validates the stored definition, defaults filled in, merged with the change.
+    const again = r.ok ? parseApp({ ...r.app, instances: 3 }, { version: "v2" }) : r;
+    expect(again.ok).toBe(true);
+    expect(parseApp({ ...base, healthChecks: [{ protocol: "TCP", intervalSeconds: 10, timeoutSeconds: 20 }] }, { version: "v" }).ok).toBe(
+      true,
+    );
+  });
+
   it("refuse an upgrade strategy with no room to move", () => {
     const r = parseApp({ ...base, upgradeStrategy: { minimumHealthCapacity: 1, maximumOverCapacity: 0 } }, { version: "v" });
     expect(!r.ok && r.details.map((d) => d.path)).toEqual(["/upgradeStrategy"]);

@@ -72,9 +72,8 @@ export function readHealthChecks(c: Checker, value: unknown, portCount: () => nu
       delaySeconds: int(c, `${p}/delaySeconds`, obj.delaySeconds, HEALTH_DEFAULTS.delaySeconds, 0, 86_400),
       ignoreHttp1xx: obj.ignoreHttp1xx === undefined ? false : (c.boolean(`${p}/ignoreHttp1xx`, obj.ignoreHttp1xx) ?? false),
     };
-    if (hc.timeoutSeconds >= hc.intervalSeconds && obj.timeoutSeconds !== undefined) {
-      c.fail(`${p}/timeoutSeconds`, "must be less than intervalSeconds");
-    }
+    // A timeout longer than the interval is allowed, as Marathon allows it (its default, 20 s, is longer
+    // than many intervals): refusing it would also refuse, on the next PUT, an app accepted with the default.
     const kind = checkKind(protocol);
     if (kind === "COMMAND") {
       const cmd = c.object(`${p}/command`, obj.command);
