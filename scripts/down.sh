@@ -2,6 +2,13 @@
 # Stops what `make up` started and removes Berth's containers. Leaves the Docker daemon running.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The supervisor first: it restarts any service that exits, so it must not see them go.
+if [ -f .berth/supervisor.pid ]; then
+  sup=$(cat .berth/supervisor.pid)
+  kill "$sup" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$sup" 2>/dev/null || break; sleep 0.5; done
+  rm -f .berth/supervisor.pid
+fi
 for f in .berth/pids/*.pid; do
   [ -e "$f" ] || continue
   kill "$(cat "$f")" 2>/dev/null || true

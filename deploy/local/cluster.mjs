@@ -41,6 +41,9 @@ const services = [
 ];
 
 mkdirSync(join(root, ".berth/pids"), { recursive: true });
+// `make down` stops this process first: stopping only the services would have them restarted here.
+const supervisorPid = join(root, ".berth/supervisor.pid");
+writeFileSync(supervisorPid, String(process.pid));
 let stopping = false;
 const children = new Map();
 
@@ -81,6 +84,7 @@ function stop() {
   }, 15_000);
   Promise.all(running.map((c) => new Promise((r) => c.once("exit", r)))).then(() => {
     clearTimeout(timer);
+    rmSync(supervisorPid, { force: true });
     process.exit(0);
   });
 }
