@@ -2,26 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-
-interface App {
-  id: string;
-  instances: number;
-  cpus: number;
-  mem: number;
-  tasksRunning: number;
-  tasksHealthy: number;
-  tasksStaged: number;
-  deployments: { id: string }[];
-}
-interface Task {
-  id: string;
-  appId: string;
-  host: string;
-  ports: number[];
-  state: string;
-  startedAt: string | null;
-  healthCheckResults?: { alive: boolean }[];
-}
+import type { ApiApp as App, ApiTask as Task } from "@berth/core";
 
 export interface Io {
   out: (text: string) => void;

@@ -1,3 +1,4 @@
+export type { ApiApp, ApiTask } from "./api-shapes.js";
 export {
   BerthError,
   ConflictError,

@@ -4,32 +4,9 @@ import { h } from "./dom.js";
 
 export type View = () => Promise<HTMLElement>;
 
-export interface Task {
-  id: string;
-  appId: string;
-  host: string;
-  ports: number[];
-  state: string;
-  startedAt: string | null;
-  stagedAt: string;
-  version: string;
-  healthCheckResults: { alive: boolean; lastFailureCause: string | null }[];
-}
-export interface App {
-  id: string;
-  instances: number;
-  cpus: number;
-  mem: number;
-  tasksRunning: number;
-  tasksHealthy: number;
-  tasksStaged: number;
-  tasksUnhealthy: number;
-  healthChecks: unknown[];
-  deployments: { id: string }[];
-  tasks?: Task[];
-  version: string;
-  lastTaskFailure?: { message: string; timestamp: string };
-}
+import type { ApiApp as App, ApiTask as Task } from "@berth/core";
+
+export type { App, Task };
 export interface Deployment {
   id: string;
   status: string;

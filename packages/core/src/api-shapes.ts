@@ -1,0 +1,33 @@
+/**
+ * The parts of the API's answers that Berth's own clients (the CLI and the web
+ * UI) read: one declaration for both, next to nothing else they share. Types
+ * only; the api builds these answers in services/api/src/views.ts.
+ */
+export interface ApiTask {
+  id: string;
+  appId: string;
+  host: string;
+  ports: number[];
+  state: string;
+  startedAt: string | null;
+  stagedAt: string;
+  version: string;
+  /** Empty when the task's app has no health checks. */
+  healthCheckResults: { alive: boolean; lastFailureCause: string | null }[];
+}
+
+export interface ApiApp {
+  id: string;
+  instances: number;
+  cpus: number;
+  mem: number;
+  tasksRunning: number;
+  tasksHealthy: number;
+  tasksStaged: number;
+  tasksUnhealthy: number;
+  healthChecks: unknown[];
+  deployments: { id: string }[];
+  tasks?: ApiTask[];
+  version: string;
+  lastTaskFailure?: { message: string; timestamp: string };
+}
