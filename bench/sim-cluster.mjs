@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SseReader } from "@berth/core";
 import { eventually, startCluster } from "@berth/testkit";
 import { startNats } from "./common.mjs";
 
@@ -166,16 +167,8 @@ export function followEvents(cluster, eventType, onEvent) {
       headers: { accept: "text/event-stream" },
     });
     const decoder = new TextDecoder();
-    let buf = "";
-    for await (const chunk of res.body) {
-      buf += decoder.decode(chunk, { stream: true });
-      let end;
-      while ((end = buf.indexOf("\n\n")) >= 0) {
-        const data = /^data: (.*)$/m.exec(buf.slice(0, end))?.[1];
-        buf = buf.slice(end + 2);
-        if (data) onEvent(JSON.parse(data));
-      }
-    }
+    const reader = new SseReader();
+    for await (const chunk of res.body) for (const f of reader.push(decoder.decode(chunk, { stream: true }))) onEvent(JSON.parse(f.data));
   })().catch(() => undefined);
   return () => sse.abort();
 }

@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { SseReader } from "@berth/core";
 
 export interface SseEvent {
   id: number;
@@ -15,28 +16,13 @@ export function openSse(
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
     const req = request(url, { headers: { accept: "text/event-stream", authorization: `Bearer ${token}`, ...headers } }, (res) => {
-      let buf = "";
+      const sse = new SseReader();
       let onClosed: () => void = () => undefined;
       const closed = new Promise<void>((r) => (onClosed = r));
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
-        buf += chunk;
-        let end: number;
-        while ((end = buf.indexOf("\n\n")) >= 0) {
-          const frame = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          const fields: Record<string, string> = {};
-          for (const line of frame.split("\n")) {
-            if (line.startsWith(":")) continue;
-            const i = line.indexOf(": ");
-            if (i > 0) fields[line.slice(0, i)] = line.slice(i + 2);
-          }
-          if (fields.data !== undefined)
-            events.push({
-              id: Number(fields.id),
-              event: fields.event ?? "message",
-              data: JSON.parse(fields.data) as Record<string, unknown>,
-            });
+        for (const f of sse.push(chunk)) {
+          events.push({ id: Number(f.id), event: f.event, data: JSON.parse(f.data) as Record<string, unknown> });
         }
       });
       res.on("close", () => onClosed());

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-import type { ApiApp as App, ApiTask as Task } from "@berth/core";
+import { type ApiApp as App, type ApiTask as Task, SseReader } from "@berth/core";
 
 export interface Io {
   out: (text: string) => void;
@@ -218,19 +218,11 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
       .split(",")
       .filter(Boolean);
     const query = types.map((t) => `event_type=${encodeURIComponent(t)}`).join("&");
-    let buf = "";
+    const sse = new SseReader();
     return client.stream(
       `/v2/events${query ? `?${query}` : ""}`,
       (chunk) => {
-        buf += chunk;
-        let end: number;
-        while ((end = buf.indexOf("\n\n")) >= 0) {
-          const frame = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          const type = /^event: (.*)$/m.exec(frame)?.[1];
-          if (data) io.out(json ? data : `${type ?? ""} ${data}`);
-        }
+        for (const f of sse.push(chunk)) io.out(json ? f.data : `${f.event} ${f.data}`);
       },
       io.signal,
     );

@@ -1,4 +1,5 @@
 export type { ApiApp, ApiTask } from "./api-shapes.js";
+export { type SseFrame, SseReader } from "./sse.js";
 export {
   BerthError,
   ConflictError,

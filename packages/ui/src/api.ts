@@ -1,3 +1,4 @@
+import { SseReader } from "@berth/core";
 /** The UI's client for Berth's HTTP API: the signed-in token on every call, Marathon's error shapes read back. */
 const TOKEN_KEY = "berth-token";
 
@@ -67,23 +68,13 @@ export function followEvents(onEvent: (e: StreamEvent) => void, signal: AbortSig
         });
         if (!res.ok || !res.body) throw new Error(`event stream answered ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buf = "";
+        const sse = new SseReader();
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          buf += value;
-          let end: number;
-          while ((end = buf.indexOf("\n\n")) >= 0) {
-            const frame = buf.slice(0, end);
-            buf = buf.slice(end + 2);
-            const fields: Record<string, string> = {};
-            for (const line of frame.split("\n")) {
-              const i = line.indexOf(": ");
-              if (i > 0 && !line.startsWith(":")) fields[line.slice(0, i)] = line.slice(i + 2);
-            }
-            if (fields.data === undefined) continue;
-            lastId = Number(fields.id);
-            onEvent({ id: lastId, type: fields.event ?? "message", data: JSON.parse(fields.data) as Record<string, unknown> });
+          for (const f of sse.push(value)) {
+            lastId = Number(f.id);
+            onEvent({ id: lastId, type: f.event, data: JSON.parse(f.data) as Record<string, unknown> });
           }
         }
       } catch {
