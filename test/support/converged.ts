@@ -27,8 +27,7 @@ async function storedSequences(bus: Bus, agentId: string): Promise<Map<string, n
         .catch((err: unknown) => (/no message found/i.test(String(err)) ? null : Promise.reject(err))),
     );
     if (!m || m.subject !== subject) continue;
-    const u = codecs.statusUpdate.decode(m.data);
-    out.set(u.taskId, Math.max(out.get(u.taskId) ?? 0, u.sequence));
+    for (const u of codecs.statusUpdates.decode(m.data).updates) out.set(u.taskId, Math.max(out.get(u.taskId) ?? 0, u.sequence));
   }
   return out;
 }

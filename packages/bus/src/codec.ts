@@ -57,6 +57,8 @@ export const codecs = {
   launchCommand: protoCodec("LaunchCommand", v1.LaunchCommand),
   killCommand: protoCodec("KillCommand", v1.KillCommand),
   statusUpdate: protoCodec("StatusUpdate", v1.StatusUpdate),
+  /** What an agent publishes on its status subject. */
+  statusUpdates: protoCodec("StatusUpdates", v1.StatusUpdates) as unknown as Codec<StatusUpdates>,
   statusAck: protoCodec("StatusAck", v1.StatusAck),
   logRequest: protoCodec("LogRequest", v1.LogRequest),
   logChunk: protoCodec("LogChunk", v1.LogChunk),
@@ -87,6 +89,9 @@ export interface AgentLedger {
 export type LaunchCommand = Plain<berth.v1.LaunchCommand>;
 export type KillCommand = Plain<berth.v1.KillCommand>;
 export type StatusUpdate = Plain<berth.v1.StatusUpdate>;
+export interface StatusUpdates {
+  updates: StatusUpdate[];
+}
 export type StatusAck = Plain<berth.v1.StatusAck>;
 export type LogRequest = Plain<berth.v1.LogRequest>;
 export type LogChunk = Plain<berth.v1.LogChunk>;

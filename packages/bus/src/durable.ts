@@ -46,7 +46,7 @@ export async function consumeDurable<T>(
    * are handled concurrently (at most `concurrency` at once) and messages of
    * one key still in the order they were stored.
    */
-  opts: { keyOf?: (value: T) => string; concurrency?: number } = {},
+  opts: { keyOf?: (value: T, subject: string) => string; concurrency?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await js.consumers.get(stream, durable);
   // A pull the server never answered (say, to a consumer whose replicas have not chosen a leader yet) is
@@ -85,7 +85,7 @@ export async function consumeDurable<T>(
       }
       // A slot is taken before the message joins its key's queue, so messages waiting behind others count too.
       await limiter.acquire();
-      void perKey.run(opts.keyOf(value), () => run(m, value)).finally(() => limiter.release());
+      void perKey.run(opts.keyOf(value, m.subject), () => run(m, value)).finally(() => limiter.release());
     }
     await limiter.drained();
   })();

@@ -27,6 +27,7 @@ export {
   type PlacementRequest,
   type StatusAck,
   type StatusUpdate,
+  type StatusUpdates,
 } from "./codec.js";
 export { type BusOptions, connectBus, isConnected, type Logger, natsCredentialsFromEnv } from "./connection.js";
 export {

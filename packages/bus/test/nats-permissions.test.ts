@@ -54,14 +54,18 @@ async function statusSubjects(): Promise<string[]> {
 }
 
 const update = (agentId: string) =>
-  codecs.statusUpdate.encode({
-    uuid: `u-${agentId}-${Math.random()}`,
-    taskId: "t.1",
-    agentId,
-    state: "TASK_RUNNING",
-    sequence: 1,
-    timestampMs: Date.now(),
-  } as never);
+  codecs.statusUpdates.encode({
+    updates: [
+      {
+        uuid: `u-${agentId}-${Math.random()}`,
+        taskId: "t.1",
+        agentId,
+        state: "TASK_RUNNING",
+        sequence: 1,
+        timestampMs: Date.now(),
+      } as never,
+    ],
+  });
 
 beforeAll(async () => {
   nats = await startNatsServer({ config: natsAuthConfig(principals.map((p) => ({ principal: p, password: password(p) }))) });

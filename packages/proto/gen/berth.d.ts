@@ -582,6 +582,21 @@ export namespace berth {
             public toJSON(): { [k: string]: any };
         }
 
+        interface IStatusUpdates {
+            updates?: (berth.v1.IStatusUpdate[]|null);
+        }
+
+        class StatusUpdates implements IStatusUpdates {
+            constructor(properties?: berth.v1.IStatusUpdates);
+            public updates: berth.v1.IStatusUpdate[];
+            public static create(properties?: berth.v1.IStatusUpdates): berth.v1.StatusUpdates;
+            public static encode(message: berth.v1.IStatusUpdates, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.StatusUpdates;
+            public static fromObject(object: { [k: string]: any }): berth.v1.StatusUpdates;
+            public static toObject(message: berth.v1.StatusUpdates, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
         interface IHealthStatus {
             state?: (string|null);
             consecutiveFailures?: (number|null);

@@ -7168,6 +7168,198 @@ export const berth = $root.berth = (() => {
             return StatusUpdate;
         })();
 
+        v1.StatusUpdates = (function() {
+
+            /**
+             * Properties of a StatusUpdates.
+             * @memberof berth.v1
+             * @interface IStatusUpdates
+             * @property {Array.<berth.v1.IStatusUpdate>|null} [updates] StatusUpdates updates
+             */
+
+            /**
+             * Constructs a new StatusUpdates.
+             * @memberof berth.v1
+             * @classdesc Represents a StatusUpdates.
+             * @implements IStatusUpdates
+             * @constructor
+             * @param {berth.v1.IStatusUpdates=} [properties] Properties to set
+             */
+            function StatusUpdates(properties) {
+                this.updates = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * StatusUpdates updates.
+             * @member {Array.<berth.v1.IStatusUpdate>} updates
+             * @memberof berth.v1.StatusUpdates
+             * @instance
+             */
+            StatusUpdates.prototype.updates = $util.emptyArray;
+
+            /**
+             * Creates a new StatusUpdates instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.StatusUpdates
+             * @static
+             * @param {berth.v1.IStatusUpdates=} [properties] Properties to set
+             * @returns {berth.v1.StatusUpdates} StatusUpdates instance
+             */
+            StatusUpdates.create = function create(properties) {
+                return new StatusUpdates(properties);
+            };
+
+            /**
+             * Encodes the specified StatusUpdates message. Does not implicitly {@link berth.v1.StatusUpdates.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.StatusUpdates
+             * @static
+             * @param {berth.v1.IStatusUpdates} message StatusUpdates message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusUpdates.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.updates != null && message.updates.length)
+                    for (let i = 0; i < message.updates.length; ++i)
+                        $root.berth.v1.StatusUpdate.encode(message.updates[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a StatusUpdates message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.StatusUpdates
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.StatusUpdates} StatusUpdates
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusUpdates.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.StatusUpdates();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.updates && message.updates.length))
+                                message.updates = [];
+                            message.updates.push($root.berth.v1.StatusUpdate.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a StatusUpdates message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.StatusUpdates
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.StatusUpdates} StatusUpdates
+             */
+            StatusUpdates.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.StatusUpdates)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.StatusUpdates: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.StatusUpdates();
+                if (object.updates) {
+                    if (!Array.isArray(object.updates))
+                        throw TypeError(".berth.v1.StatusUpdates.updates: array expected");
+                    message.updates = [];
+                    for (let i = 0; i < object.updates.length; ++i) {
+                        if (!$util.isObject(object.updates[i]))
+                            throw TypeError(".berth.v1.StatusUpdates.updates: object expected");
+                        message.updates[i] = $root.berth.v1.StatusUpdate.fromObject(object.updates[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StatusUpdates message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.StatusUpdates
+             * @static
+             * @param {berth.v1.StatusUpdates} message StatusUpdates
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StatusUpdates.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.updates = [];
+                if (message.updates && message.updates.length) {
+                    object.updates = [];
+                    for (let j = 0; j < message.updates.length; ++j)
+                        object.updates[j] = $root.berth.v1.StatusUpdate.toObject(message.updates[j], options, q + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this StatusUpdates to JSON.
+             * @function toJSON
+             * @memberof berth.v1.StatusUpdates
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StatusUpdates.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StatusUpdates;
+        })();
+
         v1.HealthStatus = (function() {
 
             /**

@@ -33,28 +33,32 @@ export class LostAgentDetector {
       lost++;
       const since = Number(value.lastHeartbeatMs);
       this.log.warn({ agentId, silentMs: silent }, "agent unreachable: its tasks are reported unreachable");
-      for (const res of this.ledgers.get(agentId)?.value.reservations ?? []) {
+      const reservations = this.ledgers.get(agentId)?.value.reservations ?? [];
+      // A hundred tasks per message keeps each far below NATS's payload limit.
+      for (let i = 0; i < reservations.length; i += 100) {
         await publishDurable(
           this.bus.js,
           subjects.agentStatus(agentId),
-          codecs.statusUpdate,
+          codecs.statusUpdates,
           {
-            uuid: `unreachable-${res.taskId}-${since}`,
-            taskId: res.taskId,
-            appId: res.appId,
-            agentId,
-            state: "TASK_UNREACHABLE",
-            message: `agent ${agentId} has not been heard from for ${Math.round(silent / 1000)}s`,
-            sequence: now * 1000,
-            timestampMs: now,
-            containerId: "",
-            exitCode: 0,
-            hasExitCode: false,
-            hostname: value.registration?.hostname ?? "",
-            reason: "REASON_AGENT_REMOVED",
-            health: null,
+            updates: reservations.slice(i, i + 100).map((res) => ({
+              uuid: `unreachable-${res.taskId}-${since}`,
+              taskId: res.taskId,
+              appId: res.appId,
+              agentId,
+              state: "TASK_UNREACHABLE",
+              message: `agent ${agentId} has not been heard from for ${Math.round(silent / 1000)}s`,
+              sequence: now * 1000,
+              timestampMs: now,
+              containerId: "",
+              exitCode: 0,
+              hasExitCode: false,
+              hostname: value.registration?.hostname ?? "",
+              reason: "REASON_AGENT_REMOVED",
+              health: null,
+            })),
           },
-          `unreachable-${res.taskId}-${since}`,
+          `unreachable-${agentId}-${since}-${i}`,
         );
       }
     }

@@ -5,12 +5,18 @@ import type { StatusCheckpoint } from "./checkpoint.js";
 
 export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | "sequence" | "timestampMs">;
 
+/** At most this many updates go in one message (about 300 bytes each). */
+const MAX_PER_MESSAGE = 100;
+
 /**
- * Sends status updates to BERTH_STATUS, one at a time in order, resending each
- * with backoff until the stream acknowledges it. Each update is checkpointed to
- * disk before it is sent and forgotten once stored, so an agent killed at any
- * moment sends it after it restarts. The uuid doubles as the stream's message
- * id, so a resend is never stored twice.
+ * Sends status updates to BERTH_STATUS in order, resending with backoff until
+ * the stream acknowledges them. The updates made while the previous message
+ * waited for its acknowledgement (or within the same turn of the event loop)
+ * go together in the next message, so a busy agent sends one message where it
+ * would send dozens. Each update is checkpointed to disk before it is sent and
+ * forgotten once stored, so an agent killed at any moment sends it after it
+ * restarts. A message's id is made from its updates' uuids, so a resend is
+ * never stored twice.
  */
 export class StatusReporter {
   private readonly queue: { update: StatusUpdate; file: string }[] = [];
@@ -74,20 +80,26 @@ export class StatusReporter {
     this.draining = true;
     try {
       let delay = 100;
+      // Updates made in the same turn as the first (a launch's STAGING, STARTING and RUNNING) go together.
+      await new Promise((r) => setImmediate(r));
+      // A resend carries the same updates as the first try, so its id matches and the stream drops a copy.
+      let batch: typeof this.queue | undefined;
       while (this.queue.length > 0) {
-        const head = this.queue[0];
-        if (!head) break;
-        const next = head.update;
+        batch ??= this.queue.slice(0, MAX_PER_MESSAGE);
+        const updates = batch.map((p) => p.update);
+        const first = updates[0] as StatusUpdate;
+        const msgId = updates.length === 1 ? first.uuid : `${first.uuid}+${updates.length}`;
         try {
-          await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdate, next, next.uuid);
-          this.queue.shift();
-          if (head.file) this.checkpoint?.forget(head.file);
+          await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdates, { updates }, msgId);
+          this.queue.splice(0, batch.length);
+          for (const p of batch) if (p.file) this.checkpoint?.forget(p.file);
+          batch = undefined;
           delay = 100;
-          this.log.debug({ taskId: next.taskId, state: next.state }, "status update stored");
+          this.log.debug({ updates: updates.length }, "status updates stored");
         } catch (err) {
           this.log.warn(
-            { err: String(err), taskId: next.taskId, state: next.state, retryInMs: delay },
-            "status update not stored; resending",
+            { err: String(err), updates: updates.length, taskId: first.taskId, state: first.state, retryInMs: delay },
+            "status updates not stored; resending",
           );
           await new Promise((r) => setTimeout(r, delay));
           delay = Math.min(delay * 2, 10_000);

@@ -55,7 +55,7 @@ beforeAll(async () => {
     deliver_policy: DeliverPolicy.All,
   });
   void (async () => {
-    for await (const m of await c.consume()) updates.push(codecs.statusUpdate.decode(m.data));
+    for await (const m of await c.consume()) updates.push(...codecs.statusUpdates.decode(m.data).updates);
   })();
 });
 

@@ -38,22 +38,24 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         bus.js,
         STREAMS.status,
         CONSUMERS.statusAggregator,
-        codecs.statusUpdate,
+        codecs.statusUpdates,
         async (d) => {
-          const outcome = await applier.apply(d.value, agentOfSubject(d.subject));
-          if (outcome === "wrong-agent") {
-            logger.warn(
-              { subject: d.subject, taskId: d.value.taskId, agentId: d.value.agentId },
-              "status update from an agent the task is not on; dropped",
-            );
+          const sender = agentOfSubject(d.subject);
+          for (const { update, outcome } of await applier.apply(d.value.updates, sender)) {
+            if (outcome === "wrong-agent") {
+              logger.warn(
+                { subject: d.subject, taskId: update.taskId, agentId: update.agentId },
+                "status update from an agent the task is not on; dropped",
+              );
+            }
+            updates.inc({ outcome });
+            if (outcome === "applied") latency.observe(Math.max(0, Date.now() - update.timestampMs) / 1000);
           }
-          updates.inc({ outcome });
-          if (outcome === "applied") latency.observe(Math.max(0, Date.now() - d.value.timestampMs) / 1000);
           d.ack();
         },
-        (err) => logger.error({ err: String(err) }, "status update not applied; will be redelivered"),
-        // Each task's updates in order; different tasks' at once (each writes only its own record).
-        { keyOf: (u) => u.taskId, concurrency: 256 },
+        (err) => logger.error({ err: String(err) }, "status updates not applied; will be redelivered"),
+        // Each agent's messages in order (so each task's updates are); different agents' at once.
+        { keyOf: (_, subject) => subject, concurrency: 256 },
       );
       stops.push(() => consumer.stop());
       const http = await serveHttp({

@@ -4,6 +4,14 @@ import type { Logger } from "@berth/runtime";
 
 export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task" | "wrong-agent";
 
+/** What became of one update: the task's record before and after it (after = before unless applied). */
+export interface Step {
+  update: StatusUpdate;
+  outcome: ApplyOutcome;
+  before: TaskRecord | undefined;
+  after: TaskRecord | undefined;
+}
+
 /** Marathon's status_update_event for a task after an update. */
 export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<string, unknown> & { eventType: string; timestamp: string } {
   return {
@@ -66,53 +74,62 @@ export class StatusApplier {
   ) {}
 
   /**
-   * `sender` is the agent whose subject the update came on: NATS lets each agent
-   * publish only on its own, so an update about a task placed on another agent
-   * (or one whose body names another agent) is dropped.
+   * Applies an agent's message of updates: each task's updates in order, folded
+   * into one compare-and-set of its record, then its events in the same order.
+   * `sender` is the agent whose subject the message came on: NATS lets each
+   * agent publish only on its own, so an update about a task placed on another
+   * agent (or one whose body names another agent) is dropped.
    */
-  async apply(update: StatusUpdate, sender: string | undefined): Promise<ApplyOutcome> {
-    let outcome = "ignored" as ApplyOutcome;
-    let before: TaskRecord | undefined;
-    const change = {
-      taskId: update.taskId,
-      state: update.state,
-      message: update.message,
-      sequence: update.sequence,
-      timestampMs: update.timestampMs,
-      containerId: update.containerId,
-      exitCode: update.exitCode,
-      hasExitCode: update.hasExitCode,
-      health: update.health ? { ...HEALTH_UNKNOWN, ...(update.health as Partial<HealthStatus>) } : null,
-    };
+  async apply(updates: StatusUpdate[], sender: string | undefined): Promise<Step[]> {
+    const byTask = new Map<string, StatusUpdate[]>();
+    for (const u of updates) {
+      const list = byTask.get(u.taskId);
+      if (list) list.push(u);
+      else byTask.set(u.taskId, [u]);
+    }
+    const steps = await Promise.all([...byTask].map(([taskId, list]) => this.applyTask(taskId, list, sender)));
+    return steps.flat();
+  }
+
+  private async applyTask(taskId: string, updates: StatusUpdate[], sender: string | undefined): Promise<Step[]> {
+    let steps: Step[] = [];
     const r = await this.bus.tasks.mutate(
-      update.taskId,
+      taskId,
       (cur) => {
-        before = cur;
-        if (!cur) {
-          outcome = "unknown-task";
-          return undefined;
+        steps = [];
+        let record = cur;
+        for (const update of updates) {
+          const step: Step = { update, outcome: "ignored", before: record, after: record };
+          steps.push(step);
+          if (!record) step.outcome = "unknown-task";
+          else if (sender !== update.agentId || record.agentId !== sender) step.outcome = "wrong-agent";
+          else {
+            const applied = applyStatus(record, changeOf(update));
+            if (applied.changed) {
+              step.outcome = "applied";
+              record = step.after = applied.record;
+            } else {
+              // The same update seen again (a redelivery after a crash): still make sure its event went out.
+              step.outcome = record.lastSequence === update.sequence && record.state === update.state ? "duplicate" : "ignored";
+            }
+          }
         }
-        if (sender !== update.agentId || cur.agentId !== sender) {
-          outcome = "wrong-agent";
-          return undefined;
-        }
-        const applied = applyStatus(cur, change);
-        if (applied.changed) {
-          outcome = "applied";
-          return applied.record;
-        }
-        // The same update seen again (a redelivery after a crash): still make sure its event went out.
-        outcome = cur.lastSequence === update.sequence && cur.state === update.state ? "duplicate" : "ignored";
-        return undefined;
+        return record !== cur ? record : undefined;
       },
       20,
-      this.written.get(update.taskId),
+      this.written.get(taskId),
     );
     const task = r.value;
-    this.remember(update.taskId, r.changed && task && !isTerminal(task.state) ? { value: task, revision: r.revision } : undefined);
-    if ((outcome === "applied" || outcome === "duplicate") && task) await this.publishEvents(task, before, update);
-    if (outcome !== "applied") this.log.debug({ taskId: update.taskId, state: update.state, outcome }, "status update not applied");
-    return outcome;
+    this.remember(taskId, r.changed && task && !isTerminal(task.state) ? { value: task, revision: r.revision } : undefined);
+    const events: [PublicEvent, string][] = [];
+    for (const step of steps) {
+      if ((step.outcome === "applied" || step.outcome === "duplicate") && step.after)
+        events.push(...this.eventsOf(step.update, step.before, step.after));
+      else this.log.debug({ taskId, state: step.update.state, outcome: step.outcome }, "status update not applied");
+    }
+    // Published together: one connection keeps them in this order in the stream.
+    await Promise.all(events.map(([e, id]) => publishEvent(this.bus.js, e, id)));
+    return steps;
   }
 
   private remember(taskId: string, entry: Versioned<TaskRecord> | undefined): void {
@@ -122,13 +139,9 @@ export class StatusApplier {
     if (this.written.size > REMEMBERED) this.written.delete(this.written.keys().next().value as string);
   }
 
-  private async publishEvents(task: TaskRecord, before: TaskRecord | undefined, update: StatusUpdate): Promise<void> {
-    const js = this.bus.js;
+  private eventsOf(update: StatusUpdate, before: TaskRecord | undefined, task: TaskRecord): [PublicEvent, string][] {
     if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
-      await Promise.all(
-        healthEvents(task, before, update, this.apps.get(appKey(task.appId))?.value).map(([e, id]) => publishEvent(js, e, id)),
-      );
-      return;
+      return healthEvents(task, before, update, this.apps.get(appKey(task.appId))?.value);
     }
     const events: [PublicEvent, string][] = [
       [statusEvent(task, update), `status-${update.uuid}`],
@@ -150,8 +163,23 @@ export class StatusApplier {
         `unhealthy-kill-${update.uuid}`,
       ]);
     }
-    await Promise.all(events.map(([e, id]) => publishEvent(js, e, id)));
+    return events;
   }
+}
+
+/** The change an update makes to a task record. */
+function changeOf(update: StatusUpdate) {
+  return {
+    taskId: update.taskId,
+    state: update.state,
+    message: update.message,
+    sequence: update.sequence,
+    timestampMs: update.timestampMs,
+    containerId: update.containerId,
+    exitCode: update.exitCode,
+    hasExitCode: update.hasExitCode,
+    health: update.health ? { ...HEALTH_UNKNOWN, ...(update.health as Partial<HealthStatus>) } : null,
+  };
 }
 
 /** Marathon's health events for a health update: a failed check, and a change between alive and not. */

@@ -67,7 +67,7 @@ describe("StatusApplier", () => {
   it("applies each update once, drops late ones, and never leaves a terminal state", async () => {
     await stage("app.t1");
     const applier = new StatusApplier(bus, { get: () => undefined }, log);
-    const applyUpdate = (u: StatusUpdate, sender: string) => applier.apply(u, sender);
+    const applyUpdate = async (u: StatusUpdate, sender: string) => (await applier.apply([u], sender))[0]?.outcome;
 
     expect(await applyUpdate(update("TASK_RUNNING", 2), "a1")).toBe("applied");
     expect(await applyUpdate(update("TASK_RUNNING", 2), "a1")).toBe("duplicate");
@@ -90,9 +90,48 @@ describe("StatusApplier", () => {
     await stage("app.t2");
     const applier = new StatusApplier(bus, { get: () => undefined }, log);
     const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t2", uuid: `t2-${u.uuid}` });
-    expect(await applier.apply(of(update("TASK_RUNNING", 2)), "a1")).toBe("applied");
+    const applyUpdate = async (u: StatusUpdate) => (await applier.apply([u], "a1"))[0]?.outcome;
+    expect(await applyUpdate(of(update("TASK_RUNNING", 2)))).toBe("applied");
     await bus.tasks.mutate("app.t2", (cur) => (cur ? { ...cur, goal: "KILL" } : undefined));
-    expect(await applier.apply(of(update("TASK_KILLED", 3)), "a1")).toBe("applied");
+    expect(await applyUpdate(of(update("TASK_KILLED", 3)))).toBe("applied");
     expect((await bus.tasks.get("app.t2"))?.value).toMatchObject({ state: "TASK_KILLED", goal: "KILL", lastSequence: 3 });
+  });
+
+  it("applies one message's updates of a task in order with one write, and each task of it on its own", async () => {
+    await stage("app.t3");
+    await stage("app.t4");
+    const applier = new StatusApplier(bus, { get: () => undefined }, log);
+    const of = (taskId: string, u: StatusUpdate) => ({ ...u, taskId, uuid: `${taskId}-${u.uuid}` });
+    // Revisions are the bucket's stream sequence: the last write so far is t4's staging.
+    const revisionBefore = (await bus.tasks.get("app.t4"))?.revision ?? 0;
+    const steps = await applier.apply(
+      [
+        of("app.t3", update("TASK_STARTING", 1)),
+        of("app.t4", update("TASK_RUNNING", 1)),
+        of("app.t3", update("TASK_RUNNING", 2)),
+        of("app.t3", update("TASK_RUNNING", 2)),
+        of("app.t3", update("TASK_STARTING", 1, "late")),
+        { ...of("app.t3", update("TASK_KILLED", 3)), agentId: "a2" },
+        of("nobody", update("TASK_RUNNING", 1)),
+      ],
+      "a1",
+    );
+    expect(steps.map((s) => `${s.update.taskId} ${s.update.state} ${s.outcome}`)).toEqual([
+      "app.t3 TASK_STARTING applied",
+      "app.t3 TASK_RUNNING applied",
+      "app.t3 TASK_RUNNING duplicate",
+      "app.t3 TASK_STARTING ignored",
+      "app.t3 TASK_KILLED wrong-agent",
+      "app.t4 TASK_RUNNING applied",
+      "nobody TASK_RUNNING unknown-task",
+    ]);
+    const t3 = await bus.tasks.get("app.t3");
+    expect(t3?.value).toMatchObject({ state: "TASK_RUNNING", lastSequence: 2 });
+    const t4 = await bus.tasks.get("app.t4");
+    expect(t4?.value).toMatchObject({ state: "TASK_RUNNING", lastSequence: 1 });
+    // Two writes in all: t3's two changes went into one compare-and-set of its record.
+    expect(Math.max(t3?.revision ?? 0, t4?.revision ?? 0)).toBe(revisionBefore + 2);
+    expect((await eventsOf("app.t3")).map((e) => e.taskStatus)).toEqual(["TASK_STARTING", "TASK_RUNNING"]);
+    expect((await eventsOf("app.t4")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING"]);
   });
 });
