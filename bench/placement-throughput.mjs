@@ -5,9 +5,12 @@
 // each (a port and a MAX_PER hostname constraint) at once, and times from the
 // first POST until the API shows every task RUNNING: placements per second,
 // per thousand (does the last thousand go as fast as the first?), and CPU
-// seconds per thousand placements over every process involved.
+// seconds per thousand placements over every process involved. Before the
+// clock starts, `warm-up` tasks are deployed and destroyed (as a cluster that
+// has been running a while, its code compiled by the JIT); 0 measures a
+// cluster that has done nothing yet.
 //
-//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1] [--nats-servers 1]
+//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1] [--nats-servers 1] [--warm-up 1000]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
 const {
@@ -17,7 +20,8 @@ const {
   hosts,
   instances,
   "nats-servers": natsServers,
-} = options({ agents: 1000, tasks: 10_000, apps: 100, hosts: 4, instances: 1, "nats-servers": 1 });
+  "warm-up": warmUp,
+} = options({ agents: 1000, tasks: 10_000, apps: 100, hosts: 4, instances: 1, "nats-servers": 1, "warm-up": 1000 });
 const perApp = Math.ceil(total / appCount);
 
 const sim = await startSimCluster({ name: "bench-placement", agents, hosts, instances, natsServers });
@@ -25,6 +29,17 @@ const { api } = sim;
 
 try {
   await sim.waitForAgents();
+  if (warmUp > 0) {
+    const t0 = Date.now();
+    const apps = Math.ceil(warmUp / 100);
+    await sim.postApps(
+      Array.from({ length: apps }, (_, i) => ({ id: `/warm-up/app-${i}`, instances: 100, portDefinitions: [{ port: 0 }] })),
+    );
+    await sim.waitFor("warm-up tasks running", async () => (await api("/v2/apps?id=/warm-up/")).apps.every((a) => a.tasksRunning === 100));
+    await api("/v2/groups/warm-up?force=true", { method: "DELETE" });
+    await sim.waitFor("warm-up tasks gone", async () => (await api("/v2/tasks")).tasks.length === 0);
+    console.log(`warmed up with ${apps * 100} tasks deployed and destroyed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
 
   const before = sim.cpuByGroup();
   const memBefore = sim.memByGroup();
@@ -69,7 +84,9 @@ try {
   const placed = perApp * appCount;
   const rate = placed / elapsed;
   const per1000 = marks.map((t, i) => 1000 / ((t - (marks[i - 1] ?? 0)) / 1000));
-  console.log(`\n${placed} tasks in ${appCount} apps on ${agents} agents; ${sim.describe}`);
+  console.log(
+    `\n${placed} tasks in ${appCount} apps on ${agents} agents; ${sim.describe}; ${warmUp > 0 ? `after a warm-up of ${warmUp}` : "no warm-up"}`,
+  );
   console.log(`  all POSTs answered after   ${(posted / 1000).toFixed(2)} s`);
   console.log(`  all RUNNING after          ${elapsed.toFixed(2)} s`);
   console.log(`  placements per second      ${rate.toFixed(0)}  (${(rate / 2).toFixed(0)} per core on this 2-core machine)`);

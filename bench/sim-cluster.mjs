@@ -136,6 +136,10 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
         ),
       );
     },
+    /** Polls `check` every 200 ms until it is true (at most 5 minutes). */
+    waitFor(what, check) {
+      return eventually(check, { timeoutMs: 300_000, intervalMs: 200, what });
+    },
     async waitForAgents() {
       const t0 = Date.now();
       await eventually(async () => (await api("/v2/agents")).agents.filter((a) => a.active).length >= agents, {

@@ -18,6 +18,11 @@ export function jetstreamOf(nc: NatsConnection): JetStreamClient {
   return jetstream(nc);
 }
 
+/** How long a consumer's pull waits for messages before it is renewed. */
+export const PULL_EXPIRES_MS = 30_000;
+/** How often the server says a waiting pull is alive: a pull lost is made again after two missed. */
+export const PULL_HEARTBEAT_MS = 1_000;
+
 export interface Delivery<T> {
   value: T;
   subject: string;
@@ -49,9 +54,11 @@ export async function consumeDurable<T>(
   opts: { keyOf?: (value: T, subject: string) => string; concurrency?: number } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await js.consumers.get(stream, durable);
-  // A pull the server never answered (say, to a consumer whose replicas have not chosen a leader yet) is
-  // noticed by missed heartbeats and pulled again: within 5 s, not the default 30.
-  const messages = await consumer.consume({ max_messages: 256, expires: 5_000 });
+  // A pull lives 30 s, and the server says it is alive every second while it waits. nats-server drops a
+  // pull that expired while a message was on its way to it without telling the client (which then waits
+  // for a pull that is gone), so a pull is renewed rarely, and a lost one (that, or a pull to a consumer
+  // whose replicas have not chosen a leader yet) is noticed by two missed heartbeats and made again.
+  const messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
   const run = async (m: JsMsg, value: T) => {
     try {
       await handler({

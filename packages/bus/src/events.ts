@@ -1,5 +1,6 @@
 import { DeliverPolicy, type JetStreamClient } from "@nats-io/jetstream";
 import { jsonCodec } from "./codec.js";
+import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS } from "./durable.js";
 import { subjects } from "./subjects.js";
 import { STREAMS } from "./topology.js";
 
@@ -45,7 +46,8 @@ export async function followEvents(
         ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: opts.fromTime.toISOString() }
         : { deliver_policy: DeliverPolicy.New }),
   });
-  const messages = await consumer.consume();
+  // As every consumer here: a lost pull is noticed within two seconds (see consumeDurable).
+  const messages = await consumer.consume({ expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
   const stop = () => void messages.close();
   opts.signal.addEventListener("abort", stop, { once: true });
   try {
