@@ -2,7 +2,7 @@ import type { AppDefinition, Deployment, QuotaLedger, TaskRecord, Team, TokenRec
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.js";
-import { type BusOptions, connectBus } from "./connection.js";
+import { type BusOptions, connectBus, natsCredentialsFromEnv } from "./connection.js";
 import { jetstreamOf } from "./durable.js";
 import { TypedKv } from "./kv.js";
 import { type Buckets, ensureTopology, openTopology } from "./topology.js";
@@ -89,6 +89,15 @@ export async function openBus(opts: BusOptions & { replicas?: number; createTopo
     }
   }
   return busFrom(nc, buckets);
+}
+
+/** A control-plane service's bus: named `berth-<service>`, as the user BERTH_NATS_USER names (if set). */
+export function openServiceBus(
+  service: string,
+  config: { natsUrl: string; jsReplicas: number },
+  logger: BusOptions["logger"],
+): Promise<Bus> {
+  return openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: `berth-${service}`, logger, ...natsCredentialsFromEnv() });
 }
 
 export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {

@@ -10,6 +10,7 @@ export {
   deploymentCodec,
   lockCodec,
   openBus,
+  openServiceBus,
 } from "./bus.js";
 export {
   type AgentHeartbeat,

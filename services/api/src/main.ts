@@ -1,4 +1,4 @@
-import { natsCredentialsFromEnv, openBus } from "@berth/bus";
+import { openServiceBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { Authenticator } from "./auth.js";
 import { ClusterView } from "./cluster-view.js";
@@ -9,13 +9,7 @@ await runProcess(
   "api",
   async ({ logger, registry }) => {
     const config = loadConfig();
-    const bus = await openBus({
-      servers: config.natsUrl,
-      replicas: config.jsReplicas,
-      name: "berth-api",
-      logger,
-      ...natsCredentialsFromEnv(),
-    });
+    const bus = await openServiceBus("api", config, logger);
     const view = new ClusterView(bus);
     await view.start();
     const auth = new Authenticator(bus, config.adminToken);

@@ -1,17 +1,11 @@
-import { natsCredentialsFromEnv, openBus } from "@berth/bus";
+import { openServiceBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { buildOfferHandler } from "./app.js";
 import { loadConfig } from "./config.js";
 
 await runProcess("offer-handler", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({
-    servers: config.natsUrl,
-    replicas: config.jsReplicas,
-    name: "berth-offer-handler",
-    logger,
-    ...natsCredentialsFromEnv(),
-  });
+  const bus = await openServiceBus("offer-handler", config, logger);
   const service = buildOfferHandler({ config, bus, registry, logger });
   await service.start();
   return async () => {

@@ -1,17 +1,11 @@
-import { natsCredentialsFromEnv, openBus } from "@berth/bus";
+import { openServiceBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { buildAggregator } from "./app.js";
 import { loadConfig } from "./config.js";
 
 await runProcess("status-aggregator", async ({ logger, registry }) => {
   const config = loadConfig();
-  const bus = await openBus({
-    servers: config.natsUrl,
-    replicas: config.jsReplicas,
-    name: "berth-status-aggregator",
-    logger,
-    ...natsCredentialsFromEnv(),
-  });
+  const bus = await openServiceBus("status-aggregator", config, logger);
   const service = buildAggregator({ config, bus, registry, logger });
   await service.start();
   return async () => {
