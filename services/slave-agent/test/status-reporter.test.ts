@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bus, codecs, type JetStreamClient, openBus, STREAMS, subjects } from "@berth/bus";
+import { jetstreamManager } from "@nats-io/jetstream";
+import { type NatsServer, startNatsServer } from "@berth/testkit";
+import { pino } from "pino";
+import { type StatusFields, StatusReporter } from "../src/status-reporter.js";
+
+const log = pino({ level: "silent" });
+let nats: NatsServer;
+let bus: Bus;
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  bus = await openBus({ servers: nats.url, name: "it-status-reporter", logger: log });
+});
+
+afterAll(async () => {
+  await bus?.close();
+  await nats?.stop();
+});
+
+const fields = (taskId: string, state: string): StatusFields => ({
+  taskId,
+  appId: "/app",
+  state,
+  message: "",
+  containerId: "",
+  exitCode: 0,
+  hasExitCode: false,
+  reason: "",
+});
+
+/** Every message stored on one agent's status subject: the task and state of each update in it. */
+async function storedMessages(agentId: string): Promise<string[][]> {
+  const jsm = await jetstreamManager(bus.nc);
+  const { state } = await jsm.streams.info(STREAMS.status);
+  const out: string[][] = [];
+  for (let seq = state.first_seq; seq > 0 && seq <= state.last_seq; seq++) {
+    const m = await jsm.streams.getMessage(STREAMS.status, { seq });
+    if (m?.subject !== subjects.agentStatus(agentId)) continue;
+    out.push(codecs.statusUpdates.decode(m.data).updates.map((u) => `${u.taskId} ${u.state}`));
+  }
+  return out;
+}
+
+describe("StatusReporter", () => {
+  it("sends the updates of one turn as one message, and those made while it was in flight as the next", async () => {
+    const agentId = "reporter-a";
+    let publishes = 0;
+    // The first publish is stored but its acknowledgement is lost, and an update is made meanwhile.
+    const flaky = {
+      publish: async (...args: Parameters<JetStreamClient["publish"]>) => {
+        const ack = await bus.js.publish(...args);
+        if (publishes++ === 0) {
+          reporter.report(fields("t1", "TASK_RUNNING"));
+          throw new Error("acknowledgement lost");
+        }
+        return ack;
+      },
+    } as unknown as JetStreamClient;
+    const reporter = new StatusReporter(flaky, { agentId, hostname: "h" }, log);
+    reporter.report(fields("t1", "TASK_STAGING"));
+    reporter.report(fields("t1", "TASK_STARTING"));
+    reporter.report(fields("t2", "TASK_STAGING"));
+    await reporter.idle();
+
+    // The resend carried the same updates under the same id, so the stream kept one copy.
+    expect(publishes).toBe(3);
+    expect(await storedMessages(agentId)).toEqual([["t1 TASK_STAGING", "t1 TASK_STARTING", "t2 TASK_STAGING"], ["t1 TASK_RUNNING"]]);
+  });
+
+  it("sends an update made alone at once, in a message of its own", async () => {
+    const agentId = "reporter-b";
+    const reporter = new StatusReporter(bus.js, { agentId, hostname: "h" }, log);
+    reporter.report(fields("t3", "TASK_STAGING"));
+    await reporter.idle();
+    reporter.report(fields("t3", "TASK_RUNNING"));
+    await reporter.idle();
+    expect(await storedMessages(agentId)).toEqual([["t3 TASK_STAGING"], ["t3 TASK_RUNNING"]]);
+  });
+});
