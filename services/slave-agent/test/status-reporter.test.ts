@@ -78,4 +78,13 @@ describe("StatusReporter", () => {
     await reporter.idle();
     expect(await storedMessages(agentId)).toEqual([["t3 TASK_STAGING"], ["t3 TASK_RUNNING"]]);
   });
+
+  it("splits what queued up so that no message nears NATS's payload limit", async () => {
+    const agentId = "reporter-c";
+    const reporter = new StatusReporter(bus.js, { agentId, hostname: "h" }, log);
+    const long = "x".repeat(100_000);
+    for (const taskId of ["t4", "t5", "t6"]) reporter.report({ ...fields(taskId, "TASK_FAILED"), message: long });
+    await reporter.idle();
+    expect(await storedMessages(agentId)).toEqual([["t4 TASK_FAILED", "t5 TASK_FAILED"], ["t6 TASK_FAILED"]]);
+  });
 });
