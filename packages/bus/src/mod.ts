@@ -47,13 +47,14 @@ export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "
 export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
+export { statusMessages, updatesInOneMessage } from "./status-messages.js";
 export { Limiter } from "./limiter.js";
 export { KvCache } from "./kv-cache.js";
 export { Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
-export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, PROTOCOL_VERSION, subjects } from "./subjects.js";
+export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, placerOfSubject, PROTOCOL_VERSION, subjects } from "./subjects.js";
 export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, LEASE_TTL_MS, STREAMS, type Buckets } from "./topology.js";
 export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";

@@ -54,6 +54,12 @@ export function agentOfSubject(subject: string): string | undefined {
   return parts[3] === "agent" && parts[4] !== undefined && isValidAgentId(parts[4]) ? parts[4] : undefined;
 }
 
+/** The offer-handler instance a `placerAlive` subject names. */
+export function placerOfSubject(subject: string): string | undefined {
+  const parts = subject.split(".");
+  return parts[3] === "placer" && parts[5] === "alive" ? parts[4] : undefined;
+}
+
 export function commandOf(subject: string): AgentCommand | undefined {
   const last = subject.slice(subject.lastIndexOf(".") + 1);
   return last === "launch" || last === "kill" ? last : undefined;

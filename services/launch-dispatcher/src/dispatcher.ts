@@ -208,7 +208,7 @@ export class Dispatcher {
       await this.setWaiting(app.id, { appId: app.id, count, reasons, sinceMs: now, delayUntilMs: 0 });
       return;
     }
-    await this.placing.run(() => this.placeAndLaunch(app, count, now));
+    await this.placing.run(() => this.placeAndLaunch(app, count));
   }
 
   /**
@@ -216,10 +216,12 @@ export class Dispatcher {
    * time (placements are matched one after another in each offer-handler): the
    * others wait their turn here, where waiting costs nothing, instead of timing
    * out in the offer-handler's queue. What an app still lacks is counted again
-   * once its turn comes, as its tasks may have changed while it waited.
+   * once its turn comes, as its tasks may have changed while it waited, and
+   * the tasks are staged (and their commands issued) at the time it comes.
    */
-  private async placeAndLaunch(app: AppDefinition, planned: number, now: number): Promise<void> {
-    const count = Math.min(planned, planApp(app, this.tasksOf(app.id), this.opts.now()).launch);
+  private async placeAndLaunch(app: AppDefinition, planned: number): Promise<void> {
+    const now = this.opts.now();
+    const count = Math.min(planned, planApp(app, this.tasksOf(app.id), now).launch);
     if (count === 0) return;
     const ids = Array.from({ length: count }, () => taskIdFor(app.id, randomUUID()));
     const req: PlacementRequest = {

@@ -1,4 +1,4 @@
-import { type AgentLedger, type AgentRecord, type Bus, codecs, type KvCache, publishDurable, subjects } from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type Bus, codecs, type KvCache, publishDurable, statusMessages, subjects } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /**
@@ -34,30 +34,28 @@ export class LostAgentDetector {
       const since = Number(value.lastHeartbeatMs);
       this.log.warn({ agentId, silentMs: silent }, "agent unreachable: its tasks are reported unreachable");
       const reservations = this.ledgers.get(agentId)?.value.reservations ?? [];
-      // A hundred tasks per message keeps each far below NATS's payload limit.
-      for (let i = 0; i < reservations.length; i += 100) {
+      const updates = reservations.map((res) => ({
+        uuid: `unreachable-${res.taskId}-${since}`,
+        taskId: res.taskId,
+        appId: res.appId,
+        agentId,
+        state: "TASK_UNREACHABLE",
+        message: `agent ${agentId} has not been heard from for ${Math.round(silent / 1000)}s`,
+        sequence: now * 1000,
+        timestampMs: now,
+        containerId: "",
+        exitCode: 0,
+        hasExitCode: false,
+        hostname: value.registration?.hostname ?? "",
+        reason: "REASON_AGENT_REMOVED",
+        health: null,
+      }));
+      for (const [i, message] of statusMessages(updates).entries()) {
         await publishDurable(
           this.bus.js,
           subjects.agentStatus(agentId),
           codecs.statusUpdates,
-          {
-            updates: reservations.slice(i, i + 100).map((res) => ({
-              uuid: `unreachable-${res.taskId}-${since}`,
-              taskId: res.taskId,
-              appId: res.appId,
-              agentId,
-              state: "TASK_UNREACHABLE",
-              message: `agent ${agentId} has not been heard from for ${Math.round(silent / 1000)}s`,
-              sequence: now * 1000,
-              timestampMs: now,
-              containerId: "",
-              exitCode: 0,
-              hasExitCode: false,
-              hostname: value.registration?.hostname ?? "",
-              reason: "REASON_AGENT_REMOVED",
-              health: null,
-            })),
-          },
+          { updates: message },
           `unreachable-${agentId}-${since}-${i}`,
         );
       }

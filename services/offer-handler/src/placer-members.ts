@@ -1,4 +1,4 @@
-import { type Bus, subjects } from "@berth/bus";
+import { type Bus, placerOfSubject, subjects } from "@berth/bus";
 
 /**
  * The offer-handler instances that share placement. Each says it is alive on
@@ -22,7 +22,7 @@ export class PlacerMembers {
   start(): void {
     const sub = this.bus.nc.subscribe(subjects.placerAliveAll, {
       callback: (_err, msg) => {
-        const id = msg.subject.split(".")[4];
+        const id = placerOfSubject(msg.subject);
         if (id) this.seen.set(id, this.now());
       },
     });

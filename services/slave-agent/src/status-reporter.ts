@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { codecs, type JetStreamClient, publishDurable, type StatusUpdate, subjects } from "@berth/bus";
+import { codecs, type JetStreamClient, publishDurable, type StatusUpdate, subjects, updatesInOneMessage } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { StatusCheckpoint } from "./checkpoint.js";
 
 export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | "sequence" | "timestampMs">;
-
-/** At most this many updates go in one message (about 300 bytes each)... */
-const MAX_PER_MESSAGE = 100;
-/** ...and about this many bytes: NATS refuses a message over its payload limit (1 MiB by default). */
-const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
  * Sends status updates to BERTH_STATUS in order, resending with backoff until
@@ -77,19 +72,6 @@ export class StatusReporter {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** The oldest queued updates that fit in one message; always at least one. */
-  private nextBatch(): typeof this.queue {
-    let count = 0;
-    let bytes = 0;
-    for (const { update } of this.queue) {
-      const size = 300 + update.message.length + (update.health?.lastFailureCause?.length ?? 0);
-      if (count > 0 && (count >= MAX_PER_MESSAGE || bytes + size > MAX_MESSAGE_BYTES)) break;
-      count++;
-      bytes += size;
-    }
-    return this.queue.slice(0, count);
-  }
-
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
@@ -100,7 +82,10 @@ export class StatusReporter {
       // A resend carries the same updates as the first try, so its id matches and the stream drops a copy.
       let batch: typeof this.queue | undefined;
       while (this.queue.length > 0) {
-        batch ??= this.nextBatch();
+        batch ??= this.queue.slice(
+          0,
+          updatesInOneMessage(this.queue, (p) => p.update),
+        );
         const updates = batch.map((p) => p.update);
         const first = updates[0] as StatusUpdate;
         const msgId = updates.length === 1 ? first.uuid : `${first.uuid}+${updates.length}`;
