@@ -11,6 +11,10 @@ import { SseReader } from "@berth/core";
 import { eventually, startCluster } from "@berth/testkit";
 import { startNats } from "./common.mjs";
 
+// A simulated host runs hundreds of agents in one process and allocates accordingly: a larger young
+// generation (as the control-plane services have, see their package.json) keeps its collections cheap.
+const SIM_HOST_FLAGS = ["--max-semi-space-size=32"];
+
 export { options } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -59,7 +63,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   // one disk, and their synchronous fsyncs would queue behind each other, so the checkpoints go to memory.
   const work = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "berth-sim-"));
   const simHosts = Array.from({ length: hosts }, (_, h) =>
-    spawn(process.execPath, [join(root, "services/slave-agent/dist/sim-host.js")], {
+    spawn(process.execPath, [...SIM_HOST_FLAGS, join(root, "services/slave-agent/dist/sim-host.js")], {
       env: {
         ...process.env,
         BERTH_NATS_URL: natsUrl,

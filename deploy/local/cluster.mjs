@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
+import { serviceArgs } from "../../packages/runtime/dist/service-args.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const env = {
@@ -48,7 +49,7 @@ let stopping = false;
 const children = new Map();
 
 function start(name, extra, delayMs = 1_000) {
-  const child = spawn(process.execPath, [join(root, "services", name, "dist/main.js")], {
+  const child = spawn(process.execPath, serviceArgs(root, name), {
     env: { ...process.env, ...env, ...extra },
     stdio: ["ignore", "pipe", "pipe"],
   });

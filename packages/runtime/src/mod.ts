@@ -3,4 +3,5 @@ export { STATUS_LATENCY_BUCKETS } from "./latency-buckets.js";
 export { type Route, serveHttp } from "./http-endpoint.js";
 export { createLogger, type Logger } from "./logger.js";
 export { runProcess } from "./process.js";
+export { serviceArgs } from "./service-args.js";
 export { stopOnSignals } from "./signals.js";

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serviceArgs } from "@berth/runtime";
 import { freePort } from "./free-port.js";
 import { eventually } from "./wait.js";
 
@@ -37,7 +38,7 @@ export interface Cluster {
 
 function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string): ClusterProcess {
   const out = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
-  const proc = spawn(process.execPath, [join(ROOT, "services", service, "dist", "main.js")], {
+  const proc = spawn(process.execPath, serviceArgs(ROOT, service), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
