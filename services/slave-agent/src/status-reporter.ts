@@ -10,13 +10,19 @@ export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | 
  * the stream acknowledges them. The updates made while the previous message
  * waited for its acknowledgement (or within the same turn of the event loop)
  * go together in the next message, so a busy agent sends one message where it
- * would send dozens. Each update is checkpointed to disk before it is sent and
- * forgotten once stored, so an agent killed at any moment sends it after it
- * restarts. A message's id is made from its updates' uuids, so a resend is
- * never stored twice.
+ * would send dozens. The updates made in one turn are checkpointed to disk
+ * together at the end of that turn, before any is sent, and forgotten once
+ * stored, so an agent killed after that sends them when it restarts (one
+ * killed within the turn never showed them to anyone: its restart finds the
+ * containers as they are). A message's id is made from its updates' uuids, so
+ * a resend is never stored twice.
  */
 export class StatusReporter {
-  private readonly queue: { update: StatusUpdate; file: string }[] = [];
+  /** Updates not yet stored, oldest first; `file` is the checkpoint holding each, once written. */
+  private readonly queue: { update: StatusUpdate; file?: string }[] = [];
+  /** How many updates each checkpoint file holds that are not yet stored. */
+  private readonly unstored = new Map<string, number>();
+  private checkpointDue = false;
   private draining = false;
   private readonly lastSequence = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
@@ -31,13 +37,17 @@ export class StatusReporter {
 
   /** Sends the updates a previous run checkpointed but did not get stored; returns how many. */
   replay(): number {
-    const pending = this.checkpoint?.pending() ?? [];
-    for (const p of pending) {
-      this.queue.push(p);
-      this.lastSequence.set(p.update.taskId, Math.max(this.lastSequence.get(p.update.taskId) ?? 0, p.update.sequence));
+    let replayed = 0;
+    for (const { file, updates } of this.checkpoint?.pending() ?? []) {
+      this.unstored.set(file, updates.length);
+      for (const update of updates) {
+        this.queue.push({ update, file });
+        this.lastSequence.set(update.taskId, Math.max(this.lastSequence.get(update.taskId) ?? 0, update.sequence));
+      }
+      replayed += updates.length;
     }
-    if (pending.length > 0) void this.drain();
-    return pending.length;
+    if (replayed > 0) void this.drain();
+    return replayed;
   }
 
   /** Queues an update; sequences grow per task, also across agent restarts (they start from the clock). */
@@ -53,7 +63,11 @@ export class StatusReporter {
       sequence: seq,
       timestampMs: t,
     };
-    this.queue.push({ update, file: this.checkpoint?.save(update) ?? "" });
+    this.queue.push({ update });
+    if (this.checkpoint && !this.checkpointDue) {
+      this.checkpointDue = true;
+      setImmediate(() => this.checkpointQueued());
+    }
     void this.drain();
     return update;
   }
@@ -72,6 +86,30 @@ export class StatusReporter {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Writes every queued update not yet on disk to one checkpoint file. */
+  private checkpointQueued(): void {
+    this.checkpointDue = false;
+    if (!this.checkpoint) return;
+    const unsaved = this.queue.filter((p) => p.file === undefined);
+    if (unsaved.length === 0) return;
+    const file = this.checkpoint.save(unsaved.map((p) => p.update));
+    for (const p of unsaved) p.file = file;
+    this.unstored.set(file, unsaved.length);
+  }
+
+  /** Forgets each checkpoint file whose updates are all stored now. */
+  private stored(batch: { file?: string }[]): void {
+    for (const { file } of batch) {
+      if (file === undefined) continue;
+      const left = (this.unstored.get(file) ?? 1) - 1;
+      if (left > 0) this.unstored.set(file, left);
+      else {
+        this.unstored.delete(file);
+        this.checkpoint?.forget(file);
+      }
+    }
+  }
+
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
@@ -82,6 +120,8 @@ export class StatusReporter {
       // A resend carries the same updates as the first try, so its id matches and the stream drops a copy.
       let batch: typeof this.queue | undefined;
       while (this.queue.length > 0) {
+        // Nothing is sent before it is on disk.
+        this.checkpointQueued();
         batch ??= this.queue.slice(
           0,
           updatesInOneMessage(this.queue, (p) => p.update),
@@ -92,7 +132,7 @@ export class StatusReporter {
         try {
           await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdates, { updates }, msgId);
           this.queue.splice(0, batch.length);
-          for (const p of batch) if (p.file) this.checkpoint?.forget(p.file);
+          this.stored(batch);
           batch = undefined;
           delay = 100;
           this.log.debug({ updates: updates.length }, "status updates stored");

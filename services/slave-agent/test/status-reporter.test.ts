@@ -1,8 +1,12 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, codecs, type JetStreamClient, openBus, STREAMS, subjects } from "@berth/bus";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
+import { StatusCheckpoint } from "../src/checkpoint.js";
 import { type StatusFields, StatusReporter } from "../src/status-reporter.js";
 
 const log = pino({ level: "silent" });
@@ -86,5 +90,39 @@ describe("StatusReporter", () => {
     for (const taskId of ["t4", "t5", "t6"]) reporter.report({ ...fields(taskId, "TASK_FAILED"), message: long });
     await reporter.idle();
     expect(await storedMessages(agentId)).toEqual([["t4 TASK_FAILED", "t5 TASK_FAILED"], ["t6 TASK_FAILED"]]);
+  });
+
+  it("writes each turn's updates to disk before sending them, and sends them after a restart", async () => {
+    const agentId = "reporter-d";
+    const workDir = mkdtempSync(join(tmpdir(), "berth-checkpoint-"));
+    const dir = join(workDir, "pending-status");
+    const turn = () => new Promise((r) => setImmediate(r));
+    // NATS does not answer: nothing is stored, and the agent is then killed.
+    const unanswered = { publish: () => new Promise(() => undefined) } as unknown as JetStreamClient;
+    const before = new StatusReporter(unanswered, { agentId, hostname: "h" }, log, new StatusCheckpoint(workDir));
+    before.report(fields("t7", "TASK_STAGING"));
+    before.report(fields("t7", "TASK_STARTING"));
+    before.report(fields("t8", "TASK_STAGING"));
+    await turn();
+    const running = before.report(fields("t7", "TASK_RUNNING"));
+    await turn();
+    // One file per turn, each synced before anything of it was sent.
+    expect(readdirSync(dir).filter((f) => f.endsWith(".pbs"))).toHaveLength(2);
+    // An update an agent from before group files left behind (one update per file) goes first: it is older.
+    const old = { ...fields("t6", "TASK_FINISHED"), uuid: "u-old", agentId, hostname: "h", sequence: 1, timestampMs: 1 };
+    writeFileSync(join(dir, "000000000000001-000000000-u-old.pb"), codecs.statusUpdate.encode(old));
+
+    const after = new StatusReporter(bus.js, { agentId, hostname: "h" }, log, new StatusCheckpoint(workDir));
+    expect(after.replay()).toBe(5);
+    await after.idle();
+    expect(await storedMessages(agentId)).toEqual([
+      ["t6 TASK_FINISHED", "t7 TASK_STAGING", "t7 TASK_STARTING", "t8 TASK_STAGING", "t7 TASK_RUNNING"],
+    ]);
+    // Stored: the checkpoint is empty, and a later update goes on with higher sequences.
+    expect(readdirSync(dir)).toEqual([]);
+    const next = after.report(fields("t7", "TASK_KILLED"));
+    await after.idle();
+    expect(readdirSync(dir)).toEqual([]);
+    expect(next.sequence).toBeGreaterThan(running.sequence);
   });
 });
