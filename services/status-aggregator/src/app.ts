@@ -5,6 +5,9 @@ import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
 import { StatusApplier } from "./status-applier.js";
 
+/** How long after it was made an update about a task without a record is tried again before it is dropped. */
+export const UNKNOWN_TASK_RETRY_MS = 10_000;
+
 export interface AggregatorDeps {
   config: AggregatorConfig;
   bus: Bus;
@@ -41,7 +44,11 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         codecs.statusUpdates,
         async (d) => {
           const sender = agentOfSubject(d.subject);
+          let early = false;
           for (const { update, outcome } of await applier.apply(d.value.updates, sender)) {
+            // A launched task's record is written before its command is sent, but a read may still miss
+            // it (a replica that has not caught up): a young update about an unknown task is tried again.
+            if (outcome === "unknown-task" && Date.now() - update.timestampMs < UNKNOWN_TASK_RETRY_MS) early = true;
             if (outcome === "wrong-agent") {
               logger.warn(
                 { subject: d.subject, taskId: update.taskId, agentId: update.agentId },
@@ -51,7 +58,9 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
             updates.inc({ outcome });
             if (outcome === "applied") latency.observe(Math.max(0, Date.now() - update.timestampMs) / 1000);
           }
-          d.ack();
+          // The message's other updates are applied already; when it comes again they are duplicates.
+          if (early) d.nak(250);
+          else d.ack();
         },
         (err) => logger.error({ err: String(err) }, "status updates not applied; will be redelivered"),
         // Each agent's messages in order (so each task's updates are); different agents' at once.

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, followEvents, openBus, type PublicEvent, type StatusUpdate } from "@berth/bus";
-import { stagedTask } from "@berth/core";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { StatusApplier } from "../src/status-applier.js";
+import { stageTask, statusUpdate } from "./fixtures.js";
 
 const log = pino({ level: "silent" });
 let nats: NatsServer;
@@ -20,38 +20,10 @@ afterAll(async () => {
 });
 
 function update(state: string, sequence: number, uuid = `u-${sequence}`): StatusUpdate {
-  return {
-    uuid,
-    taskId: "app.t1",
-    appId: "/app",
-    agentId: "a1",
-    state,
-    message: "",
-    sequence,
-    timestampMs: 1000 + sequence,
-    containerId: "c1",
-    exitCode: 0,
-    hasExitCode: false,
-    hostname: "h",
-    reason: "",
-  };
+  return statusUpdate({ uuid, taskId: "app.t1", state, sequence, timestampMs: 1000 + sequence });
 }
 
-/** A staged task on agent a1, as the dispatcher writes it. */
-async function stage(taskId: string): Promise<void> {
-  const task = stagedTask({
-    taskId,
-    appId: "/app",
-    agentId: "a1",
-    hostname: "h",
-    ports: [31000],
-    version: "v",
-    configVersion: "v",
-    killGracePeriodSeconds: 1,
-    nowMs: 1,
-  });
-  await bus.tasks.create(task.taskId, task);
-}
+const stage = (taskId: string) => stageTask(bus, taskId);
 
 async function eventsOf(taskId: string): Promise<PublicEvent[]> {
   const out: PublicEvent[] = [];

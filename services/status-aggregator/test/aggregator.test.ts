@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Bus, codecs, openBus, publishDurable, subjects } from "@berth/bus";
+import { eventually, type NatsServer, startNatsServer } from "@berth/testkit";
+import { pino } from "pino";
+import { Registry } from "prom-client";
+import { buildAggregator } from "../src/app.js";
+import { stageTask, statusUpdate } from "./fixtures.js";
+
+const log = pino({ level: "silent" });
+let nats: NatsServer;
+let bus: Bus;
+let aggregator: ReturnType<typeof buildAggregator>;
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  bus = await openBus({ servers: nats.url, name: "test-aggregator-app", logger: log });
+  aggregator = buildAggregator({
+    config: { natsUrl: nats.url, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0 },
+    bus,
+    registry: new Registry(),
+    logger: log,
+  });
+  await aggregator.start();
+});
+
+afterAll(async () => {
+  await aggregator?.stop();
+  await bus?.close();
+  await nats?.stop();
+});
+
+const running = (taskId: string, timestampMs: number) =>
+  statusUpdate({ uuid: `u-${taskId}`, taskId, state: "TASK_RUNNING", sequence: 10, timestampMs });
+const stage = (taskId: string) => stageTask(bus, taskId);
+
+it("applies an update that came before its task's record could be read, once the record is there", async () => {
+  await publishDurable(
+    bus.js,
+    subjects.agentStatus("a1"),
+    codecs.statusUpdates,
+    { updates: [running("app.early", Date.now())] },
+    "m-early",
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  await stage("app.early");
+  await eventually(async () => (await bus.tasks.get("app.early"))?.value.state === "TASK_RUNNING", {
+    timeoutMs: 5_000,
+    what: "the early update applied",
+  });
+});
+
+it("drops an update about a task that never existed once it is old", async () => {
+  await publishDurable(
+    bus.js,
+    subjects.agentStatus("a1"),
+    codecs.statusUpdates,
+    { updates: [running("app.never", Date.now() - 60_000)] },
+    "m-old",
+  );
+  // Then an update of a known task from the same agent: it is not held up behind the dropped one.
+  await stage("app.known");
+  await publishDurable(
+    bus.js,
+    subjects.agentStatus("a1"),
+    codecs.statusUpdates,
+    { updates: [running("app.known", Date.now())] },
+    "m-known",
+  );
+  await eventually(async () => (await bus.tasks.get("app.known"))?.value.state === "TASK_RUNNING", { timeoutMs: 5_000, what: "applied" });
+  expect(await bus.tasks.get("app.never")).toBeUndefined();
+});
