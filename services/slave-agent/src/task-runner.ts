@@ -157,7 +157,12 @@ export class TaskRunner {
   async launch(cmd: LaunchCommand): Promise<void> {
     const spec = cmd.task as TaskSpec | null | undefined;
     if (!spec?.taskId) return;
-    if (this.tasks.has(spec.taskId)) return; // a redelivered command
+    if (this.tasks.has(spec.taskId)) {
+      // A redelivered command, or the dispatcher asking again because it never heard back: if the
+      // task runs, say so again (a new update), so a RUNNING lost on the way is made good.
+      this.reportRunning(spec.taskId, "launch received again; the task is running");
+      return;
+    }
     const task: LocalTask = {
       taskId: spec.taskId,
       appId: spec.appId,

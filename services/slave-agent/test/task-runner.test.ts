@@ -72,12 +72,20 @@ describe("TaskRunner on real Docker", () => {
     await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
     await eventually(() => statesOf("it_app.one").includes("TASK_RUNNING"), { what: "RUNNING" });
     expect(statesOf("it_app.one")).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING"]);
-    const c = await dockerInspect<{ HostConfig: { CpuShares: number; Memory: number }; State: { Running: boolean } }>("berth-it_app.one");
+    const c = await dockerInspect<{
+      Id: string;
+      HostConfig: { CpuShares: number; Memory: number };
+      State: { Running: boolean; StartedAt: string };
+    }>("berth-it_app.one");
     expect(c.State.Running).toBe(true);
     expect(c.HostConfig).toMatchObject({ CpuShares: 512, Memory: 40 * 1024 * 1024 });
-    // The same command again (a redelivery) starts nothing new.
+    // The same command again (a redelivery, or a resend after no word came) starts nothing new
+    // and says RUNNING again, in case the first RUNNING was lost on the way.
     await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
-    expect(statesOf("it_app.one")).toHaveLength(3);
+    await eventually(() => statesOf("it_app.one").length === 4, { what: "RUNNING again" });
+    expect(statesOf("it_app.one")).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_RUNNING"]);
+    const again = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
+    expect({ id: again.Id, startedAt: again.State.StartedAt }).toEqual({ id: c.Id, startedAt: c.State.StartedAt });
   });
 
   it("re-adopts its running container after a restart, without restarting it", async () => {
