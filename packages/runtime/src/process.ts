@@ -1,4 +1,3 @@
-import v8 from "node:v8";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { createLogger, type Logger } from "./logger.js";
 import { stopOnSignals } from "./signals.js";
@@ -11,16 +10,7 @@ import { stopOnSignals } from "./signals.js";
 export async function runProcess(
   service: string,
   run: (ctx: { logger: Logger; registry: Registry }) => Promise<() => Promise<void>>,
-  opts: {
-    /**
-     * How much V8 lets the heap grow past what the last full collection kept, in
-     * percent (V8's own choice, up to 4x, without it). Smaller keeps a large read
-     * model's memory close to what it holds, for more frequent collections.
-     */
-    heapGrowingPercent?: number;
-  } = {},
 ): Promise<void> {
-  if (opts.heapGrowingPercent) v8.setFlagsFromString(`--heap-growing-percent=${opts.heapGrowingPercent}`);
   const logger = createLogger(service);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: `berth_${service.replaceAll("-", "_")}_` });

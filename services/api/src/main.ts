@@ -5,38 +5,32 @@ import { ClusterView } from "./cluster-view.js";
 import { loadConfig } from "./config.js";
 import { buildServer } from "./server.js";
 
-await runProcess(
-  "api",
-  async ({ logger, registry }) => {
-    const config = loadConfig();
-    const bus = await openServiceBus("api", config, logger);
-    const view = new ClusterView(bus);
-    await view.start();
-    const auth = new Authenticator(bus, config.adminToken);
-    await auth.start();
-    if (!config.adminToken) logger.warn({}, "BERTH_ADMIN_TOKEN is not set: only tokens stored in berth_tokens are accepted");
-    const server = await buildServer({
-      bus,
-      view,
-      registry,
-      logger,
-      natsUrl: config.natsUrl,
-      auth,
-      bodyLimitBytes: config.bodyLimitBytes,
-      eventBufferBytes: config.eventBufferBytes,
-      quotaReconcileMs: config.quotaReconcileMs,
-      ...(config.uiDir ? { uiDir: config.uiDir } : {}),
-    });
-    await server.listen({ host: config.host, port: config.port });
-    logger.info({ host: config.host, port: config.port }, "api listening");
-    return async () => {
-      await server.close();
-      view.stop();
-      auth.stop();
-      await bus.close();
-    };
-  },
-  // The api holds every task record: at 50,000 tasks V8's own growth left the heap at about twice what it held
-  // (5.4 MiB per 1,000 tasks resident); growing by a quarter at most keeps it near 2.5, for about 15 % more CPU.
-  { heapGrowingPercent: 25 },
-);
+await runProcess("api", async ({ logger, registry }) => {
+  const config = loadConfig();
+  const bus = await openServiceBus("api", config, logger);
+  const view = new ClusterView(bus);
+  await view.start();
+  const auth = new Authenticator(bus, config.adminToken);
+  await auth.start();
+  if (!config.adminToken) logger.warn({}, "BERTH_ADMIN_TOKEN is not set: only tokens stored in berth_tokens are accepted");
+  const server = await buildServer({
+    bus,
+    view,
+    registry,
+    logger,
+    natsUrl: config.natsUrl,
+    auth,
+    bodyLimitBytes: config.bodyLimitBytes,
+    eventBufferBytes: config.eventBufferBytes,
+    quotaReconcileMs: config.quotaReconcileMs,
+    ...(config.uiDir ? { uiDir: config.uiDir } : {}),
+  });
+  await server.listen({ host: config.host, port: config.port });
+  logger.info({ host: config.host, port: config.port }, "api listening");
+  return async () => {
+    await server.close();
+    view.stop();
+    auth.stop();
+    await bus.close();
+  };
+});
