@@ -20,6 +20,8 @@ export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | 
 export class StatusReporter {
   /** Updates not yet stored, oldest first; `file` is the checkpoint holding each, once written. */
   private readonly queue: { update: StatusUpdate; file?: string }[] = [];
+  /** The first `saved` queued updates are on disk; the rest (made this turn) are not yet. */
+  private saved = 0;
   /** How many updates each checkpoint file holds that are not yet stored. */
   private readonly unstored = new Map<string, number>();
   private checkpointDue = false;
@@ -35,8 +37,9 @@ export class StatusReporter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Sends the updates a previous run checkpointed but did not get stored; returns how many. */
+  /** Sends the updates a previous run checkpointed but did not get stored; returns how many. Call before any `report`. */
   replay(): number {
+    if (this.queue.length > 0) throw new Error("replay() must come before any report()");
     let replayed = 0;
     for (const { file, updates } of this.checkpoint?.pending() ?? []) {
       this.unstored.set(file, updates.length);
@@ -46,6 +49,7 @@ export class StatusReporter {
       }
       replayed += updates.length;
     }
+    this.saved = this.queue.length;
     if (replayed > 0) void this.drain();
     return replayed;
   }
@@ -90,11 +94,12 @@ export class StatusReporter {
   private checkpointQueued(): void {
     this.checkpointDue = false;
     if (!this.checkpoint) return;
-    const unsaved = this.queue.filter((p) => p.file === undefined);
-    if (unsaved.length === 0) return;
+    if (this.saved === this.queue.length) return;
+    const unsaved = this.queue.slice(this.saved);
     const file = this.checkpoint.save(unsaved.map((p) => p.update));
     for (const p of unsaved) p.file = file;
     this.unstored.set(file, unsaved.length);
+    this.saved = this.queue.length;
   }
 
   /** Forgets each checkpoint file whose updates are all stored now. */
@@ -132,6 +137,7 @@ export class StatusReporter {
         try {
           await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdates, { updates }, msgId);
           this.queue.splice(0, batch.length);
+          this.saved = Math.max(0, this.saved - batch.length);
           this.stored(batch);
           batch = undefined;
           delay = 100;
