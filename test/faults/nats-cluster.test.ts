@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jetstreamManager } from "@nats-io/jetstream";
-import type { Bus } from "@berth/bus";
+import { type Bus, CONSUMERS, STREAMS } from "@berth/bus";
 import {
   type Cluster,
   containersWithLabel,
   DEMO_IMAGE,
+  eventually,
   type NatsCluster,
   removeContainersWithLabel,
   startCluster,
@@ -33,10 +34,16 @@ afterAll(async () => {
 });
 
 describe("a three-server NATS cluster (JetStream replicas 3)", () => {
-  it("loses one server in the middle of a deployment, and the deployment completes", async () => {
-    const info = await (await jetstreamManager(bus.nc)).streams.info("BERTH_STATUS");
+  it("loses the server holding the agent's command consumer in the middle of a deployment, and the deployment completes", async () => {
+    const jsm = await jetstreamManager(bus.nc);
+    const info = await jsm.streams.info(STREAMS.commands);
     expect(info.config.num_replicas).toBe(3);
     expect(info.cluster?.replicas?.length).toBe(2);
+    // The agent's consumer has one replica: its commands are in the replicated stream, its position on one server.
+    const consumer = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent(cluster.agentId));
+    expect(consumer.cluster?.replicas ?? []).toEqual([]);
+    const holder = nats.servers.find((s) => s.name === consumer.cluster?.leader);
+    expect(holder).toBeDefined();
     await api.call("POST", "/v2/apps", {
       id: "/cluster/web",
       cmd: "sleep 3600",
@@ -47,10 +54,18 @@ describe("a three-server NATS cluster (JetStream replicas 3)", () => {
       container: { docker: { image: DEMO_IMAGE } },
     });
     await expectConverged(api, bus, cluster.agentId, [{ id: "/cluster/web", instances: 1 }], 90_000);
-    await api.call("PUT", "/v2/apps/cluster/web", { instances: 5 });
-    await nats.servers[0]!.stop();
+    // Down before the new tasks' launches are sent: only a consumer made again elsewhere delivers them.
+    await holder!.stop();
+    // While the cluster elects new leaders a write may be refused (503): a client tries again.
+    await eventually(async () => (await api.call("PUT", "/v2/apps/cluster/web", { instances: 5 })).status === 200, {
+      timeoutMs: 60_000,
+      what: "the scale to be accepted",
+    });
     await expectConverged(api, bus, cluster.agentId, [{ id: "/cluster/web", instances: 5 }], 120_000);
     expect((await containersWithLabel("berth.app=/cluster/web", true)).length).toBe(5);
-    await nats.servers[0]!.start();
+    // The offer-handler made the consumer again on a server that is up.
+    const moved = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent(cluster.agentId));
+    expect(moved.cluster?.leader).not.toBe(holder!.name);
+    await holder!.start();
   });
 });

@@ -55,8 +55,18 @@ export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
 export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, placerOfSubject, PROTOCOL_VERSION, subjects } from "./subjects.js";
-export { APP_VERSIONS_KEPT, BUCKETS, CONSUMERS, ensureConsumer, ensureTopology, LEASE_TTL_MS, STREAMS, type Buckets } from "./topology.js";
+export {
+  APP_VERSIONS_KEPT,
+  BUCKETS,
+  CONSUMERS,
+  durableConsumerConfig,
+  ensureConsumer,
+  ensureTopology,
+  LEASE_TTL_MS,
+  STREAMS,
+  type Buckets,
+} from "./topology.js";
 export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";
-export { ensureAgentConsumer } from "./agent-consumer.js";
+export { type AgentConsumerState, commandServersDown, ensureAgentConsumer } from "./agent-consumer.js";
 export { DeploymentStore, LOCKED_MESSAGE } from "./deployment-store.js";

@@ -164,18 +164,23 @@ async function ensureStream(jsm: JetStreamManager, cfg: Partial<StreamConfig> & 
   }
 }
 
+/** A durable pull consumer's settings: explicit acks, from the start of the stream (or of `filterSubject` in it). */
+export function durableConsumerConfig(durable: string, filterSubject?: string) {
+  return {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: 30_000 * NS_PER_MS,
+    max_ack_pending: 10_000,
+    ...(filterSubject ? { filter_subject: filterSubject } : {}),
+  };
+}
+
 /** A durable pull consumer with explicit acks, shared by every instance of one service. */
-export async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filterSubject?: string): Promise<void> {
+export async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string): Promise<void> {
   try {
     await jsm.consumers.info(stream, durable);
   } catch {
-    await jsm.consumers.add(stream, {
-      durable_name: durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: 30_000 * NS_PER_MS,
-      max_ack_pending: 10_000,
-      ...(filterSubject ? { filter_subject: filterSubject } : {}),
-    });
+    await jsm.consumers.add(stream, durableConsumerConfig(durable));
   }
 }

@@ -14,6 +14,7 @@ import { BerthError, countPorts, type TaskRecord } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
+import { CHECK_EVERY_MS, CommandConsumerKeeper } from "./command-consumers.js";
 import type { OfferHandlerConfig } from "./config.js";
 import { releaseIfEnded } from "./ledger-releaser.js";
 import { releaseOrphanBookings } from "./ledger-gc.js";
@@ -199,6 +200,12 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         Math.min(2_000, config.agentTimeoutMs / 2),
       );
       stops.push(() => clearInterval(lostTimer));
+      const keeper = new CommandConsumerKeeper(bus, () => agentsCache.entriesList().map(([agentId]) => agentId), logger, now);
+      const keeperTimer = setInterval(
+        () => void keeper.check().catch((err: unknown) => logger.warn({ err: String(err) }, "command consumer check failed")),
+        CHECK_EVERY_MS,
+      );
+      stops.push(() => clearInterval(keeperTimer));
       const http = await serveHttp({
         host: config.httpHost,
         port: config.httpPort,

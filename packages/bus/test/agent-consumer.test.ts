@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSUMERS, durableConsumerConfig, ensureAgentConsumer, ensureTopology, STREAMS, subjects } from "@berth/bus";
+import { eventually, type NatsCluster, startNatsCluster } from "@berth/testkit";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+
+let nats: NatsCluster;
+let nc: NatsConnection;
+
+beforeAll(async () => {
+  nats = await startNatsCluster(3);
+  nc = await connect({ servers: nats.urls.split(",") });
+  // JetStream answers once the servers have chosen a meta leader.
+  await eventually(() => ensureTopology(nc, { replicas: 3 }).then(() => true), { timeoutMs: 30_000, what: "JetStream" });
+}, 60_000);
+
+afterAll(async () => {
+  await nc?.close();
+  await nats?.stop();
+});
+
+describe("an agent's command consumer on a three-server cluster", () => {
+  it("has one replica; when its server goes down it is made again on another and still delivers every unacknowledged command", async () => {
+    const jsm = await jetstreamManager(nc);
+    expect(await ensureAgentConsumer(nc, "agent-a")).toBe("created");
+    const first = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-a"));
+    expect(first.cluster?.replicas ?? []).toEqual([]);
+    expect(await ensureAgentConsumer(nc, "agent-a")).toBe("present");
+
+    const js = jetstream(nc);
+    await js.publish(subjects.agentCommand("agent-a", "launch"), "t1");
+    const holder = nats.servers.find((s) => s.name === first.cluster?.leader);
+    await holder!.stop();
+    try {
+      // The stream may be choosing a new leader: the publisher tries again, the message id keeps it to one copy.
+      await eventually(() => js.publish(subjects.agentCommand("agent-a", "launch"), "t2", { msgID: "t2" }).then(() => true), {
+        timeoutMs: 30_000,
+        what: "the second command to be stored",
+      });
+      const state = await eventually(() => ensureAgentConsumer(nc, "agent-a").then((s) => (s === "recreated" ? s : undefined)), {
+        timeoutMs: 30_000,
+        what: "the consumer to be made again",
+      });
+      expect(state).toBe("recreated");
+      const moved = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-a"));
+      expect(moved.cluster?.leader).not.toBe(holder!.name);
+      const got: string[] = [];
+      const consumer = await js.consumers.get(STREAMS.commands, CONSUMERS.agent("agent-a"));
+      const batch = await consumer.fetch({ max_messages: 10, expires: 2_000 });
+      for await (const m of batch) {
+        got.push(m.string());
+        m.ack();
+      }
+      expect(got).toEqual(["t1", "t2"]);
+    } finally {
+      await holder!.start();
+    }
+  });
+
+  it("made with the stream's three replicas (as by an older version), is scaled down to one in place", async () => {
+    const jsm = await jetstreamManager(nc);
+    const name = CONSUMERS.agent("agent-b");
+    await jsm.consumers.add(STREAMS.commands, durableConsumerConfig(name, subjects.agentCommandsOf("agent-b")));
+    expect((await jsm.consumers.info(STREAMS.commands, name)).cluster?.replicas?.length).toBe(2);
+    expect(await ensureAgentConsumer(nc, "agent-b")).toBe("present");
+    const after = await jsm.consumers.info(STREAMS.commands, name);
+    expect(after.config.num_replicas).toBe(1);
+    expect(after.cluster?.replicas ?? []).toEqual([]);
+  });
+});
