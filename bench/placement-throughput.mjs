@@ -8,9 +8,10 @@
 // seconds per thousand placements over every process involved. Before the
 // clock starts, `warm-up` tasks are deployed and destroyed (as a cluster that
 // has been running a while, its code compiled by the JIT); 0 measures a
-// cluster that has done nothing yet.
+// cluster that has done nothing yet. Before that, the cluster's CPU at rest
+// (agents registered, no tasks) is measured over `idle-seconds`.
 //
-//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1] [--nats-servers 1] [--warm-up 1000]
+//   node bench/placement-throughput.mjs [--agents 1000] [--tasks 10000] [--apps 100] [--hosts 4] [--instances 1] [--nats-servers 1] [--warm-up 1000] [--idle-seconds 10]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
 const {
@@ -21,7 +22,8 @@ const {
   instances,
   "nats-servers": natsServers,
   "warm-up": warmUp,
-} = options({ agents: 1000, tasks: 10_000, apps: 100, hosts: 4, instances: 1, "nats-servers": 1, "warm-up": 1000 });
+  "idle-seconds": idleSeconds,
+} = options({ agents: 1000, tasks: 10_000, apps: 100, hosts: 4, instances: 1, "nats-servers": 1, "warm-up": 1000, "idle-seconds": 10 });
 const perApp = Math.ceil(total / appCount);
 
 const sim = await startSimCluster({ name: "bench-placement", agents, hosts, instances, natsServers });
@@ -29,6 +31,18 @@ const { api } = sim;
 
 try {
   await sim.waitForAgents();
+  let idleLine = "";
+  if (idleSeconds > 0) {
+    await new Promise((r) => setTimeout(r, 5000)); // registrations settle
+    const idleBefore = sim.cpuByGroup();
+    await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+    const idleAfter = sim.cpuByGroup();
+    const perSecond = Object.fromEntries(Object.keys(idleAfter).map((g) => [g, (idleAfter[g] - idleBefore[g]) / idleSeconds]));
+    const cores = Object.values(perSecond).reduce((a, b) => a + b, 0);
+    idleLine = `${cores.toFixed(2)} cores (${Object.entries(perSecond)
+      .map(([g, c]) => `${g} ${c.toFixed(2)}`)
+      .join(", ")})`;
+  }
   if (warmUp > 0) {
     const t0 = Date.now();
     const apps = Math.ceil(warmUp / 100);
@@ -87,6 +101,7 @@ try {
   console.log(
     `\n${placed} tasks in ${appCount} apps on ${agents} agents; ${sim.describe}; ${warmUp > 0 ? `after a warm-up of ${warmUp}` : "no warm-up"}`,
   );
+  if (idleLine) console.log(`  at rest, no tasks          ${idleLine}`);
   console.log(`  all POSTs answered after   ${(posted / 1000).toFixed(2)} s`);
   console.log(`  all RUNNING after          ${elapsed.toFixed(2)} s`);
   console.log(`  placements per second      ${rate.toFixed(0)}  (${(rate / 2).toFixed(0)} per core on this 2-core machine)`);
