@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jetstreamManager } from "@nats-io/jetstream";
-import { type Bus, CONSUMERS, STREAMS } from "@berth/bus";
+import { type Bus, commandStreamOf, CONSUMERS } from "@berth/bus";
 import {
   type Cluster,
   containersWithLabel,
@@ -36,11 +36,11 @@ afterAll(async () => {
 describe("a three-server NATS cluster (JetStream replicas 3)", () => {
   it("loses the server holding the agent's command consumer in the middle of a deployment, and the deployment completes", async () => {
     const jsm = await jetstreamManager(bus.nc);
-    const info = await jsm.streams.info(STREAMS.commands);
+    const info = await jsm.streams.info(commandStreamOf(cluster.agentId));
     expect(info.config.num_replicas).toBe(3);
     expect(info.cluster?.replicas?.length).toBe(2);
     // The agent's consumer has one replica: its commands are in the replicated stream, its position on one server.
-    const consumer = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent(cluster.agentId));
+    const consumer = await jsm.consumers.info(commandStreamOf(cluster.agentId), CONSUMERS.agent(cluster.agentId));
     expect(consumer.cluster?.replicas ?? []).toEqual([]);
     const holder = nats.servers.find((s) => s.name === consumer.cluster?.leader);
     expect(holder).toBeDefined();
@@ -64,7 +64,7 @@ describe("a three-server NATS cluster (JetStream replicas 3)", () => {
     await expectConverged(api, bus, cluster.agentId, [{ id: "/cluster/web", instances: 5 }], 120_000);
     expect((await containersWithLabel("berth.app=/cluster/web", true)).length).toBe(5);
     // The offer-handler made the consumer again on a server that is up.
-    const moved = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent(cluster.agentId));
+    const moved = await jsm.consumers.info(commandStreamOf(cluster.agentId), CONSUMERS.agent(cluster.agentId));
     expect(moved.cluster?.leader).not.toBe(holder!.name);
     await holder!.start();
   });

@@ -1,4 +1,4 @@
-import { type Bus, STREAMS } from "@berth/bus";
+import { type Bus, COMMAND_STREAMS, STREAMS } from "@berth/bus";
 import { containersWithLabel } from "@berth/testkit";
 import { jetstreamManager } from "@nats-io/jetstream";
 
@@ -21,7 +21,7 @@ export async function clusterState(bus: Bus, agentId: string): Promise<Record<st
     const status = await kv.status();
     state[name] = { keys: await keys(kv), lastSeq: status.streamInfo.state.last_seq };
   }
-  for (const stream of [STREAMS.commands, STREAMS.events]) state[stream] = (await jsm.streams.info(stream)).state.last_seq;
+  for (const stream of [...COMMAND_STREAMS, STREAMS.events]) state[stream] = (await jsm.streams.info(stream)).state.last_seq;
   state.containers = (await containersWithLabel(`berth.agent=${agentId}`)).sort();
   return state;
 }

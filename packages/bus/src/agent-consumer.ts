@@ -1,7 +1,7 @@
 import { type ConsumerInfo, type JetStreamManager, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { subjects } from "./subjects.js";
-import { CONSUMERS, durableConsumerConfig, STREAMS } from "./topology.js";
+import { COMMAND_STREAMS, commandStreamOf, CONSUMERS, durableConsumerConfig } from "./topology.js";
 
 /** nats-server's error codes for a consumer whose server is down, and for a replica count it will not take. */
 const CONSUMER_OFFLINE = 10119;
@@ -29,21 +29,22 @@ function errorCode(err: unknown): number | undefined {
 export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): Promise<AgentConsumerState> {
   const jsm = await jetstreamManager(nc);
   const name = CONSUMERS.agent(agentId);
+  const stream = commandStreamOf(agentId);
   let info: ConsumerInfo;
   try {
-    info = await jsm.consumers.info(STREAMS.commands, name);
+    info = await jsm.consumers.info(stream, name);
   } catch (err) {
     if (errorCode(err) !== CONSUMER_OFFLINE) {
       await addAgentConsumer(jsm, agentId);
       return "created";
     }
-    await jsm.consumers.delete(STREAMS.commands, name);
+    await jsm.consumers.delete(stream, name);
     await addAgentConsumer(jsm, agentId);
     return "recreated";
   }
   // Made with the stream's replicas (as before one replica was enough): scaled down in place, its position kept.
   if ((info.cluster?.replicas?.length ?? 0) > 0) {
-    await jsm.consumers.update(STREAMS.commands, name, { num_replicas: 1 }).catch((err: unknown) => {
+    await jsm.consumers.update(stream, name, { num_replicas: 1 }).catch((err: unknown) => {
       if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
     });
   }
@@ -53,15 +54,19 @@ export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): 
 async function addAgentConsumer(jsm: JetStreamManager, agentId: string): Promise<void> {
   const config = durableConsumerConfig(CONSUMERS.agent(agentId), subjects.agentCommandsOf(agentId));
   try {
-    await jsm.consumers.add(STREAMS.commands, { ...config, num_replicas: 1 });
+    await jsm.consumers.add(commandStreamOf(agentId), { ...config, num_replicas: 1 });
   } catch (err) {
     if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
-    await jsm.consumers.add(STREAMS.commands, config);
+    await jsm.consumers.add(commandStreamOf(agentId), config);
   }
 }
 
-/** The NATS servers holding a replica of the commands stream that are down now (none on a single server). */
+/** The NATS servers holding a replica of a command stream that are down now (none on a single server). */
 export async function commandServersDown(nc: NatsConnection): Promise<string[]> {
-  const info = await (await jetstreamManager(nc)).streams.info(STREAMS.commands);
-  return (info.cluster?.replicas ?? []).filter((r) => r.offline === true).map((r) => r.name);
+  const jsm = await jetstreamManager(nc);
+  const down = new Set<string>();
+  for (const stream of COMMAND_STREAMS) {
+    for (const r of (await jsm.streams.info(stream)).cluster?.replicas ?? []) if (r.offline === true) down.add(r.name);
+  }
+  return [...down];
 }

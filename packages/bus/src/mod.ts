@@ -54,15 +54,28 @@ export { Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
-export { type AgentCommand, agentOfSubject, commandOf, isValidAgentId, placerOfSubject, PROTOCOL_VERSION, subjects } from "./subjects.js";
+export {
+  type AgentCommand,
+  agentOfSubject,
+  COMMAND_SHARDS,
+  commandOf,
+  commandShardOf,
+  isValidAgentId,
+  placerOfSubject,
+  PROTOCOL_VERSION,
+  subjects,
+} from "./subjects.js";
 export {
   APP_VERSIONS_KEPT,
   BUCKETS,
+  COMMAND_STREAMS,
+  commandStreamOf,
   CONSUMERS,
   durableConsumerConfig,
   ensureConsumer,
   ensureTopology,
   LEASE_TTL_MS,
+  LEGACY_COMMAND_STREAM,
   STREAMS,
   type Buckets,
 } from "./topology.js";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { STREAMS, BUCKETS, CONSUMERS } from "./topology.js";
+import { BUCKETS, commandStreamOf, CONSUMERS } from "./topology.js";
 import { PROTOCOL_VERSION, subjects } from "./subjects.js";
 
 /**
@@ -55,6 +55,7 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
 /** One agent: its own heartbeats, status updates, log streams, commands and ledger, and read access to the task records. */
 function agentPermissions(agentId: string, inbox: string): NatsPermissions {
   const durable = CONSUMERS.agent(agentId);
+  const commands = commandStreamOf(agentId);
   const tasks = `KV_${BUCKETS.tasks}`;
   const ledger = `KV_${BUCKETS.ledger}`;
   return {
@@ -66,9 +67,9 @@ function agentPermissions(agentId: string, inbox: string): NatsPermissions {
         subjects.logsStream(agentId, "*"),
         "$JS.API.INFO",
         "$JS.API.STREAM.INFO.*",
-        `$JS.API.CONSUMER.INFO.${STREAMS.commands}.${durable}`,
-        `$JS.API.CONSUMER.MSG.NEXT.${STREAMS.commands}.${durable}`,
-        `$JS.ACK.${STREAMS.commands}.${durable}.>`,
+        `$JS.API.CONSUMER.INFO.${commands}.${durable}`,
+        `$JS.API.CONSUMER.MSG.NEXT.${commands}.${durable}`,
+        `$JS.ACK.${commands}.${durable}.>`,
         `$JS.API.DIRECT.GET.${tasks}.>`,
         // Its own ledger entry only: a direct get names the key in the subject.
         `$JS.API.DIRECT.GET.${ledger}.$KV.${BUCKETS.ledger}.${agentId}`,

@@ -10,7 +10,7 @@ import {
 } from "@nats-io/jetstream";
 import { type KV, Kvm } from "@nats-io/kv";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { subjects } from "./subjects.js";
+import { COMMAND_SHARDS, commandShardOf, subjects } from "./subjects.js";
 
 const NS_PER_MS = 1_000_000;
 const HOUR_MS = 3_600_000;
@@ -18,11 +18,28 @@ const HOUR_MS = 3_600_000;
 export const STREAMS = {
   /** Status updates from agents; read by the status-aggregator and the offer-handler. */
   status: "BERTH_STATUS",
-  /** Launch and kill commands, one filtered consumer per agent; removed once acknowledged. */
-  commands: "BERTH_COMMANDS",
   /** Public events, JSON, for /v2/events and for tools that subscribe directly. */
   events: "BERTH_EVENTS",
 } as const;
+
+/** The stream of an agent's commands (one filtered consumer per agent; a command is removed once acknowledged). */
+export function commandStreamOf(agentId: string): string {
+  return commandStream(commandShardOf(agentId));
+}
+
+function commandStream(shard: number): string {
+  return `BERTH_COMMANDS_${shard}`;
+}
+
+/**
+ * The one command stream before commands were spread over shards: removed at
+ * start (with its consumer per agent, which would go on costing the servers).
+ * Launches it still held are sent again by the dispatcher, kills too.
+ */
+export const LEGACY_COMMAND_STREAM = "BERTH_COMMANDS";
+
+/** Every command stream, one per shard. */
+export const COMMAND_STREAMS: readonly string[] = Array.from({ length: COMMAND_SHARDS }, (_, k) => commandStream(k));
 
 export const BUCKETS = {
   /** App definitions by key ("team/web"); history keeps recent versions. */
@@ -77,13 +94,13 @@ function streamConfigs(replicas: number): (Partial<StreamConfig> & { name: strin
       max_age: 24 * HOUR_MS * NS_PER_MS,
       ...common,
     },
-    {
-      name: STREAMS.commands,
-      subjects: [subjects.agentCommandAll],
+    ...COMMAND_STREAMS.map((name, shard) => ({
+      name,
+      subjects: [subjects.agentCommandShard(shard)],
       retention: RetentionPolicy.Workqueue,
       max_age: 24 * HOUR_MS * NS_PER_MS,
       ...common,
-    },
+    })),
     {
       name: STREAMS.events,
       subjects: [subjects.eventAll],
@@ -114,6 +131,7 @@ export interface Buckets {
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
 export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions): Promise<Buckets> {
   const jsm = await jetstreamManager(nc);
+  await jsm.streams.delete(LEGACY_COMMAND_STREAM).catch(() => undefined); // absent, or removed by another process
   for (const cfg of streamConfigs(opts.replicas)) await ensureStream(jsm, cfg);
   await ensureConsumer(jsm, STREAMS.status, CONSUMERS.statusAggregator);
   const kvm = new Kvm(nc);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSUMERS, durableConsumerConfig, ensureAgentConsumer, ensureTopology, STREAMS, subjects } from "@berth/bus";
+import {
+  COMMAND_STREAMS,
+  commandStreamOf,
+  CONSUMERS,
+  durableConsumerConfig,
+  ensureAgentConsumer,
+  ensureTopology,
+  LEGACY_COMMAND_STREAM,
+  subjects,
+} from "@berth/bus";
 import { eventually, type NatsCluster, startNatsCluster } from "@berth/testkit";
-import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { jetstream, jetstreamManager, RetentionPolicy } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 
 let nats: NatsCluster;
@@ -11,7 +20,22 @@ beforeAll(async () => {
   nats = await startNatsCluster(3);
   nc = await connect({ servers: nats.urls.split(",") });
   // JetStream answers once the servers have chosen a meta leader.
-  await eventually(() => ensureTopology(nc, { replicas: 3 }).then(() => true), { timeoutMs: 30_000, what: "JetStream" });
+  // The single command stream of earlier versions, with an agent's consumer on it.
+  await eventually(
+    async () => {
+      const jsm = await jetstreamManager(nc);
+      await jsm.streams.add({
+        name: LEGACY_COMMAND_STREAM,
+        subjects: ["berth.v1.cmd.agent.>"],
+        retention: RetentionPolicy.Workqueue,
+        num_replicas: 3,
+      });
+      await jsm.consumers.add(LEGACY_COMMAND_STREAM, durableConsumerConfig(CONSUMERS.agent("agent-old"), "berth.v1.cmd.agent.agent-old.>"));
+      return true;
+    },
+    { timeoutMs: 30_000, what: "JetStream" },
+  );
+  await ensureTopology(nc, { replicas: 3 });
 }, 60_000);
 
 afterAll(async () => {
@@ -19,11 +43,22 @@ afterAll(async () => {
   await nats?.stop();
 });
 
+describe("command streams", () => {
+  it("are one per shard, and the single stream of earlier versions is gone with its consumers", async () => {
+    const jsm = await jetstreamManager(nc);
+    const names: string[] = [];
+    for await (const si of jsm.streams.list()) names.push(si.config.name);
+    expect(names).not.toContain(LEGACY_COMMAND_STREAM);
+    expect(names.filter((n) => n.startsWith("BERTH_COMMANDS_")).sort()).toEqual([...COMMAND_STREAMS].sort());
+    expect(COMMAND_STREAMS).toContain(commandStreamOf("agent-a"));
+  });
+});
+
 describe("an agent's command consumer on a three-server cluster", () => {
   it("has one replica; when its server goes down it is made again on another and still delivers every unacknowledged command", async () => {
     const jsm = await jetstreamManager(nc);
     expect(await ensureAgentConsumer(nc, "agent-a")).toBe("created");
-    const first = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-a"));
+    const first = await jsm.consumers.info(commandStreamOf("agent-a"), CONSUMERS.agent("agent-a"));
     expect(first.cluster?.replicas ?? []).toEqual([]);
     expect(await ensureAgentConsumer(nc, "agent-a")).toBe("present");
 
@@ -42,10 +77,10 @@ describe("an agent's command consumer on a three-server cluster", () => {
         what: "the consumer to be made again",
       });
       expect(state).toBe("recreated");
-      const moved = await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-a"));
+      const moved = await jsm.consumers.info(commandStreamOf("agent-a"), CONSUMERS.agent("agent-a"));
       expect(moved.cluster?.leader).not.toBe(holder!.name);
       const got: string[] = [];
-      const consumer = await js.consumers.get(STREAMS.commands, CONSUMERS.agent("agent-a"));
+      const consumer = await js.consumers.get(commandStreamOf("agent-a"), CONSUMERS.agent("agent-a"));
       const batch = await consumer.fetch({ max_messages: 10, expires: 2_000 });
       for await (const m of batch) {
         got.push(m.string());
@@ -60,10 +95,10 @@ describe("an agent's command consumer on a three-server cluster", () => {
   it("made with the stream's three replicas (as by an older version), is scaled down to one in place", async () => {
     const jsm = await jetstreamManager(nc);
     const name = CONSUMERS.agent("agent-b");
-    await jsm.consumers.add(STREAMS.commands, durableConsumerConfig(name, subjects.agentCommandsOf("agent-b")));
-    expect((await jsm.consumers.info(STREAMS.commands, name)).cluster?.replicas?.length).toBe(2);
+    await jsm.consumers.add(commandStreamOf("agent-b"), durableConsumerConfig(name, subjects.agentCommandsOf("agent-b")));
+    expect((await jsm.consumers.info(commandStreamOf("agent-b"), name)).cluster?.replicas?.length).toBe(2);
     expect(await ensureAgentConsumer(nc, "agent-b")).toBe("present");
-    const after = await jsm.consumers.info(STREAMS.commands, name);
+    const after = await jsm.consumers.info(commandStreamOf("agent-b"), name);
     expect(after.config.num_replicas).toBe(1);
     expect(after.cluster?.replicas ?? []).toEqual([]);
   });

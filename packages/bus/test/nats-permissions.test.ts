@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Bus,
   codecs,
+  commandStreamOf,
   CONSUMERS,
   ensureAgentConsumer,
   inboxPrefixOf,
@@ -108,12 +109,12 @@ describe("NATS permissions", () => {
     await operator.js.publish(subjects.agentCommand("agent-b", "launch"), new Uint8Array([2]));
     const { nc } = await as({ kind: "agent", agentId: "agent-a" });
     const js = jetstream(nc);
-    const mine = await (await js.consumers.get(STREAMS.commands, CONSUMERS.agent("agent-a"))).next({ expires: 2_000 });
+    const mine = await (await js.consumers.get(commandStreamOf("agent-a"), CONSUMERS.agent("agent-a"))).next({ expires: 2_000 });
     expect([...(mine?.data ?? [])]).toEqual([1]);
     mine?.ack();
-    await expect(js.consumers.get(STREAMS.commands, CONSUMERS.agent("agent-b"))).rejects.toThrow();
+    await expect(js.consumers.get(commandStreamOf("agent-b"), CONSUMERS.agent("agent-b"))).rejects.toThrow();
     const jsm = await jetstreamManager(operator.nc);
-    expect((await jsm.consumers.info(STREAMS.commands, CONSUMERS.agent("agent-b"))).num_pending).toBe(1);
+    expect((await jsm.consumers.info(commandStreamOf("agent-b"), CONSUMERS.agent("agent-b"))).num_pending).toBe(1);
   });
 
   it("lets an agent read its own ledger but not another agent's", async () => {

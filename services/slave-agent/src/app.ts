@@ -1,4 +1,4 @@
-import { type Bus, codecs, commandOf, consumeDurable, CONSUMERS, isConnected, STREAMS } from "@berth/bus";
+import { type Bus, codecs, commandOf, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
 import { LABELS } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
@@ -154,7 +154,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       const durable = CONSUMERS.agent(config.agentId);
       const consumer = await consumeDurable(
         bus.js,
-        STREAMS.commands,
+        commandStreamOf(config.agentId),
         durable,
         identity,
         async (d) => {
