@@ -1,4 +1,4 @@
-import { type ConsumerInfo, type JetStreamManager, jetstreamManager } from "@nats-io/jetstream";
+import { type JetStreamManager, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { subjects } from "./subjects.js";
 import { COMMAND_STREAMS, commandStreamOf, CONSUMERS, durableConsumerConfig } from "./topology.js";
@@ -16,48 +16,45 @@ function errorCode(err: unknown): number | undefined {
 /**
  * The durable consumer that holds one agent's commands while it is away.
  *
- * It has one replica even when the stream has three: a replicated consumer is
- * a consensus group of its own, and one per agent made a three-server cluster
- * spend half of its CPU keeping them. The commands themselves are in the
- * replicated stream and leave it only when the agent acknowledges them; only
- * the consumer's position lives on one server. When that server is down the
- * consumer is made again on one that is up, and delivers every command not yet
- * acknowledged (the agent handles a command it already ran as a repeat).
- * nats-server versions that want a work-queue stream's consumers to have the
- * stream's replica count get that.
+ * Its commands are in a work-queue stream (replicated on a cluster) and leave
+ * it only when the agent acknowledges them, so the stream itself says which
+ * commands are still to be done; a consumer made anew delivers all of them
+ * (and the ones in flight again, which the agent handles as repeats). The
+ * consumer therefore keeps its position in memory, on one server: writing it
+ * to a file after each command was a quarter of nats-server's CPU while
+ * placing, and a replicated consumer per agent is a consensus group per
+ * agent. It is made again when it is gone: by the offer-handler when the
+ * agent registers (an agent whose consumer vanished, as at a nats-server
+ * restart, registers again) and when its server is down. nats-server
+ * versions that want a work-queue stream's consumers to have the stream's
+ * replica count get that.
  */
 export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): Promise<AgentConsumerState> {
   const jsm = await jetstreamManager(nc);
   const name = CONSUMERS.agent(agentId);
   const stream = commandStreamOf(agentId);
-  let info: ConsumerInfo;
   try {
-    info = await jsm.consumers.info(stream, name);
+    await jsm.consumers.info(stream, name);
+    return "present";
   } catch (err) {
     if (errorCode(err) !== CONSUMER_OFFLINE) {
       await addAgentConsumer(jsm, agentId);
       return "created";
     }
-    await jsm.consumers.delete(stream, name);
-    await addAgentConsumer(jsm, agentId);
-    return "recreated";
   }
-  // Made with the stream's replicas (as before one replica was enough): scaled down in place, its position kept.
-  if ((info.cluster?.replicas?.length ?? 0) > 0) {
-    await jsm.consumers.update(stream, name, { num_replicas: 1 }).catch((err: unknown) => {
-      if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
-    });
-  }
-  return "present";
+  // Its server is down: made again on one that is up.
+  await jsm.consumers.delete(stream, name);
+  await addAgentConsumer(jsm, agentId);
+  return "recreated";
 }
 
 async function addAgentConsumer(jsm: JetStreamManager, agentId: string): Promise<void> {
   const config = durableConsumerConfig(CONSUMERS.agent(agentId), subjects.agentCommandsOf(agentId));
   try {
-    await jsm.consumers.add(commandStreamOf(agentId), { ...config, num_replicas: 1 });
+    await jsm.consumers.add(commandStreamOf(agentId), { ...config, num_replicas: 1, mem_storage: true });
   } catch (err) {
     if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
-    await jsm.consumers.add(commandStreamOf(agentId), config);
+    await jsm.consumers.add(commandStreamOf(agentId), { ...config, mem_storage: true });
   }
 }
 

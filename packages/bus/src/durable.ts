@@ -1,4 +1,4 @@
-import { type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
+import { type Consumer, type ConsumerMessages, type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { Codec } from "./codec.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -51,14 +51,17 @@ export async function consumeDurable<T>(
    * are handled concurrently (at most `concurrency` at once) and messages of
    * one key still in the order they were stored.
    */
-  opts: { keyOf?: (value: T, subject: string) => string; concurrency?: number } = {},
+  opts: {
+    keyOf?: (value: T, subject: string) => string;
+    concurrency?: number;
+    /**
+     * Called when the consumer is gone (one kept in memory does not survive its
+     * nats-server's restart); it should have the consumer made again, and
+     * consuming then starts over from it.
+     */
+    onMissing?: () => Promise<void>;
+  } = {},
 ): Promise<{ stop(): Promise<void> }> {
-  const consumer = await js.consumers.get(stream, durable);
-  // A pull lives 30 s, and the server says it is alive every second while it waits. nats-server drops a
-  // pull that expired while a message was on its way to it without telling the client (which then waits
-  // for a pull that is gone), so a pull is renewed rarely, and a lost one (that, or a pull to a consumer
-  // whose replicas have not chosen a leader yet) is noticed by two missed heartbeats and made again.
-  const messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
   const run = async (m: JsMsg, value: T) => {
     try {
       await handler({
@@ -76,8 +79,34 @@ export async function consumeDurable<T>(
   };
   const perKey = new KeyedQueue();
   const limiter = new Limiter(opts.concurrency ?? 64);
-  const done = (async () => {
-    for await (const m of messages) {
+  let stopped = false;
+  let messages: ConsumerMessages | undefined;
+  // At start a missing consumer is an error; later it is made again through `onMissing`.
+  let found: Consumer | undefined = await js.consumers.get(stream, durable);
+  /** Consumes until stopped (false) or until the consumer is gone (true). */
+  const consumeUntilGone = async (): Promise<boolean> => {
+    const consumer = found ?? (await js.consumers.get(stream, durable));
+    found = undefined;
+    // A pull lives 30 s, and the server says it is alive every second while it waits. nats-server drops a
+    // pull that expired while a message was on its way to it without telling the client (which then waits
+    // for a pull that is gone), so a pull is renewed rarely, and a lost one (that, or a pull to a consumer
+    // whose replicas have not chosen a leader yet) is noticed by two missed heartbeats and made again.
+    const current = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
+    messages = current;
+    if (stopped) await current.close();
+    let gone = false;
+    if (opts.onMissing) {
+      void (async () => {
+        for await (const s of current.status()) {
+          if (s.type === "consumer_not_found" || s.type === "consumer_deleted") {
+            gone = true;
+            await current.close();
+            return;
+          }
+        }
+      })();
+    }
+    for await (const m of current) {
       let value: T;
       try {
         value = codec.decode(m.data);
@@ -94,11 +123,20 @@ export async function consumeDurable<T>(
       await limiter.acquire();
       void perKey.run(opts.keyOf(value, m.subject), () => run(m, value)).finally(() => limiter.release());
     }
+    return gone && !stopped;
+  };
+  const done = (async () => {
+    while (await consumeUntilGone().catch(() => !stopped)) {
+      if (stopped) break;
+      await opts.onMissing?.().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
     await limiter.drained();
   })();
   return {
     stop: async () => {
-      await messages.close();
+      stopped = true;
+      await messages?.close();
       await done;
     },
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consumeDurable, ensureConsumer, jsonCodec } from "@berth/bus";
-import { type NatsServer, startNatsServer } from "@berth/testkit";
-import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { consumeDurable, durableConsumerConfig, ensureConsumer, jsonCodec } from "@berth/bus";
+import { eventually, type NatsServer, startNatsServer } from "@berth/testkit";
+import { jetstream, jetstreamManager, RetentionPolicy } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 
 let nats: NatsServer;
@@ -10,7 +10,7 @@ const codec = jsonCodec<{ key: string; n: number }>("Item");
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  nc = await connect({ servers: nats.url });
+  nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: "ITEMS", subjects: ["items.>"] });
   await ensureConsumer(jsm, "ITEMS", "worker");
@@ -59,6 +59,48 @@ describe("consumeDurable with keys", () => {
       const ns = seen.get(key) ?? [];
       expect(ns).toHaveLength(40);
       expect(ns).toEqual([...ns].sort((x, y) => x - y));
+    }
+  });
+});
+
+describe("consumeDurable of a consumer kept in memory", () => {
+  it("has the consumer made again when a nats-server restart loses it, and gets every message not yet acknowledged", async () => {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: "WORK", subjects: ["work.>"], retention: RetentionPolicy.Workqueue });
+    const config = { ...durableConsumerConfig("mem-worker", "work.>"), mem_storage: true };
+    await jsm.consumers.add("WORK", config);
+    const js = jetstream(nc);
+    const got: number[] = [];
+    let remade = 0;
+    const consumer = await consumeDurable(
+      js,
+      "WORK",
+      "mem-worker",
+      codec,
+      async (d) => {
+        got.push(d.value.n);
+        d.ack();
+      },
+      () => undefined,
+      {
+        onMissing: async () => {
+          remade++;
+          await (await jetstreamManager(nc)).consumers.add("WORK", config);
+        },
+      },
+    );
+    try {
+      await js.publish("work.a", codec.encode({ key: "a", n: 1 }));
+      await eventually(() => got.length === 1, { what: "the first message" });
+      await nats.restart();
+      await eventually(() => js.publish("work.a", codec.encode({ key: "a", n: 2 }), { msgID: "two" }).then(() => true), {
+        what: "a publish after the restart",
+      });
+      await eventually(() => got.includes(2), { timeoutMs: 20_000, what: "the message sent after the restart" });
+      expect(remade).toBeGreaterThanOrEqual(1); // the restart lost it
+      expect(got.filter((n) => n === 1)).toHaveLength(1); // acknowledged before the restart: not again
+    } finally {
+      await consumer.stop();
     }
   });
 });

@@ -161,6 +161,13 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           handleCommand(d.subject, d.value, () => d.ack());
         },
         (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
+        {
+          // Its consumer lives in memory on one nats-server: gone when that server restarts, made again by registering.
+          onMissing: async () => {
+            logger.warn({ durable }, "command consumer gone; registering again to have it made");
+            await registrar.register();
+          },
+        },
       );
       stops.push(() => consumer.stop());
 

@@ -28,7 +28,8 @@ export class Registrar {
     clearInterval(this.timer);
   }
 
-  private async register(): Promise<void> {
+  /** Registers (again: registering also makes the agent's command consumer when it is gone). */
+  async register(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         const reply = await request(
