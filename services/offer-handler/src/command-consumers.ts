@@ -1,7 +1,7 @@
 import { type Bus, commandServersDown, ensureAgentConsumer, Limiter } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
-/** How often the commands stream's peers are looked at. */
+/** How often the command streams' servers are looked at. */
 export const CHECK_EVERY_MS = 2_000;
 /** While a server is down, agents' command consumers are looked at again this often (some may have failed to move). */
 export const RESWEEP_MS = 30_000;
@@ -12,11 +12,12 @@ const SWEEP_CONCURRENCY = 32;
  * Keeps every agent's command consumer on a server that is up. Each agent's
  * consumer has one replica (see `ensureAgentConsumer`), so when a NATS server
  * goes down the consumers it held stop delivering. The keeper watches the
- * commands stream's peers; when one goes offline it looks at every known
+ * command streams' servers; when one goes offline it looks at every known
  * agent's consumer and makes the ones that were on it again elsewhere, and
  * again at the next check if it could not look at some, and every
- * `RESWEEP_MS` while a peer stays down. On a single server there
- * are no peers and it does nothing.
+ * `RESWEEP_MS` while a server stays down. On a single server there are no
+ * others and it does nothing (a consumer lost to a restart there is made
+ * again when its agent registers again).
  */
 export class CommandConsumerKeeper {
   private offline = new Set<string>();
