@@ -38,23 +38,23 @@ export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): 
     return "present";
   } catch (err) {
     if (errorCode(err) !== CONSUMER_OFFLINE) {
-      await addAgentConsumer(jsm, agentId);
+      await addAgentConsumer(jsm, stream, agentId);
       return "created";
     }
   }
   // Its server is down: made again on one that is up.
   await jsm.consumers.delete(stream, name);
-  await addAgentConsumer(jsm, agentId);
+  await addAgentConsumer(jsm, stream, agentId);
   return "recreated";
 }
 
-async function addAgentConsumer(jsm: JetStreamManager, agentId: string): Promise<void> {
+async function addAgentConsumer(jsm: JetStreamManager, stream: string, agentId: string): Promise<void> {
   const config = durableConsumerConfig(CONSUMERS.agent(agentId), subjects.agentCommandsOf(agentId));
   try {
-    await jsm.consumers.add(commandStreamOf(agentId), { ...config, num_replicas: 1, mem_storage: true });
+    await jsm.consumers.add(stream, { ...config, num_replicas: 1, mem_storage: true });
   } catch (err) {
     if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
-    await jsm.consumers.add(commandStreamOf(agentId), { ...config, mem_storage: true });
+    await jsm.consumers.add(stream, { ...config, mem_storage: true });
   }
 }
 

@@ -32,15 +32,12 @@ afterAll(async () => {
 const running = (taskId: string, timestampMs: number) =>
   statusUpdate({ uuid: `u-${taskId}`, taskId, state: "TASK_RUNNING", sequence: 10, timestampMs });
 const stage = (taskId: string) => stageTask(bus, taskId);
+/** Publishes one update as agent a1 would. */
+const send = (update: ReturnType<typeof running>, msgId: string) =>
+  publishDurable(bus.js, subjects.agentStatus("a1"), codecs.statusUpdates, { updates: [update] }, msgId);
 
 it("applies an update that came before its task's record could be read, once the record is there", async () => {
-  await publishDurable(
-    bus.js,
-    subjects.agentStatus("a1"),
-    codecs.statusUpdates,
-    { updates: [running("app.early", Date.now())] },
-    "m-early",
-  );
+  await send(running("app.early", Date.now()), "m-early");
   await new Promise((r) => setTimeout(r, 500));
   await stage("app.early");
   await eventually(async () => (await bus.tasks.get("app.early"))?.value.state === "TASK_RUNNING", {
@@ -50,22 +47,10 @@ it("applies an update that came before its task's record could be read, once the
 });
 
 it("drops an update about a task that never existed once it is old", async () => {
-  await publishDurable(
-    bus.js,
-    subjects.agentStatus("a1"),
-    codecs.statusUpdates,
-    { updates: [running("app.never", Date.now() - 60_000)] },
-    "m-old",
-  );
+  await send(running("app.never", Date.now() - 60_000), "m-old");
   // Then an update of a known task from the same agent: it is not held up behind the dropped one.
   await stage("app.known");
-  await publishDurable(
-    bus.js,
-    subjects.agentStatus("a1"),
-    codecs.statusUpdates,
-    { updates: [running("app.known", Date.now())] },
-    "m-known",
-  );
+  await send(running("app.known", Date.now()), "m-known");
   await eventually(async () => (await bus.tasks.get("app.known"))?.value.state === "TASK_RUNNING", { timeoutMs: 5_000, what: "applied" });
   expect(await bus.tasks.get("app.never")).toBeUndefined();
 });
