@@ -121,4 +121,23 @@ describe("GET /v2/events", () => {
     stalled.destroy();
     reader.close();
   });
+
+  it("times each event from its storing to its writing to a client, not counting those replayed", async () => {
+    const lagCount = async () => {
+      const text = (await f.api.call<string>("GET", "/metrics")).body;
+      return Number(/^berth_api_event_stream_lag_seconds_count (\d+)$/m.exec(text)?.[1] ?? NaN);
+    };
+    const js = jetstream(nc);
+    const publish = (i: number) =>
+      js.publish("berth.v1.events.lag_test_event", JSON.stringify({ eventType: "lag_test_event", timestamp: new Date().toISOString(), i }));
+    for (const i of [0, 1, 2]) await publish(i);
+    const before = await lagCount();
+    const client = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=lag_test_event&since=1`, f.cluster.adminToken);
+    await eventually(() => client.events.length === 3, { what: "the 3 earlier events replayed" });
+    await publish(3);
+    await eventually(() => client.events.length === 4, { what: "the new event" });
+    expect(client.events.map((e) => e.data.i)).toEqual([0, 1, 2, 3]);
+    expect((await lagCount()) - before).toBe(1);
+    client.close();
+  });
 });

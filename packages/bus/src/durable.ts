@@ -29,6 +29,8 @@ export interface Delivery<T> {
   /** The message's sequence in its stream. */
   seq: number;
   redelivered: boolean;
+  /** When the stream stored the message (the server's clock), in ms since the epoch. */
+  storedMs: number;
   ack(): void;
   /** Asks for redelivery after a delay. */
   nak(delayMs?: number): void;
@@ -69,6 +71,7 @@ export async function consumeDurable<T>(
         subject: m.subject,
         seq: m.seq,
         redelivered: m.redelivered,
+        storedMs: m.info.timestampNanos / 1e6,
         ack: () => m.ack(),
         nak: (delayMs) => m.nak(delayMs),
       });

@@ -14,6 +14,8 @@ export interface PublicEvent {
 export interface StoredEvent {
   /** The event's sequence in BERTH_EVENTS: the SSE `id:` and the place to resume from. */
   seq: number;
+  /** When the stream stored it (the server's clock), in ms since the epoch. */
+  storedMs: number;
   event: PublicEvent;
 }
 
@@ -55,7 +57,7 @@ export async function followEvents(
       if (opts.signal.aborted) break;
       const event = codec.decode(m.data);
       if (types.size > 1 && !types.has(event.eventType)) continue;
-      await onEvent({ seq: m.seq, event });
+      await onEvent({ seq: m.seq, storedMs: m.info.timestampNanos / 1e6, event });
     }
   } finally {
     opts.signal.removeEventListener("abort", stop);

@@ -1,5 +1,5 @@
 export { envNumber, envString } from "./env.js";
-export { STATUS_LATENCY_BUCKETS } from "./latency-buckets.js";
+export { preciseNowMs, STATUS_LATENCY_BUCKETS } from "./latency-buckets.js";
 export { type Route, serveHttp } from "./http-endpoint.js";
 export { createLogger, type Logger } from "./logger.js";
 export { runProcess } from "./process.js";

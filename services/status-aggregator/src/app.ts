@@ -1,6 +1,6 @@
 import { agentOfSubject, appCodec, type Bus, codecs, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
 import type { AppDefinition } from "@berth/core";
-import { type Logger, serveHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
+import { type Logger, preciseNowMs, serveHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
 import { StatusApplier } from "./status-applier.js";
@@ -30,6 +30,14 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
     buckets: STATUS_LATENCY_BUCKETS,
     registers: [deps.registry],
   });
+  const stages = new Histogram({
+    name: "berth_status_update_stage_seconds",
+    help: "Where an applied status update's time goes: send (agent to stream), queue (stream to aggregator), record (task record written), events (its events stored).",
+    labelNames: ["stage"],
+    buckets: STATUS_LATENCY_BUCKETS,
+    registers: [deps.registry],
+  });
+  const seconds = (ms: number) => Math.max(0, ms) / 1000;
   const stops: (() => Promise<void> | void)[] = [];
   const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
   const applier = new StatusApplier(bus, apps, logger);
@@ -43,9 +51,10 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         CONSUMERS.statusAggregator,
         codecs.statusUpdates,
         async (d) => {
+          const startMs = preciseNowMs();
           const sender = agentOfSubject(d.subject);
           let early = false;
-          for (const { update, outcome } of await applier.apply(d.value.updates, sender)) {
+          for (const { update, outcome, recordedMs, publishedMs } of await applier.apply(d.value.updates, sender)) {
             // A launched task's record is written before its command is sent, but a read may still miss
             // it (a replica that has not caught up): a young update about an unknown task is tried again.
             if (outcome === "unknown-task" && Date.now() - update.timestampMs < UNKNOWN_TASK_RETRY_MS) early = true;
@@ -56,7 +65,14 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
               );
             }
             updates.inc({ outcome });
-            if (outcome === "applied") latency.observe(Math.max(0, Date.now() - update.timestampMs) / 1000);
+            if (outcome === "applied") {
+              latency.observe(seconds(Date.now() - update.timestampMs));
+              // The first two span clocks (agent, NATS, aggregator); on one host, or with synchronised clocks, they add up to the whole.
+              stages.observe({ stage: "send" }, seconds(d.storedMs - update.timestampMs));
+              stages.observe({ stage: "queue" }, seconds(startMs - d.storedMs));
+              stages.observe({ stage: "record" }, seconds(recordedMs - startMs));
+              stages.observe({ stage: "events" }, seconds(publishedMs - recordedMs));
+            }
           }
           // The message's other updates are applied already; when it comes again they are duplicates.
           if (early) d.nak(250);

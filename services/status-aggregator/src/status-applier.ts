@@ -1,6 +1,6 @@
 import { type Bus, publishEvent, type PublicEvent, type StatusUpdate, type Versioned } from "@berth/bus";
 import { type AppDefinition, applyStatus, appKey, HEALTH_UNKNOWN, type HealthStatus, isTerminal, type TaskRecord } from "@berth/core";
-import type { Logger } from "@berth/runtime";
+import { type Logger, preciseNowMs } from "@berth/runtime";
 
 export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task" | "wrong-agent";
 
@@ -10,6 +10,9 @@ export interface Step {
   outcome: ApplyOutcome;
   before: TaskRecord | undefined;
   after: TaskRecord | undefined;
+  /** When its task's record was written (or found to need no write), and when its events were stored: ms since the epoch. */
+  recordedMs: number;
+  publishedMs: number;
 }
 
 /** Marathon's status_update_event for a task after an update. */
@@ -71,6 +74,7 @@ export class StatusApplier {
     private readonly bus: Bus,
     private readonly apps: { get(key: string): { value: AppDefinition } | undefined },
     private readonly log: Logger,
+    private readonly clock: () => number = preciseNowMs,
   ) {}
 
   /**
@@ -99,7 +103,7 @@ export class StatusApplier {
         steps = [];
         let record = cur;
         for (const update of updates) {
-          const step: Step = { update, outcome: "ignored", before: record, after: record };
+          const step: Step = { update, outcome: "ignored", before: record, after: record, recordedMs: 0, publishedMs: 0 };
           steps.push(step);
           if (!record) step.outcome = "unknown-task";
           else if (sender !== update.agentId || record.agentId !== sender) step.outcome = "wrong-agent";
@@ -119,6 +123,7 @@ export class StatusApplier {
       20,
       this.written.get(taskId),
     );
+    const recordedMs = this.clock();
     const task = r.value;
     this.remember(taskId, r.changed && task && !isTerminal(task.state) ? { value: task, revision: r.revision } : undefined);
     const events: [PublicEvent, string][] = [];
@@ -129,6 +134,8 @@ export class StatusApplier {
     }
     // Published together: one connection keeps them in this order in the stream.
     await Promise.all(events.map(([e, id]) => publishEvent(this.bus.js, e, id)));
+    const publishedMs = this.clock();
+    for (const step of steps) Object.assign(step, { recordedMs, publishedMs });
     return steps;
   }
 

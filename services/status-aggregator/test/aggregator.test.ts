@@ -10,6 +10,7 @@ const log = pino({ level: "silent" });
 let nats: NatsServer;
 let bus: Bus;
 let aggregator: ReturnType<typeof buildAggregator>;
+const registry = new Registry();
 
 beforeAll(async () => {
   nats = await startNatsServer();
@@ -17,7 +18,7 @@ beforeAll(async () => {
   aggregator = buildAggregator({
     config: { natsUrl: nats.url, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0 },
     bus,
-    registry: new Registry(),
+    registry,
     logger: log,
   });
   await aggregator.start();
@@ -53,4 +54,23 @@ it("drops an update about a task that never existed once it is old", async () =>
   await send(running("app.known", Date.now()), "m-known");
   await eventually(async () => (await bus.tasks.get("app.known"))?.value.state === "TASK_RUNNING", { timeoutMs: 5_000, what: "applied" });
   expect(await bus.tasks.get("app.never")).toBeUndefined();
+});
+
+it("shows where each applied update's time went: the stages add up to the whole", async () => {
+  await stage("app.timed");
+  await send(running("app.timed", Date.now()), "m-timed");
+  await eventually(async () => (await bus.tasks.get("app.timed"))?.value.state === "TASK_RUNNING", { timeoutMs: 5_000, what: "applied" });
+  const metrics = await registry.getMetricsAsJSON();
+  const values = (name: string) =>
+    (metrics.find((m) => m.name === name)?.values ?? []) as { value: number; labels: Record<string, unknown>; metricName?: string }[];
+  const whole = values("berth_status_update_latency_seconds");
+  const count = whole.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+  const total = whole.find((v) => v.metricName?.endsWith("_sum"))?.value ?? NaN;
+  const stages = values("berth_status_update_stage_seconds").filter((v) => v.metricName?.endsWith("_sum"));
+  expect(count).toBeGreaterThanOrEqual(1);
+  expect(stages.map((v) => v.labels.stage).sort()).toEqual(["events", "queue", "record", "send"]);
+  for (const v of values("berth_status_update_stage_seconds").filter((x) => x.metricName?.endsWith("_count"))) expect(v.value).toBe(count);
+  const parts = stages.reduce((n, v) => n + v.value, 0);
+  // The whole is read from a millisecond clock just after the last stage ends.
+  expect(Math.abs(total - parts)).toBeLessThan(0.002 * count);
 });

@@ -1,7 +1,8 @@
 import { followEvents, type JetStreamClient } from "@berth/bus";
 import { maySeeEvent } from "@berth/core";
 import type { FastifyInstance } from "fastify";
-import { Counter, Gauge, type Registry } from "prom-client";
+import { preciseNowMs, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
 export interface EventRoutesOptions {
   js: JetStreamClient;
@@ -39,6 +40,13 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     registers: [opts.registry],
   });
 
+  const lag = new Histogram({
+    name: "berth_api_event_stream_lag_seconds",
+    help: "Time from an event being stored to its being written to a client of /v2/events (events stored after the client came).",
+    buckets: STATUS_LATENCY_BUCKETS,
+    registers: [opts.registry],
+  });
+
   app.get<{ Querystring: { event_type?: string | string[]; since?: string } }>("/v2/events", async (req, reply) => {
     const types = ([] as string[])
       .concat(req.query.event_type ?? [])
@@ -59,6 +67,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     });
     res.write(": attached to Berth's event stream\n\n");
     clients.inc();
+    const attachedMs = preciseNowMs();
     const ac = new AbortController();
     const close = () => ac.abort();
     res.on("close", close);
@@ -75,6 +84,8 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
         if (!maySeeEvent(req.principal, e.event)) return;
         res.write(sseFrame(e.seq, e.event.eventType, e.event));
         sent.inc();
+        // Events replayed from before the client came (Last-Event-ID) are not lag.
+        if (e.storedMs >= attachedMs) lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
       });
     } catch (err) {
       if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
