@@ -3,21 +3,27 @@
 // code on a runtime that runs nothing) run tasks whose COMMAND health check,
 // once their deployment is done, fails and succeeds in turn, so every check is
 // a status update the agent checkpoints and sends. `rate` updates per second = tasks / check interval.
+// Each simulated check takes a random time up to `spread` × the interval, so
+// the updates come at independent moments, as from a fleet whose tasks started
+// at different times; with `--spread 0` they come in bursts, since the checks
+// of tasks launched in the same second stay in step.
 // Measured over `seconds` after a warm-up: the agent's update → the event on
 // the API's /v2/events (exact, per event), → the task record (aggregator's
-// histogram), → the api's view of the task (api's histogram).
+// histogram), → the api's view of the task (api's histogram); and where the
+// time goes, stage by stage, from the aggregator's and the api's histograms.
 //
-//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1]
+//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
 const {
   rate,
   interval,
+  spread,
   agents,
   hosts,
   seconds,
   "nats-servers": natsServers,
-} = options({ rate: 2000, interval: 1, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1 });
+} = options({ rate: 2000, interval: 1, spread: 0.95, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1 });
 const tasks = Math.round(rate * interval);
 const perApp = 100;
 // Health checks pass this many times before they start failing every other time: long enough for the deployments to finish.
@@ -29,16 +35,18 @@ const sim = await startSimCluster({
   agents,
   hosts,
   natsServers,
-  agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER) },
+  agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER), BERTH_SIM_EXEC_MAX_MS: String(Math.round(spread * interval * 1000)) },
 });
 const { api } = sim;
 
-/** A Prometheus histogram's cumulative bucket counts, by upper bound in seconds, from a service's first instance. */
-async function histogram(service, name) {
+/** A Prometheus histogram's cumulative bucket counts, by upper bound in seconds, from a service's first instance; `labels`, e.g. `{ stage: "send" }`, pick one series. */
+async function histogram(service, name, labels = {}) {
   const text = await sim.metricsText(service);
   const buckets = new Map();
-  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)`, "gm"))) {
-    buckets.set(m[1] === "+Inf" ? Infinity : Number(m[1]), Number(m[2]));
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\d+)`, "gm"))) {
+    const have = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (!Object.entries(labels).every(([k, v]) => have[k] === v)) continue;
+    buckets.set(have.le === "+Inf" ? Infinity : Number(have.le), Number(m[2]));
   }
   return buckets;
 }
@@ -51,7 +59,19 @@ function bucketQuantile(before, after, q) {
   return { bound: NaN, total };
 }
 
-const ms = (s) => (s === Infinity ? "> 10000" : `≤ ${(s * 1000).toFixed(s < 0.01 ? 1 : 0)}`);
+const ms = (s) => (s === Infinity ? "> 10000" : `≤ ${String(+(s * 1000).toFixed(2))}`);
+
+/** The histograms read before and after the measured window: what each measures, and where it is. */
+const SERIES = [
+  ["update → task record and events", "status-aggregator", "berth_status_update_latency_seconds"],
+  ["update → api's view of the task", "api", "berth_api_task_view_lag_seconds"],
+  ["  send: agent → BERTH_STATUS", "status-aggregator", "berth_status_update_stage_seconds", { stage: "send" }],
+  ["  queue: stream → aggregator", "status-aggregator", "berth_status_update_stage_seconds", { stage: "queue" }],
+  ["  record: task record written", "status-aggregator", "berth_status_update_stage_seconds", { stage: "record" }],
+  ["  events: events stored", "status-aggregator", "berth_status_update_stage_seconds", { stage: "events" }],
+  ["  event stored → SSE client", "api", "berth_api_event_stream_lag_seconds"],
+];
+const readSeries = () => Promise.all(SERIES.map(([, service, name, labels]) => histogram(service, name, labels)));
 
 try {
   await sim.waitForAgents();
@@ -89,8 +109,7 @@ try {
     if (measuring) lags.push(Date.now() - Date.parse(e.timestamp));
   });
   await new Promise((r) => setTimeout(r, 1000));
-  const aggBefore = await histogram("status-aggregator", "berth_status_update_latency_seconds");
-  const viewBefore = await histogram("api", "berth_api_task_view_lag_seconds");
+  const before = await readSeries();
   const cpuBefore = sim.cpuByGroup();
   measuring = true;
   const start = Date.now();
@@ -98,24 +117,25 @@ try {
   measuring = false;
   const elapsed = (Date.now() - start) / 1000;
   const cpuAfter = sim.cpuByGroup();
-  const aggAfter = await histogram("status-aggregator", "berth_status_update_latency_seconds");
-  const viewAfter = await histogram("api", "berth_api_task_view_lag_seconds");
+  const after = await readSeries();
   stopEvents();
 
   const sorted = [...lags].sort((a, b) => a - b);
-  const applied = bucketQuantile(aggBefore, aggAfter, 0.5).total;
-  console.log(`\n${tasks} tasks on ${agents} agents, health checks every ${interval} s; ${sim.describe}`);
+  const applied = bucketQuantile(before[0], after[0], 0.5).total;
+  console.log(
+    `\n${tasks} tasks on ${agents} agents, health checks every ${interval} s taking up to ${spread * interval} s; ${sim.describe}`,
+  );
   console.log(`  status updates applied      ${(applied / elapsed).toFixed(0)}/s (asked for ${rate}/s)`);
   console.log(
     `  update → event stream       ${sorted.length} events: p50 ${percentile(sorted, 0.5)} ms, p99 ${percentile(sorted, 0.99)} ms, p99.9 ${percentile(sorted, 0.999)} ms`,
   );
-  for (const [what, before, after] of [
-    ["update → task record       ", aggBefore, aggAfter],
-    ["update → api's view        ", viewBefore, viewAfter],
-  ]) {
-    const q = (x) => ms(bucketQuantile(before, after, x).bound);
-    console.log(`  ${what} p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, p99.9 ${q(0.999)} ms (histogram buckets)`);
-  }
+  console.log(
+    "  from the services' histograms (upper bounds of buckets); the stages of the first, then the api's part of the event's way:",
+  );
+  SERIES.forEach(([what], i) => {
+    const q = (x) => ms(bucketQuantile(before[i], after[i], x).bound);
+    console.log(`    ${what.padEnd(34)} p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, p99.9 ${q(0.999)} ms`);
+  });
   console.log(`  ratio of p99 to the 10 ms aim  ${(percentile(sorted, 0.99) / 10).toFixed(1)}`);
   const cpu = Object.values(cpuAfter).reduce((a, b) => a + b, 0) - Object.values(cpuBefore).reduce((a, b) => a + b, 0);
   console.log(`  CPU seconds per 1000 updates   ${((cpu / applied) * 1000).toFixed(2)} (of ${(2 * elapsed).toFixed(0)} available)`);

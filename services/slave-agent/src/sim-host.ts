@@ -14,12 +14,14 @@ import { SimRuntime } from "./sim-runtime.js";
  * BERTH_SIM_AGENTS agents are named <BERTH_SIM_PREFIX>-<n>, each its own host.
  * BERTH_SIM_FLAP_AFTER=n makes commands in containers succeed n times, then
  * fail every other time, so COMMAND health checks produce a steady stream of
- * status updates.
+ * status updates. BERTH_SIM_EXEC_MAX_MS=t makes each such command take a
+ * random time up to t ms, so those updates come at independent moments.
  */
 await runProcess("sim-agents", async ({ logger }) => {
   const count = envNumber(process.env, "BERTH_SIM_AGENTS", 100);
   const prefix = envString(process.env, "BERTH_SIM_PREFIX", "sim");
   const flapAfter = envNumber(process.env, "BERTH_SIM_FLAP_AFTER", -1);
+  const execMaxMs = envNumber(process.env, "BERTH_SIM_EXEC_MAX_MS", 0);
   const base = loadConfig({ ...process.env, BERTH_AGENT_ID: `${prefix}-0` });
   const bus = await openBus({
     servers: base.natsUrl,
@@ -34,7 +36,7 @@ await runProcess("sim-agents", async ({ logger }) => {
     return buildAgent({
       config,
       bus,
-      runtime: new SimRuntime(flapAfter >= 0 ? { flapAfter } : {}),
+      runtime: new SimRuntime({ ...(flapAfter >= 0 ? { flapAfter } : {}), execMaxMs }),
       registry: new Registry(),
       logger: logger.child({ agentId }),
     });

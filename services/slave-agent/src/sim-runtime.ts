@@ -24,13 +24,17 @@ export class SimRuntime implements ContainerRuntime {
    * succeeds n times, then fails and succeeds in turn, so each check changes
    * the task's health and the agent sends a status update: a steady stream of
    * updates at the rate the checks run, once the app's deployment is done.
+   * With `execMaxMs`, a command takes a random time up to that long, so the
+   * updates of tasks launched together come at independent moments, as from
+   * hosts whose tasks started at different times, rather than all at once.
    */
-  constructor(private readonly opts: { flapAfter?: number } = {}) {}
+  constructor(private readonly opts: { flapAfter?: number; execMaxMs?: number } = {}) {}
 
   async exec(containerId: string): Promise<{ exitCode: number; output: string }> {
     const n = (this.execs.get(containerId) ?? 0) + 1;
     this.execs.set(containerId, n);
     const flapAfter = this.opts.flapAfter;
+    if (this.opts.execMaxMs) await new Promise((r) => setTimeout(r, Math.random() * (this.opts.execMaxMs ?? 0)));
     if (flapAfter === undefined || n <= flapAfter || (n - flapAfter) % 2 === 0) return { exitCode: 0, output: "" };
     return { exitCode: 1, output: "simulated failure" };
   }
