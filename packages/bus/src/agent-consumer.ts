@@ -1,5 +1,6 @@
 import { type JetStreamManager, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
+import { jsErrorCode } from "./js-errors.js";
 import { subjects } from "./subjects.js";
 import { COMMAND_STREAMS, commandStreamOf, CONSUMERS, durableConsumerConfig } from "./topology.js";
 
@@ -8,10 +9,6 @@ const CONSUMER_OFFLINE = 10119;
 const REPLICAS_MUST_MATCH_STREAM = 10134;
 
 export type AgentConsumerState = "present" | "created" | "recreated";
-
-function errorCode(err: unknown): number | undefined {
-  return (err as { code?: unknown }).code === undefined ? undefined : Number((err as { code: unknown }).code);
-}
 
 /**
  * The durable consumer that holds one agent's commands while it is away.
@@ -37,7 +34,7 @@ export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): 
     await jsm.consumers.info(stream, name);
     return "present";
   } catch (err) {
-    if (errorCode(err) !== CONSUMER_OFFLINE) {
+    if (jsErrorCode(err) !== CONSUMER_OFFLINE) {
       await addAgentConsumer(jsm, stream, agentId);
       return "created";
     }
@@ -53,7 +50,7 @@ async function addAgentConsumer(jsm: JetStreamManager, stream: string, agentId: 
   try {
     await jsm.consumers.add(stream, { ...config, num_replicas: 1, mem_storage: true });
   } catch (err) {
-    if (errorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
+    if (jsErrorCode(err) !== REPLICAS_MUST_MATCH_STREAM) throw err;
     await jsm.consumers.add(stream, { ...config, mem_storage: true });
   }
 }

@@ -1,5 +1,6 @@
 import type { KV, KvEntry } from "@nats-io/kv";
 import type { Codec } from "./codec.js";
+import { jsErrorCode } from "./js-errors.js";
 
 export interface Versioned<T> {
   value: T;
@@ -8,9 +9,8 @@ export interface Versioned<T> {
 
 /** True when a compare-and-set lost: the key changed (or appeared) since it was read. */
 export function isCasConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
   const message = err instanceof Error ? err.message : String(err);
-  return code === 10071 || /wrong last sequence|key exists/i.test(message);
+  return jsErrorCode(err) === 10071 || /wrong last sequence|key exists/i.test(message);
 }
 
 function live(e: KvEntry | null): e is KvEntry {

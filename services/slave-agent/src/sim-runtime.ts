@@ -33,8 +33,8 @@ export class SimRuntime implements ContainerRuntime {
   async exec(containerId: string): Promise<{ exitCode: number; output: string }> {
     const n = (this.execs.get(containerId) ?? 0) + 1;
     this.execs.set(containerId, n);
-    const flapAfter = this.opts.flapAfter;
-    if (this.opts.execMaxMs) await new Promise((r) => setTimeout(r, Math.random() * (this.opts.execMaxMs ?? 0)));
+    const { flapAfter, execMaxMs } = this.opts;
+    if (execMaxMs) await new Promise((r) => setTimeout(r, Math.random() * execMaxMs));
     if (flapAfter === undefined || n <= flapAfter || (n - flapAfter) % 2 === 0) return { exitCode: 0, output: "" };
     return { exitCode: 1, output: "simulated failure" };
   }

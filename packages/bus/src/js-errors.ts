@@ -1,0 +1,5 @@
+/** The JetStream API error code an error carries (10071: wrong last sequence, 10119: consumer offline, …), if any. */
+export function jsErrorCode(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return code === undefined ? undefined : Number(code);
+}
