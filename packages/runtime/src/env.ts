@@ -11,3 +11,31 @@ export function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got '${v}'`);
   return n;
 }
+
+/** Where a process finds NATS, and how many replicas the streams and buckets it creates get. */
+export interface NatsConfig {
+  natsUrl: string;
+  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
+  jsReplicas: number;
+}
+
+export function natsConfig(env: NodeJS.ProcessEnv): NatsConfig {
+  return {
+    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
+    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
+  };
+}
+
+/** What a control-plane service other than the API reads: NATS, and where its own HTTP endpoint listens. */
+export interface ServiceConfig extends NatsConfig {
+  httpHost: string;
+  httpPort: number;
+}
+
+export function serviceConfig(env: NodeJS.ProcessEnv, defaultHttpPort: number): ServiceConfig {
+  return {
+    ...natsConfig(env),
+    httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
+    httpPort: envNumber(env, "BERTH_HTTP_PORT", defaultHttpPort),
+  };
+}

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
+import type { ServiceConfig } from "./env.js";
+import type { Logger } from "./logger.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -51,4 +53,25 @@ export async function serveHttp(opts: {
     port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A control-plane service's endpoint, served once it has started: /metrics,
+ * /ping, /livez, and /readyz that answers 503 while NATS is not reachable.
+ */
+export async function serveServiceHttp(
+  name: string,
+  config: ServiceConfig,
+  registry: Registry,
+  logger: Logger,
+  natsUp: () => boolean,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const http = await serveHttp({
+    host: config.httpHost,
+    port: config.httpPort,
+    registry,
+    notReady: () => (natsUp() ? undefined : "NATS is not reachable"),
+  });
+  logger.info({ httpPort: http.port }, `${name} started`);
+  return http;
 }

@@ -1,9 +1,6 @@
-import { envNumber, envString } from "@berth/runtime";
+import { envNumber, envString, type NatsConfig, natsConfig } from "@berth/runtime";
 
-export interface ApiConfig {
-  natsUrl: string;
-  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
-  jsReplicas: number;
+export interface ApiConfig extends NatsConfig {
   host: string;
   port: number;
   /** Largest request body accepted, in bytes; larger ones get 413. */
@@ -19,8 +16,7 @@ export interface ApiConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
-    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
-    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
+    ...natsConfig(env),
     host: envString(env, "BERTH_API_HOST", "127.0.0.1"),
     port: envNumber(env, "BERTH_API_PORT", 8080),
     bodyLimitBytes: envNumber(env, "BERTH_API_BODY_LIMIT", 1024 * 1024),

@@ -13,7 +13,7 @@ import {
   type StoredSecret,
   TasksByApp,
 } from "@berth/bus";
-import { type Logger, serveHttp } from "@berth/runtime";
+import { type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
 import type { DispatcherConfig } from "./config.js";
@@ -123,14 +123,8 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       stops.push(() => lease.stop());
       timer = setInterval(reconcileAll, config.reconcileIntervalMs);
       stops.push(() => clearInterval(timer));
-      const http = await serveHttp({
-        host: config.httpHost,
-        port: config.httpPort,
-        registry: deps.registry,
-        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
-      });
+      const http = await serveServiceHttp("launch-dispatcher", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
-      logger.info({ httpPort: http.port }, "launch-dispatcher started");
       return { httpPort: http.port };
     },
     async stop() {

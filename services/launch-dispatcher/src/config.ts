@@ -1,12 +1,7 @@
 import { hostname } from "node:os";
-import { envNumber, envString } from "@berth/runtime";
+import { envNumber, envString, type ServiceConfig, serviceConfig } from "@berth/runtime";
 
-export interface DispatcherConfig {
-  natsUrl: string;
-  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
-  jsReplicas: number;
-  httpHost: string;
-  httpPort: number;
+export interface DispatcherConfig extends ServiceConfig {
   /** How often every app is reconciled even when nothing changed. */
   reconcileIntervalMs: number;
   /** A launch with no word from its agent after this long is sent again. */
@@ -16,10 +11,7 @@ export interface DispatcherConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): DispatcherConfig {
   return {
-    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
-    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
-    httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
-    httpPort: envNumber(env, "BERTH_HTTP_PORT", 9103),
+    ...serviceConfig(env, 9103),
     reconcileIntervalMs: envNumber(env, "BERTH_RECONCILE_INTERVAL_MS", 2_000),
     launchResendAfterMs: envNumber(env, "BERTH_LAUNCH_RESEND_AFTER_MS", 30_000),
     // Stable across restarts of the same process slot (host and port), so a restarted dispatcher takes its lease back at once.

@@ -11,7 +11,7 @@ import {
   isConnected,
 } from "@berth/bus";
 import { BerthError, countPorts, type TaskRecord } from "@berth/core";
-import { type Logger, serveHttp } from "@berth/runtime";
+import { type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
 import { CHECK_EVERY_MS, CommandConsumerKeeper } from "./command-consumers.js";
@@ -206,14 +206,8 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         CHECK_EVERY_MS,
       );
       stops.push(() => clearInterval(keeperTimer));
-      const http = await serveHttp({
-        host: config.httpHost,
-        port: config.httpPort,
-        registry: deps.registry,
-        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
-      });
+      const http = await serveServiceHttp("offer-handler", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
-      logger.info({ httpPort: http.port }, "offer-handler started");
       return { httpPort: http.port };
     },
     async stop() {

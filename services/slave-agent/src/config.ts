@@ -2,12 +2,9 @@ import { cpus, hostname, totalmem } from "node:os";
 import { statfsSync } from "node:fs";
 import { parsePortRanges, type PortRange } from "@berth/core";
 import { isValidAgentId } from "@berth/bus";
-import { envNumber, envString } from "@berth/runtime";
+import { envNumber, envString, type NatsConfig, natsConfig } from "@berth/runtime";
 
-export interface AgentConfig {
-  natsUrl: string;
-  /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
-  jsReplicas: number;
+export interface AgentConfig extends NatsConfig {
   agentId: string;
   hostname: string;
   cpus: number;
@@ -57,8 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
   const ports = parsePortRanges(portsText);
   if (!ports || ports.length === 0) throw new Error(`BERTH_AGENT_PORTS '${portsText}' must be ranges like 31000-32000`);
   return {
-    natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
-    jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
+    ...natsConfig(env),
     agentId,
     hostname: host,
     cpus: envNumber(env, "BERTH_AGENT_CPUS", cpus().length),

@@ -1,6 +1,6 @@
 import { agentOfSubject, appCodec, type Bus, codecs, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
 import type { AppDefinition } from "@berth/core";
-import { type Logger, preciseNowMs, serveHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
+import { type Logger, preciseNowMs, serveServiceHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
 import { StatusApplier } from "./status-applier.js";
@@ -83,14 +83,8 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
         { keyOf: (_, subject) => subject, concurrency: 256 },
       );
       stops.push(() => consumer.stop());
-      const http = await serveHttp({
-        host: config.httpHost,
-        port: config.httpPort,
-        registry: deps.registry,
-        notReady: () => (isConnected(bus.nc) ? undefined : "NATS is not reachable"),
-      });
+      const http = await serveServiceHttp("status-aggregator", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
-      logger.info({ httpPort: http.port }, "status-aggregator started");
       return { httpPort: http.port };
     },
     async stop() {
