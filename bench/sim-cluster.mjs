@@ -4,7 +4,7 @@
 // API's event stream.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SseReader } from "@berth/core";
@@ -47,9 +47,11 @@ export function percentile(sorted, q) {
 /**
  * Starts NATS (`natsServers` 1 or 3), one or more instances of each control-plane
  * service, and `hosts` processes holding `agents` simulated agents between them.
- * `agentEnv` adds settings for the simulated agents.
+ * `agentEnv` adds settings for the simulated agents; `agentNice` (0 to 19)
+ * lowers their processes' CPU priority, so that the control plane and NATS are
+ * served first, as when agents run on hosts of their own.
  */
-export async function startSimCluster({ name, agents, hosts, instances = 1, natsServers = 1, agentEnv = {} }) {
+export async function startSimCluster({ name, agents, hosts, instances = 1, natsServers = 1, agentEnv = {}, agentNice = 0 }) {
   const nats = await startNats(natsServers);
   const natsUrl = nats.url;
   const cluster = await startCluster({
@@ -82,6 +84,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       stdio: ["ignore", "ignore", "inherit"],
     }),
   );
+  if (agentNice) for (const p of simHosts) setPriority(p.pid, agentNice);
   const groups = () => ({
     "nats-server": nats.pids(),
     ...Object.fromEntries(

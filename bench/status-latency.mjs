@@ -6,13 +6,15 @@
 // Each simulated check takes a random time up to `spread` × the interval, so
 // the updates come at independent moments, as from a fleet whose tasks started
 // at different times; with `--spread 0` they come in bursts, since the checks
-// of tasks launched in the same second stay in step.
+// of tasks launched in the same second stay in step. `--agent-nice 19` runs the
+// simulated agents at the lowest CPU priority, so that the control plane and
+// NATS get the cores first, as when the agents are on hosts of their own.
 // Measured over `seconds` after a warm-up: the agent's update → the event on
 // the API's /v2/events (exact, per event), → the task record (aggregator's
 // histogram), → the api's view of the task (api's histogram); and where the
 // time goes, stage by stage, from the aggregator's and the api's histograms.
 //
-//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1]
+//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1] [--agent-nice 0]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
 const {
@@ -23,7 +25,8 @@ const {
   hosts,
   seconds,
   "nats-servers": natsServers,
-} = options({ rate: 2000, interval: 1, spread: 0.95, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1 });
+  "agent-nice": agentNice,
+} = options({ rate: 2000, interval: 1, spread: 0.95, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1, "agent-nice": 0 });
 const tasks = Math.round(rate * interval);
 const perApp = 100;
 // Health checks pass this many times before they start failing every other time: long enough for the deployments to finish.
@@ -35,6 +38,7 @@ const sim = await startSimCluster({
   agents,
   hosts,
   natsServers,
+  agentNice,
   agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER), BERTH_SIM_EXEC_MAX_MS: String(Math.round(spread * interval * 1000)) },
 });
 const { api } = sim;
@@ -123,7 +127,7 @@ try {
   const sorted = [...lags].sort((a, b) => a - b);
   const applied = bucketQuantile(before[0], after[0], 0.5).total;
   console.log(
-    `\n${tasks} tasks on ${agents} agents, health checks every ${interval} s taking up to ${spread * interval} s; ${sim.describe}`,
+    `\n${tasks} tasks on ${agents} agents, health checks every ${interval} s taking up to ${spread * interval} s; ${sim.describe}${agentNice ? `; agents at nice ${agentNice}` : ""}`,
   );
   console.log(`  status updates applied      ${(applied / elapsed).toFixed(0)}/s (asked for ${rate}/s)`);
   console.log(
