@@ -1,66 +1,192 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fdatasyncSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { codecs, type StatusUpdate } from "@berth/bus";
 
-/** A file of updates written by `save`. */
+/**
+ * A journal: records of [length, CRC-32 of the updates, the updates], each
+ * appended and synced, and marks of [STORED, n] saying its n-th record (from 0)
+ * is stored, appended without a sync (a mark lost makes a record sent twice).
+ */
+const JOURNAL = ".journal";
+const STORED = 0xffffffff;
+/** A file of updates, as agents before journals wrote them (one per record): still read after an upgrade. */
 const GROUP = ".pbs";
 /** A file of one update, as agents before group files wrote them: still read after an upgrade. */
 const SINGLE = ".pb";
+/** Bytes before each record's updates (their length and CRC-32, little-endian), and a mark's size. */
+const HEADER = 8;
+/** A journal this long with updates still unstored is closed, and the next record begins a new one. */
+export const JOURNAL_ROTATE_BYTES = 1 << 20;
+
+interface Journal {
+  name: string;
+  fd: number;
+  bytes: number;
+  /** Records appended since it was begun or last emptied. */
+  records: number;
+}
 
 /**
  * The agent's checkpoint of status updates not yet stored by NATS: the updates
- * made in one turn of the event loop are written (and synced) to one file
- * before any of them is sent, and the file is removed once JetStream has
- * acknowledged all of them. After a crash the agent sends them again, in the
- * order they were made.
+ * made in one turn of the event loop are appended (and synced) to a journal as
+ * one record before any of them is sent, and marked stored once JetStream has
+ * acknowledged them. A journal whose records are all stored is emptied (or, if
+ * a newer one has begun, removed), so an agent that keeps up appends to one
+ * short file. After a crash the agent sends every record not marked stored
+ * again, in the order they were made; a record torn by the crash was never
+ * sent, and it and what follows it are dropped. A record found again after it
+ * was stored (a mark or an emptying that the crash undid) is sent twice; the
+ * aggregator ignores the copy.
  */
 export class StatusCheckpoint {
   private readonly dir: string;
-  private counter = 0;
+  /** The journal records are appended to now. */
+  private current: Journal | undefined;
+  /** For each journal, how many of its records are not yet forgotten. */
+  private readonly unforgotten = new Map<string, number>();
+  /** Journals begun by this process, to name each uniquely. */
+  private journals = 0;
 
   constructor(workDir: string) {
     this.dir = join(workDir, "pending-status");
     mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Files written before a crash and their updates, oldest first. */
+  /** Records written before a crash and their updates, oldest first; `file` is what to forget each by. */
   pending(): { file: string; updates: StatusUpdate[] }[] {
     const out: { file: string; updates: StatusUpdate[] }[] = [];
     for (const name of readdirSync(this.dir)
-      .filter((n) => n.endsWith(GROUP) || n.endsWith(SINGLE))
+      .filter((n) => n.endsWith(JOURNAL) || n.endsWith(GROUP) || n.endsWith(SINGLE))
       .sort()) {
+      const data = readFileSync(join(this.dir, name));
+      if (name.endsWith(JOURNAL)) {
+        const records = readJournal(data);
+        for (const [n, updates] of records) out.push({ file: this.recordOf(name, n), updates });
+        if (records.length === 0) this.remove(name);
+        continue;
+      }
       try {
-        const data = readFileSync(join(this.dir, name));
         const updates = name.endsWith(GROUP) ? codecs.statusUpdates.decode(data).updates : [codecs.statusUpdate.decode(data)];
         out.push({ file: name, updates });
       } catch {
-        unlinkSync(join(this.dir, name)); // a torn write from a crash mid-write: none of it was sent
+        this.remove(name); // a torn write from a crash mid-write: none of it was sent
       }
     }
     return out;
   }
 
-  /** Durably records updates (oldest first) in one file; returns the name to forget them by. */
+  /** Durably records updates (oldest first) as one record; returns the name to forget them by. */
   save(updates: StatusUpdate[]): string {
-    const first = updates[0] as StatusUpdate;
-    const name = `${String(first.timestampMs).padStart(15, "0")}-${String(this.counter++).padStart(9, "0")}-${first.uuid}${GROUP}`;
-    const tmp = join(this.dir, `${name}.tmp`);
-    const fd = openSync(tmp, "w");
-    try {
-      writeFileSync(fd, codecs.statusUpdates.encode({ updates }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, join(this.dir, name));
+    const journal = this.current ?? this.begin();
+    const payload = codecs.statusUpdates.encode({ updates });
+    const record = Buffer.allocUnsafe(HEADER + payload.length);
+    record.writeUInt32LE(payload.length, 0);
+    record.writeUInt32LE(crc32(payload), 4);
+    record.set(payload, HEADER);
+    append(journal, record);
+    fdatasyncSync(journal.fd);
+    const name = this.recordOf(journal.name, journal.records++);
+    if (journal.bytes >= JOURNAL_ROTATE_BYTES) this.close();
     return name;
   }
 
-  forget(name: string): void {
+  /** Forgets a record once its updates are stored: marks it, or empties or removes a journal with none left. */
+  forget(record: string): void {
+    const hash = record.lastIndexOf("#");
+    if (hash < 0) return this.remove(record);
+    const name = record.slice(0, hash);
+    const current = this.current?.name === name ? this.current : undefined;
+    const left = (this.unforgotten.get(name) ?? 1) - 1;
+    if (left > 0) {
+      this.unforgotten.set(name, left);
+      if (!current) return; // a journal from before a restart: removed once all of it is forgotten
+      const mark = Buffer.allocUnsafe(HEADER);
+      mark.writeUInt32LE(STORED, 0);
+      mark.writeUInt32LE(Number(record.slice(hash + 1)), 4);
+      append(current, mark);
+      return;
+    }
+    this.unforgotten.delete(name);
+    if (!current) return this.remove(name);
+    ftruncateSync(current.fd, 0);
+    Object.assign(current, { bytes: 0, records: 0 });
+  }
+
+  /** Closes the journal (the agent is stopping); what it holds is found by `pending` at the next start. */
+  close(): void {
+    if (!this.current) return;
+    closeSync(this.current.fd);
+    this.current = undefined;
+  }
+
+  /** The name to forget a journal's n-th record by. */
+  private recordOf(journal: string, n: number): string {
+    this.unforgotten.set(journal, (this.unforgotten.get(journal) ?? 0) + 1);
+    return `${journal}#${n}`;
+  }
+
+  private begin(): Journal {
+    const name = `${String(Date.now()).padStart(15, "0")}-${String(this.journals++).padStart(9, "0")}${JOURNAL}`;
+    const fd = openSync(join(this.dir, name), "a");
+    // The journal's name must outlive a crash as its records do.
+    const dir = openSync(this.dir, "r");
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    this.current = { name, fd, bytes: 0, records: 0 };
+    return this.current;
+  }
+
+  private remove(name: string): void {
     try {
       unlinkSync(join(this.dir, name));
     } catch {
       // already gone
     }
   }
+}
+
+function append(journal: Journal, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(journal.fd, bytes, at);
+  journal.bytes += bytes.length;
+}
+
+/**
+ * A journal's records not marked stored, with their numbers, up to the first
+ * that is short or does not match its CRC-32.
+ */
+export function readJournal(data: Buffer): [number, StatusUpdate[]][] {
+  const records: StatusUpdate[][] = [];
+  const stored = new Set<number>();
+  for (let at = 0; at + HEADER <= data.length;) {
+    const length = data.readUInt32LE(at);
+    if (length === STORED) {
+      stored.add(data.readUInt32LE(at + 4));
+      at += HEADER;
+      continue;
+    }
+    const payload = data.subarray(at + HEADER, at + HEADER + length);
+    if (payload.length < length || crc32(payload) !== data.readUInt32LE(at + 4)) break;
+    try {
+      records.push(codecs.statusUpdates.decode(payload).updates);
+    } catch {
+      break;
+    }
+    at += HEADER + length;
+  }
+  return records.flatMap((updates, n): [number, StatusUpdate[]][] => (stored.has(n) ? [] : [[n, updates]]));
 }
