@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +78,19 @@ describe("StatusCheckpoint", () => {
     expect(found(dir)).toEqual([["t3 TASK_RUNNING"]]);
     cp.forget(next);
     expect(found(dir)).toEqual([]);
+  });
+
+  it("after a record it could not write (a full disk), writes the next ones to a new journal", () => {
+    const dir = workDir();
+    const cp = new StatusCheckpoint(dir);
+    cp.save([update("t1", "TASK_RUNNING")]);
+    // A closed descriptor stands for the failing disk: the write throws.
+    const journal = (cp as unknown as { current: { fd: number } }).current;
+    closeSync(journal.fd);
+    expect(() => cp.save([update("t2", "TASK_RUNNING")])).toThrow();
+    cp.save([update("t3", "TASK_RUNNING")]);
+    expect(files(dir)).toHaveLength(2);
+    expect(found(dir)).toEqual([["t1 TASK_RUNNING"], ["t3 TASK_RUNNING"]]);
   });
 
   it("reads what an agent before journals left (a file per record, or per update) before its own records", () => {

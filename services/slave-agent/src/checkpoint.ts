@@ -95,8 +95,14 @@ export class StatusCheckpoint {
     record.writeUInt32LE(payload.length, 0);
     record.writeUInt32LE(crc32(payload), 4);
     record.set(payload, HEADER);
-    append(journal, record);
-    fdatasyncSync(journal.fd);
+    try {
+      append(journal, record);
+      fdatasyncSync(journal.fd);
+    } catch (err) {
+      // A record half written (a full disk) would hide the records after it: they go to a new journal.
+      this.close();
+      throw err;
+    }
     const name = this.recordOf(journal.name, journal.records++);
     if (journal.bytes >= JOURNAL_ROTATE_BYTES) this.close();
     return name;
@@ -127,8 +133,13 @@ export class StatusCheckpoint {
   /** Closes the journal (the agent is stopping); what it holds is found by `pending` at the next start. */
   close(): void {
     if (!this.current) return;
-    closeSync(this.current.fd);
+    const { fd } = this.current;
     this.current = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // a descriptor that failed: the next record goes to a new journal all the same
+    }
   }
 
   /** The name to forget a journal's n-th record by. */
