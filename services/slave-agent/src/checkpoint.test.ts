@@ -93,6 +93,18 @@ describe("StatusCheckpoint", () => {
     expect(found(dir)).toEqual([["t1 TASK_RUNNING"], ["t3 TASK_RUNNING"]]);
   });
 
+  it("after a mark it could not write, writes the next records to a new journal, and finds the unmarked one again", () => {
+    const dir = workDir();
+    const cp = new StatusCheckpoint(dir);
+    const a = cp.save([update("t1", "TASK_RUNNING")]);
+    cp.save([update("t2", "TASK_RUNNING")]);
+    closeSync((cp as unknown as { current: { fd: number } }).current.fd);
+    expect(() => cp.forget(a)).not.toThrow();
+    cp.save([update("t3", "TASK_RUNNING")]);
+    expect(files(dir)).toHaveLength(2);
+    expect(found(dir)).toEqual([["t1 TASK_RUNNING"], ["t2 TASK_RUNNING"], ["t3 TASK_RUNNING"]]);
+  });
+
   it("reads what an agent before journals left (a file per record, or per update) before its own records", () => {
     const dir = workDir();
     const cp = new StatusCheckpoint(dir);

@@ -121,13 +121,24 @@ export class StatusCheckpoint {
       const mark = Buffer.allocUnsafe(HEADER);
       mark.writeUInt32LE(STORED, 0);
       mark.writeUInt32LE(Number(record.slice(hash + 1)), 4);
-      append(current, mark);
+      try {
+        append(current, mark);
+      } catch {
+        this.close(); // a mark half written would hide the records after it (the record is sent again after a crash)
+      }
       return;
     }
     this.unforgotten.delete(name);
-    if (!current) return this.remove(name);
-    ftruncateSync(current.fd, 0);
-    Object.assign(current, { bytes: 0, records: 0 });
+    if (current) {
+      try {
+        ftruncateSync(current.fd, 0);
+        Object.assign(current, { bytes: 0, records: 0 });
+        return;
+      } catch {
+        this.close();
+      }
+    }
+    this.remove(name);
   }
 
   /** Closes the journal (the agent is stopping); what it holds is found by `pending` at the next start. */
