@@ -34,6 +34,11 @@ export class Placer {
   private readonly bookedOn = new Map<string, string[]>();
   /** Placements run one at a time in this instance, so its own requests never race each other for a ledger. */
   private readonly queue = new KeyedQueue();
+  /**
+   * Each agent's offer as last worked out, and the registration and ledger it
+   * was worked out from: most agents are unchanged between two requests.
+   */
+  private readonly offerCache = new Map<string, { from: [unknown, unknown]; offer: AgentOffer }>();
 
   constructor(
     private readonly bus: Bus,
@@ -43,6 +48,9 @@ export class Placer {
     private readonly log: Logger,
   ) {
     ledgers.onChange((agentId, entry) => this.remember(agentId, entry?.value));
+    agents.onChange((agentId, entry) => {
+      if (!entry) this.offerCache.delete(agentId);
+    });
     for (const [agentId, entry] of ledgers.entriesList()) this.remember(agentId, entry.value);
   }
 
@@ -56,35 +64,74 @@ export class Placer {
     );
   }
 
-  /** Every agent's free resources, for the API's views and for matching. */
+  /** Every schedulable agent's free resources, for metrics and for matching. Matching changes them: see `forgetOffer`. */
   offers(): AgentOffer[] {
-    return this.agentStates()
-      .filter((a) => a.schedulable)
-      .map(offerOf);
+    return this.offersNow().offers;
+  }
+
+  /** The schedulable agents' offers, and how many agents have registered their resources. */
+  private offersNow(): { offers: AgentOffer[]; known: number } {
+    const now = this.opts.now();
+    const out: AgentOffer[] = [];
+    let known = 0;
+    for (const [agentId, entry] of this.agents.entriesList()) {
+      const rec = entry.value;
+      const reg = rec.registration;
+      if (!reg?.resources) continue;
+      known++;
+      if (!this.schedulable(rec, now)) continue;
+      const ledger = this.ledgers.get(agentId)?.value;
+      const cached = this.offerCache.get(agentId);
+      if (cached && cached.from[0] === reg && cached.from[1] === ledger) {
+        out.push(cached.offer);
+        continue;
+      }
+      const offer = offerOf(this.stateOf(agentId, reg, ledger, true));
+      this.offerCache.set(agentId, { from: [reg, ledger], offer });
+      out.push(offer);
+    }
+    return { offers: out, known };
+  }
+
+  /** An offer the matcher took resources from is worked out again next time. */
+  private forgetOffer(agentId: string): void {
+    this.offerCache.delete(agentId);
   }
 
   agentStates(): AgentState[] {
     const now = this.opts.now();
     const out: AgentState[] = [];
     for (const [agentId, entry] of this.agents.entriesList()) {
-      const rec = entry.value;
-      const reg = rec.registration;
-      if (!reg?.resources) continue;
-      out.push({
-        agentId,
-        hostname: reg.hostname ?? "",
-        attributes: { ...(reg.attributes ?? {}) },
-        total: {
-          cpus: reg.resources.cpus ?? 0,
-          mem: reg.resources.mem ?? 0,
-          disk: reg.resources.disk ?? 0,
-          ports: (reg.resources.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
-        },
-        reservations: this.ledgers.get(agentId)?.value.reservations ?? [],
-        schedulable: rec.healthy && now - Number(rec.lastHeartbeatMs) < this.opts.agentTimeoutMs,
-      });
+      const reg = entry.value.registration;
+      if (reg?.resources) out.push(this.stateOf(agentId, reg, this.ledgers.get(agentId)?.value, this.schedulable(entry.value, now)));
     }
     return out;
+  }
+
+  private schedulable(rec: AgentRecord, now: number): boolean {
+    return rec.healthy && now - Number(rec.lastHeartbeatMs) < this.opts.agentTimeoutMs;
+  }
+
+  private stateOf(
+    agentId: string,
+    reg: NonNullable<AgentRecord["registration"]>,
+    ledger: AgentLedger | undefined,
+    schedulable: boolean,
+  ): AgentState {
+    const resources = reg.resources ?? {};
+    return {
+      agentId,
+      hostname: reg.hostname ?? "",
+      attributes: { ...(reg.attributes ?? {}) },
+      total: {
+        cpus: resources.cpus ?? 0,
+        mem: resources.mem ?? 0,
+        disk: resources.disk ?? 0,
+        ports: (resources.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
+      },
+      reservations: ledger?.reservations ?? [],
+      schedulable,
+    };
   }
 
   /**
@@ -132,12 +179,11 @@ export class Placer {
     for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
       // The ledgers as matched: a booking is valid only if the ledger is still at this revision.
       const snapshot = new Map(this.ledgers.entriesList());
-      const states = this.agentStates();
-      const down = states.filter((a) => !a.schedulable).length;
-      const unschedulable =
-        down > 0 ? [`agent unhealthy or unreachable: ${down} of ${states.length} agent${states.length === 1 ? "" : "s"}`] : [];
-      const offers = states.filter((a) => a.schedulable).map(offerOf);
+      const { offers, known } = this.offersNow();
+      const down = known - offers.length;
+      const unschedulable = down > 0 ? [`agent unhealthy or unreachable: ${down} of ${known} agent${known === 1 ? "" : "s"}`] : [];
       const results = matchTasks(pending, offers, this.ownShare());
+      for (const r of results.values()) if (r.ok) this.forgetOffer(r.agentId);
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
       for (const need of pending) {
