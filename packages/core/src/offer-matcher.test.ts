@@ -55,6 +55,20 @@ describe("matchTasks", () => {
   });
 });
 
+describe("matchTasks leaves the offers it is given as they were", () => {
+  it("so the same offers give a second batch the same room, with or without a preferred share", () => {
+    const offers = [offer("a1", { cpus: 2 }), offer("a2", { cpus: 2 })];
+    const before = structuredClone(offers);
+    const needs = [1, 2, 3].map((i) => need({ taskId: `t${i}`, cpus: 1, portCount: 1 }));
+    const first = matchTasks(needs, offers, (id) => id === "a1");
+    expect(offers).toEqual(before);
+    const again = matchTasks(needs, offers, (id) => id === "a1");
+    expect(again).toEqual(first);
+    // Within the batch each placement still came out of its agent's room: a1 (preferred) took two, a2 one.
+    expect([...first.values()].map((r) => r.ok && `${r.agentId}:${r.ports.join()}`)).toEqual(["a1:31000", "a1:31001", "a2:31000"]);
+  });
+});
+
 describe("offerOf", () => {
   it("subtracts reservations from the agent's total", () => {
     const o = offerOf({

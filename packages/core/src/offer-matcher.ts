@@ -1,5 +1,5 @@
 import { constraintRefusal, countsByValue, fieldValue } from "./constraints.js";
-import { type AgentOffer, consume } from "./ledger.js";
+import { type AgentOffer, consume, copyOffer } from "./ledger.js";
 import { countPorts, rangesContain, takePorts } from "./resources.js";
 
 /** What one task needs from an agent. */
@@ -135,23 +135,38 @@ function better(a: AgentOffer, b: AgentOffer, appId: string, preferred: Preferre
   return a.agentId < b.agentId;
 }
 
-/** Places a batch in order; each placement is taken out of the offers before the next task is matched. */
-export function matchTasks(needs: readonly TaskNeed[], offers: AgentOffer[], preferred?: Preferred): Map<string, MatchResult> {
+/**
+ * Places a batch in order; each placement is taken out of the batch's own copy
+ * of its agent's offer before the next task is matched, so the offers given
+ * are left as they were (a caller may keep them for the next batch).
+ */
+export function matchTasks(needs: readonly TaskNeed[], offers: readonly AgentOffer[], preferred?: Preferred): Map<string, MatchResult> {
   const results = new Map<string, MatchResult>();
-  const byId = new Map(offers.map((o) => [o.agentId, o]));
-  const countsByApp = new Map<string, AppCounts>();
+  const work = offers.slice();
   // With a share, its agents are tried alone first (matching looks at a fraction of the cluster), then all.
-  const own = preferred ? offers.filter((o) => preferred(o.agentId)) : [];
+  const own = preferred ? work.filter((o) => preferred(o.agentId)) : [];
+  /** Where each agent's offer is in `work` and in `own` (-1: not there), and whether it is this batch's copy yet. */
+  const where = new Map<string, { inWork: number; inOwn: number; copied: boolean }>();
+  work.forEach((o, i) => where.set(o.agentId, { inWork: i, inOwn: -1, copied: false }));
+  own.forEach((o, j) => ((where.get(o.agentId) as { inOwn: number }).inOwn = j));
+  const countsByApp = new Map<string, AppCounts>();
   let searched = 0;
   for (const need of needs) {
     let counts = countsByApp.get(need.appId);
-    if (!counts) countsByApp.set(need.appId, (counts = new AppCounts(offers, need.appId)));
+    if (!counts) countsByApp.set(need.appId, (counts = new AppCounts(work, need.appId)));
     const start = searched++ * 37; // a different place in the list for each task
     let r = own.length > 0 ? matchTask(need, own, counts, undefined, start) : undefined;
-    if (!r?.ok) r = matchTask(need, offers, counts, preferred, start);
+    if (!r?.ok) r = matchTask(need, work, counts, preferred, start);
     results.set(need.taskId, r);
-    const offer = r.ok ? byId.get(r.agentId) : undefined;
-    if (r.ok && offer) {
+    const at = r.ok ? where.get(r.agentId) : undefined;
+    if (r.ok && at) {
+      if (!at.copied) {
+        const copy = copyOffer(work[at.inWork] as AgentOffer);
+        work[at.inWork] = copy;
+        if (at.inOwn >= 0) own[at.inOwn] = copy;
+        at.copied = true;
+      }
+      const offer = work[at.inWork] as AgentOffer;
       consume(offer, need, r.ports);
       counts.placedOn(offer);
     }

@@ -64,7 +64,7 @@ export class Placer {
     );
   }
 
-  /** Every schedulable agent's free resources, for metrics and for matching. Matching changes them: see `forgetOffer`. */
+  /** Every schedulable agent's free resources, for metrics and for matching (which leaves them as they are). */
   offers(): AgentOffer[] {
     return this.offersNow().offers;
   }
@@ -91,11 +91,6 @@ export class Placer {
       out.push(offer);
     }
     return { offers: out, known };
-  }
-
-  /** An offer the matcher took resources from is worked out again next time. */
-  private forgetOffer(agentId: string): void {
-    this.offerCache.delete(agentId);
   }
 
   agentStates(): AgentState[] {
@@ -183,7 +178,6 @@ export class Placer {
       const down = known - offers.length;
       const unschedulable = down > 0 ? [`agent unhealthy or unreachable: ${down} of ${known} agent${known === 1 ? "" : "s"}`] : [];
       const results = matchTasks(pending, offers, this.ownShare());
-      for (const r of results.values()) if (r.ok) this.forgetOffer(r.agentId);
       const byAgent = new Map<string, { need: TaskNeed; hostname: string; ports: number[] }[]>();
       const retry: TaskNeed[] = [];
       for (const need of pending) {
