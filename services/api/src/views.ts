@@ -51,17 +51,38 @@ export function appView(
   tasks: readonly TaskRecord[],
   opts: AppViewOptions = { embedTasks: false, embedCounts: true },
 ): Record<string, unknown> {
+  return { ...redactApp(app), ...appExtras(app, tasks, opts) };
+}
+
+/** The definition's part of `appView` as JSON without its closing brace, kept per stored definition. */
+const definitionJson = new WeakMap<AppDefinition, string>();
+
+/**
+ * `JSON.stringify(appView(...))`, for long lists: the definition (most of an
+ * app's JSON, and unchanged between most GETs) is redacted and serialized once
+ * per stored version, and only the counts and tasks each time.
+ */
+export function appViewJson(app: AppDefinition, tasks: readonly TaskRecord[], opts: AppViewOptions): string {
+  let head = definitionJson.get(app);
+  if (head === undefined) definitionJson.set(app, (head = JSON.stringify(redactApp(app)).slice(0, -1)));
+  const extras = JSON.stringify(appExtras(app, tasks, opts)).slice(1);
+  if (extras === "}") return `${head}}`;
+  return head === "{" ? `${head}${extras}` : `${head},${extras}`;
+}
+
+/** What Marathon adds to an app's definition on GET (none of it is a field of the definition). */
+function appExtras(app: AppDefinition, tasks: readonly TaskRecord[], opts: AppViewOptions): Record<string, unknown> {
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
-  const view: Record<string, unknown> = { ...redactApp(app) };
+  const extras: Record<string, unknown> = {};
   if (opts.embedCounts) {
-    view.tasksStaged = live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length;
-    view.tasksRunning = live.filter((t) => t.state === "TASK_RUNNING").length;
-    view.tasksHealthy = checked ? live.filter((t) => isHealthy(t, app)).length : 0;
-    view.tasksUnhealthy = checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0;
-    view.deployments = opts.deployments ?? [];
+    extras.tasksStaged = live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length;
+    extras.tasksRunning = live.filter((t) => t.state === "TASK_RUNNING").length;
+    extras.tasksHealthy = checked ? live.filter((t) => isHealthy(t, app)).length : 0;
+    extras.tasksUnhealthy = checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0;
+    extras.deployments = opts.deployments ?? [];
   }
-  if (opts.embedTasks) view.tasks = live.map((t) => taskView(t, checked));
-  if (opts.lastTaskFailure) view.lastTaskFailure = opts.lastTaskFailure;
-  return view;
+  if (opts.embedTasks) extras.tasks = live.map((t) => taskView(t, checked));
+  if (opts.lastTaskFailure) extras.lastTaskFailure = opts.lastTaskFailure;
+  return extras;
 }

@@ -17,7 +17,7 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { ChangeResult, Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
-import { appView } from "../views.js";
+import { appView, type AppViewOptions, appViewJson } from "../views.js";
 import { type KillQuery, killAppTasks } from "./tasks.js";
 
 export interface AppRoutesOptions {
@@ -82,13 +82,13 @@ const flag = (v: string | undefined) => v === "true" || v === "";
 export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): Promise<void> {
   const { bus, view, deployer } = opts;
 
-  const present = (a: AppDefinition, embed: readonly string[]) =>
-    appView(a, view.tasksOf(a.id), {
-      embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"),
-      embedCounts: true,
-      deployments: view.deploymentsOf(a.id),
-      lastTaskFailure: embed.includes("apps.lastTaskFailure") ? view.lastTaskFailure(a.id) : undefined,
-    });
+  const presentOpts = (a: AppDefinition, embed: readonly string[]): AppViewOptions => ({
+    embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"),
+    embedCounts: true,
+    deployments: view.deploymentsOf(a.id),
+    lastTaskFailure: embed.includes("apps.lastTaskFailure") ? view.lastTaskFailure(a.id) : undefined,
+  });
+  const present = (a: AppDefinition, embed: readonly string[]) => appView(a, view.tasksOf(a.id), presentOpts(a, embed));
 
   /** Answers a change the way Marathon does: the deployment id in a header and the body. */
   const answer = async (req: FastifyRequest, reply: FastifyReply, r: ChangeResult, okStatus = 200, body?: unknown) => {
@@ -133,7 +133,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return r.app;
   };
 
-  app.get<{ Querystring: { id?: string; cmd?: string; label?: string; embed?: string | string[] } }>("/v2/apps", async (req) => {
+  app.get<{ Querystring: { id?: string; cmd?: string; label?: string; embed?: string | string[] } }>("/v2/apps", async (req, reply) => {
     const embed = ([] as string[]).concat(req.query.embed ?? []);
     const { id, cmd, label } = req.query;
     const matchLabels = label ? labelMatcher(label) : undefined;
@@ -143,7 +143,9 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       .filter((a) => (cmd ? (a.cmd ?? "").includes(cmd) : true))
       .filter((a) => (matchLabels ? matchLabels(a.labels) : true))
       .sort((a, b) => a.id.localeCompare(b.id));
-    return { apps: apps.map((a) => present(a, embed)) };
+    // Serialized here, app by app: most of each app's JSON is kept from the last answer.
+    const body = apps.map((a) => appViewJson(a, view.tasksOf(a.id), presentOpts(a, embed))).join(",");
+    return reply.type("application/json; charset=utf-8").send(`{"apps":[${body}]}`);
   });
 
   app.post<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
