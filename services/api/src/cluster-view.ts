@@ -14,7 +14,7 @@ import {
   TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
-import { taskView } from "./views.js";
+import { taskView, taskViewJson } from "./views.js";
 
 /**
  * The API's read model: apps, tasks, agents, ledgers, deployments, backoff and
@@ -103,7 +103,16 @@ export class ClusterView {
   }
 
   taskJson(t: TaskRecord): Record<string, unknown> {
-    const app = this.apps.get(t.appId.replace(/^\//, ""))?.value;
-    return taskView(t, (app?.healthChecks.length ?? 0) > 0);
+    return taskView(t, this.checked(t));
+  }
+
+  /** A list of tasks as Marathon's `{"tasks": [...]}`, serialized: each task's JSON is kept per record. */
+  tasksJson(tasks: readonly TaskRecord[]): string {
+    return `{"tasks":[${tasks.map((t) => taskViewJson(t, this.checked(t))).join(",")}]}`;
+  }
+
+  /** Whether a task's app has health checks (its tasks then show their results). */
+  private checked(t: TaskRecord): boolean {
+    return (this.apps.get(t.appId.replace(/^\//, ""))?.value.healthChecks.length ?? 0) > 0;
   }
 }

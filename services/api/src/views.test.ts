@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AppDefinition, parseApp, stagedTask, type TaskRecord } from "@berth/core";
-import { appView, type AppViewOptions, appViewJson } from "./views.js";
+import { appView, type AppViewOptions, appViewJson, taskView, taskViewJson } from "./views.js";
 
 function appOf(over: Record<string, unknown>): AppDefinition {
   const r = parseApp(
@@ -86,5 +86,20 @@ describe("appViewJson", () => {
     const opts = { embedTasks: false, embedCounts: false };
     expect(JSON.parse(appViewJson(plain, [], opts)).cmd).toBe("httpd -f -p $PORT0");
     expect(JSON.parse(appViewJson(appOf({ cmd: "sleep 1" }), [], opts)).cmd).toBe("sleep 1");
+  });
+});
+
+describe("taskViewJson", () => {
+  it("is exactly JSON.stringify(taskView(...)), with and without health results, and follows a changed record", () => {
+    const t = taskOf(1, { state: "TASK_RUNNING", health: unhealthy as TaskRecord["health"], message: "slow" });
+    for (const checked of [true, false]) {
+      expect(taskViewJson(t, checked)).toBe(JSON.stringify(taskView(t, checked)));
+      expect(taskViewJson(t, checked)).toBe(taskViewJson(t, checked));
+    }
+    expect(JSON.parse(taskViewJson(t, true)).healthCheckResults[0]).toMatchObject({ alive: false, consecutiveFailures: 2 });
+    expect(JSON.parse(taskViewJson(t, false)).healthCheckResults).toEqual([]);
+    // A change is a new record: its JSON is made anew.
+    const killed = { ...t, state: "TASK_KILLED" };
+    expect(JSON.parse(taskViewJson(killed, true)).state).toBe("TASK_KILLED");
   });
 });

@@ -38,6 +38,20 @@ export function taskView(t: TaskRecord, checked = false): Record<string, unknown
   };
 }
 
+/** The content type of an answer serialized here rather than by Fastify. */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** `taskView` as JSON, for and without health results: kept per task record (a change replaces a record, never edits it). */
+const taskJsonKept = { checked: new WeakMap<TaskRecord, string>(), unchecked: new WeakMap<TaskRecord, string>() };
+
+/** `JSON.stringify(taskView(t, checked))`, made once per record: long lists of tasks are mostly unchanged between answers. */
+export function taskViewJson(t: TaskRecord, checked = false): string {
+  const kept = checked ? taskJsonKept.checked : taskJsonKept.unchecked;
+  let json = kept.get(t);
+  if (json === undefined) kept.set(t, (json = JSON.stringify(taskView(t, checked))));
+  return json;
+}
+
 export interface AppViewOptions {
   embedTasks: boolean;
   embedCounts: boolean;
@@ -51,7 +65,14 @@ export function appView(
   tasks: readonly TaskRecord[],
   opts: AppViewOptions = { embedTasks: false, embedCounts: true },
 ): Record<string, unknown> {
-  return { ...redactApp(app), ...appExtras(app, tasks, opts) };
+  const live = tasks.filter((t) => !isTerminal(t.state));
+  const checked = app.healthChecks.length > 0;
+  return {
+    ...redactApp(app),
+    ...(opts.embedCounts ? counts(app, live, opts) : {}),
+    ...(opts.embedTasks ? { tasks: live.map((t) => taskView(t, checked)) } : {}),
+    ...(opts.lastTaskFailure ? { lastTaskFailure: opts.lastTaskFailure } : {}),
+  };
 }
 
 /** The definition's part of `appView` as JSON without its closing brace, kept per stored definition. */
@@ -60,29 +81,28 @@ const definitionJson = new WeakMap<AppDefinition, string>();
 /**
  * `JSON.stringify(appView(...))`, for long lists: the definition (most of an
  * app's JSON, and unchanged between most GETs) is redacted and serialized once
- * per stored version, and only the counts and tasks each time.
+ * per stored version, each task once per record, and only the counts each time.
  */
 export function appViewJson(app: AppDefinition, tasks: readonly TaskRecord[], opts: AppViewOptions): string {
   let head = definitionJson.get(app);
   if (head === undefined) definitionJson.set(app, (head = JSON.stringify(redactApp(app)).slice(0, -1)));
-  const extras = JSON.stringify(appExtras(app, tasks, opts)).slice(1);
-  if (extras === "}") return `${head}}`;
-  return head === "{" ? `${head}${extras}` : `${head},${extras}`;
-}
-
-/** What Marathon adds to an app's definition on GET (none of it is a field of the definition). */
-function appExtras(app: AppDefinition, tasks: readonly TaskRecord[], opts: AppViewOptions): Record<string, unknown> {
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
-  const extras: Record<string, unknown> = {};
-  if (opts.embedCounts) {
-    extras.tasksStaged = live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length;
-    extras.tasksRunning = live.filter((t) => t.state === "TASK_RUNNING").length;
-    extras.tasksHealthy = checked ? live.filter((t) => isHealthy(t, app)).length : 0;
-    extras.tasksUnhealthy = checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0;
-    extras.deployments = opts.deployments ?? [];
-  }
-  if (opts.embedTasks) extras.tasks = live.map((t) => taskView(t, checked));
-  if (opts.lastTaskFailure) extras.lastTaskFailure = opts.lastTaskFailure;
-  return extras;
+  const parts = head === "{" ? [] : [head.slice(1)];
+  if (opts.embedCounts) parts.push(JSON.stringify(counts(app, live, opts)).slice(1, -1));
+  if (opts.embedTasks) parts.push(`"tasks":[${live.map((t) => taskViewJson(t, checked)).join(",")}]`);
+  if (opts.lastTaskFailure) parts.push(`"lastTaskFailure":${JSON.stringify(opts.lastTaskFailure)}`);
+  return `{${parts.join(",")}}`;
+}
+
+/** The counts Marathon adds to an app on GET (none of them is a field of the definition). */
+function counts(app: AppDefinition, live: readonly TaskRecord[], opts: AppViewOptions): Record<string, unknown> {
+  const checked = app.healthChecks.length > 0;
+  return {
+    tasksStaged: live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length,
+    tasksRunning: live.filter((t) => t.state === "TASK_RUNNING").length,
+    tasksHealthy: checked ? live.filter((t) => isHealthy(t, app)).length : 0,
+    tasksUnhealthy: checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0,
+    deployments: opts.deployments ?? [],
+  };
 }

@@ -17,7 +17,7 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { ChangeResult, Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
-import { appView, type AppViewOptions, appViewJson } from "../views.js";
+import { appView, type AppViewOptions, appViewJson, JSON_TYPE } from "../views.js";
 import { type KillQuery, killAppTasks } from "./tasks.js";
 
 export interface AppRoutesOptions {
@@ -145,7 +145,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       .sort((a, b) => a.id.localeCompare(b.id));
     // Serialized here, app by app: most of each app's JSON is kept from the last answer.
     const body = apps.map((a) => appViewJson(a, view.tasksOf(a.id), presentOpts(a, embed))).join(",");
-    return reply.type("application/json; charset=utf-8").send(`{"apps":[${body}]}`);
+    return reply.type(JSON_TYPE).send(`{"apps":[${body}]}`);
   });
 
   app.post<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
@@ -193,14 +193,14 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
   });
 
-  app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req) => {
+  app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
     requireAccess(req, id);
     // The read model: every change through this api waits until it shows there, so a client reads its own writes.
     const found = view.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
     if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
-    if (suffix === "tasks") return { tasks: view.tasksOf(id).map((t) => view.taskJson(t)) };
+    if (suffix === "tasks") return reply.type(JSON_TYPE).send(view.tasksJson(view.tasksOf(id)));
     const history = await bus.apps.history(appKey(id));
     if (suffix === "versions") return { versions: history.map((h) => h.value.version).reverse() };
     const wanted = decodeURIComponent(suffix.slice("versions/".length));

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
+import { JSON_TYPE } from "../views.js";
 
 const STATUS_TO_STATES: Record<string, readonly string[]> = {
   running: ["TASK_RUNNING"],
@@ -73,7 +74,7 @@ export async function killAppTasks(deps: KillDeps, appId: string, taskId: string
 }
 
 export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<void> {
-  app.get<{ Querystring: { status?: string | string[] } }>("/v2/tasks", async (req) => {
+  app.get<{ Querystring: { status?: string | string[] } }>("/v2/tasks", async (req, reply) => {
     const wanted = ([] as string[])
       .concat(req.query.status ?? [])
       .flatMap((s) => s.split(","))
@@ -81,7 +82,7 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     const tasks = [...opts.view.tasks.values()].filter(
       (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)),
     );
-    return { tasks: tasks.map((t) => opts.view.taskJson(t)) };
+    return reply.type(JSON_TYPE).send(opts.view.tasksJson(tasks));
   });
 
   app.post<{ Body: unknown; Querystring: KillQuery }>("/v2/tasks/delete", async (req, reply) => {
