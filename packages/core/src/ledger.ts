@@ -64,12 +64,12 @@ export function release(reservations: readonly Reservation[], taskId: string): R
   return reservations.filter((r) => r.taskId !== taskId);
 }
 
-/** Takes a placed task out of an offer, so the next task in a batch sees what is left. */
 /** An offer that `consume` can change without changing this one (it replaces the port list, never edits it). */
 export function copyOffer(offer: AgentOffer): AgentOffer {
   return { ...offer, free: { ...offer.free }, appTaskCounts: new Map(offer.appTaskCounts) };
 }
 
+/** Takes a placed task out of an offer, so the next task in a batch sees what is left. */
 export function consume(offer: AgentOffer, need: { appId: string; cpus: number; mem: number; disk: number }, ports: number[]): void {
   offer.free.cpus = roundResource(offer.free.cpus - need.cpus);
   offer.free.mem = roundResource(offer.free.mem - need.mem);

@@ -148,7 +148,10 @@ export function matchTasks(needs: readonly TaskNeed[], offers: readonly AgentOff
   /** Where each agent's offer is in `work` and in `own` (-1: not there), and whether it is this batch's copy yet. */
   const where = new Map<string, { inWork: number; inOwn: number; copied: boolean }>();
   work.forEach((o, i) => where.set(o.agentId, { inWork: i, inOwn: -1, copied: false }));
-  own.forEach((o, j) => ((where.get(o.agentId) as { inOwn: number }).inOwn = j));
+  own.forEach((o, j) => {
+    const w = where.get(o.agentId);
+    if (w) w.inOwn = j;
+  });
   const countsByApp = new Map<string, AppCounts>();
   let searched = 0;
   for (const need of needs) {

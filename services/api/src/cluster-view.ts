@@ -14,7 +14,7 @@ import {
   TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
-import { taskView, taskViewJson } from "./views.js";
+import { taskViewJson } from "./views.js";
 
 /**
  * The API's read model: apps, tasks, agents, ledgers, deployments, backoff and
@@ -100,10 +100,6 @@ export class ClusterView {
       timestamp: new Date(f.timestampMs).toISOString(),
       version: f.version,
     };
-  }
-
-  taskJson(t: TaskRecord): Record<string, unknown> {
-    return taskView(t, this.checked(t));
   }
 
   /** A list of tasks as Marathon's `{"tasks": [...]}`, serialized: each task's JSON is kept per record. */

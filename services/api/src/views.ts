@@ -69,7 +69,7 @@ export function appView(
   const checked = app.healthChecks.length > 0;
   return {
     ...redactApp(app),
-    ...(opts.embedCounts ? counts(app, live, opts) : {}),
+    ...(opts.embedCounts ? counts(app, live, checked, opts) : {}),
     ...(opts.embedTasks ? { tasks: live.map((t) => taskView(t, checked)) } : {}),
     ...(opts.lastTaskFailure ? { lastTaskFailure: opts.lastTaskFailure } : {}),
   };
@@ -89,15 +89,14 @@ export function appViewJson(app: AppDefinition, tasks: readonly TaskRecord[], op
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
   const parts = head === "{" ? [] : [head.slice(1)];
-  if (opts.embedCounts) parts.push(JSON.stringify(counts(app, live, opts)).slice(1, -1));
+  if (opts.embedCounts) parts.push(JSON.stringify(counts(app, live, checked, opts)).slice(1, -1));
   if (opts.embedTasks) parts.push(`"tasks":[${live.map((t) => taskViewJson(t, checked)).join(",")}]`);
   if (opts.lastTaskFailure) parts.push(`"lastTaskFailure":${JSON.stringify(opts.lastTaskFailure)}`);
   return `{${parts.join(",")}}`;
 }
 
 /** The counts Marathon adds to an app on GET (none of them is a field of the definition). */
-function counts(app: AppDefinition, live: readonly TaskRecord[], opts: AppViewOptions): Record<string, unknown> {
-  const checked = app.healthChecks.length > 0;
+function counts(app: AppDefinition, live: readonly TaskRecord[], checked: boolean, opts: AppViewOptions): Record<string, unknown> {
   return {
     tasksStaged: live.filter((t) => t.state === "TASK_STAGING" || t.state === "TASK_STARTING").length,
     tasksRunning: live.filter((t) => t.state === "TASK_RUNNING").length,

@@ -38,7 +38,10 @@ export class Placer {
    * Each agent's offer as last worked out, and the registration and ledger it
    * was worked out from: most agents are unchanged between two requests.
    */
-  private readonly offerCache = new Map<string, { from: [unknown, unknown]; offer: AgentOffer }>();
+  private readonly offerCache = new Map<
+    string,
+    { reg: NonNullable<AgentRecord["registration"]>; ledger: AgentLedger | undefined; offer: AgentOffer }
+  >();
 
   constructor(
     private readonly bus: Bus,
@@ -82,12 +85,12 @@ export class Placer {
       if (!this.schedulable(rec, now)) continue;
       const ledger = this.ledgers.get(agentId)?.value;
       const cached = this.offerCache.get(agentId);
-      if (cached && cached.from[0] === reg && cached.from[1] === ledger) {
+      if (cached && cached.reg === reg && cached.ledger === ledger) {
         out.push(cached.offer);
         continue;
       }
       const offer = offerOf(this.stateOf(agentId, reg, ledger, true));
-      this.offerCache.set(agentId, { from: [reg, ledger], offer });
+      this.offerCache.set(agentId, { reg, ledger, offer });
       out.push(offer);
     }
     return { offers: out, known };

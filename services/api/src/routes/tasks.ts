@@ -26,7 +26,7 @@ async function killAndMaybeScale(deps: KillDeps, tasks: TaskRecord[], q: KillQue
   const scale = q.scale === "true";
   if (!scale) {
     const killed = await deps.killer.kill(tasks.map((t) => t.taskId));
-    return reply.send({ tasks: killed.map((t) => deps.view.taskJson(t)) });
+    return reply.type(JSON_TYPE).send(deps.view.tasksJson(killed));
   }
   const byApp = new Map<string, TaskRecord[]>();
   for (const t of tasks) byApp.set(t.appId, [...(byApp.get(t.appId) ?? []), t]);
