@@ -1,4 +1,4 @@
-import type { AppDefinition, Deployment, QuotaLedger, TaskRecord, Team, TokenRecord } from "@berth/core";
+import { type AppDefinition, appKey, type Deployment, type QuotaLedger, type TaskRecord, type Team, type TokenRecord } from "@berth/core";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.js";
@@ -67,7 +67,8 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-export const appCodec = jsonCodec<AppDefinition>("AppDefinition");
+/** An app lives under the key made from its id, and nowhere else: every decision that follows the key follows the id. */
+export const appCodec = jsonCodec<AppDefinition>("AppDefinition", (app) => appKey(app.id));
 export const backoffCodec = jsonCodec<BackoffRecord>("BackoffRecord");
 export const deploymentCodec = jsonCodec<Deployment>("Deployment");
 export const lockCodec = jsonCodec<AppLock>("AppLock");

@@ -8,6 +8,12 @@ export interface Codec<T> {
   readonly name: string;
   encode(value: T): Uint8Array;
   decode(data: Uint8Array): T;
+  /**
+   * For a bucket whose keys are made from the value (an app's key is its id):
+   * the key a value must be stored under. A write under another key is refused,
+   * and a value read under another key is treated as absent.
+   */
+  keyOf?(value: T): string;
 }
 
 interface GeneratedType<C> {
@@ -97,13 +103,20 @@ export type LogRequest = Plain<berth.v1.LogRequest>;
 export type LogChunk = Plain<berth.v1.LogChunk>;
 export type TaskRecordMessage = Plain<berth.v1.TaskRecord>;
 
-/** JSON for what is public (events, app definitions). */
-export function jsonCodec<T>(name: string): Codec<T> {
+/** JSON for what is public (events, app definitions); `keyOf` for a bucket keyed by the value. */
+export function jsonCodec<T>(name: string, keyOf?: (value: T) => string): Codec<T> {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   return {
     name,
     encode: (value) => enc.encode(JSON.stringify(value)),
     decode: (data) => JSON.parse(dec.decode(data)) as T,
+    ...(keyOf ? { keyOf } : {}),
   };
+}
+
+/** Why a value may not live under this key, or undefined when it may. */
+export function keyMismatch<T>(codec: Codec<T>, key: string, value: T): string | undefined {
+  const want = codec.keyOf?.(value);
+  return want === undefined || want === key ? undefined : `the ${codec.name} of '${want}' may not live under the key '${key}'`;
 }

@@ -1,6 +1,6 @@
 import { type AppDefinition, appKey, ConflictError, type Deployment, type DeploymentStatus } from "@berth/core";
 import type { Bus } from "./bus.js";
-import { isCasConflict, type Versioned } from "./kv.js";
+import { isCasConflict, MisplacedValueError, type Versioned } from "./kv.js";
 
 export const LOCKED_MESSAGE = "App is locked by one or more deployments. Override with the option '?force=true'.";
 
@@ -27,6 +27,8 @@ export class DeploymentStore {
   ): Promise<number> {
     const appId = d.affectedApps[0] ?? "";
     const key = appKey(appId);
+    // An app is changed only under its own id: a target naming another app would run as that app's team.
+    if (d.target && d.target.id !== appId) throw new MisplacedValueError(`a deployment of ${appId} may not install ${d.target.id}`);
     await this.lock(key, d.id, force, d.createdAtMs);
     let undo: (() => Promise<void>) | undefined;
     try {

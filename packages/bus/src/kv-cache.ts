@@ -1,8 +1,10 @@
 import type { KV } from "@nats-io/kv";
-import type { Codec } from "./codec.js";
+import { type Codec, keyMismatch } from "./codec.js";
 import type { Versioned } from "./kv.js";
 
 export type CacheListener<T> = (key: string, entry: Versioned<T> | undefined) => void;
+/** Told of a value the cache leaves out: one it cannot decode, or one stored under a key it does not belong to. */
+export type SkipListener = (key: string, reason: string) => void;
 
 /**
  * A read model of a whole bucket, kept current by a KV watch. It is derived
@@ -16,6 +18,7 @@ export class KvCache<T, Kept = T> {
   private seen = 0;
   private readonly waiters: { revision: number; resolve: () => void }[] = [];
   private readonly listeners: CacheListener<T>[] = [];
+  private readonly skipListeners: SkipListener[] = [];
   private stopWatch: (() => void) | undefined;
   private checkTimer: NodeJS.Timeout | undefined;
   private seenAtLastCheck = 0;
@@ -57,8 +60,9 @@ export class KvCache<T, Kept = T> {
     void (async () => {
       for await (const e of watch) {
         if (e.revision <= this.seen) continue;
-        if (e.operation === "PUT") {
-          const entry = { value: this.codec.decode(e.value), revision: e.revision };
+        const value = e.operation === "PUT" ? this.decode(e.key, e.value) : undefined;
+        if (value !== undefined) {
+          const entry = { value, revision: e.revision };
           this.entries.set(e.key, { value: this.keep(entry.value), revision: e.revision });
           this.emit(e.key, entry);
         } else if (this.entries.delete(e.key)) {
@@ -67,6 +71,20 @@ export class KvCache<T, Kept = T> {
         this.advance(e.revision);
       }
     })();
+  }
+
+  /** The value, or undefined (and the skip listeners told) when it cannot be read or is under the wrong key. */
+  private decode(key: string, data: Uint8Array): T | undefined {
+    let reason: string | undefined;
+    try {
+      const value = this.codec.decode(data);
+      reason = keyMismatch(this.codec, key, value);
+      if (!reason) return value;
+    } catch (err) {
+      reason = `cannot decode a ${this.codec.name}: ${String(err)}`;
+    }
+    for (const l of this.skipListeners) l(key, reason);
+    return undefined;
   }
 
   private async checkProgress(): Promise<void> {
@@ -97,6 +115,11 @@ export class KvCache<T, Kept = T> {
 
   onChange(listener: CacheListener<T>): void {
     this.listeners.push(listener);
+  }
+
+  /** A value left out (undecodable, or under a key it does not belong to) is reported here; it reads as absent. */
+  onSkip(listener: SkipListener): void {
+    this.skipListeners.push(listener);
   }
 
   get(key: string): Versioned<Kept> | undefined {

@@ -1,5 +1,5 @@
 import type { KV, KvEntry } from "@nats-io/kv";
-import type { Codec } from "./codec.js";
+import { type Codec, keyMismatch } from "./codec.js";
 import { jsErrorCode } from "./js-errors.js";
 
 export interface Versioned<T> {
@@ -17,6 +17,11 @@ function live(e: KvEntry | null): e is KvEntry {
   return e !== null && e.operation === "PUT";
 }
 
+/** A write of a value under a key it does not belong to (an app stored under another app's key). */
+export class MisplacedValueError extends Error {
+  override readonly name = "MisplacedValueError";
+}
+
 /** A KV bucket whose values all have one type. */
 export class TypedKv<T> {
   constructor(
@@ -24,23 +29,35 @@ export class TypedKv<T> {
     private readonly codec: Codec<T>,
   ) {}
 
+  /** A value stored under a key it does not belong to reads as absent. */
   async get(key: string): Promise<Versioned<T> | undefined> {
     const e = await this.kv.get(key);
-    return live(e) ? { value: this.codec.decode(e.value), revision: e.revision } : undefined;
+    return live(e) ? this.read(key, e) : undefined;
   }
 
   /** Writes only if the key is absent (or deleted); throws a CAS conflict otherwise. */
-  create(key: string, value: T): Promise<number> {
-    return this.kv.create(key, this.codec.encode(value));
+  async create(key: string, value: T): Promise<number> {
+    return this.kv.create(key, this.encode(key, value));
   }
 
   /** Writes only if the key is still at `revision`. */
-  update(key: string, value: T, revision: number): Promise<number> {
-    return this.kv.update(key, this.codec.encode(value), revision);
+  async update(key: string, value: T, revision: number): Promise<number> {
+    return this.kv.update(key, this.encode(key, value), revision);
   }
 
-  put(key: string, value: T): Promise<number> {
-    return this.kv.put(key, this.codec.encode(value));
+  async put(key: string, value: T): Promise<number> {
+    return this.kv.put(key, this.encode(key, value));
+  }
+
+  private encode(key: string, value: T): Uint8Array {
+    const misplaced = keyMismatch(this.codec, key, value);
+    if (misplaced) throw new MisplacedValueError(`refused: ${misplaced}`);
+    return this.codec.encode(value);
+  }
+
+  private read(key: string, e: KvEntry): Versioned<T> | undefined {
+    const value = this.codec.decode(e.value);
+    return keyMismatch(this.codec, key, value) ? undefined : { value, revision: e.revision };
   }
 
   async delete(key: string, previousRevision?: number): Promise<void> {
@@ -51,7 +68,10 @@ export class TypedKv<T> {
   async history(key: string): Promise<Versioned<T>[]> {
     const out: Versioned<T>[] = [];
     const it = await this.kv.history({ key });
-    for await (const e of it) if (live(e)) out.push({ value: this.codec.decode(e.value), revision: e.revision });
+    for await (const e of it) {
+      const v = live(e) ? this.read(key, e) : undefined;
+      if (v) out.push(v);
+    }
     return out;
   }
 

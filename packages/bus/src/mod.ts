@@ -20,6 +20,7 @@ export {
   type Codec,
   codecs,
   jsonCodec,
+  keyMismatch,
   type KillCommand,
   type LogChunk,
   type LogRequest,
@@ -44,12 +45,12 @@ export {
 } from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
 export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
-export { isCasConflict, TypedKv, type Versioned } from "./kv.js";
+export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
 export { statusMessages, updatesInOneMessage } from "./status-messages.js";
 export { Limiter } from "./limiter.js";
-export { KvCache } from "./kv-cache.js";
+export { KvCache, type SkipListener } from "./kv-cache.js";
 export { Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";

@@ -1,6 +1,22 @@
 import { restoreRedacted } from "./redaction.js";
 import type { AppDefinition } from "./app-definition.js";
 import { type AppParseResult, parseApp } from "./app-validation.js";
+import { parseAppId } from "./app-id.js";
+import type { ValidationDetail } from "./errors.js";
+
+/**
+ * A body sent to an app's own path (PUT or PATCH /v2/apps/{id}) may name no id
+ * or that path's; any other is refused, never followed: the path is what was
+ * authorised, so an app's id is its path.
+ */
+export function bodyIdRefusal(raw: unknown, pathId: string): ValidationDetail | undefined {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  const id = (raw as { id?: unknown }).id;
+  if (id === undefined || id === null) return undefined;
+  const parsed = typeof id === "string" ? parseAppId(id) : undefined;
+  if (parsed?.ok && parsed.id === pathId) return undefined;
+  return { path: "/id", errors: [`must be ${pathId} (the app's path) or absent: an app's id is the path it is sent to`] };
+}
 
 export interface AppUpdateContext {
   readonly version: string;
@@ -18,9 +34,8 @@ export function updateApp(previous: AppDefinition, raw: unknown, ctx: AppUpdateC
     return { ok: false, details: [{ path: "/", errors: ["must be an object"] }] };
   }
   const patch = restoreRedacted(raw, previous) as Record<string, unknown>;
-  if (patch.id !== undefined && patch.id !== previous.id && patch.id !== previous.id.slice(1)) {
-    return { ok: false, details: [{ path: "/id", errors: [`id must be ${previous.id} or absent`] }] };
-  }
+  const refused = bodyIdRefusal(patch, previous.id);
+  if (refused) return { ok: false, details: [refused] };
   const base: Record<string, unknown> = ctx.partial ? { ...definitionOf(previous) } : {};
   const merged = { ...base, ...patch, id: previous.id };
   const parsed = parseApp(merged, { version: ctx.version });

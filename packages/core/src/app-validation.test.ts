@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseApp } from "./app-validation.js";
-import { updateApp } from "./app-update.js";
+import { bodyIdRefusal, updateApp } from "./app-update.js";
 
 const V = "2026-01-01T00:00:00.000Z";
 const base = { id: "/team/web", cmd: "sleep 100", container: { docker: { image: "berth/busybox:test" } } };
@@ -144,5 +144,21 @@ describe("updateApp", () => {
   it("refuses another id and invalid values", () => {
     expect(updateApp(created.app, { id: "/other" }, { version: V2, partial: true }).ok).toBe(false);
     expect(updateApp(created.app, { cpus: -1 }, { version: V2, partial: true }).ok).toBe(false);
+  });
+});
+
+describe("bodyIdRefusal", () => {
+  it("accepts no id, the path's id, and the path's id without its leading slash", () => {
+    for (const body of [{}, { id: null }, { id: "/red/web" }, { id: "red/web" }, { id: "/red/web/" }]) {
+      expect(bodyIdRefusal(body, "/red/web"), JSON.stringify(body)).toBeUndefined();
+    }
+    expect(bodyIdRefusal("not an object", "/red/web")).toBeUndefined();
+  });
+
+  it("refuses any other id, naming the path's", () => {
+    for (const id of ["/blue/planted", "/red/web2", "/red", "web", 5, "/RED/web", "/red/./web"]) {
+      const r = bodyIdRefusal({ id }, "/red/web");
+      expect(r, String(id)).toEqual({ path: "/id", errors: [expect.stringContaining("must be /red/web")] });
+    }
   });
 });

@@ -25,7 +25,7 @@ export {
   READ_ONLY_FIELDS,
 } from "./app-definition.js";
 export { type AppParseResult, LIMITS, parseApp } from "./app-validation.js";
-export { definitionOf, sameConfiguration, updateApp } from "./app-update.js";
+export { bodyIdRefusal, definitionOf, sameConfiguration, updateApp } from "./app-update.js";
 export { imageReferenceError } from "./docker-image.js";
 export {
   countPorts,

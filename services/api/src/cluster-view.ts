@@ -8,6 +8,7 @@ import {
   deploymentCodec,
   jsonCodec,
   KvCache,
+  type SkipListener,
   type QueueEntry,
   type StoredSecret,
   RunningDeployments,
@@ -64,6 +65,11 @@ export class ClusterView {
       this.quotas,
       this.secrets,
     ];
+  }
+
+  /** Reports every value the view leaves out: undecodable, or stored under a key it does not belong to. */
+  onSkip(listener: SkipListener): void {
+    for (const c of this.caches()) c.onSkip(listener);
   }
 
   async start(): Promise<void> {

@@ -50,6 +50,10 @@ export class Deployer {
     const current = await this.bus.apps.get(appKey(appId));
     const version = this.now().toISOString();
     const target = compute(current?.value, version);
+    // Every decision below (policy, secrets, quota, the key it is stored under) follows appId: the target must be that app.
+    if (target && target.id !== appId) {
+      throw new ValidationError([{ path: "/id", errors: [`must be ${appId}: an app is changed only under its own id`] }]);
+    }
     if (target) {
       const violations = this.admissionErrors(target);
       if (violations.length > 0) throw new ValidationError(violations, "The app breaks its team's task policy");

@@ -41,8 +41,36 @@ function body(err: FastifyError | BerthError | Error): { status: number; body: M
   return { status: 500, body: { message: "Internal error: see the api's log" } };
 }
 
+/** How long a refused body is read and dropped before the answer, so the client is not reset mid-send. */
+const LINGER_MS = 5_000;
+
+/**
+ * Reads and drops the rest of a request body the api refused, up to LINGER_MS.
+ * Answering while the client still sends makes the server close a socket with
+ * unread data, which resets the connection and loses the answer on the way
+ * (as nginx's lingering close avoids).
+ */
+function drained(req: FastifyRequest): Promise<void> {
+  const raw = req.raw;
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, LINGER_MS);
+    function done() {
+      clearTimeout(timer);
+      raw.off("end", done).off("close", done).off("error", done);
+      resolve();
+    }
+    raw.on("end", done).on("close", done).on("error", done);
+    raw.resume();
+  });
+}
+
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body: b } = body(err);
   if (status >= 500) req.log.error({ err }, "request failed");
+  if (status === 413) {
+    void drained(req).then(() => reply.status(status).send(b));
+    return;
+  }
   void reply.status(status).send(b);
 }

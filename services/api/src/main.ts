@@ -9,6 +9,7 @@ await runProcess("api", async ({ logger, registry }) => {
   const config = loadConfig();
   const bus = await openServiceBus("api", config, logger);
   const view = new ClusterView(bus);
+  view.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored value out of the api's view"));
   await view.start();
   const auth = new Authenticator(bus, config.adminToken);
   await auth.start();

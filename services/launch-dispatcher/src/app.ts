@@ -34,6 +34,7 @@ export interface DispatcherDeps {
 export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
   const { bus, logger, config } = deps;
   const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  apps.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored app out: it will not be run"));
   const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
   const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
   const teams = new KvCache<Team>(bus.buckets.teams, jsonCodec<Team>("Team"));

@@ -68,8 +68,13 @@ describe("containers as the agent starts them", () => {
       policy,
     );
     expect(c.running).toBe(true);
-    const limits = await runtime.exec(c.id, ["sh", "-c", "ulimit -n; pwd; touch /x 2>&1; touch /scratch/y && echo ok"], 5_000);
-    expect(limits.output).toMatch(/^256\n\/tmp\n.*Read-only file system\nok/m);
+    // The task's own limits are its first process's: `docker exec` may give the exec'd shell others.
+    const limits = await runtime.exec(
+      c.id,
+      ["sh", "-c", "grep 'open files' /proc/1/limits; pwd; touch /x 2>&1; touch /scratch/y && echo ok"],
+      5_000,
+    );
+    expect(limits.output).toMatch(/^Max open files +256 +512 +files *\n\/tmp\n.*Read-only file system\nok/m);
     const info = await dockerInspect<{
       HostConfig: { CapAdd: string[]; CapDrop: string[]; Init: boolean };
       Config: { StopSignal: string };

@@ -40,6 +40,7 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
   const seconds = (ms: number) => Math.max(0, ms) / 1000;
   const stops: (() => Promise<void> | void)[] = [];
   const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  apps.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored app out"));
   const applier = new StatusApplier(bus, apps, logger);
   return {
     async start() {

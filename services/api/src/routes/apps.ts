@@ -2,6 +2,7 @@ import { type Bus, publishEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
+  bodyIdRefusal,
   ConflictError,
   definitionOf,
   mayAccess,
@@ -126,8 +127,13 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return r.app;
   };
 
-  const update = (raw: unknown, partial: boolean) => (cur: AppDefinition | undefined, version: string) => {
-    if (!cur) return parseFor(raw, undefined, version);
+  /** The change a body makes to the app at `id`; a body naming another id is refused, never followed. */
+  const update = (id: string, raw: unknown, partial: boolean) => (cur: AppDefinition | undefined, version: string) => {
+    if (!cur) {
+      const refused = bodyIdRefusal(raw, id);
+      if (refused) throw new ValidationError([refused]);
+      return parseFor(raw, id, version);
+    }
     const r = updateApp(cur, raw, { version, partial });
     if (!r.ok) throw new ValidationError(r.details);
     return r.app;
@@ -179,7 +185,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     // Every definition is checked before any is applied: a bad one changes nothing.
     for (const [i, item] of items.entries()) {
       try {
-        update(item.raw, partial)((await bus.apps.get(appKey(item.id)))?.value, "probe");
+        update(item.id, item.raw, partial)((await bus.apps.get(appKey(item.id)))?.value, "probe");
       } catch (err) {
         if (err instanceof ValidationError)
           throw new ValidationError(err.details.map((d) => ({ path: `/${i}${d.path === "/" ? "" : d.path}`, errors: d.errors })));
@@ -187,7 +193,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       }
     }
     const results: ChangeResult[] = [];
-    for (const item of items) results.push(await deployer.change(item.id, update(item.raw, partial), changeOpts(req.query)));
+    for (const item of items) results.push(await deployer.change(item.id, update(item.id, item.raw, partial), changeOpts(req.query)));
     const ids = results.map((r) => r.deployment.id);
     if (!flag(req.query.dryRun)) void reply.header("Marathon-Deployment-Id", ids.join(","));
     return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
@@ -212,7 +218,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   app.put<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
     requireAccess(req, id);
-    const r = await deployer.change(id, update(req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
+    const r = await deployer.change(id, update(id, req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
     return answer(req, reply, r);
   });
 
@@ -220,7 +226,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
     requireAccess(req, id);
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
-    const r = await deployer.change(id, update(req.body, true), changeOpts(req.query));
+    const r = await deployer.change(id, update(id, req.body, true), changeOpts(req.query));
     return answer(req, reply, r);
   });
 

@@ -1,0 +1,72 @@
+// One team attacking another on a running cluster: each attack here once worked, and must not again.
+import { appKey } from "@berth/core";
+import { MisplacedValueError } from "@berth/bus";
+import { eventually } from "@berth/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Api } from "../support/api.js";
+import { sleeper } from "../support/apps.js";
+import { useCluster } from "../support/fixture.js";
+
+const f = useCluster("e2e-attacks");
+let red: Api;
+let blue: Api;
+
+async function tokenFor(team: string): Promise<Api> {
+  const r = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: `${team} ci`, team });
+  expect(r.status).toBe(201);
+  return f.api.as(r.body.token);
+}
+
+beforeAll(async () => {
+  red = await tokenFor("red");
+  blue = await tokenFor("blue");
+  expect((await blue.call("PUT", "/v2/secrets/blue/db/password", { value: "blue-secret-value" })).status).toBe(204);
+  await f.api.call("PUT", "/v2/teams/blue", { quota: { instances: 2 }, policy: { privileged: true } });
+});
+
+describe("planting an app in another team's group", () => {
+  const planted = sleeper("/blue/planted", 1, {
+    secrets: { pw: { source: "db/password" } },
+    env: { PW: { secret: "pw" } },
+    container: { docker: { image: "berth/busybox:latest", privileged: true } },
+  });
+
+  it("refuses a body whose id is not the path it is sent to, for a new app, a dry run and an existing app", async () => {
+    for (const path of ["/v2/apps/red/moved", "/v2/apps/red/moved?dryRun=true", "/v2/apps/red/moved?partialUpdate=false"]) {
+      const r = await red.call<{ message: string; details: { path: string; errors: string[] }[] }>("PUT", path, planted);
+      expect(r.status, path).toBe(422);
+      expect(r.body.details).toEqual([{ path: "/id", errors: [expect.stringContaining("must be /red/moved")] }]);
+    }
+    expect((await red.call("PATCH", "/v2/apps/red/moved", planted)).status).toBe(404);
+    expect((await red.call("POST", "/v2/apps", sleeper("/red/moved"))).status).toBe(201);
+    expect((await red.call("PATCH", "/v2/apps/red/moved", planted)).status).toBe(422);
+    expect((await red.call("PUT", "/v2/apps/red/moved?force=true", planted)).status).toBe(422);
+    // Nothing of blue's was reached: no app, no booking on its quota, no task.
+    expect((await f.api.call("GET", "/v2/apps/blue/planted")).status).toBe(404);
+    expect((await blue.call<{ apps: unknown[] }>("GET", "/v2/apps")).body.apps).toEqual([]);
+    expect((await blue.call<{ usage: { instances: number } }>("GET", "/v2/teams/blue")).body.usage.instances).toBe(0);
+    const app = await red.call<{ app: { id: string } }>("GET", "/v2/apps/red/moved");
+    expect(app.body.app.id).toBe("/red/moved");
+  });
+
+  it("keeps a record stored under another app's key out of every service, even when written behind the api's back", async () => {
+    await expect(f.bus.apps.put(appKey("/red/sneaky"), { ...(await storedApp("/red/moved")), id: "/blue/sneaky" })).rejects.toThrow(
+      MisplacedValueError,
+    );
+    // Below the typed store: the raw bucket, as a process with write access could.
+    const raw = { ...(await storedApp("/red/moved")), id: "/blue/sneaky", instances: 1 };
+    await f.bus.buckets.apps.put(appKey("/red/sneaky"), new TextEncoder().encode(JSON.stringify(raw)));
+    await new Promise((r) => setTimeout(r, 3_000));
+    const all = await f.api.call<{ apps: { id: string }[] }>("GET", "/v2/apps");
+    expect(all.body.apps.map((a) => a.id)).not.toContain("/blue/sneaky");
+    const tasks = await f.api.call<{ tasks: { appId: string }[] }>("GET", "/v2/tasks");
+    expect(tasks.body.tasks.map((t) => t.appId)).not.toContain("/blue/sneaky");
+    expect(await f.bus.apps.get(appKey("/red/sneaky"))).toBeUndefined();
+    await f.bus.buckets.apps.delete(appKey("/red/sneaky"));
+  });
+
+  async function storedApp(id: string) {
+    const got = await eventually(async () => (await f.bus.apps.get(appKey(id)))?.value, { what: `${id} stored` });
+    return got;
+  }
+});
