@@ -12,6 +12,9 @@ command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
 [ -x /usr/bin/busybox ] || [ -x /bin/busybox ] || need+=(busybox-static)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The tests build a static raw-socket sniffer (an attacker's tool) with gcc.
+command -v gcc >/dev/null 2>&1 && dpkg -s libc6-dev >/dev/null 2>&1 || need+=(gcc libc6-dev)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,7 +1,7 @@
 // One team attacking another on a running cluster: each attack here once worked, and must not again.
 import { appKey } from "@berth/core";
 import { MisplacedValueError } from "@berth/bus";
-import { eventually } from "@berth/testkit";
+import { docker, eventually, readSniff, sniffCommand, sniffImage } from "@berth/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
@@ -69,4 +69,35 @@ describe("planting an app in another team's group", () => {
     const got = await eventually(async () => (await f.bus.apps.get(appKey(id)))?.value, { what: `${id} stored` });
     return got;
   }
+});
+
+/** Runs `sniff` as a task of the given team and answers what it printed once it ended. */
+async function sniffAs(api: Api, id: string, seconds: number, needles: string[], parameters: { key: string; value: string }[] = []) {
+  const image = await sniffImage();
+  const app = sleeper(id, 1, { cmd: sniffCommand(seconds, needles), container: { docker: { image, parameters } } });
+  const created = await api.call("POST", "/v2/apps", app);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const [task] = await eventually(
+    async () => {
+      const t = await api.tasks(id);
+      return t.length > 0 && t;
+    },
+    { what: `${id}'s task` },
+  );
+  const output = await eventually(
+    async () => {
+      const logs = await docker("logs", `berth-${task!.id}`).catch(() => "");
+      return /^(socket:|found \d+)/m.test(logs) && /^(socket:.*|found \d+: \w+)$/m.test(logs.trim().split("\n").at(-1) ?? "") && logs;
+    },
+    { what: `${id}'s capture to end`, timeoutMs: (seconds + 30) * 1000 },
+  );
+  await api.call("DELETE", `/v2/apps${id}?force=true`);
+  return readSniff(output);
+}
+
+describe("sniffing the control plane from a task", () => {
+  it("gives a task no raw socket unless its team's policy grants NET_RAW", async () => {
+    const r = await sniffAs(red, "/red/sniff", 1, ["anything"]);
+    expect(r.refused).toBe("Operation not permitted");
+  });
 });

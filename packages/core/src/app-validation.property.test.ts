@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseApp } from "./app-validation.js";
-import { containerSpec } from "./container-spec.js";
+import { containerSpec, TASK_CAPABILITIES } from "./container-spec.js";
 import { imageReferenceError } from "./docker-image.js";
 import { DEFAULT_TASK_POLICY, policyViolations } from "./task-policy.js";
 import { taskSpec } from "./task-spec.js";
@@ -142,7 +142,9 @@ describe("app validation, with random input", () => {
         if (policyViolations(app, DEFAULT_TASK_POLICY).length === 0) {
           expect(spec.privileged).toBe(false);
           expect(spec.binds).toEqual([]);
-          expect(spec.capAdd).toEqual([]);
+          // Within the default policy a task never holds more than the starting set of capabilities.
+          expect(spec.capDrop).toEqual(["ALL"]);
+          for (const cap of spec.capAdd) expect(TASK_CAPABILITIES).toContain(cap);
         }
       }),
       { numRuns: 3000 },

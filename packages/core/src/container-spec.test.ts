@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerSpec, cpuShares, memoryLimitBytes, withPortMappings } from "./container-spec.js";
+import { containerSpec, cpuShares, memoryLimitBytes, TASK_CAPABILITIES, taskCapabilities, withPortMappings } from "./container-spec.js";
 import { taskNeed, taskSpec } from "./task-spec.js";
 import { appOf } from "./test-fixtures.js";
 
@@ -87,5 +87,26 @@ describe("container spec", () => {
 
   it("needs the exact ports when requirePorts is set", () => {
     expect(taskNeed(app({ requirePorts: true, portDefinitions: [{ port: 8080 }] }), "t").requiredPorts).toEqual([8080]);
+  });
+});
+
+describe("a task's capabilities", () => {
+  it("starts from a set without NET_RAW, MKNOD, AUDIT_WRITE, SETFCAP or SYS_CHROOT, after dropping ALL", () => {
+    const spec = containerSpec(taskSpec(app({}), "t", []), { agentId: "a", hostname: "h" });
+    expect(spec.capDrop).toEqual(["ALL"]);
+    expect(spec.capAdd).toEqual([...TASK_CAPABILITIES].sort());
+    for (const cap of ["NET_RAW", "MKNOD", "AUDIT_WRITE", "SETFCAP", "SYS_CHROOT"]) expect(spec.capAdd).not.toContain(cap);
+  });
+
+  it("drops what the app drops and adds what it adds", () => {
+    expect(taskCapabilities(["NET_RAW"], ["CHOWN", "SETUID"]).capAdd).toEqual(
+      TASK_CAPABILITIES.filter((c) => c !== "CHOWN" && c !== "SETUID")
+        .concat("NET_RAW")
+        .sort(),
+    );
+    expect(taskCapabilities(["NET_ADMIN"], ["ALL"])).toEqual({ capAdd: ["NET_ADMIN"], capDrop: ["ALL"] });
+    expect(taskCapabilities([], ["ALL"])).toEqual({ capAdd: [], capDrop: ["ALL"] });
+    expect(taskCapabilities(["ALL"], ["CHOWN"])).toEqual({ capAdd: ["ALL"], capDrop: [] });
+    expect(taskCapabilities(["KILL"], []).capAdd.filter((c) => c === "KILL")).toHaveLength(1);
   });
 });

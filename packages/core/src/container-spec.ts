@@ -67,6 +67,25 @@ export interface ContainerSpec {
   stopSignal?: string;
 }
 
+/**
+ * The capabilities a task starts with: Docker's defaults less those a service
+ * seldom needs and an attacker on a shared host does. NET_RAW, above all: under
+ * host networking a raw socket reads every process's loopback traffic. Also
+ * gone: MKNOD, AUDIT_WRITE, SETFCAP, SYS_CHROOT. An app drops more with
+ * `cap-drop` and adds (within its team's policy) with `cap-add`.
+ */
+export const TASK_CAPABILITIES = ["CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETGID", "SETPCAP", "SETUID"];
+
+/**
+ * What Docker is told: drop ALL, then add exactly the task's set. The app's
+ * `cap-drop` takes from the starting set, its `cap-add` adds (ALL means all).
+ */
+export function taskCapabilities(capAdd: readonly string[], capDrop: readonly string[]): { capAdd: string[]; capDrop: string[] } {
+  if (capAdd.includes("ALL")) return { capAdd: ["ALL"], capDrop: [] };
+  const start = capDrop.includes("ALL") ? [] : TASK_CAPABILITIES.filter((c) => !capDrop.includes(c));
+  return { capAdd: [...new Set([...start, ...capAdd])].sort(), capDrop: ["ALL"] };
+}
+
 export const MIN_CPU_SHARES = 2;
 export const MIN_MEMORY_MIB = 32;
 /** The pids limit when a task carries none. */
@@ -151,8 +170,7 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
     stopTimeoutSeconds: task.killGracePeriodSeconds,
     securityOpt: ["no-new-privileges"],
     pidsLimit: Math.min(o.pidsLimit ?? Infinity, task.pidsLimit > 0 ? task.pidsLimit : DEFAULT_PIDS_LIMIT),
-    capAdd: o.capAdd,
-    capDrop: o.capDrop,
+    ...taskCapabilities(o.capAdd, o.capDrop),
     tmpfs: o.tmpfs,
     ulimits: o.ulimits,
   };

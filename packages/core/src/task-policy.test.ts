@@ -81,7 +81,7 @@ describe("hardening every container gets", () => {
   it("translates the supported parameters into Docker's create options", () => {
     const a = appOf(
       params(
-        ["cap-drop", "NET_RAW"],
+        ["cap-drop", "CHOWN"],
         ["init", "true"],
         ["read-only", "true"],
         ["tmpfs", "/tmp:rw,size=64m"],
@@ -92,8 +92,9 @@ describe("hardening every container gets", () => {
       ),
     );
     const spec = containerSpec(taskSpec(a, "t", []), { agentId: "a", hostname: "h" });
+    expect(spec.capAdd).not.toContain("CHOWN");
     expect(spec).toMatchObject({
-      capDrop: ["NET_RAW"],
+      capDrop: ["ALL"],
       init: true,
       readonlyRootfs: true,
       tmpfs: { "/tmp": "rw,size=64m" },

@@ -5,3 +5,4 @@ export { type NatsCluster, type NatsServer, startNatsCluster, startNatsServer } 
 export { type Prometheus, startPrometheus } from "./prometheus.js";
 export { type Registry, startRegistry } from "./registry.js";
 export { eventually } from "./wait.js";
+export { readSniff, SNIFF_IMAGE, sniffCommand, sniffImage } from "./sniffer.js";
