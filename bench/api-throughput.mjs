@@ -33,6 +33,7 @@ const helloUrl = `http://127.0.0.1:${hello.server.address().port}/`;
 const nats = await startNats(natsServers);
 const cluster = await startCluster({
   natsUrl: nats.url,
+  natsTls: nats.tls,
   name: "bench-api-throughput",
   agents: 0,
   extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },

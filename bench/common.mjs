@@ -1,5 +1,6 @@
 // What every benchmark may use: its command-line options, and NATS (one
-// server, or a three-server cluster with JetStream replicas 3).
+// server, or a three-server cluster with JetStream replicas 3), over TLS as
+// Berth runs it, or in plain text with --plain.
 import { startNatsCluster, startNatsServer } from "@berth/testkit";
 
 /** Numeric command-line options `--name N`, each defaulting to the value in `defaults`. */
@@ -12,16 +13,22 @@ export function options(defaults) {
   );
 }
 
+/** True unless the command line says --plain: NATS (clients, and routes on a cluster) over TLS. */
+export const natsTls = !process.argv.includes("--plain");
+
 /**
  * One nats-server, or `servers` clustered on loopback; `env` is what the Berth
- * processes need to use it (replicas 3 on a cluster).
+ * processes need to use it (replicas 3 on a cluster, the CA or plain text),
+ * `tls` what a client of the benchmark's own passes.
  */
 export async function startNats(servers = 1) {
-  const nats = servers > 1 ? await startNatsCluster(servers) : await startNatsServer();
+  const nats = servers > 1 ? await startNatsCluster(servers, { tls: natsTls }) : await startNatsServer({ tls: natsTls });
+  const tlsEnv = nats.tls ? { BERTH_NATS_CA: nats.tls.caFile } : { BERTH_NATS_TLS: "off" };
   return {
     url: servers > 1 ? nats.urls : nats.url,
-    env: servers > 1 ? { BERTH_JS_REPLICAS: "3" } : {},
-    describe: servers > 1 ? `${servers}-server NATS cluster, replicas 3` : "one nats-server",
+    tls: nats.tls,
+    env: { ...(servers > 1 ? { BERTH_JS_REPLICAS: "3" } : {}), ...tlsEnv },
+    describe: `${servers > 1 ? `${servers}-server NATS cluster, replicas 3` : "one nats-server"}, ${nats.tls ? "TLS" : "plain text"}`,
     pids: () => nats.pids(),
     stop: () => nats.stop(),
   };

@@ -132,7 +132,12 @@ async function swarm() {
 }
 
 const nats = await startNats(natsServers);
-const cluster = await startCluster({ natsUrl: nats.url, name: "bench-launch-burst", extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env } });
+const cluster = await startCluster({
+  natsUrl: nats.url,
+  natsTls: nats.tls,
+  name: "bench-launch-burst",
+  extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
+});
 try {
   const b = await bare();
   const berth = await viaBerth(cluster);

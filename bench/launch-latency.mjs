@@ -5,10 +5,11 @@
 // `node bench/launch-latency.mjs [runs]` after `make build docker`).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster, startNatsServer } from "@berth/testkit";
+import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
+import { startNats } from "./common.mjs";
 
 const run = promisify(execFile);
-const runs = Number(process.argv[2] ?? 15);
+const runs = Number(process.argv.slice(2).find((a) => /^[0-9]+$/.test(a)) ?? 15);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -70,8 +71,13 @@ async function viaBerth(cluster, i) {
   return took;
 }
 
-const nats = await startNatsServer();
-const cluster = await startCluster({ natsUrl: nats.url, name: "bench-launch-latency", extraEnv: { BERTH_LOG_LEVEL: "warn" } });
+const nats = await startNats();
+const cluster = await startCluster({
+  natsUrl: nats.url,
+  natsTls: nats.tls,
+  name: "bench-launch-latency",
+  extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
+});
 try {
   // One warm-up of each, so neither side pays for a cold image cache.
   await bareDocker("warm");

@@ -5,11 +5,12 @@
 // after `make build docker`.
 import { request } from "node:http";
 import { readFileSync } from "node:fs";
-import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster, startNatsServer } from "@berth/testkit";
+import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
+import { startNats } from "./common.mjs";
 import { CgroupReader } from "../services/slave-agent/dist/cgroups.js";
 import { renderContainerMetrics, sampleContainers } from "../services/slave-agent/dist/container-metrics.js";
 
-const n = Number(process.argv[2] ?? 100);
+const n = Number(process.argv.slice(2).find((a) => /^[0-9]+$/.test(a)) ?? 100);
 const cycles = 20;
 const CLK_TCK = 100;
 
@@ -41,9 +42,10 @@ async function inParallel(items, limit, fn) {
   );
 }
 
-const nats = await startNatsServer();
+const nats = await startNats();
 const cluster = await startCluster({
   natsUrl: nats.url,
+  natsTls: nats.tls,
   name: "bench-metrics-cost",
   extraEnv: { BERTH_LOG_LEVEL: "warn", BERTH_AGENT_METRICS_INTERVAL_MS: "5000" },
 });

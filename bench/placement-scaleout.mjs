@@ -19,7 +19,7 @@ const APPS = 100;
 async function run(instances) {
   const sim = await startSimCluster({ name: `bench-scaleout-${instances}`, agents, hosts, instances });
   const quiet = { info() {}, warn() {}, error() {} };
-  const nc = await connectBus({ servers: sim.natsUrl, name: "bench-placement-client", logger: quiet });
+  const nc = await connectBus({ servers: sim.natsUrl, tls: sim.natsTls, name: "bench-placement-client", logger: quiet });
   try {
     await sim.waitForAgents();
     // Let every offer-handler hear of the others before the clock starts.

@@ -56,6 +56,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   const natsUrl = nats.url;
   const cluster = await startCluster({
     natsUrl,
+    natsTls: nats.tls,
     name,
     agents: 0,
     instances,
@@ -69,6 +70,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       env: {
         ...process.env,
         BERTH_NATS_URL: natsUrl,
+        ...nats.env,
         BERTH_LOG_LEVEL: "warn",
         BERTH_SIM_AGENTS: String(Math.ceil(agents / hosts)),
         BERTH_SIM_PREFIX: `sim${h}`,
@@ -104,6 +106,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   return {
     cluster,
     natsUrl,
+    natsTls: nats.tls,
     api,
     describe: `${nats.describe}, ${instances} instance(s) of each control-plane service`,
     cpuByGroup: () => byGroup(cpuSeconds),

@@ -19,6 +19,8 @@ const env = {
   BERTH_AGENT_ID: process.env.BERTH_AGENT_ID ?? "local-agent",
   BERTH_AGENT_HOSTNAME: process.env.BERTH_AGENT_HOSTNAME ?? "127.0.0.1",
   BERTH_AGENT_WORK_DIR: process.env.BERTH_AGENT_WORK_DIR ?? join(root, ".berth/agent"),
+  // Every process talks TLS to NATS and checks the server against the local CA (made by nats-users.mjs).
+  BERTH_NATS_CA: process.env.BERTH_NATS_CA ?? join(root, ".berth/tls/ca.pem"),
 };
 // The local cluster's admin token: BERTH_ADMIN_TOKEN when set, else the one
 // kept in .berth/admin-token (made on the first run, readable only by its owner).

@@ -2,12 +2,14 @@
 import { appKey } from "@berth/core";
 import { MisplacedValueError } from "@berth/bus";
 import { docker, eventually, readSniff, sniffCommand, sniffImage } from "@berth/testkit";
+import { createServer, connect, type AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
 
-const f = useCluster("e2e-attacks");
+// The api serves HTTPS here, as it does wherever it leaves the host.
+const f = useCluster("e2e-attacks", { apiTls: true });
 let red: Api;
 let blue: Api;
 
@@ -15,6 +17,19 @@ async function tokenFor(team: string): Promise<Api> {
   const r = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: `${team} ci`, team });
   expect(r.status).toBe(201);
   return f.api.as(r.body.token);
+}
+
+/** Sends a few bytes in clear to a loopback port: what a capture must find, or it proves nothing. */
+async function sendInClear(text: string): Promise<void> {
+  const server = createServer((s) => s.resume());
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    const c = connect(port, "127.0.0.1", () => c.end(text, () => resolve()));
+    c.on("error", reject);
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  server.close();
 }
 
 beforeAll(async () => {
@@ -99,5 +114,42 @@ describe("sniffing the control plane from a task", () => {
   it("gives a task no raw socket unless its team's policy grants NET_RAW", async () => {
     const r = await sniffAs(red, "/red/sniff", 1, ["anything"]);
     expect(r.refused).toBe("Operation not permitted");
+  });
+
+  it("lets a task granted NET_RAW capture the host's loopback, and find no token or secret in it", async () => {
+    await f.api.call("PUT", "/v2/teams/spy", { policy: { capabilities: ["NET_RAW"] } });
+    const spy = await tokenFor("spy");
+    const secret = `fresh-${Date.now()}-blue-value`;
+    const control = `control-${Date.now()}-in-clear`;
+    const needles = [control, f.cluster.adminToken, blue.token!, secret];
+    const capture = sniffAs(spy, "/spy/sniff", 15, needles, [{ key: "cap-add", value: "NET_RAW" }]);
+    // And a reader of every agent command (as a process with access to the command streams could be).
+    const commands: Uint8Array[] = [];
+    const tap = f.bus.nc.subscribe("berth.v1.cmd.>", { callback: (_err, m) => commands.push(m.data) });
+    // Once the capture runs: the admin and blue use the api, blue stores a secret and launches a task that gets it over NATS.
+    await eventually(async () => (await spy.running("/spy/sniff")).length === 1, { what: "the capture running" });
+    await new Promise((r) => setTimeout(r, 1_000));
+    await sendInClear(control);
+    expect((await f.api.call("GET", "/v2/apps")).status).toBe(200);
+    expect((await blue.call("PUT", "/v2/secrets/blue/fresh", { value: secret })).status).toBe(204);
+    const app = sleeper("/blue/reader", 1, { secrets: { s: { source: "fresh" } }, env: { S: { secret: "s" } } });
+    expect((await blue.call("POST", "/v2/apps", app)).status).toBe(201);
+    const [task] = await eventually(
+      async () => {
+        const r = await blue.running("/blue/reader");
+        return r.length === 1 && r;
+      },
+      { what: "blue's task running with its secret" },
+    );
+    expect((await docker("inspect", "--format", "{{json .Config.Env}}", `berth-${task!.id}`)).includes(`S=${secret}`)).toBe(true);
+    tap.unsubscribe();
+    const launches = commands.map((c) => Buffer.from(c)).filter((c) => c.includes("/blue/reader"));
+    expect(launches.length).toBeGreaterThan(0);
+    expect(launches.some((c) => c.includes(secret))).toBe(false);
+    const r = await capture;
+    expect(r.refused).toBeUndefined();
+    expect(r.packets).toBeGreaterThan(0);
+    expect(r.found, "control, admin token, blue's token, blue's secret").toEqual([true, false, false, false]);
+    await blue.call("DELETE", "/v2/apps/blue/reader?force=true");
   });
 });

@@ -10,7 +10,7 @@ import { openSse, type SseEvent } from "../support/sse.js";
 const f = useCluster("e2e-events", { extraEnv: { BERTH_API_EVENT_BUFFER_BYTES: String(4 * 1024 * 1024) } });
 let nc: NatsConnection;
 beforeAll(async () => {
-  nc = await connect({ servers: f.nats.url, ...f.natsUsers.operator });
+  nc = await connect({ servers: f.nats.url, ...f.natsUsers.operator, tls: f.nats.tls ?? null });
 });
 afterAll(async () => {
   await nc?.close();

@@ -19,7 +19,7 @@ let prometheus: Prometheus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-prometheus" });
+  cluster = await startCluster({ natsUrl: nats.url, natsTls: nats.tls, name: "e2e-prometheus" });
   api = new Api(cluster.apiUrl, cluster.adminToken);
   prometheus = await startPrometheus(`
 global:

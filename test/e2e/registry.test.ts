@@ -25,9 +25,9 @@ beforeAll(async () => {
   registry = await startRegistry();
   image = await registry.push(DEMO_IMAGE, "team/busybox:1");
   nats = await startNatsServer();
-  cluster = await startCluster({ natsUrl: nats.url, name: "e2e-registry" });
+  cluster = await startCluster({ natsUrl: nats.url, natsTls: nats.tls, name: "e2e-registry" });
   api = new Api(cluster.apiUrl, cluster.adminToken);
-  events = await collectEvents(nats.url);
+  events = await collectEvents(nats);
 });
 
 afterAll(async () => {

@@ -21,9 +21,14 @@ let bus: Bus;
 
 beforeAll(async () => {
   nats = await startNatsCluster(3);
-  cluster = await startCluster({ natsUrl: nats.urls, name: "faults-nats-cluster", extraEnv: { BERTH_JS_REPLICAS: "3" } });
+  cluster = await startCluster({
+    natsUrl: nats.urls,
+    natsTls: nats.tls,
+    name: "faults-nats-cluster",
+    extraEnv: { BERTH_JS_REPLICAS: "3" },
+  });
   api = new Api(cluster.apiUrl, cluster.adminToken);
-  bus = await testBus(nats.urls);
+  bus = await testBus({ url: nats.urls, tls: nats.tls });
 });
 
 afterAll(async () => {

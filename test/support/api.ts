@@ -1,4 +1,6 @@
-import { request } from "node:http";
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 
 /** A small client for the API under test: what a Marathon client would send and see. */
 export interface ApiResponse<T = unknown> {
@@ -8,15 +10,16 @@ export interface ApiResponse<T = unknown> {
 }
 
 export class Api {
-  /** `token` is sent as a bearer token on every call; undefined sends none. */
+  /** `token` is sent as a bearer token on every call; undefined sends none. `caFile`: trust for an https URL. */
   constructor(
     readonly url: string,
     readonly token: string | undefined,
+    readonly caFile?: string,
   ) {}
 
   /** The same API as another caller. */
   as(token: string | undefined): Api {
-    return new Api(this.url, token);
+    return new Api(this.url, token, this.caFile);
   }
 
   /** Sends the path exactly as given (no dot-segment normalising, unlike fetch), as a hostile client could. */
@@ -24,8 +27,10 @@ export class Api {
     const payload = raw ?? (body !== undefined ? JSON.stringify(body) : undefined);
     return new Promise((resolve, reject) => {
       const base = new URL(this.url);
-      const req = request(
+      const https = base.protocol === "https:";
+      const req = (https ? httpsRequest : httpRequest)(
         {
+          ...(https && this.caFile ? { ca: readFileSync(this.caFile) } : {}),
           host: base.hostname,
           port: base.port,
           path,

@@ -1,12 +1,24 @@
 import { type Bus, codecs, openBus, STREAMS, subjects } from "@berth/bus";
-import { containersWithLabel, dockerInspect, eventually } from "@berth/testkit";
+import { containersWithLabel, dockerInspect, eventually, type NatsTls } from "@berth/testkit";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { expect } from "vitest";
 import type { Api } from "./api.js";
 
+/** Where the tests reach NATS: its URL(s), and its CA when it requires TLS. */
+export interface NatsEndpoint {
+  url: string;
+  tls: NatsTls;
+}
+
 /** A bus for the test itself; with credentials when the server requires a user. */
-export async function testBus(natsUrl: string, credentials?: { user: string; pass: string }): Promise<Bus> {
-  return openBus({ servers: natsUrl, name: "test", logger: { info() {}, warn() {}, error() {} }, ...credentials });
+export async function testBus(nats: NatsEndpoint, credentials?: { user: string; pass: string }): Promise<Bus> {
+  return openBus({
+    servers: nats.url,
+    name: "test",
+    logger: { info() {}, warn() {}, error() {} },
+    ...credentials,
+    ...(nats.tls ? { tls: nats.tls } : {}),
+  });
 }
 
 /**

@@ -23,17 +23,20 @@ export interface ClusterFixture {
  * (processes stopped, containers removed). The fields are set once
  * `beforeAll` has run.
  */
-export function useCluster(name: string, opts: Omit<Parameters<typeof startCluster>[0], "natsUrl" | "name"> = {}): ClusterFixture {
+export function useCluster(
+  name: string,
+  opts: Omit<Parameters<typeof startCluster>[0], "natsUrl" | "natsTls" | "name"> = {},
+): ClusterFixture {
   const f = {} as ClusterFixture;
   let stopEvents: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const secured = await startSecuredNats();
     f.nats = secured.nats;
     f.natsUsers = secured.users;
-    f.cluster = await startCluster({ natsUrl: f.nats.url, name, natsUsers: f.natsUsers, ...opts });
-    f.api = new Api(f.cluster.apiUrl, f.cluster.adminToken);
-    f.bus = await testBus(f.nats.url, f.natsUsers.operator);
-    const collected = await collectEvents(f.nats.url, f.natsUsers.operator);
+    f.cluster = await startCluster({ natsUrl: f.nats.url, natsTls: f.nats.tls, name, natsUsers: f.natsUsers, ...opts });
+    f.api = new Api(f.cluster.apiUrl, f.cluster.adminToken, f.cluster.apiCa);
+    f.bus = await testBus(f.nats, f.natsUsers.operator);
+    const collected = await collectEvents(f.nats, f.natsUsers.operator);
     f.events = collected.events;
     stopEvents = collected.stop;
   });

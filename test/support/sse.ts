@@ -1,4 +1,6 @@
-import { request } from "node:http";
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { SseReader } from "@berth/core";
 
 export interface SseEvent {
@@ -12,10 +14,13 @@ export function openSse(
   url: string,
   token: string,
   headers: Record<string, string> = {},
+  caFile?: string,
 ): Promise<{ events: SseEvent[]; status: number; close(): void; closed: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
-    const req = request(url, { headers: { accept: "text/event-stream", authorization: `Bearer ${token}`, ...headers } }, (res) => {
+    const request = url.startsWith("https:") ? httpsRequest : httpRequest;
+    const tls = caFile ? { ca: readFileSync(caFile) } : {};
+    const req = request(url, { ...tls, headers: { accept: "text/event-stream", authorization: `Bearer ${token}`, ...headers } }, (res) => {
       const sse = new SseReader();
       let onClosed: () => void = () => undefined;
       const closed = new Promise<void>((r) => (onClosed = r));

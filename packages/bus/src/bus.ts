@@ -1,7 +1,7 @@
 import { type AppDefinition, appKey, type Deployment, type QuotaLedger, type TaskRecord, type Team, type TokenRecord } from "@berth/core";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { type AgentLedger, type AgentRecord, codecs, jsonCodec } from "./codec.js";
+import { type AgentLedger, type AgentRecord, type Codec, codecs, jsonCodec } from "./codec.js";
 import { type BusOptions, connectBus, natsCredentialsFromEnv } from "./connection.js";
 import { jetstreamOf } from "./durable.js";
 import { TypedKv } from "./kv.js";
@@ -34,6 +34,15 @@ export interface StoredSecret {
   value: string;
   updatedAtMs: number;
 }
+
+/** That a secret exists, read without its value (a headers-only watch of the secrets bucket). */
+export const secretPresenceCodec: Codec<Record<string, never>> = {
+  name: "SecretPresence",
+  encode: () => {
+    throw new Error("a secret's presence is read, never written");
+  },
+  decode: () => ({}),
+};
 
 /** Launches of one app that wait, and why. */
 export interface QueueEntry {
@@ -95,10 +104,17 @@ export async function openBus(opts: BusOptions & { replicas?: number; createTopo
 /** A control-plane service's bus: named `berth-<service>`, as the user BERTH_NATS_USER names (if set). */
 export function openServiceBus(
   service: string,
-  config: { natsUrl: string; jsReplicas: number },
+  config: { natsUrl: string; jsReplicas: number; natsTls: BusOptions["tls"] },
   logger: BusOptions["logger"],
 ): Promise<Bus> {
-  return openBus({ servers: config.natsUrl, replicas: config.jsReplicas, name: `berth-${service}`, logger, ...natsCredentialsFromEnv() });
+  return openBus({
+    servers: config.natsUrl,
+    replicas: config.jsReplicas,
+    name: `berth-${service}`,
+    logger,
+    ...natsCredentialsFromEnv(),
+    ...(config.natsTls ? { tls: config.natsTls } : {}),
+  });
 }
 
 export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {

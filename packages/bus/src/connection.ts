@@ -14,6 +14,12 @@ export interface BusOptions {
   logger: Logger;
   user?: string;
   pass?: string;
+  /**
+   * TLS, required when given: the server's certificate is checked against
+   * `caFile` (or the system's CAs), and a server without TLS is refused.
+   * Absent: plain text, which the connection warns about.
+   */
+  tls?: { caFile?: string } | undefined;
 }
 
 const connected = new WeakMap<NatsConnection, boolean>();
@@ -44,8 +50,10 @@ export async function connectBus(opts: BusOptions): Promise<NatsConnection> {
     // a third of the status-aggregator's CPU in the status-latency benchmark.
     noAsyncTraces: true,
     ...(opts.user !== undefined ? { user: opts.user, pass: opts.pass ?? "", inboxPrefix: inboxPrefixOf(opts.user) } : {}),
+    ...(opts.tls ? { tls: { ...opts.tls } } : {}),
   });
-  opts.logger.info({ server: nc.getServer() }, "connected to NATS");
+  opts.logger.info({ server: nc.getServer(), tls: opts.tls !== undefined }, "connected to NATS");
+  if (!opts.tls) opts.logger.warn({}, "NATS without TLS: passwords and messages travel in clear (BERTH_NATS_TLS=off)");
   connected.set(nc, true);
   void (async () => {
     for await (const s of nc.status()) {

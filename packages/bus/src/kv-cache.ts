@@ -24,10 +24,17 @@ export class KvCache<T, Kept = T> {
   private seenAtLastCheck = 0;
   private stopped = false;
 
+  /**
+   * `keep` is given each value and its entry's time of writing. With
+   * `headersOnly`, the watch carries no values at all (the codec decodes an
+   * empty one): for a process that must know which keys exist, never what
+   * they hold.
+   */
   constructor(
     private readonly kv: KV,
     private readonly codec: Codec<T>,
-    private readonly keep: (value: T) => Kept = (value) => value as unknown as Kept,
+    private readonly keep: (value: T, written: Date) => Kept = (value) => value as unknown as Kept,
+    private readonly opts: { headersOnly?: boolean } = {},
   ) {}
 
   /** Loads the bucket and follows it; resolves once every value present at the start is loaded. */
@@ -55,7 +62,10 @@ export class KvCache<T, Kept = T> {
    */
   private async follow(): Promise<void> {
     this.stopWatch?.();
-    const watch = await this.kv.watch(this.seen > 0 ? { resumeFromRevision: this.seen + 1 } : {});
+    const watch = await this.kv.watch({
+      ...(this.seen > 0 ? { resumeFromRevision: this.seen + 1 } : {}),
+      ...(this.opts.headersOnly ? { headers_only: true } : {}),
+    });
     this.stopWatch = () => watch.stop();
     void (async () => {
       for await (const e of watch) {
@@ -63,7 +73,7 @@ export class KvCache<T, Kept = T> {
         const value = e.operation === "PUT" ? this.decode(e.key, e.value) : undefined;
         if (value !== undefined) {
           const entry = { value, revision: e.revision };
-          this.entries.set(e.key, { value: this.keep(entry.value), revision: e.revision });
+          this.entries.set(e.key, { value: this.keep(entry.value, e.created), revision: e.revision });
           this.emit(e.key, entry);
         } else if (this.entries.delete(e.key)) {
           this.emit(e.key, undefined);

@@ -11,6 +11,7 @@ export {
   lockCodec,
   openBus,
   openServiceBus,
+  secretPresenceCodec,
 } from "./bus.js";
 export {
   type AgentHeartbeat,
@@ -84,3 +85,5 @@ export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";
 export { type AgentConsumerState, commandServersDown, ensureAgentConsumer } from "./agent-consumer.js";
 export { DeploymentStore, LOCKED_MESSAGE } from "./deployment-store.js";
+export { openTask, sealTask, type WireTaskSpec } from "./launch.js";
+export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, sealingKeysFromPem } from "./sealed.js";

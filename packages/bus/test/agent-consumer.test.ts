@@ -18,7 +18,7 @@ let nc: NatsConnection;
 
 beforeAll(async () => {
   nats = await startNatsCluster(3);
-  nc = await connect({ servers: nats.urls.split(",") });
+  nc = await connect({ servers: nats.urls.split(","), tls: nats.tls ?? null });
   // JetStream answers once the servers have chosen a meta leader.
   // The single command stream of earlier versions, with an agent's consumer on it.
   await eventually(

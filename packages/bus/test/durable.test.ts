@@ -10,7 +10,7 @@ const codec = jsonCodec<{ key: string; n: number }>("Item");
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+  nc = await connect({ servers: nats.url, tls: nats.tls ?? null, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: "ITEMS", subjects: ["items.>"] });
   await ensureConsumer(jsm, "ITEMS", "worker");

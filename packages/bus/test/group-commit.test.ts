@@ -10,8 +10,8 @@ let other: Bus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "group-commit", logger: log });
-  other = await openBus({ servers: nats.url, name: "group-commit-other", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "group-commit", logger: log });
+  other = await openBus({ servers: nats.url, tls: nats.tls, name: "group-commit-other", logger: log });
 });
 
 afterAll(async () => {
@@ -44,7 +44,7 @@ describe("GroupCommit", () => {
   });
 
   it("tells every caller in a batch when the write fails", async () => {
-    const closed = await openBus({ servers: nats.url, name: "closed", logger: log });
+    const closed = await openBus({ servers: nats.url, tls: nats.tls, name: "closed", logger: log });
     await closed.close();
     const failing = new GroupCommit(closed.quotas, 1);
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => failing.change("team-b", () => ({ next: { apps: {} }, result: 1 }))));

@@ -9,8 +9,8 @@ let b: Bus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  a = await openBus({ servers: nats.url, name: "a", logger: log });
-  b = await openBus({ servers: nats.url, name: "b", logger: log });
+  a = await openBus({ servers: nats.url, tls: nats.tls, name: "a", logger: log });
+  b = await openBus({ servers: nats.url, tls: nats.tls, name: "b", logger: log });
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { createConnection } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Bus,
@@ -32,7 +33,7 @@ const open: NatsConnection[] = [];
 /** Connects as one principal, collecting the permission errors the server sends back. */
 async function as(p: NatsPrincipal): Promise<{ nc: NatsConnection; denied: string[] }> {
   const user = natsUserOf(p);
-  const nc = await connect({ servers: nats.url, user, pass: password(p), inboxPrefix: inboxPrefixOf(user) });
+  const nc = await connect({ servers: nats.url, tls: nats.tls ?? null, user, pass: password(p), inboxPrefix: inboxPrefixOf(user) });
   open.push(nc);
   const denied: string[] = [];
   void (async () => {
@@ -71,7 +72,7 @@ const update = (agentId: string) =>
 beforeAll(async () => {
   nats = await startNatsServer({ config: natsAuthConfig(principals.map((p) => ({ principal: p, password: password(p) }))) });
   const op = principals[0]!;
-  operator = await openBus({ servers: nats.url, name: "operator", logger: log, user: natsUserOf(op), pass: password(op) });
+  operator = await openBus({ servers: nats.url, tls: nats.tls, name: "operator", logger: log, user: natsUserOf(op), pass: password(op) });
   for (const id of ["agent-a", "agent-b"]) await ensureAgentConsumer(operator.nc, id);
 });
 
@@ -81,12 +82,43 @@ afterAll(async () => {
   await nats?.stop();
 });
 
+describe("NATS over TLS", () => {
+  it("refuses a client that speaks plain text, so no password or message crosses the wire in clear", async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const sock = createConnection({ host: "127.0.0.1", port: nats.port });
+      let got = "";
+      sock.on("data", (d) => {
+        got += d.toString();
+        if (got.startsWith("INFO") && got.includes("\r\n") && !got.includes("CONNECT-SENT")) {
+          sock.write(`CONNECT {"user":"berth-operator","pass":"${password({ kind: "operator" })}"}\r\nPING\r\n`);
+          got += "CONNECT-SENT";
+        }
+      });
+      sock.on("close", () => resolve(got));
+      sock.on("error", reject);
+      setTimeout(() => sock.destroy(), 3_000);
+    });
+    expect(answer).toMatch(/"tls_required":true/);
+    expect(answer).not.toContain("PONG");
+  });
+
+  it("lets a client refuse a server whose certificate its CA did not sign", async () => {
+    const user = natsUserOf({ kind: "operator" });
+    // The system's CAs, not the cluster's: the server cannot prove who it is, and the client sends nothing.
+    await expect(
+      connect({ servers: nats.url, tls: {}, user, pass: password({ kind: "operator" }), maxReconnectAttempts: 0 }),
+    ).rejects.toThrow(/certificate/i);
+  });
+});
+
 describe("NATS permissions", () => {
   it("refuses a connection without credentials, or with a wrong password", async () => {
-    await expect(connect({ servers: nats.url, maxReconnectAttempts: 0 })).rejects.toThrow(/Authorization Violation/i);
-    await expect(connect({ servers: nats.url, user: "berth-agent-agent-a", pass: "guess", maxReconnectAttempts: 0 })).rejects.toThrow(
+    await expect(connect({ servers: nats.url, tls: nats.tls ?? null, maxReconnectAttempts: 0 })).rejects.toThrow(
       /Authorization Violation/i,
     );
+    await expect(
+      connect({ servers: nats.url, tls: nats.tls ?? null, user: "berth-agent-agent-a", pass: "guess", maxReconnectAttempts: 0 }),
+    ).rejects.toThrow(/Authorization Violation/i);
   });
 
   it("lets an agent publish its own status but not another agent's", async () => {
@@ -124,6 +156,7 @@ describe("NATS permissions", () => {
     const a = { kind: "agent", agentId: "agent-a" } as const;
     const agent = await openBus({
       servers: nats.url,
+      tls: nats.tls,
       name: "agent-a",
       logger: log,
       createTopology: false,

@@ -2,7 +2,7 @@ import { teamOf } from "./app-id.js";
 import { dockerOptions } from "./docker-parameters.js";
 import { LABELS } from "./labels.js";
 
-/** A task as the agent receives it: the same fields as the protocol's TaskSpec. */
+/** A task as the agent runs it: the protocol's TaskSpec, with its sealed env opened (`secretEnv`). */
 export interface TaskSpec {
   taskId: string;
   appId: string;
@@ -13,7 +13,10 @@ export interface TaskSpec {
   cmd: string;
   args: string[];
   hasArgs: boolean;
+  /** Plain env values. */
   env: Record<string, string>;
+  /** Env values from the team's secret store: on the wire only sealed to the agent (`sealed_env`). */
+  secretEnv: Record<string, string>;
   labels: Record<string, string>;
   user: string;
   cpus: number;
@@ -128,7 +131,7 @@ export function taskEnvironment(task: TaskSpec, host: string): Record<string, st
     const name = task.portNames[i];
     if (name) env[`PORT_${labelEnvName(name)}`] = String(port);
   });
-  return { ...env, ...task.env };
+  return { ...env, ...task.env, ...task.secretEnv };
 }
 
 function labelEnvName(key: string): string {

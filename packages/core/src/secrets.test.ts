@@ -3,6 +3,7 @@ import { parseApp } from "./app-validation.js";
 import { redactApp } from "./redaction.js";
 import { resolveEnv, secretSources } from "./secrets.js";
 import { taskSpec } from "./task-spec.js";
+import { containerSpec } from "./container-spec.js";
 import { appOf } from "./test-fixtures.js";
 
 const withSecret = () => appOf({ secrets: { pw: { source: "db/password" } }, env: { DB_PASSWORD: { secret: "pw" }, MODE: "prod" } });
@@ -31,7 +32,9 @@ describe("secrets", () => {
   it("puts the value from the store in the task's env, and only there", () => {
     const app = withSecret();
     const spec = taskSpec(app, "t", [], undefined, (source) => (source === "db/password" ? "hunter2" : undefined));
-    expect(spec.env).toEqual({ DB_PASSWORD: "hunter2", MODE: "prod" });
+    expect(spec.env).toEqual({ MODE: "prod" });
+    expect(spec.secretEnv).toEqual({ DB_PASSWORD: "hunter2" });
+    expect(containerSpec(spec, { agentId: "a", hostname: "h" }).env).toEqual(expect.arrayContaining(["DB_PASSWORD=hunter2", "MODE=prod"]));
     expect(redactApp(app).env).toEqual({ DB_PASSWORD: { secret: "pw" }, MODE: "[redacted]" });
   });
 

@@ -27,11 +27,13 @@ export function secretSources(app: AppDefinition): string[] {
   return [...out];
 }
 
-export type ResolvedEnv = { ok: true; env: Record<string, string> } | { ok: false; missing: string[] };
+/** A task's env: the app's plain values, and apart from them the values its secret references take from the store. */
+export type ResolvedEnv = { ok: true; env: Record<string, string>; secretEnv: Record<string, string> } | { ok: false; missing: string[] };
 
-/** The env a task runs with: each secret reference replaced by the value in the store. */
+/** The env a task runs with: each secret reference replaced by the value in the store, kept apart so it can travel sealed. */
 export function resolveEnv(app: AppDefinition, valueOf: (source: string) => string | undefined): ResolvedEnv {
   const env: Record<string, string> = {};
+  const secretEnv: Record<string, string> = {};
   const missing: string[] = [];
   for (const [k, v] of Object.entries(app.env)) {
     if (!isSecretRef(v)) {
@@ -41,7 +43,7 @@ export function resolveEnv(app: AppDefinition, valueOf: (source: string) => stri
     const source = app.secrets[v.secret]?.source ?? "";
     const value = valueOf(source);
     if (value === undefined) missing.push(source);
-    else env[k] = value;
+    else secretEnv[k] = value;
   }
-  return missing.length > 0 ? { ok: false, missing } : { ok: true, env };
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, env, secretEnv };
 }

@@ -45,6 +45,7 @@ export function taskSpec(
     args: app.args ?? [],
     hasArgs: app.args !== undefined,
     env: env.env,
+    secretEnv: env.secretEnv,
     labels: { ...app.labels },
     user: app.user ?? "",
     cpus: app.cpus,

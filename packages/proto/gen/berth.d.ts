@@ -11,6 +11,7 @@ export namespace berth {
             version?: (string|null);
             metricsUrl?: (string|null);
             startedAtMs?: (number|null);
+            sealingKey?: (Uint8Array|null);
         }
 
         class AgentRegistration implements IAgentRegistration {
@@ -22,6 +23,7 @@ export namespace berth {
             public version: string;
             public metricsUrl: string;
             public startedAtMs: number;
+            public sealingKey: Uint8Array;
             public static create(properties?: berth.v1.IAgentRegistration): berth.v1.AgentRegistration;
             public static encode(message: berth.v1.IAgentRegistration, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.AgentRegistration;
@@ -461,6 +463,7 @@ export namespace berth {
             pullAuthJson?: (string|null);
             readinessChecksJson?: (string|null);
             pidsLimit?: (number|null);
+            sealedEnv?: (Uint8Array|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -491,6 +494,7 @@ export namespace berth {
             public pullAuthJson: string;
             public readinessChecksJson: string;
             public pidsLimit: number;
+            public sealedEnv: Uint8Array;
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;

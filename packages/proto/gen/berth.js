@@ -38,6 +38,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [version] AgentRegistration version
              * @property {string|null} [metricsUrl] AgentRegistration metricsUrl
              * @property {number|null} [startedAtMs] AgentRegistration startedAtMs
+             * @property {Uint8Array|null} [sealingKey] AgentRegistration sealingKey
              */
 
             /**
@@ -113,6 +114,14 @@ export const berth = $root.berth = (() => {
             AgentRegistration.prototype.startedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * AgentRegistration sealingKey.
+             * @member {Uint8Array} sealingKey
+             * @memberof berth.v1.AgentRegistration
+             * @instance
+             */
+            AgentRegistration.prototype.sealingKey = $util.newBuffer([]);
+
+            /**
              * Creates a new AgentRegistration instance using the specified properties.
              * @function create
              * @memberof berth.v1.AgentRegistration
@@ -155,6 +164,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.metricsUrl);
                 if (message.startedAtMs != null && Object.hasOwnProperty.call(message, "startedAtMs"))
                     writer.uint32(/* id 7, wireType 0 =*/56).int64(message.startedAtMs);
+                if (message.sealingKey != null && Object.hasOwnProperty.call(message, "sealingKey"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.sealingKey);
                 return writer;
             };
 
@@ -247,6 +258,10 @@ export const berth = $root.berth = (() => {
                             message.startedAtMs = reader.int64();
                             break;
                         }
+                    case 8: {
+                            message.sealingKey = reader.bytes();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -310,6 +325,11 @@ export const berth = $root.berth = (() => {
                         message.startedAtMs = object.startedAtMs;
                     else if (typeof object.startedAtMs === "object")
                         message.startedAtMs = new $util.LongBits(object.startedAtMs.low >>> 0, object.startedAtMs.high >>> 0).toNumber();
+                if (object.sealingKey != null)
+                    if (typeof object.sealingKey === "string")
+                        $util.base64.decode(object.sealingKey, message.sealingKey = $util.newBuffer($util.base64.length(object.sealingKey)), 0);
+                    else if (object.sealingKey.length >= 0)
+                        message.sealingKey = object.sealingKey;
                 return message;
             };
 
@@ -343,6 +363,13 @@ export const berth = $root.berth = (() => {
                         object.startedAtMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.startedAtMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if (options.bytes === String)
+                        object.sealingKey = "";
+                    else {
+                        object.sealingKey = [];
+                        if (options.bytes !== Array)
+                            object.sealingKey = $util.newBuffer(object.sealingKey);
+                    }
                 }
                 if (message.agentId != null && Object.hasOwnProperty.call(message, "agentId"))
                     object.agentId = message.agentId;
@@ -370,6 +397,8 @@ export const berth = $root.berth = (() => {
                         object.startedAtMs = options.longs === String ? String(message.startedAtMs) : message.startedAtMs;
                     else
                         object.startedAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.startedAtMs) : options.longs === Number ? new $util.LongBits(message.startedAtMs.low >>> 0, message.startedAtMs.high >>> 0).toNumber() : message.startedAtMs;
+                if (message.sealingKey != null && Object.hasOwnProperty.call(message, "sealingKey"))
+                    object.sealingKey = options.bytes === String ? $util.base64.encode(message.sealingKey, 0, message.sealingKey.length) : options.bytes === Array ? Array.prototype.slice.call(message.sealingKey) : message.sealingKey;
                 return object;
             };
 
@@ -5367,6 +5396,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [pullAuthJson] TaskSpec pullAuthJson
              * @property {string|null} [readinessChecksJson] TaskSpec readinessChecksJson
              * @property {number|null} [pidsLimit] TaskSpec pidsLimit
+             * @property {Uint8Array|null} [sealedEnv] TaskSpec sealedEnv
              */
 
             /**
@@ -5600,6 +5630,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.pidsLimit = 0;
 
             /**
+             * TaskSpec sealedEnv.
+             * @member {Uint8Array} sealedEnv
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.sealedEnv = $util.newBuffer([]);
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5689,6 +5727,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 25, wireType 2 =*/202).string(message.readinessChecksJson);
                 if (message.pidsLimit != null && Object.hasOwnProperty.call(message, "pidsLimit"))
                     writer.uint32(/* id 26, wireType 0 =*/208).uint32(message.pidsLimit);
+                if (message.sealedEnv != null && Object.hasOwnProperty.call(message, "sealedEnv"))
+                    writer.uint32(/* id 27, wireType 2 =*/218).bytes(message.sealedEnv);
                 return writer;
             };
 
@@ -5905,6 +5945,10 @@ export const berth = $root.berth = (() => {
                             message.pidsLimit = reader.uint32();
                             break;
                         }
+                    case 27: {
+                            message.sealedEnv = reader.bytes();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6035,6 +6079,11 @@ export const berth = $root.berth = (() => {
                     message.readinessChecksJson = String(object.readinessChecksJson);
                 if (object.pidsLimit != null)
                     message.pidsLimit = object.pidsLimit >>> 0;
+                if (object.sealedEnv != null)
+                    if (typeof object.sealedEnv === "string")
+                        $util.base64.decode(object.sealedEnv, message.sealedEnv = $util.newBuffer($util.base64.length(object.sealedEnv)), 0);
+                    else if (object.sealedEnv.length >= 0)
+                        message.sealedEnv = object.sealedEnv;
                 return message;
             };
 
@@ -6086,6 +6135,13 @@ export const berth = $root.berth = (() => {
                     object.pullAuthJson = "";
                     object.readinessChecksJson = "";
                     object.pidsLimit = 0;
+                    if (options.bytes === String)
+                        object.sealedEnv = "";
+                    else {
+                        object.sealedEnv = [];
+                        if (options.bytes !== Array)
+                            object.sealedEnv = $util.newBuffer(object.sealedEnv);
+                    }
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -6167,6 +6223,8 @@ export const berth = $root.berth = (() => {
                     object.readinessChecksJson = message.readinessChecksJson;
                 if (message.pidsLimit != null && Object.hasOwnProperty.call(message, "pidsLimit"))
                     object.pidsLimit = message.pidsLimit;
+                if (message.sealedEnv != null && Object.hasOwnProperty.call(message, "sealedEnv"))
+                    object.sealedEnv = options.bytes === String ? $util.base64.encode(message.sealedEnv, 0, message.sealedEnv.length) : options.bytes === Array ? Array.prototype.slice.call(message.sealedEnv) : message.sealedEnv;
                 return object;
             };
 

@@ -17,12 +17,22 @@ export interface NatsConfig {
   natsUrl: string;
   /** JetStream replicas for the streams and buckets this process creates: 1 on one server, 3 on a cluster. */
   jsReplicas: number;
+  /**
+   * TLS to NATS, required unless BERTH_NATS_TLS=off: the server's certificate
+   * is checked against BERTH_NATS_CA (a CA's certificate file), or against the
+   * system's CAs when that is unset. Undefined: plain text.
+   */
+  natsTls: { caFile?: string } | undefined;
 }
 
 export function natsConfig(env: NodeJS.ProcessEnv): NatsConfig {
+  const tls = envString(env, "BERTH_NATS_TLS", "on");
+  if (tls !== "on" && tls !== "off") throw new Error(`BERTH_NATS_TLS must be 'on' or 'off', got '${tls}'`);
+  const caFile = env.BERTH_NATS_CA || undefined;
   return {
     natsUrl: envString(env, "BERTH_NATS_URL", "nats://127.0.0.1:4222"),
     jsReplicas: envNumber(env, "BERTH_JS_REPLICAS", 1),
+    natsTls: tls === "off" ? undefined : caFile ? { caFile } : {},
   };
 }
 

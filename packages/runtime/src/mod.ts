@@ -5,3 +5,4 @@ export { createLogger, type Logger } from "./logger.js";
 export { runProcess } from "./process.js";
 export { serviceArgs } from "./service-args.js";
 export { stopOnSignals } from "./signals.js";
+export { ensureLocalCa, natsTlsBlock, natsTlsConfig, type TlsFiles } from "./tls-files.js";

@@ -5,6 +5,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serviceArgs } from "@berth/runtime";
 import { freePort } from "./free-port.js";
+import { httpRequest } from "./http.js";
+import type { NatsTls } from "./nats-server.js";
+import { testTls } from "./tls.js";
 import { eventually } from "./wait.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -20,6 +23,8 @@ export interface ClusterProcess {
 
 export interface Cluster {
   apiUrl: string;
+  /** With `apiTls`: the CA file that signed the api's certificate, for clients to trust. */
+  apiCa: string | undefined;
   /** The api's bootstrap admin token (BERTH_ADMIN_TOKEN). */
   adminToken: string;
   /** fetch() against the first api, as the admin: `path` starts with "/". */
@@ -70,6 +75,8 @@ export interface NatsUsers {
 /** The five Berth processes against a given NATS, with one agent; logs go to test-results/<name>/. */
 export async function startCluster(opts: {
   natsUrl: string;
+  /** How the processes reach NATS over TLS (the server's CA); undefined: plain text. */
+  natsTls: NatsTls;
   name: string;
   agentId?: string;
   extraEnv?: NodeJS.ProcessEnv;
@@ -79,14 +86,19 @@ export async function startCluster(opts: {
   agents?: number;
   /** When NATS requires users: each process connects as its own. */
   natsUsers?: NatsUsers;
+  /** The api serves HTTPS with a certificate from the tests' CA (`apiCa`), as where it leaves the host. */
+  apiTls?: boolean;
 }): Promise<Cluster> {
+  const apiTls = opts.apiTls ? await testTls() : undefined;
+  const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
   const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
   const apiPort = await freePort();
   const agentPort = await freePort();
   const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
-  const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...opts.extraEnv };
+  const tlsEnv = opts.natsTls ? { BERTH_NATS_CA: opts.natsTls.caFile } : { BERTH_NATS_TLS: "off" };
+  const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...tlsEnv, ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
   const agentIds = Array.from({ length: opts.agents ?? 1 }, (_, i) => (i === 0 ? agentId : `${agentId}-${i + 1}`));
   const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator"] as const;
@@ -119,7 +131,13 @@ export async function startCluster(opts: {
       start(
         "api",
         `api${suffix}`,
-        { ...common, ...as("api"), BERTH_ADMIN_TOKEN: adminToken, BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()) },
+        {
+          ...common,
+          ...as("api"),
+          ...apiTlsEnv,
+          BERTH_ADMIN_TOKEN: adminToken,
+          BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()),
+        },
         logDir,
       ),
     );
@@ -151,11 +169,12 @@ export async function startCluster(opts: {
       ),
     );
   }
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const scheme = apiTls ? "https" : "http";
+  const apiUrl = `${scheme}://127.0.0.1:${apiPort}`;
   try {
     await eventually(
       async () => {
-        const res = await fetch(`${apiUrl}/v2/agents`, { headers: { authorization: `Bearer ${adminToken}` } });
+        const res = await httpRequest(`${apiUrl}/v2/agents`, { headers: { authorization: `Bearer ${adminToken}` } }, apiTls?.caFile);
         const body = (await res.json()) as { agents: { id: string; active: boolean }[] };
         return agentIds.every((id) => body.agents.some((a) => a.id === id && a.active));
       },
@@ -168,13 +187,15 @@ export async function startCluster(opts: {
   }
   return {
     apiUrl,
+    apiCa: apiTls?.caFile,
     adminToken,
     api: (path, init = {}) =>
-      fetch(`${apiUrl}${path}`, {
-        ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${adminToken}` },
-      }),
-    apiUrls: processes.filter((p) => p.service === "api").map((p) => `http://127.0.0.1:${p.env.BERTH_API_PORT}`),
+      httpRequest(
+        `${apiUrl}${path}`,
+        { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${adminToken}` } },
+        apiTls?.caFile,
+      ),
+    apiUrls: processes.filter((p) => p.service === "api").map((p) => `${scheme}://127.0.0.1:${p.env.BERTH_API_PORT}`),
     agentId,
     agentIds,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,

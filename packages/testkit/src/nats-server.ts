@@ -2,11 +2,18 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { natsTlsBlock, natsTlsConfig } from "@berth/runtime";
 import { freePort } from "./free-port.js";
+import { testTls } from "./tls.js";
+
+/** How a client reaches a test nats-server over TLS: the CA that signed its certificate. Undefined: plain text. */
+export type NatsTls = { caFile: string } | undefined;
 
 export interface NatsServer {
   url: string;
   port: number;
+  /** What a client passes as its `tls` option (and BERTH_NATS_CA). */
+  tls: NatsTls;
   storeDir: string;
   /** Replaces the configuration file (users and permissions) and has the server reload it. */
   reconfigure(config: string): Promise<void>;
@@ -51,16 +58,19 @@ function reloaded(p: ChildProcess, timeoutMs = 10_000): Promise<void> {
 }
 
 /**
- * A real nats-server with JetStream on a free loopback port and its own store.
- * With `config` (nats-server's configuration text: users and permissions), it
- * runs with that file, and `reconfigure` changes it live.
+ * A real nats-server with JetStream on a free loopback port and its own store,
+ * requiring TLS (as Berth runs it) unless `tls: false`. With `config`
+ * (nats-server's configuration text: users and permissions), it runs with
+ * that file, and `reconfigure` changes it live.
  */
-export async function startNatsServer(opts: { config?: string } = {}): Promise<NatsServer> {
+export async function startNatsServer(opts: { config?: string; tls?: boolean } = {}): Promise<NatsServer> {
   const dir = await mkdtemp(join(tmpdir(), "berth-nats-"));
   const storeDir = join(dir, "store");
   const configFile = join(dir, "nats.conf");
+  const tls = opts.tls === false ? undefined : await testTls();
   // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.
-  const withJetStream = (config: string) => `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\n`;
+  const withJetStream = (config: string) =>
+    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\n${tls ? natsTlsConfig(tls) : ""}`;
   await writeFile(configFile, withJetStream(opts.config ?? ""), { mode: 0o600 });
   const base = ["-c", configFile, "-a", "127.0.0.1", "--ports_file_dir", dir];
   let proc = launch([...base, "-p", "-1"]);
@@ -76,6 +86,7 @@ export async function startNatsServer(opts: { config?: string } = {}): Promise<N
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    tls: tls ? { caFile: tls.caFile } : undefined,
     storeDir,
     pids: () => [proc.pid ?? 0],
     async stop() {
@@ -100,42 +111,38 @@ export async function startNatsServer(opts: { config?: string } = {}): Promise<N
 export interface NatsCluster {
   /** All client URLs, comma-separated, as BERTH_NATS_URL takes them. */
   urls: string;
+  /** What a client passes as its `tls` option (and BERTH_NATS_CA). */
+  tls: NatsTls;
   servers: { name: string; url: string; stop(): Promise<void>; start(): Promise<void> }[];
   stop(): Promise<void>;
   /** The running servers' process ids. */
   pids(): number[];
 }
 
-/** Three (or n) real nats-servers clustered on loopback ports, JetStream on each. */
-export async function startNatsCluster(n = 3): Promise<NatsCluster> {
+/**
+ * Three (or n) real nats-servers clustered on loopback ports, JetStream on
+ * each; clients and the routes between the servers use TLS unless `tls: false`.
+ */
+export async function startNatsCluster(n = 3, opts: { tls?: boolean } = {}): Promise<NatsCluster> {
   const dir = await mkdtemp(join(tmpdir(), "berth-natscluster-"));
+  const tls = opts.tls === false ? undefined : await testTls();
   const nodes: { name: string; client: number; route: number }[] = [];
   for (let i = 1; i <= n; i++) nodes.push({ name: `n${i}`, client: await freePort(), route: await freePort() });
   const procs = new Map<string, ChildProcess>();
-  const args = (node: (typeof nodes)[number]) => [
-    "-a",
-    "127.0.0.1",
-    "-p",
-    String(node.client),
-    "-js",
-    "-sd",
-    join(dir, node.name),
-    "-n",
-    node.name,
-    "--cluster_name",
-    "berth",
-    "--cluster",
-    `nats://127.0.0.1:${node.route}`,
-    "--routes",
-    nodes
-      .filter((x) => x !== node)
-      .map((x) => `nats://127.0.0.1:${x.route}`)
-      .join(","),
-    "--ports_file_dir",
-    dir,
-  ];
+  const configOf = (node: (typeof nodes)[number]) => {
+    const routes = nodes.filter((x) => x !== node).map((x) => `nats-route://127.0.0.1:${x.route}`);
+    const routeTls = tls ? `, tls: ${natsTlsBlock(tls)}` : "";
+    return [
+      `server_name: ${node.name}`,
+      `jetstream: { store_dir: ${JSON.stringify(join(dir, node.name))} }`,
+      `cluster: { name: berth, listen: "127.0.0.1:${node.route}", routes: ${JSON.stringify(routes)}${routeTls} }`,
+      tls ? natsTlsConfig(tls) : "",
+    ].join("\n");
+  };
   const startNode = async (node: (typeof nodes)[number]) => {
-    const p = launch(args(node));
+    const file = join(dir, `${node.name}.conf`);
+    await writeFile(file, configOf(node), { mode: 0o600 });
+    const p = launch(["-c", file, "-a", "127.0.0.1", "-p", String(node.client), "--ports_file_dir", dir]);
     p.stderr?.resume();
     procs.set(node.name, p);
     await waitForPortsFile(dir, p.pid ?? 0, 10_000);
@@ -151,6 +158,7 @@ export async function startNatsCluster(n = 3): Promise<NatsCluster> {
   await Promise.all(nodes.map(startNode));
   return {
     urls: nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(","),
+    tls: tls ? { caFile: tls.caFile } : undefined,
     servers: nodes.map((node) => ({
       name: node.name,
       url: `nats://127.0.0.1:${node.client}`,

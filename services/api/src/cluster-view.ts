@@ -10,8 +10,8 @@ import {
   KvCache,
   type SkipListener,
   type QueueEntry,
-  type StoredSecret,
   RunningDeployments,
+  secretPresenceCodec,
   TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
@@ -32,7 +32,8 @@ export class ClusterView {
   readonly queue: KvCache<QueueEntry>;
   readonly teams: KvCache<Team>;
   readonly quotas: KvCache<QuotaLedger>;
-  readonly secrets: KvCache<StoredSecret>;
+  /** Which secrets exist, and when each was written: never their values (a headers-only watch). */
+  readonly secrets: KvCache<Record<string, never>, { updatedAtMs: number }>;
   /** Tasks by app; also says when a task's record changes, for the view-lag metric. */
   readonly tasksByApp: TasksByApp;
   private readonly running: RunningDeployments;
@@ -49,7 +50,9 @@ export class ClusterView {
     this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
     this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
     this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
-    this.secrets = new KvCache(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
+    this.secrets = new KvCache(bus.buckets.secrets, secretPresenceCodec, (_none, written) => ({ updatedAtMs: written.getTime() }), {
+      headersOnly: true,
+    });
   }
 
   private caches() {

@@ -12,6 +12,8 @@ export interface ApiConfig extends NatsConfig {
   quotaReconcileMs: number;
   /** The built web UI; default packages/ui/dist. */
   uiDir: string | undefined;
+  /** HTTPS: the certificate (chain) and key files; both unset: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -24,5 +26,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     adminToken: env.BERTH_ADMIN_TOKEN || undefined,
     quotaReconcileMs: envNumber(env, "BERTH_API_QUOTA_RECONCILE_MS", 30_000),
     uiDir: env.BERTH_UI_DIR || undefined,
+    tls: apiTls(env),
   };
+}
+
+function apiTls(env: NodeJS.ProcessEnv): ApiConfig["tls"] {
+  const certFile = env.BERTH_API_TLS_CERT || undefined;
+  const keyFile = env.BERTH_API_TLS_KEY || undefined;
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) throw new Error("BERTH_API_TLS_CERT and BERTH_API_TLS_KEY must be set together");
+  return { certFile, keyFile };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { openServiceBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { Authenticator } from "./auth.js";
@@ -25,9 +26,10 @@ await runProcess("api", async ({ logger, registry }) => {
     eventBufferBytes: config.eventBufferBytes,
     quotaReconcileMs: config.quotaReconcileMs,
     ...(config.uiDir ? { uiDir: config.uiDir } : {}),
+    ...(config.tls ? { tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
   });
   await server.listen({ host: config.host, port: config.port });
-  logger.info({ host: config.host, port: config.port }, "api listening");
+  logger.info({ host: config.host, port: config.port, https: config.tls !== undefined }, "api listening");
   return async () => {
     await server.close();
     view.stop();

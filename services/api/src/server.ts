@@ -37,6 +37,8 @@ export interface ServerDeps {
   quotaReconcileMs?: number;
   /** Unread bytes an event stream client may have before it is cut off. */
   eventBufferBytes?: number;
+  /** HTTPS with this certificate and key (PEM); absent: plain HTTP. */
+  tls?: { cert: Buffer; key: Buffer };
   now?: () => Date;
 }
 
@@ -46,6 +48,7 @@ export const VERSION = "0.1.0";
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
+    ...(deps.tls ? { https: { cert: deps.tls.cert, key: deps.tls.key } } : {}),
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes,
     // Requests are counted and timed in metrics, not logged one by one.

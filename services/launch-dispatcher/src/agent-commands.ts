@@ -1,9 +1,16 @@
-import { type Bus, codecs, publishDurable, subjects } from "@berth/bus";
+import { type Bus, codecs, publishDurable, sealTask, subjects } from "@berth/bus";
 import type { TaskRecord, TaskSpec } from "@berth/core";
 
-/** Launch and kill commands onto the agents' durable queues; the message id makes a resend a no-op. */
+/**
+ * Launch and kill commands onto the agents' durable queues; the message id
+ * makes a resend a no-op. A launch's values from the secret store are sealed
+ * to the agent that runs it (`sealingKeyOf`), readable by it alone.
+ */
 export class AgentCommands {
-  constructor(private readonly bus: Bus) {}
+  constructor(
+    private readonly bus: Bus,
+    private readonly sealingKeyOf: (agentId: string) => Uint8Array | undefined,
+  ) {}
 
   /**
    * The first send's message id is the task's; a resend (`resend`) gets its
@@ -15,7 +22,7 @@ export class AgentCommands {
       this.bus.js,
       subjects.agentCommand(task.agentId, "launch"),
       codecs.launchCommand,
-      { task: spec, agentId: task.agentId, issuedAtMs: nowMs },
+      { task: sealTask(spec, this.sealingKeyOf(task.agentId)), agentId: task.agentId, issuedAtMs: nowMs },
       resend ? `launch-${task.taskId}-${Math.floor(nowMs / 60_000)}` : `launch-${task.taskId}`,
     );
   }

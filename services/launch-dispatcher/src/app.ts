@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AppDefinition, changesPlan, type Deployment, defaultTeam, secretKey, type TaskRecord, type Team, teamOf } from "@berth/core";
 import {
+  type AgentRecord,
   appCodec,
   type Bus,
   codecs,
@@ -39,6 +40,12 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
   const teams = new KvCache<Team>(bus.buckets.teams, jsonCodec<Team>("Team"));
   const secrets = new KvCache<StoredSecret>(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
+  // Only each agent's sealing key: what a launch's secrets are sealed to.
+  const sealingKeys = new KvCache<AgentRecord, Uint8Array | undefined>(
+    bus.buckets.agents,
+    codecs.agentRecord,
+    (a) => a.registration?.sealingKey ?? undefined,
+  );
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",
@@ -54,7 +61,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     tasks,
     tasksByApp,
     deploying,
-    new AgentCommands(bus),
+    new AgentCommands(bus, (agentId) => sealingKeys.get(agentId)?.value),
     {
       launchResendAfterMs: config.launchResendAfterMs,
       now: Date.now,
@@ -100,12 +107,14 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       await deployments.start();
       await teams.start();
       await secrets.start();
+      await sealingKeys.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
         () => deployments.stop(),
         () => teams.stop(),
         () => secrets.stop(),
+        () => sealingKeys.stop(),
       );
       deployments.onChange((_key, entry) => {
         if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);

@@ -9,7 +9,7 @@ let bus: Bus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "placer-members", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "placer-members", logger: log });
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ let nats: NatsServer;
 const buses: Bus[] = [];
 
 async function placer(): Promise<Placer> {
-  const bus = await openBus({ servers: nats.url, name: "test-placer", logger: log });
+  const bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-placer", logger: log });
   buses.push(bus);
   const agents = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
   const ledgers = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
@@ -21,7 +21,7 @@ async function placer(): Promise<Placer> {
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  const bus = await openBus({ servers: nats.url, name: "test-setup", logger: log });
+  const bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-setup", logger: log });
   buses.push(bus);
   const registry = new AgentRegistry(bus, log);
   for (const agentId of ["a1", "a2"]) {
@@ -33,6 +33,7 @@ beforeAll(async () => {
       version: "test",
       metricsUrl: "",
       startedAtMs: Date.now(),
+      sealingKey: new Uint8Array(),
     });
   }
 });

@@ -10,6 +10,7 @@ import { serveLogs } from "./log-server.js";
 import { MetricsCollector } from "./metrics-collector.js";
 import { AgentReconciler } from "./reconciler.js";
 import { Registrar } from "./registrar.js";
+import { loadSealingKeys } from "./sealing-keys.js";
 import { StatusReporter } from "./status-reporter.js";
 import { TaskRunner } from "./task-runner.js";
 
@@ -32,11 +33,12 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
     logger,
     new StatusCheckpoint(config.workDir),
   );
+  const sealing = loadSealingKeys(config.workDir);
   const runner = new TaskRunner(
     runtime,
     reporter,
     new HealthChecker(runtime, logger),
-    { agentId: config.agentId, hostname: config.hostname, gcDelayMs: config.gcDelayMs },
+    { agentId: config.agentId, hostname: config.hostname, gcDelayMs: config.gcDelayMs, sealing },
     logger,
   );
   const commands = new Counter({
@@ -134,6 +136,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           version: "0.1.0",
           metricsUrl: `http://${config.httpHost}:${http.port}/metrics`,
           startedAtMs: Date.now(),
+          sealingKey: sealing.publicKey,
         },
         config.heartbeatMs,
         async () => {

@@ -13,6 +13,7 @@ await runProcess("slave-agent", async ({ logger, registry }) => {
     logger: log,
     createTopology: false,
     ...natsCredentialsFromEnv(),
+    ...(config.natsTls ? { tls: config.natsTls } : {}),
   });
   const agent = buildAgent({ config, bus, runtime: new DockerRuntime(config.dockerSocket), registry, logger: log });
   await agent.start();

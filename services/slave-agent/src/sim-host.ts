@@ -29,6 +29,7 @@ await runProcess("sim-agents", async ({ logger }) => {
     logger,
     createTopology: false,
     ...natsCredentialsFromEnv(),
+    ...(base.natsTls ? { tls: base.natsTls } : {}),
   });
   const agents = Array.from({ length: count }, (_, i) => {
     const agentId = `${prefix}-${i}`;

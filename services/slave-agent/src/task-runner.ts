@@ -7,7 +7,7 @@ import {
   type ReadinessCheck,
   type TaskSpec,
 } from "@berth/core";
-import type { KillCommand, LaunchCommand } from "@berth/bus";
+import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
@@ -61,6 +61,8 @@ export interface TaskRunnerOptions {
   hostname: string;
   /** How long an exited container is kept (for its logs) before it is removed. */
   gcDelayMs: number;
+  /** The agent's keys: a launch's values from the secret store come sealed to them. */
+  sealing: SealingKeys;
 }
 
 /**
@@ -155,7 +157,8 @@ export class TaskRunner {
   }
 
   async launch(cmd: LaunchCommand): Promise<void> {
-    const spec = cmd.task as TaskSpec | null | undefined;
+    // The task as it came: its values from the secret store still sealed.
+    const spec = cmd.task as WireTaskSpec | null | undefined;
     if (!spec?.taskId) return;
     if (this.tasks.has(spec.taskId)) {
       // A redelivered command, or the dispatcher asking again because it never heard back: if the
@@ -185,6 +188,13 @@ export class TaskRunner {
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
     this.report(task, "TASK_STAGING", "");
+    let opened: TaskSpec;
+    try {
+      opened = openTask(spec, this.opts.sealing);
+    } catch (err) {
+      log.warn({ err: String(err) }, "cannot open the task's secrets");
+      return this.end(task, "TASK_FAILED", `Cannot open the task's secrets: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
+    }
     try {
       await this.runtime.ensureImage(spec.image, {
         force: spec.forcePullImage,
@@ -204,7 +214,7 @@ export class TaskRunner {
     this.report(task, "TASK_STARTING", "");
     let state: ContainerState;
     try {
-      state = await this.runtime.start(containerSpec(spec, { agentId: this.opts.agentId, hostname: this.opts.hostname }));
+      state = await this.runtime.start(containerSpec(opened, { agentId: this.opts.agentId, hostname: this.opts.hostname }));
     } catch (err) {
       log.warn({ err: String(err) }, "container start failed");
       return this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");

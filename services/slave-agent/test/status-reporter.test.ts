@@ -15,7 +15,7 @@ let bus: Bus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "it-status-reporter", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "it-status-reporter", logger: log });
 });
 
 afterAll(async () => {

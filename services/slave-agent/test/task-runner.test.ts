@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, codecs, openBus, type StatusUpdate, STREAMS, subjects } from "@berth/bus";
+import { type Bus, codecs, newSealingKeys, openBus, sealTask, type StatusUpdate, STREAMS, subjects } from "@berth/bus";
 import { DeliverPolicy } from "@nats-io/jetstream";
 import { parseApp, taskSpec } from "@berth/core";
 import { DEMO_IMAGE, dockerInspect, eventually, type NatsServer, removeContainersWithLabel, startNatsServer } from "@berth/testkit";
@@ -15,13 +15,25 @@ let nats: NatsServer;
 let bus: Bus;
 const updates: StatusUpdate[] = [];
 const runtime = new DockerRuntime("/var/run/docker.sock");
+const keys = newSealingKeys();
 
 const watches: { stop(): void }[] = [];
 
 /** A runner as one agent process has it; `stopAll` ends the previous ones, as a process exit would. */
 function runner(): TaskRunner {
   const reporter = new StatusReporter(bus.js, { agentId, hostname: "127.0.0.1" }, log);
-  const r = new TaskRunner(runtime, reporter, new HealthChecker(runtime, log), { agentId, hostname: "127.0.0.1", gcDelayMs: 60_000 }, log);
+  const r = new TaskRunner(
+    runtime,
+    reporter,
+    new HealthChecker(runtime, log),
+    {
+      agentId,
+      hostname: "127.0.0.1",
+      gcDelayMs: 60_000,
+      sealing: keys,
+    },
+    log,
+  );
   watches.push(
     runtime.watchExits(
       { "berth.agent": agentId },
@@ -36,20 +48,24 @@ function stopAll(): void {
   for (const w of watches.splice(0)) w.stop();
 }
 
-function spec(taskId: string, over: Record<string, unknown> = {}) {
+/** A launch's task as the dispatcher sends it: its secrets (from `store`) sealed to `to`, by default this agent's key. */
+function spec(taskId: string, over: Record<string, unknown> = {}, store: Record<string, string> = {}, to = keys.publicKey) {
   const r = parseApp(
     { id: "/it/app", cmd: "sleep 600", cpus: 0.5, mem: 40, container: { docker: { image: DEMO_IMAGE } }, ...over },
     { version: "v1" },
   );
   if (!r.ok) throw new Error("fixture");
-  return taskSpec(r.app, taskId, [31500]);
+  return sealTask(
+    taskSpec(r.app, taskId, [31500], undefined, (source) => store[source]),
+    to,
+  );
 }
 
 const statesOf = (taskId: string) => updates.filter((u) => u.taskId === taskId).map((u) => u.state);
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "it-agent", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "it-agent", logger: log });
   const c = await bus.js.consumers.get(STREAMS.status, {
     filter_subjects: subjects.agentStatus(agentId),
     deliver_policy: DeliverPolicy.All,
@@ -121,6 +137,21 @@ describe("TaskRunner on real Docker", () => {
     expect(took).toBeLessThan(4_500);
     const c = await dockerInspect<{ State: { ExitCode: number } }>("berth-it_app.graceful");
     expect(c.State.ExitCode).toBe(0);
+  });
+
+  it("opens the secrets sealed to it into the task's env, and fails a task whose secrets were sealed to another agent", async () => {
+    const r = runner();
+    const withSecret = { secrets: { pw: { source: "db/pw" } }, env: { PW: { secret: "pw" }, PLAIN: "p" } };
+    await r.launch({ task: spec("it_app.sealed", withSecret, { "db/pw": "s3cret" }), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.sealed").includes("TASK_RUNNING"), { what: "RUNNING" });
+    const c = await dockerInspect<{ Config: { Env: string[] } }>("berth-it_app.sealed");
+    expect(c.Config.Env).toEqual(expect.arrayContaining(["PW=s3cret", "PLAIN=p"]));
+    const other = newSealingKeys().publicKey;
+    await r.launch({ task: spec("it_app.stolen", withSecret, { "db/pw": "s3cret" }, other), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.stolen").includes("TASK_FAILED"), { what: "FAILED" });
+    const failed = updates.find((u) => u.taskId === "it_app.stolen" && u.state === "TASK_FAILED");
+    expect(failed?.message).toMatch(/^Cannot open the task's secrets: .*another agent's key/);
+    await r.kill({ taskId: "it_app.sealed", agentId, gracePeriodSeconds: 0, reason: "test", issuedAtMs: 0 });
   });
 
   it("reports FAILED with Docker's message when an image does not exist", async () => {

@@ -14,9 +14,9 @@ const registry = new Registry();
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "test-aggregator-app", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-aggregator-app", logger: log });
   aggregator = buildAggregator({
-    config: { natsUrl: nats.url, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0 },
+    config: { natsUrl: nats.url, natsTls: nats.tls, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0 },
     bus,
     registry,
     logger: log,

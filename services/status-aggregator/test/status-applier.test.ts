@@ -11,7 +11,7 @@ let bus: Bus;
 
 beforeAll(async () => {
   nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, name: "test-aggregator", logger: log });
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-aggregator", logger: log });
 });
 
 afterAll(async () => {
