@@ -2,7 +2,10 @@
 import { appKey } from "@berth/core";
 import { MisplacedValueError } from "@berth/bus";
 import { docker, eventually, readSniff, sniffCommand, sniffImage } from "@berth/testkit";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
@@ -86,6 +89,44 @@ describe("planting an app in another team's group", () => {
   }
 });
 
+describe("a host-path grant used to reach the host's root", () => {
+  it("refuses at launch a mount whose path a task turned into a link to /, and names why", async () => {
+    const granted = mkdtempSync(join(tmpdir(), "berth-grant-"));
+    try {
+      await f.api.call("PUT", "/v2/teams/red", { policy: { hostPaths: [granted] } });
+      // One task plants the link through its read-write mount of the granted directory...
+      const planter = sleeper("/red/planter", 1, {
+        cmd: "ln -s / /data/esc && sleep 3600",
+        container: { docker: { image: "berth/busybox:latest" }, volumes: [{ hostPath: granted, containerPath: "/data", mode: "RW" }] },
+      });
+      expect((await red.call("POST", "/v2/apps", planter)).status).toBe(201);
+      await eventually(() => existsSync(join(granted, "esc")), { what: "the planted link" });
+      // ...and a second mounts the link, which passes the prefix check, to read the host's root.
+      const reader = sleeper("/red/reader", 1, {
+        cmd: "ls /host/etc && sleep 3600",
+        container: {
+          docker: { image: "berth/busybox:latest" },
+          volumes: [{ hostPath: join(granted, "esc"), containerPath: "/host", mode: "RO" }],
+        },
+      });
+      expect((await red.call("POST", "/v2/apps", reader)).status).toBe(201);
+      const failure = await eventually(
+        async () => {
+          const r = await red.call<{ app: { lastTaskFailure?: { message: string } } }>("GET", "/v2/apps/red/reader");
+          return r.body.app.lastTaskFailure?.message;
+        },
+        { what: "the reader's launch refused" },
+      );
+      expect(failure).toMatch(/^Refused to mount a host path: the host path '.*\/esc' leads through a symbolic link/);
+      expect(await red.running("/red/reader")).toEqual([]);
+    } finally {
+      await red.call("DELETE", "/v2/apps/red/reader?force=true");
+      await red.call("DELETE", "/v2/apps/red/planter?force=true");
+      rmSync(granted, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Runs `sniff` as a task of the given team and answers what it printed once it ended. */
 async function sniffAs(api: Api, id: string, seconds: number, needles: string[], parameters: { key: string; value: string }[] = []) {
   const image = await sniffImage();
@@ -125,7 +166,7 @@ describe("sniffing the control plane from a task", () => {
     const capture = sniffAs(spy, "/spy/sniff", 15, needles, [{ key: "cap-add", value: "NET_RAW" }]);
     // And a reader of every agent command (as a process with access to the command streams could be).
     const commands: Uint8Array[] = [];
-    const tap = f.bus.nc.subscribe("berth.v1.cmd.>", { callback: (_err, m) => commands.push(m.data) });
+    const tap = f.bus.nc.subscribe("berth.v1.cmd.>", { callback: (_err, m) => void commands.push(m.data) });
     // Once the capture runs: the admin and blue use the api, blue stores a secret and launches a task that gets it over NATS.
     await eventually(async () => (await spy.running("/spy/sniff")).length === 1, { what: "the capture running" });
     await new Promise((r) => setTimeout(r, 1_000));

@@ -11,6 +11,7 @@ import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type 
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
+import { hostPathRefusal } from "./host-paths.js";
 import type { StatusReporter } from "./status-reporter.js";
 
 type Phase = "launching" | "running" | "ended";
@@ -211,6 +212,10 @@ export class TaskRunner {
       );
     }
     if (task.killRequested) return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
+    for (const v of opened.volumes) {
+      const refused = v.hostPath ? await hostPathRefusal(v.hostPath) : undefined;
+      if (refused) return this.end(task, "TASK_FAILED", `Refused to mount a host path: ${refused}`, "REASON_CONTAINER_PREPARE_FAILED");
+    }
     this.report(task, "TASK_STARTING", "");
     let state: ContainerState;
     try {
