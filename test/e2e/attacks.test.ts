@@ -1,15 +1,17 @@
 // One team attacking another on a running cluster: each attack here once worked, and must not again.
 import { appKey } from "@berth/core";
 import { MisplacedValueError } from "@berth/bus";
-import { docker, eventually, readSniff, sniffCommand, sniffImage } from "@berth/testkit";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { DEMO_IMAGE, docker, eventually, readSniff, type Registry, sniffCommand, sniffImage, startRegistry } from "@berth/testkit";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
 import { createServer, connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
+import { openSse } from "../support/sse.js";
 
 // The api serves HTTPS here, as it does wherever it leaves the host.
 const f = useCluster("e2e-attacks", { apiTls: true });
@@ -126,6 +128,95 @@ describe("a host-path grant used to reach the host's root", () => {
     }
   });
 });
+
+describe("a private image another team pulled", () => {
+  let registry: Registry;
+  let image: string;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    image = await registry.push(DEMO_IMAGE, "blue/private:1");
+  });
+  afterAll(async () => {
+    await docker("rmi", "-f", image).catch(() => undefined);
+    await registry?.stop();
+  });
+
+  it("runs for the team with the registry's password, and not for a team without it, by name or by id", async () => {
+    const pullConfig = { username: registry.username, password: registry.password, serveraddress: registry.address };
+    const owned = sleeper("/blue/private", 1, { container: { docker: { image, pullConfig } } });
+    expect((await blue.call("POST", "/v2/apps", owned)).status).toBe(201);
+    await eventually(async () => (await blue.running("/blue/private")).length === 1, { what: "blue's private image running" });
+    const id = await docker("image", "inspect", "--format", "{{.Id}}", image);
+    const failureOf = async (appId: string) =>
+      eventually(
+        async () =>
+          (await red.call<{ app: { lastTaskFailure?: { message: string } } }>("GET", `/v2/apps${appId}`)).body.app.lastTaskFailure?.message,
+        { what: `${appId}'s launch refused` },
+      );
+    try {
+      expect((await red.call("POST", "/v2/apps", sleeper("/red/thief", 1, { container: { docker: { image } } }))).status).toBe(201);
+      expect(await failureOf("/red/thief")).toMatch(/^Failed to pull image .*(unauthorized|authentication required|no basic auth)/);
+      const byId = sleeper("/red/thief-by-id", 1, { container: { docker: { image: id } } });
+      expect((await red.call("POST", "/v2/apps", byId)).status).toBe(201);
+      expect(await failureOf("/red/thief-by-id")).toMatch(/^Refused image 'sha256:[0-9a-f]{64}': .* may need credentials/);
+      expect(await red.running("/red/thief")).toEqual([]);
+      expect(await red.running("/red/thief-by-id")).toEqual([]);
+      // With the password, a second app (of any team) runs it from the cache after its own check.
+      const paid = sleeper("/red/paid", 1, { container: { docker: { image, pullConfig } } });
+      expect((await red.call("POST", "/v2/apps", paid)).status).toBe(201);
+      await eventually(async () => (await red.running("/red/paid")).length === 1, { what: "red's paid-for launch running" });
+    } finally {
+      for (const appId of ["/red/thief", "/red/thief-by-id", "/red/paid"]) await red.call("DELETE", `/v2/apps${appId}?force=true`);
+      await blue.call("DELETE", "/v2/apps/blue/private?force=true");
+    }
+  });
+});
+
+describe("a revoked token's open streams", () => {
+  it("end within a second: the event stream and a followed log", async () => {
+    const made = await f.api.call<{ token: string; id: string }>("POST", "/v2/tokens", { name: "green ci", team: "green" });
+    const green = f.api.as(made.body.token);
+    expect(
+      (await green.call("POST", "/v2/apps", sleeper("/green/talker", 1, { cmd: "while true; do echo hi; sleep 0.2; done" }))).status,
+    ).toBe(201);
+    const [task] = await eventually(
+      async () => {
+        const r = await green.running("/green/talker");
+        return r.length === 1 && r;
+      },
+      { what: "green's task running" },
+    );
+    const events = await openSse(`${f.cluster.apiUrl}/v2/events`, made.body.token, {}, f.cluster.apiCa);
+    expect(events.status).toBe(200);
+    const log = await followLog(`/v2/tasks/${task!.id}/logs?follow=true`, made.body.token);
+    await eventually(() => log.received().includes("hi"), { what: "the followed log to flow" });
+    const revokedAt = Date.now();
+    expect((await f.api.call("DELETE", `/v2/tokens/${made.body.id}`)).status).toBe(204);
+    await Promise.all([events.closed, log.closed]);
+    expect(Date.now() - revokedAt).toBeLessThan(1_000);
+    expect((await green.call("GET", "/v2/apps")).status).toBe(401);
+    await f.api.call("DELETE", "/v2/apps/green/talker?force=true");
+  });
+});
+
+/** Follows a response as it comes (a log with follow=true); `closed` settles when the server ends it. */
+async function followLog(path: string, token: string): Promise<{ received(): string; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const req = httpsRequest(
+      `${f.cluster.apiUrl}${path}`,
+      { headers: { authorization: `Bearer ${token}` }, ca: readFileSync(f.cluster.apiCa ?? "") },
+      (res) => {
+        const closed = new Promise<void>((r) => res.on("close", () => r()));
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        resolve({ received: () => text, closed });
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 /** Runs `sniff` as a task of the given team and answers what it printed once it ended. */
 async function sniffAs(api: Api, id: string, seconds: number, needles: string[], parameters: { key: string; value: string }[] = []) {

@@ -121,3 +121,4 @@ export {
 export { REDACTED, redactApp, restoreRedacted } from "./redaction.js";
 export { accessRefusal, eventScope, mayAccess, maySeeEvent, type Principal, principalOf, type TokenRecord } from "./access.js";
 export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, secretSources } from "./secrets.js";
+export { type ImageAccessState, type ImageDecision, imageDecision, imageRepository, type LocalImage } from "./image-access.js";

@@ -69,16 +69,24 @@ async function render(): Promise<void> {
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined;
-/** Live pages redraw from the event stream, at most twice a second, never while a dialog or input is in use. */
+/**
+ * Live pages redraw from the event stream, at most twice a second, never while
+ * a dialog or input is in use: the redraw waits until it is not, rather than
+ * being dropped, so the page never stays behind the last event.
+ */
 function onEvent(e: StreamEvent): void {
   feed.unshift(e);
   feed.length = Math.min(feed.length, 200);
   if (!route().live || pending) return;
-  pending = setTimeout(() => {
-    pending = undefined;
-    const busy = document.activeElement instanceof HTMLInputElement || document.querySelector("dialog[open]");
-    if (!busy) void render();
-  }, 500);
+  const redrawSoon = () => {
+    pending = setTimeout(() => {
+      pending = undefined;
+      const busy = document.activeElement instanceof HTMLInputElement || document.querySelector("dialog[open]");
+      if (!busy) void render();
+      else if (route().live) redrawSoon();
+    }, 500);
+  };
+  redrawSoon();
 }
 
 function startStream(): void {

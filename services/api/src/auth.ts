@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 declare module "fastify" {
   interface FastifyRequest {
     principal: Principal;
+    /** The SHA-256 of the token the request came with ("" on the open paths). */
+    credential: string;
   }
 }
 
@@ -31,10 +33,38 @@ export function newToken(): string {
 export class Authenticator {
   readonly tokens: KvCache<TokenRecord>;
   private readonly adminHash: Buffer | undefined;
+  /** What to end when a token is revoked: the streams opened with it, by token hash. */
+  private readonly onRevoke = new Map<string, Set<() => void>>();
 
   constructor(bus: Bus, adminToken: string | undefined) {
     this.tokens = new KvCache(bus.buckets.tokens, jsonCodec<TokenRecord>("TokenRecord"));
     this.adminHash = adminToken ? Buffer.from(hashToken(adminToken), "hex") : undefined;
+    this.tokens.onChange((hash, entry) => {
+      if (entry) return;
+      for (const end of this.onRevoke.get(hash) ?? []) end();
+      this.onRevoke.delete(hash);
+    });
+  }
+
+  /**
+   * A signal that aborts when the token this request came with is revoked: a
+   * stream (events, a followed log) ends then, not when it would have ended.
+   * `release` forgets it, once the stream has ended on its own.
+   */
+  revocation(req: FastifyRequest): { signal: AbortSignal; release(): void } {
+    const ac = new AbortController();
+    const hash = req.credential;
+    const end = () => ac.abort(new UnauthorizedError("The token was revoked"));
+    const set = this.onRevoke.get(hash) ?? new Set();
+    set.add(end);
+    this.onRevoke.set(hash, set);
+    return {
+      signal: ac.signal,
+      release: () => {
+        set.delete(end);
+        if (set.size === 0 && this.onRevoke.get(hash) === set) this.onRevoke.delete(hash);
+      },
+    };
   }
 
   start(): Promise<void> {
@@ -45,25 +75,31 @@ export class Authenticator {
     this.tokens.stop();
   }
 
-  authenticate(header: string | undefined): Principal {
+  /** Who the Authorization header speaks for, and the hash of its token. */
+  authenticate(header: string | undefined): { principal: Principal; hash: string } {
     if (!header) throw new UnauthorizedError("Authentication required: send 'Authorization: Bearer <token>'");
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new UnauthorizedError("The Authorization header must be 'Bearer <token>'");
     const hash = hashToken(m[1] ?? "");
-    if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(hash, "hex"))) return { role: "admin", name: "bootstrap" };
+    if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(hash, "hex"))) {
+      return { principal: { role: "admin", name: "bootstrap" }, hash };
+    }
     const rec = this.tokens.get(hash)?.value;
     if (!rec) throw new UnauthorizedError("The token is not valid: it is mistyped or was revoked");
-    return principalOf(rec);
+    return { principal: principalOf(rec), hash };
   }
 
   /** Requires a valid token on every request except the open paths. */
   register(app: FastifyInstance): void {
     app.decorateRequest("principal", null as never);
+    app.decorateRequest("credential", "");
     app.addHook("onRequest", async (req, reply) => {
       const path = req.url.split("?")[0] ?? "";
       if (isOpen(path)) return;
       try {
-        req.principal = this.authenticate(req.headers.authorization);
+        const { principal, hash } = this.authenticate(req.headers.authorization);
+        req.principal = principal;
+        req.credential = hash;
       } catch (err) {
         void reply.header("WWW-Authenticate", 'Bearer realm="berth"');
         throw err;

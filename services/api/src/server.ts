@@ -1,6 +1,6 @@
 import { type Bus, isConnected } from "@berth/bus";
 import { NotFoundError } from "@berth/core";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { ClusterView } from "./cluster-view.js";
 import { errorHandler } from "./errors.js";
@@ -110,7 +110,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
   await app.register(taskRoutes, { view: deps.view, killer, deployer });
   await app.register(deploymentRoutes, { view: deps.view, deployer });
-  await app.register(logRoutes, { bus: deps.bus, view: deps.view });
+  const revocation = (req: FastifyRequest) => deps.auth.revocation(req);
+  await app.register(logRoutes, { bus: deps.bus, view: deps.view, revocation });
   await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
@@ -122,6 +123,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registry: deps.registry,
     maxBufferedBytes: deps.eventBufferBytes ?? 1024 * 1024,
     heartbeatMs: 15_000,
+    revocation,
   });
   return app;
 }

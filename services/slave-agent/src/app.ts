@@ -11,6 +11,8 @@ import { MetricsCollector } from "./metrics-collector.js";
 import { AgentReconciler } from "./reconciler.js";
 import { Registrar } from "./registrar.js";
 import { loadSealingKeys } from "./sealing-keys.js";
+import { ImageAccess } from "./image-access.js";
+import { join } from "node:path";
 import { StatusReporter } from "./status-reporter.js";
 import { TaskRunner } from "./task-runner.js";
 
@@ -38,7 +40,13 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
     runtime,
     reporter,
     new HealthChecker(runtime, logger),
-    { agentId: config.agentId, hostname: config.hostname, gcDelayMs: config.gcDelayMs, sealing },
+    {
+      agentId: config.agentId,
+      hostname: config.hostname,
+      gcDelayMs: config.gcDelayMs,
+      sealing,
+      images: new ImageAccess(runtime, join(config.workDir, "public-repositories.json")),
+    },
     logger,
   );
   const commands = new Counter({

@@ -1,4 +1,4 @@
-import type { ContainerSpec } from "@berth/core";
+import type { ContainerSpec, LocalImage } from "@berth/core";
 
 /** What Docker says about one container. */
 export interface ContainerState {
@@ -27,14 +27,13 @@ export interface ContainerExit {
 }
 
 export interface PullOptions {
-  force: boolean;
   timeoutMs: number;
   auth?: { username?: string; password?: string; serveraddress?: string; auth?: string };
 }
 
 /** An error from the runtime; `retryable` says whether the same call may succeed later. */
 export class RuntimeError extends Error {
-  override readonly name = "RuntimeError";
+  override readonly name: string = "RuntimeError";
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -50,12 +49,14 @@ export class RuntimeError extends Error {
  */
 export interface ContainerRuntime {
   ping(): Promise<void>;
+  /** The image as the engine has it (its local tags and registry digests), or undefined when absent. */
+  inspectImage(image: string): Promise<LocalImage | undefined>;
   /**
-   * Pulls the image unless present (or always, with `force`), with the given
-   * registry credentials, failing after `timeoutMs`; throws a RuntimeError with
-   * the engine's message.
+   * Pulls the image with the given registry credentials (only a manifest check
+   * when its layers are here), failing after `timeoutMs`; throws a
+   * RuntimeError with the engine's or registry's message.
    */
-  ensureImage(image: string, opts: PullOptions): Promise<void>;
+  pullImage(image: string, opts: PullOptions): Promise<void>;
   /** Runs a command inside a running container; resolves with its exit code and output. */
   exec(containerId: string, cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }>;
   /** Creates and starts a container; if one with the spec's name exists, returns it instead. */

@@ -1,4 +1,4 @@
-import type { ContainerSpec } from "@berth/core";
+import type { ContainerSpec, LocalImage } from "@berth/core";
 import { Readable, Writable } from "node:stream";
 import Docker from "dockerode";
 import { type ContainerExit, type ContainerRuntime, type ContainerState, type PullOptions, RuntimeError } from "./container-runtime.js";
@@ -41,15 +41,17 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  async ensureImage(image: string, opts: PullOptions): Promise<void> {
-    if (!opts.force) {
-      try {
-        await this.docker.getImage(image).inspect();
-        return;
-      } catch (err) {
-        if ((err as DockerErr).statusCode !== 404) throw toRuntimeError(`inspect image ${image}`, err);
-      }
+  async inspectImage(image: string): Promise<LocalImage | undefined> {
+    try {
+      const i = await this.docker.getImage(image).inspect();
+      return { repoTags: i.RepoTags ?? [], repoDigests: i.RepoDigests ?? [] };
+    } catch (err) {
+      if ((err as DockerErr).statusCode === 404) return undefined;
+      throw toRuntimeError(`inspect image ${image}`, err);
     }
+  }
+
+  async pullImage(image: string, opts: PullOptions): Promise<void> {
     let stream: NodeJS.ReadableStream;
     try {
       stream = await this.docker.pull(image, opts.auth ? { authconfig: opts.auth } : {});

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ContainerSpec } from "@berth/core";
+import type { ContainerSpec, LocalImage } from "@berth/core";
 import type { ContainerExit, ContainerRuntime, ContainerState, PullOptions } from "./container-runtime.js";
 
 /**
@@ -14,7 +14,11 @@ export class SimRuntime implements ContainerRuntime {
 
   async ping(): Promise<void> {}
 
-  async ensureImage(_image: string, _opts: PullOptions): Promise<void> {}
+  async inspectImage(image: string): Promise<LocalImage | undefined> {
+    return { repoTags: [image], repoDigests: [] };
+  }
+
+  async pullImage(_image: string, _opts: PullOptions): Promise<void> {}
 
   /** Commands run in each container so far. */
   private readonly execs = new Map<string, number>();

@@ -12,6 +12,7 @@ import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
 import { hostPathRefusal } from "./host-paths.js";
+import { type ImageAccess, ImageRefusedError } from "./image-access.js";
 import type { StatusReporter } from "./status-reporter.js";
 
 type Phase = "launching" | "running" | "ended";
@@ -64,6 +65,8 @@ export interface TaskRunnerOptions {
   gcDelayMs: number;
   /** The agent's keys: a launch's values from the secret store come sealed to them. */
   sealing: SealingKeys;
+  /** Gets each task's image, checking that the task may have it. */
+  images: ImageAccess;
 }
 
 /**
@@ -197,19 +200,15 @@ export class TaskRunner {
       return this.end(task, "TASK_FAILED", `Cannot open the task's secrets: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
     try {
-      await this.runtime.ensureImage(spec.image, {
+      await this.opts.images.ensure(spec.image, {
         force: spec.forcePullImage,
         timeoutMs: (spec.pullTimeoutSeconds || 600) * 1000,
         ...(spec.pullAuthJson ? { auth: JSON.parse(spec.pullAuthJson) as Record<string, string> } : {}),
       });
     } catch (err) {
       log.warn({ err: String(err) }, "image pull failed");
-      return this.end(
-        task,
-        "TASK_FAILED",
-        `Failed to pull image '${spec.image}': ${(err as Error).message}`,
-        "REASON_CONTAINER_PREPARE_FAILED",
-      );
+      const why = err instanceof ImageRefusedError ? `Refused image '${spec.image}'` : `Failed to pull image '${spec.image}'`;
+      return this.end(task, "TASK_FAILED", `${why}: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
     if (task.killRequested) return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
     for (const v of opened.volumes) {

@@ -8,6 +8,10 @@ import { DockerRuntime } from "../src/docker-runtime.js";
 import { StatusReporter } from "../src/status-reporter.js";
 import { HealthChecker } from "../src/health-checker.js";
 import { TaskRunner } from "../src/task-runner.js";
+import { ImageAccess } from "../src/image-access.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const log = pino({ level: "silent" });
 const agentId = `it-agent-${process.pid}`;
@@ -16,6 +20,7 @@ let bus: Bus;
 const updates: StatusUpdate[] = [];
 const runtime = new DockerRuntime("/var/run/docker.sock");
 const keys = newSealingKeys();
+const workDir = mkdtempSync(join(tmpdir(), "berth-it-agent-"));
 
 const watches: { stop(): void }[] = [];
 
@@ -31,6 +36,7 @@ function runner(): TaskRunner {
       hostname: "127.0.0.1",
       gcDelayMs: 60_000,
       sealing: keys,
+      images: new ImageAccess(runtime, join(workDir, "public-repositories.json")),
     },
     log,
   );

@@ -1,6 +1,6 @@
 import { followEvents, type JetStreamClient } from "@berth/bus";
 import { maySeeEvent } from "@berth/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { preciseNowMs, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 
@@ -10,6 +10,8 @@ export interface EventRoutesOptions {
   /** A client whose unread data passes this many bytes is cut off. */
   maxBufferedBytes: number;
   heartbeatMs: number;
+  /** Aborts when the token a request came with is revoked. */
+  revocation: (req: FastifyRequest) => { signal: AbortSignal; release(): void };
 }
 
 /** One SSE frame: the stream sequence as `id:`, Marathon's event type as `event:`. */
@@ -71,6 +73,9 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     const ac = new AbortController();
     const close = () => ac.abort();
     res.on("close", close);
+    // A revoked token's stream ends at once, as a new request with it would be refused.
+    const revoked = opts.revocation(req);
+    revoked.signal.addEventListener("abort", close);
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
     try {
       await followEvents(opts.js, { ...(last !== undefined ? { fromSeq: last + 1 } : {}), eventTypes: types, signal: ac.signal }, (e) => {
@@ -90,6 +95,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     } catch (err) {
       if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
     } finally {
+      revoked.release();
       clearInterval(heartbeat);
       clients.dec();
       res.off("close", close);

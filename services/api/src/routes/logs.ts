@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Bus, codecs, subjects } from "@berth/bus";
 import { NotFoundError, ValidationError, mayAccess } from "@berth/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
 /**
@@ -9,7 +9,10 @@ import type { ClusterView } from "../cluster-view.js";
  * output as text, asked of the agent that runs it; with follow, a chunked
  * response that goes on until the task ends or the client leaves.
  */
-export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView }): Promise<void> {
+export async function logRoutes(
+  app: FastifyInstance,
+  opts: { bus: Bus; view: ClusterView; revocation: (req: FastifyRequest) => { signal: AbortSignal; release(): void } },
+): Promise<void> {
   app.get<{ Params: { taskId: string }; Querystring: { tail?: string; follow?: string; stream?: string } }>(
     "/v2/tasks/:taskId/logs",
     async (req, reply) => {
@@ -62,11 +65,15 @@ export async function logRoutes(app: FastifyInstance, opts: { bus: Bus; view: Cl
         sub.unsubscribe();
       };
       res.on("close", onClose);
+      // A revoked token's follow ends at once.
+      const revoked = opts.revocation(req);
+      revoked.signal.addEventListener("abort", onClose);
       for await (const m of sub) {
         const chunk = codecs.logChunk.decode(m.data);
         if (chunk.data && chunk.data.length > 0) res.write(Buffer.from(chunk.data));
         if (chunk.eof) break;
       }
+      revoked.release();
       res.off("close", onClose);
       sub.unsubscribe();
       res.end();
