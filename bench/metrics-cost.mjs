@@ -96,16 +96,17 @@ try {
   const berthCpu = (cpuNow() - cpu0) / cycles;
   const berthWall = (performance.now() - t0) / cycles / 1000;
 
-  // The agent's real /metrics endpoint (serves the last collection).
+  // The agent's real /metrics endpoint (serves the last collection), scraped with the metrics token.
+  const scrape = { headers: { authorization: `Bearer ${cluster.metricsToken}` } };
   await eventually(
-    async () => (await (await fetch(cluster.agentMetricsUrl)).text()).split("container_memory_usage_bytes{").length - 1 === n,
+    async () => (await (await fetch(cluster.agentMetricsUrl, scrape)).text()).split("container_memory_usage_bytes{").length - 1 === n,
     { timeoutMs: 30_000, what: "agent collected all" },
   );
   const times = [];
   let size = 0;
   for (let i = 0; i < 50; i++) {
     const s = performance.now();
-    const text = await (await fetch(cluster.agentMetricsUrl)).text();
+    const text = await (await fetch(cluster.agentMetricsUrl, scrape)).text();
     times.push(performance.now() - s);
     size = Buffer.byteLength(text);
   }

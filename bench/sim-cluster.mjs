@@ -118,7 +118,8 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       const texts = await Promise.all(
         procs.map(async (p) => {
           const url = service === "api" ? `${cluster.apiUrl}/metrics` : `http://127.0.0.1:${p.env.BERTH_HTTP_PORT}/metrics`;
-          return (await fetch(url, { headers: { authorization: `Bearer ${cluster.adminToken}` } })).text();
+          // The scrape token every process's /metrics asks for (the api's too).
+          return (await fetch(url, { headers: { authorization: `Bearer ${cluster.metricsToken}` } })).text();
         }),
       );
       return texts.join("\n");

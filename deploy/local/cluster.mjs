@@ -31,6 +31,15 @@ if (!adminToken && existsSync(tokenFile)) adminToken = readFileSync(tokenFile, "
 if (!adminToken) adminToken = `berth_${randomBytes(32).toString("base64url")}`;
 writeFileSync(tokenFile, `${adminToken}\n`, { mode: 0o600 });
 
+// The token a scrape of any process's /metrics must carry (Prometheus: credentials_file), made once
+// and kept in .berth/metrics-token: the series name every team's apps and images.
+const metricsTokenFile = join(root, ".berth/metrics-token");
+let metricsToken = process.env.BERTH_METRICS_TOKEN;
+if (!metricsToken && existsSync(metricsTokenFile)) metricsToken = readFileSync(metricsTokenFile, "utf8").trim();
+if (!metricsToken) metricsToken = `berth_metrics_${randomBytes(32).toString("base64url")}`;
+writeFileSync(metricsTokenFile, `${metricsToken}\n`, { mode: 0o600 });
+env.BERTH_METRICS_TOKEN = metricsToken;
+
 // Each process connects to NATS as its own user (made by nats-users.mjs when NATS started).
 const natsPasswords = JSON.parse(readFileSync(join(root, ".berth/nats-users.json"), "utf8"));
 const natsUser = (user) => ({ BERTH_NATS_USER: user, BERTH_NATS_PASSWORD: natsPasswords[user] ?? "" });

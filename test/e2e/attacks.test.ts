@@ -172,6 +172,59 @@ describe("a private image another team pulled", () => {
   });
 });
 
+describe("what other teams should not learn", () => {
+  it("gives a team no agent's metrics address nor other teams' task counts, and refuses it the metrics", async () => {
+    expect((await blue.call("POST", "/v2/apps", sleeper("/blue/counted", 1))).status).toBe(201);
+    await eventually(async () => (await blue.running("/blue/counted")).length === 1, { what: "blue's task running" });
+    try {
+      const seen = await red.call<{ agents: Record<string, unknown>[] }>("GET", "/v2/agents");
+      expect(seen.body.agents[0]).not.toHaveProperty("metricsUrl");
+      const redTasks = (await red.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.length;
+      expect(seen.body.agents[0]?.tasks).toBe(redTasks);
+      const all = await f.api.call<{ agents: Record<string, unknown>[] }>("GET", "/v2/agents");
+      expect(all.body.agents[0]?.tasks).toBe((await f.api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks.length);
+      expect(all.body.agents[0]?.tasks).toBeGreaterThan(redTasks);
+      expect(all.body.agents[0]?.metricsUrl).toBe(f.cluster.agentMetricsUrl);
+      // The agent's series name every team's apps and images: a scrape needs the metrics token.
+      const bare = await fetch(f.cluster.agentMetricsUrl);
+      expect(bare.status).toBe(401);
+      expect(await bare.text()).not.toContain("/blue/counted");
+      const withRedToken = await fetch(f.cluster.agentMetricsUrl, { headers: { authorization: `Bearer ${red.token}` } });
+      expect(withRedToken.status).toBe(401);
+      const scrape = { headers: { authorization: `Bearer ${f.cluster.metricsToken}` } };
+      await eventually(async () => (await (await fetch(f.cluster.agentMetricsUrl, scrape)).text()).includes("/blue/counted"), {
+        what: "the scrape with the metrics token to show blue's task",
+      });
+      expect((await red.call("GET", "/metrics")).status).toBe(403);
+      expect((await f.api.as(f.cluster.metricsToken).call("GET", "/metrics")).status).toBe(200);
+      expect((await f.api.as(f.cluster.metricsToken).call("GET", "/v2/apps")).status).toBe(401);
+    } finally {
+      await blue.call("DELETE", "/v2/apps/blue/counted?force=true");
+    }
+  });
+});
+
+describe("a task that fills the host's disk", () => {
+  it("is killed once it writes past its disk limit, with its usage and limit as the failure", async () => {
+    const filler = sleeper("/red/filler", 1, { disk: 1, cmd: "dd if=/dev/zero of=/big bs=1M count=20 2>/dev/null; sleep 3600" });
+    expect((await red.call("POST", "/v2/apps", filler)).status).toBe(201);
+    try {
+      const failure = await eventually(
+        async () =>
+          (await red.call<{ app: { lastTaskFailure?: { message: string; state: string } } }>("GET", "/v2/apps/red/filler")).body.app
+            .lastTaskFailure,
+        { what: "the filler killed at its limit" },
+      );
+      expect(failure).toMatchObject({
+        state: "TASK_FAILED",
+        message: expect.stringMatching(/^Disk usage 2\d\.\d MiB exceeds the task's disk limit of 1 MiB$/),
+      });
+    } finally {
+      await red.call("DELETE", "/v2/apps/red/filler?force=true");
+    }
+  });
+});
+
 describe("a revoked token's open streams", () => {
   it("end within a second: the event stream and a followed log", async () => {
     const made = await f.api.call<{ token: string; id: string }>("POST", "/v2/tokens", { name: "green ci", team: "green" });

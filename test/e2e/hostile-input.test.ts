@@ -1,5 +1,5 @@
 import { DEMO_IMAGE } from "@berth/testkit";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
 import { clusterState } from "../support/state.js";
@@ -21,6 +21,7 @@ interface Case {
   status: number;
   /** What the answer must say, so the caller knows what to fix. */
   says: RegExp;
+  headers?: Record<string, string>;
 }
 
 const cases: Case[] = [
@@ -86,6 +87,37 @@ const cases: Case[] = [
     says: /SYS_ADMIN is not allowed/,
   },
   { name: "deeply nested JSON", raw: nested(100_000), status: 422, says: /must be an object/ },
+  {
+    name: "a group nested 5,000 deep",
+    method: "PUT",
+    path: "/v2/groups/hostile",
+    raw: `${'{"groups":['.repeat(5000)}{}${"]}".repeat(5000)}`,
+    status: 422,
+    says: /groups nest at most 128 deep/,
+  },
+  { name: "a version '%25'", method: "GET", path: "/v2/apps/hostile/present/versions/%25", status: 404, says: /has no version %$/ },
+  { name: "a task under an app read as a version", method: "GET", path: "/v2/apps/hostile/present/tasks/x", status: 404, says: /No route/ },
+  {
+    name: "a text/plain body",
+    raw: JSON.stringify(app({})),
+    headers: { "content-type": "text/plain" },
+    status: 415,
+    says: /send application\/json/,
+  },
+  {
+    name: "an unknown field in container",
+    body: app({ container: { docker: { image: DEMO_IMAGE }, pid: "host" } }),
+    status: 422,
+    says: /not a field of a container/,
+  },
+  { name: "an unknown field in container.docker", body: docker({ ipc: "host" }), status: 422, says: /not a field of container\.docker/ },
+  { name: "a legacy BRIDGE network", body: docker({ network: "BRIDGE" }), status: 422, says: /only HOST is supported/ },
+  {
+    name: "a health check of another port",
+    body: app({ healthChecks: [{ protocol: "TCP", port: 8080 }] }),
+    status: 422,
+    says: /probes only its own task's ports/,
+  },
   { name: "a JSON array instead of an app", body: [app({})], status: 422, says: /must be an object/ },
   { name: "malformed JSON", raw: '{"id": "/hostile/app",', status: 400, says: /Invalid JSON/ },
   { name: "an unknown field", body: app({ privileged: true }), status: 422, says: /not a field of an app definition/ },
@@ -108,6 +140,10 @@ const cases: Case[] = [
 ];
 
 describe("hostile input", () => {
+  beforeAll(async () => {
+    expect((await f.api.call("POST", "/v2/apps", sleeper("/hostile/present", 0))).status).toBe(201);
+  });
+
   it.each(cases)("refuses $name with $status and changes nothing", async (c) => {
     const before = await clusterState(f.bus, f.cluster.agentId);
     const r = await f.api.call<{ message: string; details?: { errors: string[] }[] }>(
@@ -115,6 +151,7 @@ describe("hostile input", () => {
       c.path ?? "/v2/apps",
       c.body,
       c.raw,
+      c.headers,
     );
     expect(r.status).toBe(c.status);
     const said = [r.body.message, ...(r.body.details ?? []).flatMap((d) => d.errors)].join(" | ");

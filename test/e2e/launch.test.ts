@@ -89,7 +89,9 @@ describe("a Marathon app on real Docker", () => {
     // Collected on an interval (500 ms in tests): wait for the first collection that has the task.
     const text = await eventually(
       async () => {
-        const body = await (await fetch(f.cluster.agentMetricsUrl)).text();
+        const body = await (
+          await fetch(f.cluster.agentMetricsUrl, { headers: { authorization: `Bearer ${f.cluster.metricsToken}` } })
+        ).text();
         return body.includes(`task_id="${t!.id}"`) && body;
       },
       { what: "the task's series" },

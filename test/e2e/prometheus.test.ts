@@ -26,6 +26,9 @@ global:
   scrape_interval: 1s
 scrape_configs:
   - job_name: berth-agents
+    authorization:
+      type: Bearer
+      credentials: ${cluster.metricsToken}
     http_sd_configs:
       - url: ${cluster.apiUrl}/v2/discovery/prometheus?kind=agents
         refresh_interval: 1s

@@ -23,7 +23,13 @@ export class Api {
   }
 
   /** Sends the path exactly as given (no dot-segment normalising, unlike fetch), as a hostile client could. */
-  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResponse<T>> {
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const payload = raw ?? (body !== undefined ? JSON.stringify(body) : undefined);
     return new Promise((resolve, reject) => {
       const base = new URL(this.url);
@@ -38,6 +44,7 @@ export class Api {
           headers: {
             ...(payload !== undefined ? { "content-type": "application/json" } : {}),
             ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+            ...headers,
           },
         },
         (res) => {

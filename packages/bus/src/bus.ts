@@ -86,13 +86,21 @@ export const lockCodec = jsonCodec<AppLock>("AppLock");
  * Connects, creates the topology if missing, and opens every bucket. Retries
  * until NATS and JetStream answer, logging why it waits.
  */
-export async function openBus(opts: BusOptions & { replicas?: number; createTopology?: boolean }): Promise<Bus> {
+export async function openBus(
+  opts: BusOptions & {
+    replicas?: number;
+    createTopology?: boolean;
+    /** With createTopology false: how to tell the buckets exist (an agent reads its own ledger entry). */
+    ready?: (buckets: Buckets) => Promise<unknown>;
+  },
+): Promise<Bus> {
   const nc = await connectBus(opts);
   let buckets: Buckets | undefined;
   for (let attempt = 1; !buckets; attempt++) {
     try {
       // Agents may not create streams or buckets: they open what the control plane made.
-      buckets = opts.createTopology === false ? await openTopology(nc) : await ensureTopology(nc, { replicas: opts.replicas ?? 1 });
+      buckets =
+        opts.createTopology === false ? await openTopology(nc, opts.ready) : await ensureTopology(nc, { replicas: opts.replicas ?? 1 });
     } catch (err) {
       opts.logger.warn({ err: String(err), attempt }, "JetStream not ready; retrying");
       await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));

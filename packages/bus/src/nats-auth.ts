@@ -65,8 +65,8 @@ function agentPermissions(agentId: string, inbox: string): NatsPermissions {
         subjects.agentHeartbeat(agentId),
         subjects.agentStatus(agentId),
         subjects.logsStream(agentId, "*"),
+        // No stream's state (STREAM.INFO can list every key of a bucket: secret names, token hashes, app ids).
         "$JS.API.INFO",
-        "$JS.API.STREAM.INFO.*",
         `$JS.API.CONSUMER.INFO.${commands}.${durable}`,
         `$JS.API.CONSUMER.MSG.NEXT.${commands}.${durable}`,
         `$JS.ACK.${commands}.${durable}.>`,

@@ -154,16 +154,22 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
 }
 
 /** Opens every bucket without creating anything; fails until the control plane has made them. */
-export async function openTopology(nc: NatsConnection): Promise<Buckets> {
+/**
+ * Opens the buckets the control plane made. Opening is lazy; `ready` says
+ * whether they exist yet (by default each bucket's status; an agent, which
+ * may not read streams' state, reads its own ledger entry instead).
+ */
+export async function openTopology(nc: NatsConnection, ready?: (buckets: Buckets) => Promise<unknown>): Promise<Buckets> {
   const kvm = new Kvm(nc);
   const out: Partial<Record<keyof Buckets, KV>> = {};
   for (const [name, bucket] of Object.entries(BUCKETS) as [keyof Buckets, string][]) {
     // Every bucket is made with direct gets (ensureTopology), which name the key in the subject: permissions can allow single keys.
-    const kv = await kvm.open(bucket, { allow_direct: true });
-    await kv.status(); // opening is lazy: this fails while the bucket does not exist yet
-    out[name] = kv;
+    out[name] = await kvm.open(bucket, { allow_direct: true });
   }
-  return out as Buckets;
+  const buckets = out as Buckets;
+  if (ready) await ready(buckets);
+  else for (const kv of Object.values(buckets)) await kv.status(); // fails while a bucket does not exist yet
+  return buckets;
 }
 
 async function ensureStream(jsm: JetStreamManager, cfg: Partial<StreamConfig> & { name: string }): Promise<void> {

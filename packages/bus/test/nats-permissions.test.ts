@@ -160,6 +160,7 @@ describe("NATS permissions", () => {
       name: "agent-a",
       logger: log,
       createTopology: false,
+      ready: (buckets) => buckets.ledger.get("agent-a"),
       user: natsUserOf(a),
       pass: password(a),
     });
@@ -188,6 +189,18 @@ describe("NATS permissions", () => {
     await settle();
     expect(denied.filter((d) => /Permissions Violation for Publish/.test(d))).toHaveLength(3);
     expect((await operator.apps.get("team/web")) === undefined).toBe(true);
+  });
+
+  it("keeps an agent from listing the keys of any bucket (secret names, token hashes, app ids)", async () => {
+    const { nc, denied } = await as({ kind: "agent", agentId: "agent-a" });
+    for (const bucket of ["berth_secrets", "berth_tokens", "berth_apps", "berth_tasks", "berth_ledger"]) {
+      const info = nc.request(`$JS.API.STREAM.INFO.KV_${bucket}`, new TextEncoder().encode(JSON.stringify({ subjects_filter: ">" })), {
+        timeout: 1_000,
+      });
+      await expect(info).rejects.toThrow();
+    }
+    await settle();
+    expect(denied.filter((d) => /Permissions Violation for Publish to "\$JS\.API\.STREAM\.INFO/.test(d))).toHaveLength(5);
   });
 
   it("keeps a control-plane service from speaking for an agent", async () => {

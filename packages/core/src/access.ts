@@ -35,6 +35,8 @@ export function eventScope(event: Record<string, unknown>): string[] {
     if (typeof v === "string" && v !== "") ids.push(v);
   };
   add(event.appId);
+  // Marathon names an instance's app its run spec (instance_changed_event, instance_health_changed_event).
+  add(event.runSpecId);
   add(event.groupId);
   add((event.appDefinition as { id?: unknown } | undefined)?.id);
   const plan = event.plan as { original?: { apps?: { id?: unknown }[] }; target?: { apps?: { id?: unknown }[] } } | undefined;

@@ -5,6 +5,7 @@ import {
   type Container,
   type EnvValue,
   hostPortCount,
+  requiredHostPorts,
   portNames,
   type KillSelection,
   type Network,
@@ -165,7 +166,14 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (requirePorts !== undefined) app.requirePorts = requirePorts;
   const constraints = opt(input.constraints, (v) => readConstraints(c, v));
   if (constraints) app.constraints = constraints;
-  const healthChecks = opt(input.healthChecks, (v) => readHealthChecks(c, v, () => hostPortCount(app)));
+  const healthChecks = opt(input.healthChecks, (v) =>
+    readHealthChecks(
+      c,
+      v,
+      () => hostPortCount(app),
+      () => requiredHostPorts(app),
+    ),
+  );
   if (healthChecks) app.healthChecks = healthChecks;
   const readinessChecks = opt(input.readinessChecks, (v) => readReadinessChecks(c, v, () => portNames(app)));
   if (readinessChecks) app.readinessChecks = readinessChecks;
@@ -285,14 +293,26 @@ function readEnv(c: Checker, value: unknown, secrets: AppDefinition["secrets"]):
   return out;
 }
 
+const CONTAINER_FIELDS = new Set(["type", "docker", "volumes", "portMappings"]);
+const DOCKER_FIELDS = new Set(["image", "forcePullImage", "privileged", "parameters", "pullConfig", "portMappings", "network"]);
+
 function readContainer(c: Checker, value: unknown): Container | undefined {
   const obj = c.object("/container", value);
   if (!obj) return undefined;
+  // Refused, never dropped: a field Berth would silently ignore changes what runs.
+  for (const key of Object.keys(obj)) if (!CONTAINER_FIELDS.has(key)) c.fail(`/container/${key}`, "is not a field of a container");
   if (obj.type !== undefined && obj.type !== "DOCKER") {
     c.fail("/container/type", "only DOCKER containers are supported");
   }
   const docker = c.object("/container/docker", obj.docker);
   if (!docker) return undefined;
+  for (const key of Object.keys(docker)) {
+    if (!DOCKER_FIELDS.has(key)) c.fail(`/container/docker/${key}`, "is not a field of container.docker");
+  }
+  // The legacy network field: HOST is what Berth does; the others would run differently than asked.
+  if (docker.network !== undefined && docker.network !== null && docker.network !== "HOST") {
+    c.fail("/container/docker/network", "only HOST is supported here; use 'networks' for other modes");
+  }
   const image = c.string("/container/docker/image", docker.image, { nonEmpty: true, maxLength: 512 });
   if (image !== undefined) {
     const err = imageReferenceError(image);

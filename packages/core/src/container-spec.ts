@@ -99,6 +99,11 @@ export function cpuShares(cpus: number): number {
   return Math.max(Math.round(1024 * cpus), MIN_CPU_SHARES);
 }
 
+/** The memory a task holds: what it is given (at least MIN_MEMORY_MIB), so that is what is booked on agents and quotas. */
+export function heldMemMiB(memMiB: number): number {
+  return Math.max(memMiB, MIN_MEMORY_MIB);
+}
+
 export function memoryLimitBytes(memMiB: number): number {
   return Math.round(Math.max(memMiB, MIN_MEMORY_MIB) * MIB);
 }
@@ -161,6 +166,7 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
       [LABELS.team]: teamOf(task.appId),
       [LABELS.ports]: task.ports.join(","),
       [LABELS.killGrace]: String(task.killGracePeriodSeconds),
+      [LABELS.disk]: String(task.disk),
       ...(task.healthChecksJson ? { [LABELS.healthChecks]: task.healthChecksJson } : {}),
       ...(task.readinessChecksJson ? { [LABELS.readinessChecks]: task.readinessChecksJson } : {}),
     },

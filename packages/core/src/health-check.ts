@@ -48,7 +48,17 @@ function int(c: Checker, path: string, v: unknown, fallback: number, min: number
   return c.number(path, v, { min, max, integer: true }) ?? fallback;
 }
 
-export function readHealthChecks(c: Checker, value: unknown, portCount: () => number): HealthCheck[] | undefined {
+/**
+ * Reads an app's health checks. A check probes only its own task: a `port`
+ * must be one the task surely holds (a required host port), as a check of any
+ * other port would have the agent probe whatever listens there for the team.
+ */
+export function readHealthChecks(
+  c: Checker,
+  value: unknown,
+  portCount: () => number,
+  fixedPorts: () => readonly number[],
+): HealthCheck[] | undefined {
   const list = c.array("/healthChecks", value, 20);
   return list?.flatMap((item, i) => {
     const p = `/healthChecks/${i}`;
@@ -88,7 +98,9 @@ export function readHealthChecks(c: Checker, value: unknown, portCount: () => nu
     if (obj.port !== undefined && obj.portIndex !== undefined) c.fail(p, "give either port or portIndex, not both");
     if (obj.port !== undefined) {
       const port = c.number(`${p}/port`, obj.port, { min: 1, max: 65535, integer: true });
-      if (port !== undefined) hc.port = port;
+      if (port !== undefined && !fixedPorts().includes(port)) {
+        c.fail(`${p}/port`, `a health check probes only its own task's ports, and ${port} is not one of them: use portIndex`);
+      } else if (port !== undefined) hc.port = port;
     } else {
       hc.portIndex = int(c, `${p}/portIndex`, obj.portIndex, 0, 0, 100);
       if (hc.portIndex >= portCount())

@@ -11,4 +11,6 @@ export const LABELS = {
   healthChecks: "berth.health-checks",
   readinessChecks: "berth.readiness-checks",
   killGrace: "berth.kill-grace-seconds",
+  /** The task's disk limit in MiB (0: none), enforced by the agent measuring the container's writable layer. */
+  disk: "berth.disk-mib",
 } as const;

@@ -1,5 +1,5 @@
 import { type AppDefinition, hostPortCount, killGraceSeconds, portNames, requiredHostPorts, usesBridge } from "./app-definition.js";
-import type { TaskSpec } from "./container-spec.js";
+import { heldMemMiB, type TaskSpec } from "./container-spec.js";
 import type { TaskNeed } from "./offer-matcher.js";
 import { DEFAULT_TASK_POLICY, effectivePidsLimit, type TaskPolicy } from "./task-policy.js";
 import { teamOf } from "./app-id.js";
@@ -11,7 +11,7 @@ export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
     taskId,
     appId: app.id,
     cpus: app.cpus,
-    mem: app.mem,
+    mem: heldMemMiB(app.mem),
     disk: app.disk,
     portCount: hostPortCount(app),
     requiredPorts: requiredHostPorts(app),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TASK_POLICY } from "./task-policy.js";
 import { bookQuota, footprint, parseTeam, type QuotaLedger, usageOf } from "./team.js";
 import { appOf } from "./test-fixtures.js";
+import { taskNeed } from "./task-spec.js";
 
 const use = (instances: number, cpus = 1, mem = 128) => ({ instances, cpus: instances * cpus, mem: instances * mem, disk: 0 });
 
@@ -9,6 +10,9 @@ describe("quota booking", () => {
   it("counts instances times each task's resources", () => {
     expect(footprint(appOf({ instances: 3, cpus: 0.5, mem: 64, disk: 10 }))).toEqual({ cpus: 1.5, mem: 192, disk: 30, instances: 3 });
     expect(footprint(undefined)).toEqual({ cpus: 0, mem: 0, disk: 0, instances: 0 });
+    // A task gets at least 32 MiB, so that is what it holds against the quota.
+    expect(footprint(appOf({ instances: 2, mem: 0 })).mem).toBe(64);
+    expect(taskNeed(appOf({ mem: 0 }), "t").mem).toBe(32);
   });
 
   it("books within the quota and sums every app of the team", () => {

@@ -1,5 +1,6 @@
 import type { AppDefinition } from "./app-definition.js";
 import { Checker } from "./checker.js";
+import { heldMemMiB } from "./container-spec.js";
 import { DOCKER_PARAMETER_KEYS, isCapabilityName } from "./docker-parameters.js";
 import type { ValidationDetail } from "./errors.js";
 import { isCleanAbsolutePath } from "./paths.js";
@@ -48,7 +49,12 @@ export function defaultTeam(id: string): Team {
 /** What an app holds while it exists: its declared instances, each with the app's resources. */
 export function footprint(app: AppDefinition | undefined): Usage {
   if (!app) return { ...ZERO };
-  return { cpus: app.instances * app.cpus, mem: app.instances * app.mem, disk: app.instances * app.disk, instances: app.instances };
+  return {
+    cpus: app.instances * app.cpus,
+    mem: app.instances * heldMemMiB(app.mem),
+    disk: app.instances * app.disk,
+    instances: app.instances,
+  };
 }
 
 export function usageOf(ledger: QuotaLedger | undefined): Usage {

@@ -36,10 +36,20 @@ export function natsConfig(env: NodeJS.ProcessEnv): NatsConfig {
   };
 }
 
+/**
+ * The bearer token a scrape of /metrics must carry (BERTH_METRICS_TOKEN):
+ * the series name every team's apps, tasks and images, and tasks on the host
+ * network reach every port on loopback. Unset: /metrics answers anyone.
+ */
+export function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  return env.BERTH_METRICS_TOKEN || undefined;
+}
+
 /** What a control-plane service other than the API reads: NATS, and where its own HTTP endpoint listens. */
 export interface ServiceConfig extends NatsConfig {
   httpHost: string;
   httpPort: number;
+  metricsToken: string | undefined;
 }
 
 export function serviceConfig(env: NodeJS.ProcessEnv, defaultHttpPort: number): ServiceConfig {
@@ -47,5 +57,6 @@ export function serviceConfig(env: NodeJS.ProcessEnv, defaultHttpPort: number): 
     ...natsConfig(env),
     httpHost: envString(env, "BERTH_HTTP_HOST", "127.0.0.1"),
     httpPort: envNumber(env, "BERTH_HTTP_PORT", defaultHttpPort),
+    metricsToken: metricsToken(env),
   };
 }

@@ -1,9 +1,18 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
 import type { ServiceConfig } from "./env.js";
 import type { Logger } from "./logger.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+/** Whether a request carries `Authorization: Bearer <token>` for this token (compared in constant time). */
+export function carriesBearer(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return m !== null && timingSafeEqual(digest(m[1] ?? ""), digest(token));
+}
 
 /**
  * A small HTTP endpoint for a process that is not the API: /ping, /metrics from
@@ -16,12 +25,20 @@ export async function serveHttp(opts: {
   routes?: Record<string, Route>;
   /** Why the process cannot serve now (for /readyz), or undefined when it can. */
   notReady?: () => string | undefined;
+  /** The bearer token /metrics requires; undefined: it answers anyone. */
+  metricsToken?: string | undefined;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const route = opts.routes?.[path];
     void (async () => {
       try {
+        if (path === "/metrics" && opts.metricsToken !== undefined && !carriesBearer(req.headers.authorization, opts.metricsToken)) {
+          res
+            .writeHead(401, { "content-type": "application/json", "www-authenticate": 'Bearer realm="berth-metrics"' })
+            .end(JSON.stringify({ message: "Scraping /metrics needs 'Authorization: Bearer <the metrics token>'" }));
+          return;
+        }
         if (route) return await route(req, res);
         if (path === "/ping") {
           res.writeHead(200, { "content-type": "text/plain" }).end("pong");
@@ -71,6 +88,7 @@ export async function serveServiceHttp(
     port: config.httpPort,
     registry,
     notReady: () => (natsUp() ? undefined : "NATS is not reachable"),
+    metricsToken: config.metricsToken,
   });
   logger.info({ httpPort: http.port }, `${name} started`);
   return http;

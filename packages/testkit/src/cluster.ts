@@ -27,6 +27,8 @@ export interface Cluster {
   apiCa: string | undefined;
   /** The api's bootstrap admin token (BERTH_ADMIN_TOKEN). */
   adminToken: string;
+  /** The token every process's /metrics asks of a scrape (BERTH_METRICS_TOKEN). */
+  metricsToken: string;
   /** fetch() against the first api, as the admin: `path` starts with "/". */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** Every api instance's URL. */
@@ -92,13 +94,14 @@ export async function startCluster(opts: {
   const apiTls = opts.apiTls ? await testTls() : undefined;
   const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
   const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
+  const metricsToken = `berth_metrics_${randomBytes(24).toString("base64url")}`;
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
   const apiPort = await freePort();
   const agentPort = await freePort();
   const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
   const tlsEnv = opts.natsTls ? { BERTH_NATS_CA: opts.natsTls.caFile } : { BERTH_NATS_TLS: "off" };
-  const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", ...tlsEnv, ...opts.extraEnv };
+  const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", BERTH_METRICS_TOKEN: metricsToken, ...tlsEnv, ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
   const agentIds = Array.from({ length: opts.agents ?? 1 }, (_, i) => (i === 0 ? agentId : `${agentId}-${i + 1}`));
   const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator"] as const;
@@ -157,6 +160,7 @@ export async function startCluster(opts: {
           BERTH_AGENT_GC_DELAY_MS: "1000",
           BERTH_AGENT_METRICS_INTERVAL_MS: "500",
           BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
+          BERTH_AGENT_DISK_CHECK_INTERVAL_MS: "1000",
           ...common,
           ...natsEnv({ kind: "agent", agentId: id }),
           BERTH_AGENT_ID: id,
@@ -189,6 +193,7 @@ export async function startCluster(opts: {
     apiUrl,
     apiCa: apiTls?.caFile,
     adminToken,
+    metricsToken,
     api: (path, init = {}) =>
       httpRequest(
         `${apiUrl}${path}`,

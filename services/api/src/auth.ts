@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Bus, jsonCodec, KvCache } from "@berth/bus";
 import { ForbiddenError, type Principal, principalOf, type TokenRecord, UnauthorizedError, accessRefusal } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { carriesBearer } from "@berth/runtime";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -36,7 +37,12 @@ export class Authenticator {
   /** What to end when a token is revoked: the streams opened with it, by token hash. */
   private readonly onRevoke = new Map<string, Set<() => void>>();
 
-  constructor(bus: Bus, adminToken: string | undefined) {
+  /** `metricsToken` may scrape /metrics and do nothing else. */
+  constructor(
+    bus: Bus,
+    adminToken: string | undefined,
+    private readonly metricsToken?: string,
+  ) {
     this.tokens = new KvCache(bus.buckets.tokens, jsonCodec<TokenRecord>("TokenRecord"));
     this.adminHash = adminToken ? Buffer.from(hashToken(adminToken), "hex") : undefined;
     this.tokens.onChange((hash, entry) => {
@@ -96,6 +102,8 @@ export class Authenticator {
     app.addHook("onRequest", async (req, reply) => {
       const path = req.url.split("?")[0] ?? "";
       if (isOpen(path)) return;
+      // The scrape token reaches /metrics alone, with no principal: nothing else would take it.
+      if (path === "/metrics" && this.metricsToken && carriesBearer(req.headers.authorization, this.metricsToken)) return;
       try {
         const { principal, hash } = this.authenticate(req.headers.authorization);
         req.principal = principal;

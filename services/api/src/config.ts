@@ -1,4 +1,4 @@
-import { envNumber, envString, type NatsConfig, natsConfig } from "@berth/runtime";
+import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
 export interface ApiConfig extends NatsConfig {
   host: string;
@@ -14,6 +14,8 @@ export interface ApiConfig extends NatsConfig {
   uiDir: string | undefined;
   /** HTTPS: the certificate (chain) and key files; both unset: plain HTTP. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** A token that may scrape /metrics (and nothing else); admin tokens may too. */
+  metricsToken: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     quotaReconcileMs: envNumber(env, "BERTH_API_QUOTA_RECONCILE_MS", 30_000),
     uiDir: env.BERTH_UI_DIR || undefined,
     tls: apiTls(env),
+    metricsToken: metricsToken(env),
   };
 }
 

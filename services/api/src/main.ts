@@ -12,7 +12,7 @@ await runProcess("api", async ({ logger, registry }) => {
   const view = new ClusterView(bus);
   view.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored value out of the api's view"));
   await view.start();
-  const auth = new Authenticator(bus, config.adminToken);
+  const auth = new Authenticator(bus, config.adminToken, config.metricsToken);
   await auth.start();
   if (!config.adminToken) logger.warn({}, "BERTH_ADMIN_TOKEN is not set: only tokens stored in berth_tokens are accepted");
   const server = await buildServer({

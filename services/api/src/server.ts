@@ -82,6 +82,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
+  // Bodies are JSON: a text/plain one is refused with 415, as any other type, not read as a string.
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler(errorHandler);
   deps.auth.register(app);
   app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));

@@ -11,6 +11,7 @@ import { MetricsCollector } from "./metrics-collector.js";
 import { AgentReconciler } from "./reconciler.js";
 import { Registrar } from "./registrar.js";
 import { loadSealingKeys } from "./sealing-keys.js";
+import { DiskLimits } from "./disk-limits.js";
 import { ImageAccess } from "./image-access.js";
 import { join } from "node:path";
 import { StatusReporter } from "./status-reporter.js";
@@ -106,7 +107,17 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
 
       await metrics.start();
       stops.push(() => metrics.stop());
+      const disks = new DiskLimits(
+        runtime,
+        () => runner.running(),
+        (taskId, message, reason) => runner.killOverLimit(taskId, message, reason),
+        config.diskCheckIntervalMs,
+        logger,
+      );
+      disks.start();
+      stops.push(() => disks.stop());
       const http = await serveHttp({
+        metricsToken: config.metricsToken,
         notReady: () => (!isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : undefined),
         host: config.httpHost,
         port: config.httpPort,

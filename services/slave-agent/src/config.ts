@@ -2,7 +2,7 @@ import { cpus, hostname, totalmem } from "node:os";
 import { statfsSync } from "node:fs";
 import { parsePortRanges, type PortRange } from "@berth/core";
 import { isValidAgentId } from "@berth/bus";
-import { envNumber, envString, type NatsConfig, natsConfig } from "@berth/runtime";
+import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
 export interface AgentConfig extends NatsConfig {
   agentId: string;
@@ -21,6 +21,10 @@ export interface AgentConfig extends NatsConfig {
   /** The agent's own files: its checkpoint of status updates not yet stored. */
   workDir: string;
   reconcileIntervalMs: number;
+  /** How often each running task's disk use is measured against its limit. */
+  diskCheckIntervalMs: number;
+  /** The bearer token a scrape of /metrics must carry. */
+  metricsToken: string | undefined;
 }
 
 /** Mesos's attribute syntax: "rack:a;zone:b". */
@@ -70,5 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     metricsIntervalMs: envNumber(env, "BERTH_AGENT_METRICS_INTERVAL_MS", 5_000),
     workDir: envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent"),
     reconcileIntervalMs: envNumber(env, "BERTH_AGENT_RECONCILE_INTERVAL_MS", 30_000),
+    diskCheckIntervalMs: envNumber(env, "BERTH_AGENT_DISK_CHECK_INTERVAL_MS", 15_000),
+    metricsToken: metricsToken(env),
   };
 }

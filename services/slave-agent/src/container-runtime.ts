@@ -62,6 +62,8 @@ export interface ContainerRuntime {
   /** Creates and starts a container; if one with the spec's name exists, returns it instead. */
   start(spec: ContainerSpec): Promise<ContainerState>;
   inspect(containerId: string): Promise<ContainerState | undefined>;
+  /** Bytes the container has written to its own writable layer (what a disk limit counts). */
+  diskUsageBytes(containerId: string): Promise<number>;
   /** Starts a container that was created but never started. */
   startExisting(containerId: string): Promise<ContainerState>;
   /** SIGTERM, then SIGKILL after `graceSeconds`. */

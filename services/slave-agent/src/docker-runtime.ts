@@ -229,6 +229,18 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  async diskUsageBytes(containerId: string): Promise<number> {
+    try {
+      // Docker's `size=true` query: it walks the writable layer and answers SizeRw.
+      const i = (await this.docker.getContainer(containerId).inspect({ size: true } as Docker.ContainerInspectOptions)) as {
+        SizeRw?: number;
+      };
+      return i.SizeRw ?? 0;
+    } catch (err) {
+      throw toRuntimeError(`measure the disk of ${containerId}`, err);
+    }
+  }
+
   async stop(containerId: string, graceSeconds: number): Promise<void> {
     try {
       await this.docker.getContainer(containerId).stop({ t: graceSeconds });

@@ -172,6 +172,8 @@ export class HealthChecker {
       }
       const port = check.port ?? task.ports[check.portIndex ?? 0];
       if (port === undefined) return { kind: "failure", cause: `the task has no port ${check.portIndex ?? 0}` };
+      // Only the task's own ports: the agent probes nothing else on the team's behalf.
+      if (!task.ports.includes(port)) return { kind: "failure", cause: `port ${port} is not one of the task's ports` };
       if (kind === "TCP") return await tcpProbe(port, timeoutMs);
       return await httpProbe(kind, port, check.path ?? "/", timeoutMs, check.ignoreHttp1xx);
     } catch (err) {

@@ -12,6 +12,8 @@ await runProcess("slave-agent", async ({ logger, registry }) => {
     name: `berth-agent-${config.agentId}`,
     logger: log,
     createTopology: false,
+    // An agent may not read streams' state; its own ledger entry answers once the buckets exist.
+    ready: (buckets) => buckets.ledger.get(config.agentId),
     ...natsCredentialsFromEnv(),
     ...(config.natsTls ? { tls: config.natsTls } : {}),
   });

@@ -28,6 +28,7 @@ await runProcess("sim-agents", async ({ logger }) => {
     name: `berth-sim-${prefix}`,
     logger,
     createTopology: false,
+    ready: (buckets) => buckets.ledger.get(base.agentId),
     ...natsCredentialsFromEnv(),
     ...(base.natsTls ? { tls: base.natsTls } : {}),
   });

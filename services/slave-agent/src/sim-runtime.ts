@@ -20,6 +20,10 @@ export class SimRuntime implements ContainerRuntime {
 
   async pullImage(_image: string, _opts: PullOptions): Promise<void> {}
 
+  async diskUsageBytes(): Promise<number> {
+    return 0;
+  }
+
   /** Commands run in each container so far. */
   private readonly execs = new Map<string, number>();
 

@@ -33,8 +33,12 @@ interface LocalTask {
   ports: number[];
   healthChecks: HealthCheck[];
   startedAtMs: number;
-  /** Why the agent itself asked for the kill (failed health checks), when it did. */
+  /** Why the agent itself asked for the kill (failed health checks, a limit passed), when it did. */
   killMessage: string;
+  /** How a kill the agent asked for ends: killed for its health, failed for a limit. */
+  killEnd?: { state: string; reason: string };
+  /** The disk limit in MiB; 0 for none. */
+  diskMiB: number;
   readinessChecks: (ReadinessCheck & { port: number })[];
   health: HealthStatus;
 }
@@ -56,6 +60,7 @@ export interface RunningContainer {
   networkMode: string;
   containerId: string;
   pid: number;
+  diskMiB: number;
 }
 
 export interface TaskRunnerOptions {
@@ -117,7 +122,22 @@ export class TaskRunner {
         networkMode: t.networkMode,
         containerId: t.containerId,
         pid: t.pid,
+        diskMiB: t.diskMiB,
       }));
+  }
+
+  /**
+   * Ends a running task that passed a limit it was given (its disk): killed
+   * with the grace period, reported as FAILED with why, as Mesos's isolators do.
+   */
+  killOverLimit(taskId: string, message: string, reason: string): void {
+    const task = this.tasks.get(taskId);
+    if (!task || task.phase !== "running" || task.killRequested) return;
+    this.log.warn({ taskId, cause: message }, "killing a task over its limit");
+    task.killRequested = true;
+    task.killMessage = message;
+    task.killEnd = { state: "TASK_FAILED", reason };
+    void this.stop(task);
   }
 
   /** Re-adopts the containers this agent started before a restart, and reports the ones that ended meanwhile. */
@@ -142,6 +162,7 @@ export class TaskRunner {
         healthChecks: parseJsonList<HealthCheck>(c.labels[LABELS.healthChecks]),
         startedAtMs: Date.parse(c.startedAt) || Date.now(),
         killMessage: "",
+        diskMiB: Number(c.labels[LABELS.disk] ?? 0) || 0,
         readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
         health: { ...HEALTH_UNKNOWN },
       };
@@ -186,6 +207,7 @@ export class TaskRunner {
       healthChecks: parseJsonList<HealthCheck>(spec.healthChecksJson),
       startedAtMs: 0,
       killMessage: "",
+      diskMiB: spec.disk,
       readinessChecks: parseJsonList(spec.readinessChecksJson),
       health: { ...HEALTH_UNKNOWN },
     };
@@ -328,7 +350,10 @@ export class TaskRunner {
   }
 
   private finish(task: LocalTask, state: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): void {
-    if (task.killMessage) return this.end(task, "TASK_KILLED", task.killMessage, "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED", state.exitCode);
+    if (task.killMessage) {
+      const end = task.killEnd ?? { state: "TASK_KILLED", reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" };
+      return this.end(task, end.state, task.killMessage, end.reason, state.exitCode);
+    }
     if (task.killRequested) return this.end(task, "TASK_KILLED", "killed on request", "REASON_TASK_KILLED", state.exitCode);
     if (state.exitCode === 0) return this.end(task, "TASK_FINISHED", "Container exited with code 0", "", 0);
     const why = state.oomKilled ? " (out of memory: killed at its memory limit)" : state.error ? ` (${state.error})` : "";

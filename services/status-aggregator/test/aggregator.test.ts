@@ -16,7 +16,7 @@ beforeAll(async () => {
   nats = await startNatsServer();
   bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-aggregator-app", logger: log });
   aggregator = buildAggregator({
-    config: { natsUrl: nats.url, natsTls: nats.tls, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0 },
+    config: { natsUrl: nats.url, natsTls: nats.tls, jsReplicas: 1, httpHost: "127.0.0.1", httpPort: 0, metricsToken: undefined },
     bus,
     registry,
     logger: log,

@@ -207,9 +207,11 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
     if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
     if (suffix === "tasks") return reply.type(JSON_TYPE).send(view.tasksJson(view.tasksOf(id)));
+    if (suffix !== "versions" && !suffix.startsWith("versions/")) throw new NotFoundError(`No route for GET ${req.url}`);
     const history = await bus.apps.history(appKey(id));
     if (suffix === "versions") return { versions: history.map((h) => h.value.version).reverse() };
-    const wanted = decodeURIComponent(suffix.slice("versions/".length));
+    // The path is decoded once, by the router; decoding it again would read "%25" as a broken escape.
+    const wanted = suffix.slice("versions/".length);
     const v = history.find((h) => h.value.version === wanted);
     if (!v) throw new NotFoundError(`App '${id}' has no version ${wanted}`);
     return redactApp(v.value);
@@ -252,7 +254,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks"]);
     requireAccess(req, id);
     if (suffix.startsWith("tasks")) {
-      const taskId = suffix === "tasks" ? undefined : decodeURIComponent(suffix.slice("tasks/".length));
+      const taskId = suffix === "tasks" ? undefined : suffix.slice("tasks/".length);
       return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);
     }
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);

@@ -1,4 +1,4 @@
-import { offerOf } from "@berth/core";
+import { ForbiddenError, mayAccess, offerOf } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
 import type { ClusterView } from "../cluster-view.js";
@@ -25,7 +25,11 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
       .send(why ?? "ok");
   });
 
-  app.get("/metrics", async (_req, reply) => reply.type(opts.registry.contentType).send(await opts.registry.metrics()));
+  // An admin's token or the scrape token (which leaves no principal): a team's token is refused.
+  app.get("/metrics", async (req, reply) => {
+    if (req.principal && req.principal.role !== "admin") throw new ForbiddenError("/metrics needs an admin token or the metrics token");
+    return reply.type(opts.registry.contentType).send(await opts.registry.metrics());
+  });
 
   app.get("/v2/info", async () => ({
     name: "berth",
@@ -41,8 +45,13 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
     event_subscriber: { type: "http_sse" },
   }));
 
-  /** Berth's own view of the agents: what each has, what is booked, and whether it gets new tasks. */
-  app.get("/v2/agents", async () => {
+  /**
+   * Berth's own view of the agents: what each has, what is booked, and whether
+   * it gets new tasks. A team sees how many of its own tasks each agent holds,
+   * and no agent's metrics address.
+   */
+  app.get("/v2/agents", async (req) => {
+    const admin = req.principal.role === "admin";
     const now = opts.now();
     const agents = opts.view.agents.entriesList().map(([agentId, { value: rec }]) => {
       const reg = rec.registration;
@@ -61,13 +70,13 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
         attributes: reg?.attributes ?? {},
         resources: total,
         unreserved: offer.free,
-        tasks: reservations.length,
+        tasks: admin ? reservations.length : reservations.filter((r) => mayAccess(req.principal, r.appId)).length,
         healthy: rec.healthy,
         healthMessage: rec.healthMessage,
         active: rec.healthy && reachable,
         registeredAt: new Date(Number(rec.registeredAtMs)).toISOString(),
         lastHeartbeatAt: new Date(Number(rec.lastHeartbeatMs)).toISOString(),
-        metricsUrl: reg?.metricsUrl ?? "",
+        ...(admin ? { metricsUrl: reg?.metricsUrl ?? "" } : {}),
       };
     });
     return { agents };

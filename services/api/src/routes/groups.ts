@@ -50,13 +50,20 @@ export function groupTree(
   return node;
 }
 
+/** Groups nest no deeper than an id can: 255 characters hold at most 128 segments. */
+export const MAX_GROUP_DEPTH = 128;
+
 /** Reads a group definition into absolute app ids with their raw definitions; relative ids resolve against their group. */
 export function flattenGroup(raw: unknown, groupId: string): { id: string; raw: Record<string, unknown>; path: string }[] {
   const details: ValidationDetail[] = [];
   const out: { id: string; raw: Record<string, unknown>; path: string }[] = [];
-  const walk = (node: unknown, base: string, path: string) => {
+  const walk = (node: unknown, base: string, path: string, depth: number) => {
     if (typeof node !== "object" || node === null || Array.isArray(node)) {
       details.push({ path: path || "/", errors: ["must be an object"] });
+      return;
+    }
+    if (depth > MAX_GROUP_DEPTH) {
+      details.push({ path, errors: [`groups nest at most ${MAX_GROUP_DEPTH} deep (an id holds at most 255 characters)`] });
       return;
     }
     const g = node as { id?: unknown; apps?: unknown; groups?: unknown };
@@ -78,10 +85,10 @@ export function flattenGroup(raw: unknown, groupId: string): { id: string; raw: 
     }
     if (g.groups !== undefined) {
       if (!Array.isArray(g.groups)) details.push({ path: `${path}/groups`, errors: ["must be an array"] });
-      else g.groups.forEach((child: unknown, i) => walk(child, here, `${path}/groups/${i}`));
+      else g.groups.forEach((child: unknown, i) => walk(child, here, `${path}/groups/${i}`, depth + 1));
     }
   };
-  walk(raw, groupId, "");
+  walk(raw, groupId, "", 0);
   const outside = out.filter((a) => groupId !== "/" && !a.id.startsWith(`${groupId}/`));
   for (const a of outside) details.push({ path: `${a.path}/id`, errors: [`${a.id} is not inside ${groupId}`] });
   const seen = new Set<string>();
