@@ -48,7 +48,15 @@ const services = [
   ["offer-handler", { BERTH_HTTP_PORT: "9102", ...natsUser("berth-offer-handler") }],
   ["status-aggregator", { BERTH_HTTP_PORT: "9104", ...natsUser("berth-status-aggregator") }],
   ["launch-dispatcher", { BERTH_HTTP_PORT: "9103", ...natsUser("berth-launch-dispatcher") }],
-  ["api", { BERTH_ADMIN_TOKEN: adminToken, ...natsUser("berth-api") }],
+  [
+    "api",
+    {
+      BERTH_ADMIN_TOKEN: adminToken,
+      // A new team cannot take the whole host by accident; PUT /v2/teams/{team} gives one more.
+      BERTH_DEFAULT_QUOTA: process.env.BERTH_DEFAULT_QUOTA ?? '{"cpus": 4, "mem": 8192, "instances": 100}',
+      ...natsUser("berth-api"),
+    },
+  ],
   ["slave-agent", { BERTH_AGENT_HTTP_PORT: "5051", ...natsUser(`berth-agent-${env.BERTH_AGENT_ID}`) }],
 ];
 

@@ -101,4 +101,36 @@ describe("the berth command", () => {
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/cannot reach Berth at http:\/\/127\.0\.0\.1:9/);
   });
+
+  it("makes a scoped token, lists it with its scopes, and revokes it", async () => {
+    const made = await berth([
+      "token",
+      "create",
+      "--name",
+      "shop ci",
+      "--team",
+      "shop",
+      "--scope",
+      "deploy:/shop/web",
+      "--scope",
+      "read:/shop",
+      "--json",
+    ]);
+    expect(made.code).toBe(0);
+    const token = JSON.parse(made.stdout) as { id: string; token: string; scopes: unknown };
+    expect(token.scopes).toEqual([
+      { action: "deploy", path: "/shop/web" },
+      { action: "read", path: "/shop" },
+    ]);
+    expect((await berth(["token", "list"])).stdout).toMatch(
+      new RegExp(`${token.id}\\s+shop ci\\s+team\\s+shop\\s+deploy:/shop/web,read:/shop`),
+    );
+    const scoped = f.api.as(token.token);
+    expect((await scoped.call("POST", "/v2/apps", { ...app, id: "/shop/db" })).status).toBe(403);
+    expect((await berth(["token", "revoke", token.id])).stdout.trim()).toBe("revoked");
+    expect((await scoped.call("GET", "/v2/apps")).status).toBe(401);
+    const bad = await berth(["token", "create", "--name", "x", "--team", "shop", "--scope", "deploy:/other"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("/scopes/0");
+  });
 });

@@ -5,7 +5,7 @@ import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
 import { openSse } from "../support/sse.js";
 
-const f = useCluster("e2e-teams", { extraEnv: { BERTH_API_QUOTA_RECONCILE_MS: "500" } });
+const f = useCluster("e2e-teams", { extraEnv: { BERTH_API_QUOTA_RECONCILE_MS: "500", BERTH_DEFAULT_QUOTA: '{"instances": 6}' } });
 let a: Api;
 let b: Api;
 let tokenIdOfB = "";
@@ -199,6 +199,72 @@ describe("quotas", () => {
     expect((await q.call("DELETE", "/v2/apps/team-q/one?force=true")).status).toBe(200);
     expect((await q.call<{ usage: { instances: number } }>("GET", "/v2/teams/team-q")).body.usage.instances).toBe(1);
     expect((await q.call("POST", "/v2/apps", sleeper("/team-q/two", 2))).status).toBe(201);
+  });
+});
+
+describe("the default quota", () => {
+  it("holds a team the operator never configured to the operator's default, until it is given its own", async () => {
+    const fresh = f.api.as((await tokenFor("team-new")).token);
+    const over = await fresh.call<{ message: string }>("POST", "/v2/apps", sleeper("/team-new/big", 7, { cpus: 0.01 }));
+    expect(over.status).toBe(403);
+    expect(over.body.message).toMatch(/team quota for instances exceeded: the quota is 6/);
+    expect((await fresh.call<{ quota: unknown; configured: boolean }>("GET", "/v2/teams/team-new")).body).toMatchObject({
+      quota: { instances: 6 },
+      configured: false,
+    });
+    await f.api.call("PUT", "/v2/teams/team-new", { quota: { instances: 10 } });
+    expect((await fresh.call("POST", "/v2/apps?dryRun=true", sleeper("/team-new/big", 7, { cpus: 0.01 }))).status).toBe(200);
+  });
+});
+
+describe("token scopes", () => {
+  const scoped = async (team: string, scopes: string[]) => {
+    const r = await f.api.call<{ token: string; scopes: unknown }>("POST", "/v2/tokens", { name: `${team} scoped`, team, scopes });
+    expect(r.status).toBe(201);
+    return f.api.as(r.body.token);
+  };
+
+  it("lets a CI token deploy one app and touch nothing else of its team", async () => {
+    expect((await a.call("POST", "/v2/apps", sleeper("/team-a/other"))).status).toBe(201);
+    const ci = await scoped("team-a", ["deploy:/team-a/web"]);
+    expect((await ci.call("PUT", "/v2/apps/team-a/web?force=true", { labels: { by: "ci" } })).status).toBe(200);
+    const refused = await ci.call<{ message: string }>("PUT", "/v2/apps/team-a/other?force=true", { instances: 2 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe("the token 'team-a scoped' may not deploy '/team-a/other': its scopes are deploy:/team-a/web");
+    expect((await ci.call("DELETE", "/v2/apps/team-a/other")).status).toBe(403);
+    expect((await ci.call("POST", "/v2/apps", sleeper("/team-a/new-one"))).status).toBe(403);
+    const listed = await ci.call<{ apps: { id: string }[] }>("GET", "/v2/apps");
+    expect(listed.body.apps.map((x) => x.id)).toEqual(["/team-a/web"]);
+    expect((await ci.call("GET", "/v2/secrets/team-a")).status).toBe(403);
+    // The group above the app is beyond it too.
+    expect((await ci.call("PUT", "/v2/groups/team-a", { apps: [sleeper("/team-a/other")] })).status).toBe(403);
+    expect((await a.call("GET", "/v2/apps/team-a/other")).status).toBe(200);
+  });
+
+  it("lets a read-only token read apps, tasks, logs and events, and change nothing", async () => {
+    const dash = await scoped("team-a", ["read:/team-a"]);
+    expect((await dash.call("GET", "/v2/apps/team-a/web")).status).toBe(200);
+    const [task] = await a.running("/team-a/web");
+    expect((await dash.call("GET", `/v2/tasks/${task!.id}/logs`)).status).toBe(200);
+    expect((await dash.call("PUT", "/v2/apps/team-a/web", { instances: 3 })).status).toBe(403);
+    expect((await dash.call("POST", "/v2/apps/team-a/web/restart")).status).toBe(403);
+    expect((await dash.call("POST", "/v2/tasks/delete", { ids: [task!.id] })).status).toBe(403);
+    expect((await dash.call("DELETE", "/v2/queue/team-a/web/delay")).status).toBe(403);
+    expect((await a.running("/team-a/web")).map((t) => t.id)).toContain(task!.id);
+    const sse = await openSse(`${f.cluster.apiUrl}/v2/events`, dash.token!);
+    await a.call("PUT", "/v2/apps/team-a/other?force=true", { labels: { seen: "yes" } });
+    await eventually(() => sse.events.some((e) => JSON.stringify(e.data).includes("/team-a/other")), { what: "the dashboard's event" });
+    sse.close();
+  });
+
+  it("refuses a scope outside the token's team, and a malformed one", async () => {
+    const r = await f.api.call<{ details: { path: string }[] }>("POST", "/v2/tokens", {
+      name: "x",
+      team: "team-a",
+      scopes: ["deploy:/team-b/web", "write:/team-a"],
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.details.map((d) => d.path)).toEqual(["/scopes/0", "/scopes/1"]);
   });
 });
 

@@ -4,7 +4,9 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(["url", "token", "tail", "type", "file"]);
+const VALUED = new Set(["url", "token", "tail", "type", "file", "scope", "team", "name"]);
+/** Flags that may be given more than once: their values are joined with commas. */
+const REPEATED = new Set(["scope"]);
 
 export function parseArgs(argv: readonly string[]): Args {
   const words: string[] = [];
@@ -13,10 +15,11 @@ export function parseArgs(argv: readonly string[]): Args {
     const a = argv[i] ?? "";
     if (a === "-f") flags.set("follow", true);
     else if (a.startsWith("--")) {
-      const [name = "", value] = a.slice(2).split("=", 2);
-      if (value !== undefined) flags.set(name, value);
-      else if (VALUED.has(name) && i + 1 < argv.length) flags.set(name, argv[++i] ?? "");
-      else flags.set(name, true);
+      const [name = "", inline] = a.slice(2).split(/=(.*)/s, 2);
+      const value = inline ?? (VALUED.has(name) && i + 1 < argv.length ? (argv[++i] ?? "") : undefined);
+      const before = flags.get(name);
+      if (value === undefined) flags.set(name, true);
+      else flags.set(name, REPEATED.has(name) && typeof before === "string" ? `${before},${value}` : value);
     } else words.push(a);
   }
   return { words, flags };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-import { type ApiApp as App, type ApiTask as Task, SseReader } from "@berth/core";
+import { type ApiApp as App, type ApiTask as Task, type Scope, SseReader } from "@berth/core";
 
 export interface Io {
   out: (text: string) => void;
@@ -19,6 +19,8 @@ export const USAGE = `berth: run containers with Berth
   berth logs <task> [-f] [--tail N] [--stderr|--stdout]
   berth deployment list | watch <id> | rollback <id>
   berth queue | agent list | events [--type t1,t2]
+  berth token list | revoke <id>
+  berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
 
   --url URL     Berth's API (BERTH_URL, default http://127.0.0.1:8080)
   --token T     bearer token (BERTH_TOKEN)
@@ -212,6 +214,47 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
         ]),
       ),
     );
+  }
+  if (group === "token") {
+    switch (verb) {
+      case "list": {
+        const r = await client.request<{ tokens: { id: string; name: string; role: string; team?: string; scopes?: Scope[] }[] }>(
+          "GET",
+          "/v2/tokens",
+        );
+        return print(r, () =>
+          table(
+            ["ID", "NAME", "ROLE", "TEAM", "SCOPES"],
+            r.tokens.map((t) => [
+              t.id,
+              t.name,
+              t.role,
+              t.team ?? "",
+              (t.scopes ?? []).map((s) => `${s.action}:${s.path}`).join(",") || "all",
+            ]),
+          ),
+        );
+      }
+      case "create": {
+        const name = args.flags.get("name");
+        const team = args.flags.get("team");
+        if (typeof name !== "string" || (typeof team !== "string" && !args.flags.has("admin"))) {
+          throw new UsageError(`token create needs --name and --team T or --admin\n\n${USAGE}`);
+        }
+        const scope = args.flags.get("scope");
+        const body = {
+          name,
+          ...(typeof team === "string" ? { team } : { role: "admin" }),
+          ...(typeof scope === "string" ? { scopes: scope.split(",").filter(Boolean) } : {}),
+        };
+        const r = await client.request<{ id: string; token: string }>("POST", "/v2/tokens", body);
+        return print(r, () => `token ${r.id} (shown once, keep it now):\n${r.token}`);
+      }
+      case "revoke":
+        await client.request("DELETE", `/v2/tokens/${need(args, 2, "token id")}`);
+        return io.out(json ? "{}" : "revoked");
+    }
+    throw new UsageError(USAGE);
   }
   if (group === "events") {
     const types = String(args.flags.get("type") ?? "")

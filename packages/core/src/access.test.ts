@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessRefusal, eventScope, mayAccess, maySeeEvent, type Principal } from "./access.js";
+import { accessRefusal, eventScope, mayAccess, mayAdminister, maySeeEvent, parseScopes, type Principal } from "./access.js";
 
 const red: Principal = { role: "team", team: "red", name: "red ci" };
 const admin: Principal = { role: "admin", name: "ops" };
@@ -25,5 +25,56 @@ describe("what a team reaches", () => {
     expect(maySeeEvent(red, plan)).toBe(false);
     expect(maySeeEvent(red, { eventType: "event_stream_attached" })).toBe(false);
     expect(maySeeEvent(admin, plan)).toBe(true);
+  });
+});
+
+describe("a token's scopes", () => {
+  const ci: Principal = { role: "team", team: "shop", name: "ci", scopes: [{ action: "deploy", path: "/shop/web" }] };
+  const dashboard: Principal = { role: "team", team: "shop", name: "dash", scopes: [{ action: "read", path: "/shop" }] };
+  const readOnlyAdmin: Principal = { role: "admin", name: "grafana", scopes: [{ action: "read", path: "/" }] };
+
+  it("allow an action on the path and below, and the actions under it", () => {
+    expect(mayAccess(ci, "/shop/web", "deploy")).toBe(true);
+    expect(mayAccess(ci, "/shop/web/api", "deploy")).toBe(true);
+    expect(mayAccess(ci, "/shop/web", "read")).toBe(true);
+    expect(mayAccess(ci, "/shop/webshop", "read")).toBe(false);
+    expect(mayAccess(ci, "/shop/db", "read")).toBe(false);
+    expect(mayAccess(ci, "/shop/web", "admin")).toBe(false);
+    expect(mayAccess(dashboard, "/shop/db", "read")).toBe(true);
+    expect(mayAccess(dashboard, "/shop/db", "deploy")).toBe(false);
+    expect(accessRefusal(dashboard, "/shop/db", "deploy")).toBe("the token 'dash' may not deploy '/shop/db': its scopes are read:/shop");
+  });
+
+  it("never reach past the team, and an admin's scopes narrow the cluster-wide rights", () => {
+    const wide: Principal = { role: "team", team: "shop", name: "x", scopes: [{ action: "admin", path: "/" }] };
+    expect(mayAccess(wide, "/other/app", "read")).toBe(false);
+    expect(mayAdminister(readOnlyAdmin, "read")).toBe(true);
+    expect(mayAdminister(readOnlyAdmin, "admin")).toBe(false);
+    expect(mayAccess(readOnlyAdmin, "/any/app", "deploy")).toBe(false);
+    expect(mayAdminister(admin)).toBe(true);
+    expect(mayAdminister(red, "read")).toBe(false);
+  });
+
+  it("decide which events a scoped token sees", () => {
+    expect(maySeeEvent(ci, { appId: "/shop/web" })).toBe(true);
+    expect(maySeeEvent(ci, { appId: "/shop/db" })).toBe(false);
+    expect(maySeeEvent(readOnlyAdmin, { eventType: "event_stream_attached" })).toBe(true);
+    const scopedAdmin: Principal = { role: "admin", name: "a", scopes: [{ action: "read", path: "/shop" }] };
+    expect(maySeeEvent(scopedAdmin, { eventType: "event_stream_attached" })).toBe(false);
+  });
+
+  it("are read from 'action:path' strings, inside a team token's own group", () => {
+    expect(parseScopes(["deploy:/shop/web", "read:/shop/"], "shop")).toEqual({
+      ok: true,
+      scopes: [
+        { action: "deploy", path: "/shop/web" },
+        { action: "read", path: "/shop" },
+      ],
+    });
+    expect(parseScopes(["read:/"], undefined)).toEqual({ ok: true, scopes: [{ action: "read", path: "/" }] });
+    const bad = parseScopes(["write:/shop", "read:shop", "read:/shop/../x", "deploy:/other", 5], "shop");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.details.map((d) => d.path)).toEqual(["/scopes/0", "/scopes/1", "/scopes/2", "/scopes/3", "/scopes/4"]);
+    expect(parseScopes([], "shop").ok).toBe(false);
   });
 });

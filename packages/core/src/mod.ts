@@ -109,8 +109,10 @@ export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPol
 export {
   bookQuota,
   defaultTeam,
+  effectiveTeam,
   footprint,
   isTeamId,
+  parseQuota,
   parseTeam,
   type Quota,
   type QuotaLedger,
@@ -119,6 +121,19 @@ export {
   usageOf,
 } from "./team.js";
 export { REDACTED, redactApp, restoreRedacted } from "./redaction.js";
-export { accessRefusal, eventScope, mayAccess, maySeeEvent, type Principal, principalOf, type TokenRecord } from "./access.js";
+export {
+  accessRefusal,
+  type Action,
+  ACTIONS,
+  eventScope,
+  mayAccess,
+  mayAdminister,
+  maySeeEvent,
+  parseScopes,
+  type Principal,
+  principalOf,
+  type Scope,
+  type TokenRecord,
+} from "./access.js";
 export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, secretSources } from "./secrets.js";
 export { type ImageAccessState, type ImageDecision, imageDecision, imageRepository, type LocalImage } from "./image-access.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TASK_POLICY } from "./task-policy.js";
-import { bookQuota, footprint, parseTeam, type QuotaLedger, usageOf } from "./team.js";
+import { bookQuota, defaultTeam, effectiveTeam, footprint, parseQuota, parseTeam, type QuotaLedger, usageOf } from "./team.js";
 import { appOf } from "./test-fixtures.js";
 import { taskNeed } from "./task-spec.js";
 
@@ -98,5 +98,25 @@ describe("team configuration", () => {
     const r = parseTeam(id, raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.details.map((d) => d.path)).toContain(path);
+  });
+});
+
+describe("the operator's default quota", () => {
+  const fallback = { cpus: 8, instances: 50 };
+
+  it("applies to a team with no configuration, or one whose configuration names no quota", () => {
+    expect(effectiveTeam("new", undefined, fallback).quota).toEqual(fallback);
+    expect(effectiveTeam("policy-only", { ...defaultTeam("policy-only"), quota: {} }, fallback).quota).toEqual(fallback);
+  });
+
+  it("gives way to a quota the operator set for the team", () => {
+    expect(effectiveTeam("big", { ...defaultTeam("big"), quota: { cpus: 100 } }, fallback).quota).toEqual({ cpus: 100 });
+    expect(effectiveTeam("any", undefined, {}).quota).toEqual({});
+  });
+
+  it("is read as a team's quota is, with the same errors", () => {
+    expect(parseQuota({ cpus: 8, mem: 16384 })).toEqual({ ok: true, quota: { cpus: 8, mem: 16384 } });
+    expect(parseQuota({ cpus: -1 }).ok).toBe(false);
+    expect(parseQuota({ gpus: 1 }).ok).toBe(false);
   });
 });

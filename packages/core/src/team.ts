@@ -46,6 +46,22 @@ export function defaultTeam(id: string): Team {
   return { id, quota: {}, policy: { ...DEFAULT_TASK_POLICY, parameters: [...DEFAULT_TASK_POLICY.parameters] } };
 }
 
+/**
+ * A team as it applies: its configuration, or the defaults; a team whose
+ * configuration names no quota gets the operator's default quota, so a new
+ * team cannot take the whole cluster by accident.
+ */
+export function effectiveTeam(id: string, configured: Team | undefined, defaultQuota: Quota): Team {
+  const team = configured ?? defaultTeam(id);
+  return Object.keys(team.quota).length > 0 ? team : { ...team, quota: { ...defaultQuota } };
+}
+
+/** Reads the operator's default quota (BERTH_DEFAULT_QUOTA: the JSON of a team's `quota`). */
+export function parseQuota(raw: unknown): { ok: true; quota: Quota } | { ok: false; details: ValidationDetail[] } {
+  const r = parseTeam("default", { quota: raw });
+  return r.ok ? { ok: true, quota: r.team.quota } : r;
+}
+
 /** What an app holds while it exists: its declared instances, each with the app's resources. */
 export function footprint(app: AppDefinition | undefined): Usage {
   if (!app) return { ...ZERO };

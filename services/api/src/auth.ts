@@ -1,6 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Bus, jsonCodec, KvCache } from "@berth/bus";
-import { ForbiddenError, type Principal, principalOf, type TokenRecord, UnauthorizedError, accessRefusal } from "@berth/core";
+import {
+  accessRefusal,
+  type Action,
+  ForbiddenError,
+  mayAdminister,
+  type Principal,
+  principalOf,
+  type TokenRecord,
+  UnauthorizedError,
+} from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { carriesBearer } from "@berth/runtime";
 
@@ -116,12 +125,13 @@ export class Authenticator {
   }
 }
 
-/** Throws 403 unless the request's principal may reach this app. */
-export function requireAccess(req: FastifyRequest, appId: string): void {
-  const why = accessRefusal(req.principal, appId);
+/** Throws 403 unless the request's principal may do this (reading by default) to this app or group. */
+export function requireAccess(req: FastifyRequest, appId: string, action: Action = "read"): void {
+  const why = accessRefusal(req.principal, appId, action);
   if (why) throw new ForbiddenError(why);
 }
 
-export function requireAdmin(req: FastifyRequest, what: string): void {
-  if (req.principal.role !== "admin") throw new ForbiddenError(`${what} needs an admin token`);
+/** Throws 403 unless the request comes from an admin token whose scopes, if any, allow this on the whole cluster. */
+export function requireAdmin(req: FastifyRequest, what: string, action: Action = "admin"): void {
+  if (!mayAdminister(req.principal, action)) throw new ForbiddenError(`${what} needs an admin token (with ${action} on /)`);
 }

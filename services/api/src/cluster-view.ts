@@ -14,7 +14,7 @@ import {
   secretPresenceCodec,
   TasksByApp,
 } from "@berth/bus";
-import { type AppDefinition, defaultTeam, type Deployment, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
+import { type AppDefinition, type Deployment, effectiveTeam, type Quota, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
 import { taskViewJson } from "./views.js";
 
 /**
@@ -38,7 +38,11 @@ export class ClusterView {
   readonly tasksByApp: TasksByApp;
   private readonly running: RunningDeployments;
 
-  constructor(bus: Bus) {
+  /** `defaultQuota`: what a team whose configuration names no quota may hold (BERTH_DEFAULT_QUOTA). */
+  constructor(
+    bus: Bus,
+    private readonly defaultQuota: Quota = {},
+  ) {
     this.apps = new KvCache(bus.buckets.apps, appCodec);
     this.tasks = new KvCache(bus.buckets.tasks, codecs.taskRecord);
     this.tasksByApp = new TasksByApp(this.tasks);
@@ -85,7 +89,7 @@ export class ClusterView {
 
   /** A team's configuration, or the defaults for a team the operator has not configured. */
   team(id: string): Team {
-    return this.teams.get(id)?.value ?? defaultTeam(id);
+    return effectiveTeam(id, this.teams.get(id)?.value, this.defaultQuota);
   }
 
   tasksOf(appId: string): TaskRecord[] {

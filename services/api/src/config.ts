@@ -1,3 +1,4 @@
+import { parseQuota, type Quota } from "@berth/core";
 import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
 export interface ApiConfig extends NatsConfig {
@@ -16,6 +17,8 @@ export interface ApiConfig extends NatsConfig {
   tls: { certFile: string; keyFile: string } | undefined;
   /** A token that may scrape /metrics (and nothing else); admin tokens may too. */
   metricsToken: string | undefined;
+  /** What a team whose configuration names no quota may hold. */
+  defaultQuota: Quota;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -30,7 +33,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     uiDir: env.BERTH_UI_DIR || undefined,
     tls: apiTls(env),
     metricsToken: metricsToken(env),
+    defaultQuota: defaultQuota(env.BERTH_DEFAULT_QUOTA),
   };
+}
+
+function defaultQuota(text: string | undefined): Quota {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`BERTH_DEFAULT_QUOTA must be JSON such as {"cpus": 8, "mem": 16384, "instances": 50}, got '${text}'`);
+  }
+  const r = parseQuota(raw);
+  if (!r.ok) throw new Error(`BERTH_DEFAULT_QUOTA: ${r.details.map((d) => `${d.path} ${d.errors.join("; ")}`).join(", ")}`);
+  return r.quota;
 }
 
 function apiTls(env: NodeJS.ProcessEnv): ApiConfig["tls"] {

@@ -9,7 +9,7 @@ import { buildServer } from "./server.js";
 await runProcess("api", async ({ logger, registry }) => {
   const config = loadConfig();
   const bus = await openServiceBus("api", config, logger);
-  const view = new ClusterView(bus);
+  const view = new ClusterView(bus, config.defaultQuota);
   view.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored value out of the api's view"));
   await view.start();
   const auth = new Authenticator(bus, config.adminToken, config.metricsToken);

@@ -156,7 +156,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.post<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
     const probe = parseFor(req.body, undefined, "probe");
-    requireAccess(req, probe.id);
+    requireAccess(req, probe.id, "deploy");
     const r = await deployer.change(
       probe.id,
       (cur, version) => {
@@ -179,7 +179,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const items = req.body.map((raw: unknown, i) => {
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id !== "string") throw new ValidationError([{ path: `/${i}/id`, errors: ["is required"] }]);
-      requireAccess(req, appIdFrom(id));
+      requireAccess(req, appIdFrom(id), "deploy");
       return { id: appIdFrom(id), raw };
     });
     // Every definition is checked before any is applied: a bad one changes nothing.
@@ -219,14 +219,14 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.put<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
-    requireAccess(req, id);
+    requireAccess(req, id, "deploy");
     const r = await deployer.change(id, update(id, req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
     return answer(req, reply, r);
   });
 
   app.patch<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
-    requireAccess(req, id);
+    requireAccess(req, id, "deploy");
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
     const r = await deployer.change(id, update(id, req.body, true), changeOpts(req.query));
     return answer(req, reply, r);
@@ -235,7 +235,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   app.post<{ Params: { "*": string }; Querystring: ChangeQuery }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["restart"]);
     if (suffix !== "restart") throw new NotFoundError(`No route for POST ${req.url}`);
-    requireAccess(req, id);
+    requireAccess(req, id, "deploy");
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
     const r = await deployer.change(
       id,
@@ -252,7 +252,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   app.delete<{ Params: { "*": string }; Querystring: ChangeQuery & KillQuery }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks"]);
-    requireAccess(req, id);
+    requireAccess(req, id, "deploy");
     if (suffix.startsWith("tasks")) {
       const taskId = suffix === "tasks" ? undefined : suffix.slice("tasks/".length);
       return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);

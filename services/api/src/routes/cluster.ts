@@ -1,4 +1,4 @@
-import { ForbiddenError, mayAccess, offerOf } from "@berth/core";
+import { ForbiddenError, mayAccess, mayAdminister, offerOf } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
 import type { ClusterView } from "../cluster-view.js";
@@ -27,7 +27,8 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
 
   // An admin's token or the scrape token (which leaves no principal): a team's token is refused.
   app.get("/metrics", async (req, reply) => {
-    if (req.principal && req.principal.role !== "admin") throw new ForbiddenError("/metrics needs an admin token or the metrics token");
+    if (req.principal && !mayAdminister(req.principal, "read"))
+      throw new ForbiddenError("/metrics needs an admin token or the metrics token");
     return reply.type(opts.registry.contentType).send(await opts.registry.metrics());
   });
 
@@ -51,7 +52,7 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
    * and no agent's metrics address.
    */
   app.get("/v2/agents", async (req) => {
-    const admin = req.principal.role === "admin";
+    const admin = mayAdminister(req.principal, "read");
     const now = opts.now();
     const agents = opts.view.agents.entriesList().map(([agentId, { value: rec }]) => {
       const reg = rec.registration;

@@ -1,5 +1,6 @@
 import { deploymentView, mayAccess, NotFoundError, progressOf } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 
@@ -33,7 +34,9 @@ export async function deploymentRoutes(app: FastifyInstance, opts: { view: Clust
   });
 
   app.delete<{ Params: { id: string }; Querystring: { force?: string } }>("/v2/deployments/:id", async (req, reply) => {
-    if (!visible(req, req.params.id)) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
+    const d = visible(req, req.params.id);
+    if (!d) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
+    for (const appId of d.affectedApps) requireAccess(req, appId, "deploy");
     const force = req.query.force === "true";
     const rollback = await deployer.cancel(req.params.id, force);
     if (!rollback) return reply.status(202).send();

@@ -1,4 +1,4 @@
-import { appKey, teamOf, mayAccess } from "@berth/core";
+import { appKey, mayAccess, mayAdminister, teamOf } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -29,7 +29,7 @@ export async function discoveryRoutes(app: FastifyInstance, opts: { view: Cluste
     }
     const groups: TargetGroup[] = [];
     // Agents' endpoints carry every team's containers: only an admin is told where they are.
-    if (kind !== "tasks" && req.principal.role === "admin") {
+    if (kind !== "tasks" && mayAdminister(req.principal, "read")) {
       for (const [agentId, { value }] of opts.view.agents.entriesList()) {
         const url = value.registration?.metricsUrl ?? "";
         const target = hostPort(url);

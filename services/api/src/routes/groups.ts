@@ -3,6 +3,7 @@ import {
   type AppDefinition,
   appKey,
   ConflictError,
+  type Action,
   mayAccess,
   NotFoundError,
   parseApp,
@@ -119,9 +120,9 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
   const { view, deployer, bus } = opts;
   const present = (a: AppDefinition) =>
     appView(a, view.tasksOf(a.id), { embedTasks: false, embedCounts: true, deployments: view.deploymentsOf(a.id) });
-  /** The apps under a group that the caller may see: for a team, the root group holds only its own. */
-  const appsUnder = (req: FastifyRequest, groupId: string) =>
-    [...view.apps.values()].filter((a) => mayAccess(req.principal, a.id) && (groupId === "/" || a.id.startsWith(`${groupId}/`)));
+  /** The apps under a group that the caller may see (or change): for a team, the root group holds only its own. */
+  const appsUnder = (req: FastifyRequest, groupId: string, action: Action = "read") =>
+    [...view.apps.values()].filter((a) => mayAccess(req.principal, a.id, action) && (groupId === "/" || a.id.startsWith(`${groupId}/`)));
 
   const show = (req: FastifyRequest, groupId: string) => {
     if (groupId !== "/") requireAccess(req, groupId);
@@ -155,9 +156,9 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
   ) => {
     const force = req.query.force === "true";
     const dryRun = req.query.dryRun === "true";
-    if (groupId !== "/") requireAccess(req, groupId);
+    if (groupId !== "/") requireAccess(req, groupId, "deploy");
     const wanted = flattenGroup(body, groupId);
-    for (const w of wanted) requireAccess(req, w.id);
+    for (const w of wanted) requireAccess(req, w.id, "deploy");
     const version = new Date().toISOString();
     const details: ValidationDetail[] = [];
     const targets: { appId: string; target: AppDefinition | undefined }[] = [];
@@ -173,7 +174,8 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     }
     if (details.length > 0) throw new ValidationError(details);
     const wantedIds = new Set(wanted.map((w) => w.id));
-    const removed = replace ? appsUnder(req, groupId).filter((a) => !wantedIds.has(a.id)) : [];
+    // Only apps the caller may change are removed: a scoped token's whole-tree PUT leaves the rest alone.
+    const removed = replace ? appsUnder(req, groupId, "deploy").filter((a) => !wantedIds.has(a.id)) : [];
     // The whole group must fit its teams' quotas before any of it is applied.
     opts.quotas.checkAll([...targets, ...removed.map((a) => ({ appId: a.id, target: undefined }))]);
     if (!force) {
@@ -223,7 +225,7 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
   app.delete<{ Params: { "*": string }; Querystring: { force?: string } }>("/v2/groups/*", async (req, reply) => {
     const groupId = groupIdFrom(req.params["*"]);
     if (groupId === "/") throw new ValidationError([{ path: "/", errors: ["the root group cannot be deleted"] }]);
-    requireAccess(req, groupId);
+    requireAccess(req, groupId, "deploy");
     if (appsUnder(req, groupId).length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
     return apply(req, reply, groupId, { id: groupId, apps: [] }, true);
   });

@@ -32,7 +32,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
     const path = req.params["*"].replace(/\/+$/, "");
     if (!path.endsWith("/delay")) throw new NotFoundError(`No route for DELETE ${req.url}`);
     const id = appIdFrom(path.slice(0, -"/delay".length));
-    requireAccess(req, id);
+    requireAccess(req, id, "deploy");
     if (!view.apps.get(appKey(id))) throw new NotFoundError(`App '${id}' does not exist`);
     await opts.bus.backoff.mutate(appKey(id), (cur) => (cur ? { ...cur, failures: 0 } : undefined));
     return reply.status(204).send();

@@ -1,5 +1,14 @@
 import type { Bus } from "@berth/bus";
-import { ForbiddenError, isSecretSource, isTeamId, MAX_SECRET_BYTES, NotFoundError, secretKey, ValidationError } from "@berth/core";
+import {
+  ForbiddenError,
+  isSecretSource,
+  mayAccess,
+  isTeamId,
+  MAX_SECRET_BYTES,
+  NotFoundError,
+  secretKey,
+  ValidationError,
+} from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -13,6 +22,10 @@ export async function secretRoutes(app: FastifyInstance, opts: { bus: Bus; view:
     if (!isTeamId(team)) throw new NotFoundError(`Team '${team}' does not exist: team ids are lower-case letters, digits and '-'`);
     if (req.principal.role === "team" && req.principal.team !== team) {
       throw new ForbiddenError(`the token of team '${req.principal.team}' may not reach the secrets of team '${team}'`);
+    }
+    // A team's secret store is its own to administer: a read or deploy scope does not reach it.
+    if (!mayAccess(req.principal, `/${team}`, "admin")) {
+      throw new ForbiddenError(`the token '${req.principal.name}' may not reach team '${team}''s secrets: that needs admin on /${team}`);
     }
     if (source !== undefined && !isSecretSource(source)) {
       throw new ValidationError([{ path: "/source", errors: ["a secret's path is lower-case segments such as 'db/password'"] }]);

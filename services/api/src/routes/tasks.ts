@@ -1,5 +1,6 @@
 import { appKey, NotFoundError, type TaskRecord, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
@@ -98,6 +99,7 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     const tasks = ids.map(visible).filter((t): t is TaskRecord => t !== undefined);
     const unknown = ids.filter((id) => !visible(id));
     if (unknown.length > 0) throw new NotFoundError(`Unknown task ids: ${unknown.join(", ")}`);
+    for (const t of tasks) requireAccess(req, t.appId, "deploy");
     return killAndMaybeScale(opts, tasks, req.query, reply);
   });
 }

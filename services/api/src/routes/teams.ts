@@ -1,7 +1,18 @@
 import type { Bus } from "@berth/bus";
-import { ForbiddenError, isTeamId, NotFoundError, parseTeam, type Team, type TokenRecord, ValidationError } from "@berth/core";
+import {
+  ForbiddenError,
+  isTeamId,
+  mayAccess,
+  NotFoundError,
+  parseScopes,
+  parseTeam,
+  type Team,
+  type TokenRecord,
+  type ValidationDetail,
+  ValidationError,
+} from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { type Authenticator, hashToken, newToken, requireAdmin } from "../auth.js";
+import { type Authenticator, hashToken, newToken, requireAccess, requireAdmin } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { QuotaBook } from "../quota-book.js";
 
@@ -25,13 +36,21 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
     if (req.principal.role === "team" && req.principal.team !== id) {
       throw new ForbiddenError(`the token of team '${req.principal.team}' may not read team '${id}'`);
     }
+    requireAccess(req, `/${id}`);
     return view.team(id);
   };
 
   app.get("/v2/teams", async (req) => {
-    if (req.principal.role === "team") return { teams: [present(view.team(req.principal.team))] };
+    if (req.principal.role === "team") {
+      return { teams: mayAccess(req.principal, `/${req.principal.team}`) ? [present(view.team(req.principal.team))] : [] };
+    }
     const ids = new Set([...view.teams.entriesList().map(([id]) => id), ...view.quotas.entriesList().map(([id]) => id)]);
-    return { teams: [...ids].sort().map((id) => present(view.team(id))) };
+    return {
+      teams: [...ids]
+        .filter((id) => mayAccess(req.principal, `/${id}`))
+        .sort()
+        .map((id) => present(view.team(id))),
+    };
   });
 
   app.get<{ Params: { team: string } }>("/v2/teams/:team", async (req) => present(visibleTeam(req, req.params.team)));
@@ -60,8 +79,8 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
   /** Makes a token; the answer is the only time the token itself is shown. */
   app.post<{ Body: unknown }>("/v2/tokens", async (req, reply) => {
     requireAdmin(req, "Making tokens");
-    const body = (req.body ?? {}) as { name?: unknown; team?: unknown; role?: unknown };
-    const details: { path: string; errors: string[] }[] = [];
+    const body = (req.body ?? {}) as { name?: unknown; team?: unknown; role?: unknown; scopes?: unknown };
+    const details: ValidationDetail[] = [];
     if (typeof body.name !== "string" || !/^[\w .@-]{1,100}$/.test(body.name)) {
       details.push({ path: "/name", errors: ["give a name of up to 100 letters, digits, spaces and '_.@-' to tell the token by"] });
     }
@@ -71,6 +90,8 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
       details.push({ path: "/team", errors: ["a team id is lower-case letters, digits and '-', at most 63 characters"] });
     }
     if (role === "admin" && body.team !== undefined) details.push({ path: "/team", errors: ["an admin token belongs to no team"] });
+    const scopes = body.scopes === undefined ? undefined : parseScopes(body.scopes, role === "team" ? (body.team as string) : undefined);
+    if (scopes && !scopes.ok) details.push(...scopes.details);
     if (details.length > 0) throw new ValidationError(details);
     const token = newToken();
     const hash = hashToken(token);
@@ -79,6 +100,7 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
       name: body.name as string,
       role: role as "admin" | "team",
       ...(role === "team" ? { team: body.team as string } : {}),
+      ...(scopes?.ok ? { scopes: scopes.scopes } : {}),
       createdAtMs: opts.now(),
     };
     const revision = await bus.tokens.create(hash, rec);
