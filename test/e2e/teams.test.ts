@@ -109,9 +109,12 @@ describe("team isolation", () => {
     await a.call("PUT", "/v2/apps/team-a/web?force=true", { instances: 2 });
     await b.call("PUT", "/v2/apps/team-b/web?force=true", { instances: 2 });
     await eventually(
-      () => sseA.events.some((e) => e.event === "status_update_event") && sseB.events.some((e) => e.event === "status_update_event"),
+      () =>
+        sseA.events.some((e) => e.event === "status_update_event") &&
+        sseB.events.some((e) => e.event === "status_update_event") &&
+        sseA.events.some((e) => e.event === "instance_changed_event"),
       {
-        what: "status events on both streams",
+        what: "status events on both streams, and team-a's instance_changed_event",
       },
     );
     const about = (events: typeof sseA.events) => JSON.stringify(events.map((e) => e.data));
