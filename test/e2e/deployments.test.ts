@@ -327,7 +327,7 @@ describe("groups", () => {
       apps: [sleeper("web")],
       groups: [{ id: "backend", apps: [sleeper("db")] }],
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.deploymentIds).toHaveLength(2);
     await eventually(
       async () => (await f.api.running("/shop/web")).length === 1 && (await f.api.running("/shop/backend/db")).length === 1,
@@ -347,7 +347,8 @@ describe("groups", () => {
     expect((await f.api.call("POST", "/v2/groups", { id: "/shop", apps: [] })).status).toBe(409);
 
     await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
-    const put = await f.api.call("PUT", "/v2/groups/shop", { id: "/shop", apps: [sleeper("web", 2)] });
+    // Giving both apps and groups replaces the whole tree (a part left out would be left alone).
+    const put = await f.api.call("PUT", "/v2/groups/shop", { id: "/shop", apps: [sleeper("web", 2)], groups: [] });
     expect(put.status).toBe(200);
     await eventually(
       async () => (await f.api.running("/shop/web")).length === 2 && (await f.api.call("GET", "/v2/apps/shop/backend/db")).status === 404,

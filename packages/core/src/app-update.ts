@@ -48,6 +48,25 @@ export function updateApp(previous: AppDefinition, raw: unknown, ctx: AppUpdateC
   return { ok: true, app: next };
 }
 
+/**
+ * Marathon's rollback: a body to an app's path naming a `version` (and at
+ * most the app's own `id`) asks for the app as it was at that version.
+ * Returns the version, a reason the body is refused, or undefined when the
+ * body is an ordinary change. A whole definition sent back with the app's
+ * current `version` (a GET, edit, PUT round trip) is an ordinary change.
+ */
+export function rollbackVersion(raw: unknown, currentVersion?: string): { version: string } | { refused: ValidationDetail } | undefined {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  const body = raw as Record<string, unknown>;
+  if (body.version === undefined || body.version === null) return undefined;
+  const others = Object.keys(body).filter((k) => k !== "version" && k !== "id");
+  if (others.length > 0 && body.version === currentVersion) return undefined;
+  if (others.length > 0) return { refused: { path: "/version", errors: ["The 'version' field may only be combined with the 'id' field"] } };
+  if (typeof body.version !== "string")
+    return { refused: { path: "/version", errors: ["must be one of the app's versions, as GET .../versions lists them"] } };
+  return { version: body.version };
+}
+
 /** The app as a client would send it: without the version fields Berth stamps. */
 export function definitionOf(app: AppDefinition): Omit<AppDefinition, "version" | "versionInfo"> {
   const { version: _v, versionInfo: _vi, ...rest } = app;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseApp } from "./app-validation.js";
-import { bodyIdRefusal, updateApp } from "./app-update.js";
+import { bodyIdRefusal, rollbackVersion, updateApp } from "./app-update.js";
 
 const V = "2026-01-01T00:00:00.000Z";
 const base = { id: "/team/web", cmd: "sleep 100", container: { docker: { image: "berth/busybox:test" } } };
@@ -160,5 +160,22 @@ describe("bodyIdRefusal", () => {
       const r = bodyIdRefusal({ id }, "/red/web");
       expect(r, String(id)).toEqual({ path: "/id", errors: [expect.stringContaining("must be /red/web")] });
     }
+  });
+});
+
+describe("rollbackVersion", () => {
+  it("reads Marathon's rollback: a version, with at most the app's id", () => {
+    expect(rollbackVersion({ version: "2026-01-01T00:00:00.000Z" })).toEqual({ version: "2026-01-01T00:00:00.000Z" });
+    expect(rollbackVersion({ id: "/a/b", version: "v1" })).toEqual({ version: "v1" });
+    expect(rollbackVersion({ instances: 2 })).toBeUndefined();
+    expect(rollbackVersion({ version: null, instances: 2 })).toBeUndefined();
+  });
+
+  it("takes a whole definition sent back with the current version as a change, and refuses other mixes", () => {
+    expect(rollbackVersion({ version: "v2", cmd: "x" }, "v2")).toBeUndefined();
+    expect(rollbackVersion({ version: "v1", cmd: "x" }, "v2")).toEqual({
+      refused: { path: "/version", errors: ["The 'version' field may only be combined with the 'id' field"] },
+    });
+    expect(rollbackVersion({ version: 3 })).toMatchObject({ refused: { path: "/version" } });
   });
 });

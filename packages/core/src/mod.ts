@@ -25,7 +25,7 @@ export {
   READ_ONLY_FIELDS,
 } from "./app-definition.js";
 export { type AppParseResult, LIMITS, parseApp } from "./app-validation.js";
-export { bodyIdRefusal, definitionOf, sameConfiguration, updateApp } from "./app-update.js";
+export { bodyIdRefusal, definitionOf, rollbackVersion, sameConfiguration, updateApp } from "./app-update.js";
 export { imageReferenceError } from "./docker-image.js";
 export {
   countPorts,
@@ -137,3 +137,4 @@ export {
 } from "./access.js";
 export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, secretSources } from "./secrets.js";
 export { type ImageAccessState, type ImageDecision, imageDecision, imageRepository, type LocalImage } from "./image-access.js";
+export { type GroupApp, type GroupUpdate, MAX_GROUP_DEPTH, readGroupUpdate, scaledInstances } from "./group-update.js";

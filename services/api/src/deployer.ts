@@ -23,6 +23,8 @@ export interface ChangeOptions {
   dryRun: boolean;
   restart?: boolean;
   rollbackOf?: string;
+  /** The version the change stamps; a group's apps share one. Default: now. */
+  version?: string;
 }
 
 export type ChangeResult =
@@ -48,7 +50,7 @@ export class Deployer {
     opts: ChangeOptions,
   ): Promise<ChangeResult> {
     const current = await this.bus.apps.get(appKey(appId));
-    const version = this.now().toISOString();
+    const version = opts.version ?? this.now().toISOString();
     const target = compute(current?.value, version);
     // Every decision below (policy, secrets, quota, the key it is stored under) follows appId: the target must be that app.
     if (target && target.id !== appId) {

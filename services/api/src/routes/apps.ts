@@ -10,6 +10,7 @@ import {
   parseApp,
   parseAppId,
   redactApp,
+  rollbackVersion,
   updateApp,
   ValidationError,
 } from "@berth/core";
@@ -217,10 +218,27 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return redactApp(v.value);
   });
 
+  /** Marathon's rollback: the app as it was at an earlier version, as a deployment of its own. */
+  const rollbackTo = async (id: string, version: string) => {
+    const then = (await bus.apps.history(appKey(id))).find((h) => h.value.version === version)?.value;
+    if (!then) throw new NotFoundError(`App '${id}' has no version ${version}`);
+    return (cur: AppDefinition | undefined, v: string) => {
+      if (!cur) throw new NotFoundError(`App '${id}' does not exist`);
+      const back = parseFor(definitionOf(then), id, v);
+      back.versionInfo = { lastScalingAt: v, lastConfigChangeAt: v };
+      return back;
+    };
+  };
+
   app.put<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
     requireAccess(req, id, "deploy");
-    const r = await deployer.change(id, update(id, req.body, req.query.partialUpdate !== "false"), changeOpts(req.query));
+    const rollback = rollbackVersion(req.body, view.apps.get(appKey(id))?.value.version);
+    if (rollback && "refused" in rollback) throw new ValidationError([rollback.refused]);
+    const otherId = rollback ? bodyIdRefusal(req.body, id) : undefined;
+    if (otherId) throw new ValidationError([otherId]);
+    const compute = rollback ? await rollbackTo(id, rollback.version) : update(id, req.body, req.query.partialUpdate !== "false");
+    const r = await deployer.change(id, compute, changeOpts(req.query));
     return answer(req, reply, r);
   });
 

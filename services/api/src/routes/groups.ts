@@ -1,13 +1,16 @@
 import { type Bus, publishEvent } from "@berth/bus";
 import {
+  type Action,
   type AppDefinition,
   appKey,
   ConflictError,
-  type Action,
+  definitionOf,
   mayAccess,
   NotFoundError,
   parseApp,
   parseAppId,
+  readGroupUpdate,
+  scaledInstances,
   updateApp,
   ValidationError,
   type ValidationDetail,
@@ -51,56 +54,6 @@ export function groupTree(
   return node;
 }
 
-/** Groups nest no deeper than an id can: 255 characters hold at most 128 segments. */
-export const MAX_GROUP_DEPTH = 128;
-
-/** Reads a group definition into absolute app ids with their raw definitions; relative ids resolve against their group. */
-export function flattenGroup(raw: unknown, groupId: string): { id: string; raw: Record<string, unknown>; path: string }[] {
-  const details: ValidationDetail[] = [];
-  const out: { id: string; raw: Record<string, unknown>; path: string }[] = [];
-  const walk = (node: unknown, base: string, path: string, depth: number) => {
-    if (typeof node !== "object" || node === null || Array.isArray(node)) {
-      details.push({ path: path || "/", errors: ["must be an object"] });
-      return;
-    }
-    if (depth > MAX_GROUP_DEPTH) {
-      details.push({ path, errors: [`groups nest at most ${MAX_GROUP_DEPTH} deep (an id holds at most 255 characters)`] });
-      return;
-    }
-    const g = node as { id?: unknown; apps?: unknown; groups?: unknown };
-    let here = base;
-    if (g.id !== undefined && path !== "") {
-      const r = typeof g.id === "string" ? parseAppId(g.id, base) : { ok: false as const, error: "must be a string" };
-      if (!r.ok) details.push({ path: `${path}/id`, errors: [r.error] });
-      else here = r.id;
-    }
-    if (g.apps !== undefined) {
-      if (!Array.isArray(g.apps)) details.push({ path: `${path}/apps`, errors: ["must be an array"] });
-      else
-        g.apps.forEach((a: unknown, i) => {
-          const id = (a as { id?: unknown } | null)?.id;
-          const r = typeof id === "string" ? parseAppId(id, here) : { ok: false as const, error: "is required" };
-          if (!r.ok) details.push({ path: `${path}/apps/${i}/id`, errors: [r.error] });
-          else out.push({ id: r.id, raw: { ...(a as object), id: r.id }, path: `${path}/apps/${i}` });
-        });
-    }
-    if (g.groups !== undefined) {
-      if (!Array.isArray(g.groups)) details.push({ path: `${path}/groups`, errors: ["must be an array"] });
-      else g.groups.forEach((child: unknown, i) => walk(child, here, `${path}/groups/${i}`, depth + 1));
-    }
-  };
-  walk(raw, groupId, "", 0);
-  const outside = out.filter((a) => groupId !== "/" && !a.id.startsWith(`${groupId}/`));
-  for (const a of outside) details.push({ path: `${a.path}/id`, errors: [`${a.id} is not inside ${groupId}`] });
-  const seen = new Set<string>();
-  for (const a of out) {
-    if (seen.has(a.id)) details.push({ path: `${a.path}/id`, errors: [`${a.id} is given twice`] });
-    seen.add(a.id);
-  }
-  if (details.length > 0) throw new ValidationError(details);
-  return out;
-}
-
 function groupIdFrom(raw: string | undefined): string {
   const path = (raw ?? "").replace(/\/+$/, "");
   if (path === "" || path === "/") return "/";
@@ -137,78 +90,132 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     if (path.endsWith("/versions") || path === "versions") {
       const id = groupIdFrom(path.slice(0, -"versions".length));
       if (id !== "/") requireAccess(req, id);
-      return [...new Set(appsUnder(req, id).map((a) => a.version))].sort().reverse();
+      // A group's versions are its apps' versions, newest first: each is a state the group can be rolled back to.
+      const histories = await Promise.all(appsUnder(req, id).map((a) => bus.apps.history(appKey(a.id))));
+      return [...new Set(histories.flat().map((h) => h.value.version))].sort().reverse();
     }
     return show(req, groupIdFrom(path));
   });
 
+  /** A change of one app within a group change: what to make of it, given what it is now. */
+  type AppChange = { appId: string; compute: (cur: AppDefinition | undefined, version: string) => AppDefinition | undefined };
+
   /**
-   * Applies a whole group: every app in the body is created or updated, and
-   * (for PUT) every app under the group that the body leaves out is removed.
-   * All definitions are checked, and every lock, before anything changes.
+   * Applies a group change: every app's new definition is checked (validity,
+   * policy, secrets, the teams' quotas, locks) before any is applied, so a
+   * bad one changes nothing.
    */
   const apply = async (
     req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>,
     reply: FastifyReply,
     groupId: string,
-    body: unknown,
-    replace: boolean,
+    changes: readonly (AppChange & { path: string })[],
+    okStatus = 200,
   ) => {
     const force = req.query.force === "true";
     const dryRun = req.query.dryRun === "true";
-    if (groupId !== "/") requireAccess(req, groupId, "deploy");
-    const wanted = flattenGroup(body, groupId);
-    for (const w of wanted) requireAccess(req, w.id, "deploy");
     const version = new Date().toISOString();
     const details: ValidationDetail[] = [];
     const targets: { appId: string; target: AppDefinition | undefined }[] = [];
-    for (const w of wanted) {
-      const cur = view.apps.get(appKey(w.id))?.value;
-      const r = cur ? updateApp(cur, w.raw, { version, partial: false }) : parseApp(w.raw, { version });
-      const fail = (path: string, errors: readonly string[]) => details.push({ path: `${w.path}${path === "/" ? "" : path}`, errors });
-      if (!r.ok) for (const d of r.details) fail(d.path, d.errors);
-      else {
-        for (const d of deployer.admissionErrors(r.app)) fail(d.path, d.errors);
-        targets.push({ appId: w.id, target: r.app });
+    for (const c of changes) {
+      try {
+        const target = c.compute(view.apps.get(appKey(c.appId))?.value, version);
+        for (const d of target ? deployer.admissionErrors(target) : []) details.push({ path: `${c.path}${d.path}`, errors: d.errors });
+        targets.push({ appId: c.appId, target });
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        for (const d of err.details) details.push({ path: `${c.path}${d.path === "/" ? "" : d.path}`, errors: d.errors });
       }
     }
     if (details.length > 0) throw new ValidationError(details);
-    const wantedIds = new Set(wanted.map((w) => w.id));
-    // Only apps the caller may change are removed: a scoped token's whole-tree PUT leaves the rest alone.
-    const removed = replace ? appsUnder(req, groupId, "deploy").filter((a) => !wantedIds.has(a.id)) : [];
     // The whole group must fit its teams' quotas before any of it is applied.
-    opts.quotas.checkAll([...targets, ...removed.map((a) => ({ appId: a.id, target: undefined }))]);
+    opts.quotas.checkAll(targets);
     if (!force) {
       const held = [];
-      for (const id of [...wantedIds, ...removed.map((a) => a.id)]) {
-        const lock = await bus.locks.get(appKey(id));
+      for (const c of changes) {
+        const lock = await bus.locks.get(appKey(c.appId));
         if (lock) held.push(lock.value.deploymentId);
       }
       if (held.length > 0)
         throw new ConflictError("App is locked by one or more deployments. Override with the option '?force=true'.", held);
     }
     const ids: string[] = [];
-    for (const w of wanted) {
-      const r = await deployer.change(
-        w.id,
-        (cur, v) => {
-          const res = cur ? updateApp(cur, w.raw, { version: v, partial: false }) : parseApp(w.raw, { version: v });
-          if (!res.ok) throw new ValidationError(res.details);
-          return res.app;
-        },
-        { force, dryRun },
-      );
-      ids.push(r.deployment.id);
+    // Every app of one group change gets the same version: the group's, which GET .../versions lists and a rollback names.
+    for (const c of changes) ids.push((await deployer.change(c.appId, c.compute, { force, dryRun, version })).deployment.id);
+    if (dryRun) {
+      return reply.send({
+        dryRun: true,
+        apps: targets.filter((t) => t.target).map((t) => t.appId),
+        removed: targets.filter((t) => !t.target).map((t) => t.appId),
+      });
     }
-    for (const a of removed) ids.push((await deployer.change(a.id, () => undefined, { force, dryRun })).deployment.id);
-    if (dryRun) return reply.send({ dryRun: true, apps: [...wantedIds], removed: removed.map((a) => a.id) });
     await publishEvent(
       bus.js,
       { eventType: "group_change_success", timestamp: version, groupId, version },
       `group-change-${groupId}-${version}`,
     );
     void reply.header("Marathon-Deployment-Id", ids.join(","));
-    return reply.status(200).send({ deploymentId: ids[0] ?? null, deploymentIds: ids, version });
+    return reply.status(okStatus).send({ deploymentId: ids[0] ?? null, deploymentIds: ids, version });
+  };
+
+  /** An app as the body gives it: created, or its whole definition replaced (Marathon's group semantics). */
+  const upsert = (id: string, raw: Record<string, unknown>) => (cur: AppDefinition | undefined, v: string) => {
+    const res = cur ? updateApp(cur, raw, { version: v, partial: false }) : parseApp(raw, { version: v });
+    if (!res.ok) throw new ValidationError(res.details);
+    return res.app;
+  };
+  const remove = () => undefined;
+
+  /** The changes a group body asks for, as Marathon reads a GroupUpdate: change, scale or roll back. */
+  const changesOf = async (req: FastifyRequest, groupId: string, body: unknown): Promise<(AppChange & { path: string })[]> => {
+    if (groupId !== "/") requireAccess(req, groupId, "deploy");
+    const read = readGroupUpdate(body, groupId);
+    if (!read.ok) throw new ValidationError(read.details);
+    const u = read.update;
+    const mine = appsUnder(req, groupId, "deploy");
+    if (u.kind === "scale") {
+      return mine.map((a) => ({
+        appId: a.id,
+        path: "/scaleBy",
+        compute: (cur, v) => {
+          if (!cur) return undefined;
+          const r = updateApp(cur, { instances: scaledInstances(cur.instances, u.factor) }, { version: v, partial: true });
+          if (!r.ok) throw new ValidationError(r.details);
+          return r.app;
+        },
+      }));
+    }
+    if (u.kind === "rollback") return rollbackChanges(groupId, u.version, mine);
+    for (const a of u.apps) requireAccess(req, a.id, "deploy");
+    const wanted = new Set(u.apps.map((a) => a.id));
+    // Only apps the caller may change are removed: a scoped token's change leaves the rest alone.
+    const removed = mine.filter((a) => !wanted.has(a.id) && u.removes(a.id));
+    return [
+      ...u.apps.map((a) => ({ appId: a.id, path: a.path, compute: upsert(a.id, a.raw) })),
+      ...removed.map((a) => ({ appId: a.id, path: "/", compute: remove })),
+    ];
+  };
+
+  /**
+   * A group as it was at `version` (a version GET .../versions lists): each
+   * app as it was then; an app that did not exist yet goes.
+   */
+  const rollbackChanges = async (groupId: string, version: string, apps: AppDefinition[]) => {
+    const histories = await Promise.all(apps.map(async (a) => ({ app: a, history: await bus.apps.history(appKey(a.id)) })));
+    if (!histories.some((h) => h.history.some((v) => v.value.version === version))) {
+      throw new NotFoundError(`Group '${groupId}' has no version ${version}`);
+    }
+    return histories.map(({ app: a, history }) => {
+      const then = history.filter((v) => v.value.version <= version).at(-1)?.value;
+      const compute = then
+        ? (cur: AppDefinition | undefined, v: string) => {
+            const back = parseApp(definitionOf(then), { version: v });
+            if (!back.ok) throw new ValidationError(back.details, `${a.id} as of ${version} is no longer a valid app`);
+            return { ...back.app, versionInfo: { lastScalingAt: v, lastConfigChangeAt: v } };
+          }
+        : remove;
+      return { appId: a.id, path: "/version", compute };
+    });
   };
 
   app.post<{ Body: unknown; Querystring: { force?: string; dryRun?: string } }>("/v2/groups", async (req, reply) => {
@@ -216,17 +223,29 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     const groupId = typeof id === "string" ? groupIdFrom(id) : "/";
     if (groupId !== "/" && appsUnder(req, groupId).length > 0)
       throw new ConflictError(`Group ${groupId} already exists. Use PUT to change it.`);
-    return apply(req, reply, groupId, req.body, false);
+    // Marathon answers a created group with 201.
+    return apply(req, reply, groupId, await changesOf(req, groupId, req.body), 201);
   });
+  const put = async (req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>, reply: FastifyReply, raw: string) => {
+    const groupId = groupIdFrom(raw);
+    return apply(req, reply, groupId, await changesOf(req, groupId, req.body));
+  };
+  app.put<{ Body: unknown; Querystring: { force?: string; dryRun?: string } }>("/v2/groups", async (req, reply) => put(req, reply, ""));
   app.put<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(
     "/v2/groups/*",
-    async (req, reply) => apply(req, reply, groupIdFrom(req.params["*"]), req.body, true),
+    async (req, reply) => put(req, reply, req.params["*"]),
   );
   app.delete<{ Params: { "*": string }; Querystring: { force?: string } }>("/v2/groups/*", async (req, reply) => {
     const groupId = groupIdFrom(req.params["*"]);
     if (groupId === "/") throw new ValidationError([{ path: "/", errors: ["the root group cannot be deleted"] }]);
     requireAccess(req, groupId, "deploy");
-    if (appsUnder(req, groupId).length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
-    return apply(req, reply, groupId, { id: groupId, apps: [] }, true);
+    const apps = appsUnder(req, groupId, "deploy");
+    if (apps.length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
+    return apply(
+      req,
+      reply,
+      groupId,
+      apps.map((a) => ({ appId: a.id, path: "/", compute: remove })),
+    );
   });
 }
