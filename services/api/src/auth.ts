@@ -25,6 +25,25 @@ declare module "fastify" {
 const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui"]);
 const isOpen = (path: string) => OPEN_PATHS.has(path) || path.startsWith("/ui/");
 
+/**
+ * The token in an Authorization header, in each form Marathon's clients send:
+ * `Bearer <token>`; DC/OS's `token=<token>` (Prometheus's marathon_sd
+ * `auth_token`, client libraries); and HTTP Basic with the token as the
+ * password and any user name (open-source Marathon's `--http_credentials`,
+ * `curl -u :$TOKEN`).
+ */
+export function tokenIn(header: string): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (bearer) return bearer[1];
+  const dcos = /^token=(\S+)\s*$/i.exec(header);
+  if (dcos) return dcos[1];
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!basic) return undefined;
+  const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
+}
+
 /** Tokens are 32 random bytes; their SHA-256 is what is stored and looked up. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -93,9 +112,11 @@ export class Authenticator {
   /** Who the Authorization header speaks for, and the hash of its token. */
   authenticate(header: string | undefined): { principal: Principal; hash: string } {
     if (!header) throw new UnauthorizedError("Authentication required: send 'Authorization: Bearer <token>'");
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw new UnauthorizedError("The Authorization header must be 'Bearer <token>'");
-    const hash = hashToken(m[1] ?? "");
+    const token = tokenIn(header);
+    if (token === undefined) {
+      throw new UnauthorizedError("The Authorization header must be 'Bearer <token>', 'token=<token>', or Basic with the token as the password");
+    }
+    const hash = hashToken(token);
     if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(hash, "hex"))) {
       return { principal: { role: "admin", name: "bootstrap" }, hash };
     }
@@ -118,7 +139,10 @@ export class Authenticator {
         req.principal = principal;
         req.credential = hash;
       } catch (err) {
-        void reply.header("WWW-Authenticate", 'Bearer realm="berth"');
+        // A client that signed in with Basic is challenged for Basic; any other for Bearer (a browser's fetch
+        // answered with a Basic challenge would pop up a password dialog over the UI).
+        const basic = /^Basic\s/i.test(req.headers.authorization ?? "");
+        void reply.header("WWW-Authenticate", basic ? 'Basic realm="berth"' : 'Bearer realm="berth"');
         throw err;
       }
     });

@@ -84,6 +84,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   // Bodies are JSON: a text/plain one is refused with 415, as any other type, not read as a string.
   app.removeContentTypeParser("text/plain");
+  // An empty body is no body: Marathon's clients send Content-Type: application/json on every request,
+  // DELETE and restart included, with nothing after it.
+  app.addHook("onRequest", async (req) => {
+    if (req.headers["content-length"] === "0" && req.headers["transfer-encoding"] === undefined) delete req.headers["content-type"];
+  });
   app.setErrorHandler(errorHandler);
   deps.auth.register(app);
   app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));
