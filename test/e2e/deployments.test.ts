@@ -214,7 +214,9 @@ describe("the launch queue", () => {
     await eventually(async () => (await f.api.running("/queue/unique")).length === 1, { what: "one running" });
     const q = await eventually(
       async () => {
-        const body = (await f.api.call<{ queue: { app: { id: string }; count: number; reasons: string[] }[] }>("GET", "/v2/queue")).body;
+        const body = (
+          await f.api.call<{ queue: { app: { id: string }; count: number; reasons: string[] }[] }>("GET", "/v2/queue?embed=berth")
+        ).body;
         return body.queue.find((e) => e.app.id === "/queue/unique");
       },
       { what: "a queue entry" },
@@ -245,7 +247,10 @@ describe("the launch queue", () => {
     const entry = await eventually(
       async () => {
         const body = (
-          await f.api.call<{ queue: { app: { id: string }; delay: { timeLeftSeconds: number }; reasons: string[] }[] }>("GET", "/v2/queue")
+          await f.api.call<{ queue: { app: { id: string }; delay: { timeLeftSeconds: number }; reasons: string[] }[] }>(
+            "GET",
+            "/v2/queue?embed=berth",
+          )
         ).body;
         return body.queue.find((e) => e.app.id === "/queue/crash" && e.delay.timeLeftSeconds > 0);
       },

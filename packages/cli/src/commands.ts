@@ -156,7 +156,7 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
           currentActions: { action: string }[];
           progress?: { healthyInstances: number; wantedInstances: number };
         }[]
-      >("GET", "/v2/deployments");
+      >("GET", "/v2/deployments?embed=berth");
       return print(r, () =>
         table(
           ["ID", "APPS", "ACTION", "PROGRESS"],
@@ -181,7 +181,7 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
   if (group === "queue") {
     const r = await client.request<{
       queue: { app: { id: string }; count: number; delay: { timeLeftSeconds: number }; reasons: string[] }[];
-    }>("GET", "/v2/queue");
+    }>("GET", "/v2/queue?embed=berth");
     return print(r, () =>
       table(
         ["APP", "WAITING", "DELAY", "WHY"],

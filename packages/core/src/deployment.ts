@@ -141,9 +141,12 @@ export function deploymentEvent(
   }
 }
 
-/** A running deployment as GET /v2/deployments answers it (Marathon's shape, plus Berth's progress fields). */
-export function deploymentView(d: Deployment, p?: DeploymentProgress): Record<string, unknown> {
-  return {
+/**
+ * A deployment as GET /v2/deployments answers it: Marathon's shape, and with
+ * `berth` Berth's own fields (its status, times, reason and progress).
+ */
+export function deploymentView(d: Deployment, p?: DeploymentProgress, berth = true): Record<string, unknown> {
+  const marathon = {
     id: d.id,
     version: d.version,
     affectedApps: d.affectedApps,
@@ -152,6 +155,10 @@ export function deploymentView(d: Deployment, p?: DeploymentProgress): Record<st
     currentActions: (d.steps[d.currentStep - 1]?.actions ?? []).map((a) => ({ ...a, readinessCheckResults: [] })),
     currentStep: d.currentStep,
     totalSteps: d.totalSteps,
+  };
+  if (!berth) return marathon;
+  return {
+    ...marathon,
     status: d.status,
     createdAt: new Date(d.createdAtMs).toISOString(),
     deadline: new Date(d.deadlineAtMs).toISOString(),

@@ -114,7 +114,9 @@ export class Authenticator {
     if (!header) throw new UnauthorizedError("Authentication required: send 'Authorization: Bearer <token>'");
     const token = tokenIn(header);
     if (token === undefined) {
-      throw new UnauthorizedError("The Authorization header must be 'Bearer <token>', 'token=<token>', or Basic with the token as the password");
+      throw new UnauthorizedError(
+        "The Authorization header must be 'Bearer <token>', 'token=<token>', or Basic with the token as the password",
+      );
     }
     const hash = hashToken(token);
     if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(hash, "hex"))) {

@@ -15,7 +15,7 @@ import {
   TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, type Deployment, effectiveTeam, type Quota, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
-import { taskViewJson } from "./views.js";
+import { MARATHON, type Shape, taskViewJson } from "./views.js";
 
 /**
  * The API's read model: apps, tasks, agents, ledgers, deployments, backoff and
@@ -116,8 +116,8 @@ export class ClusterView {
   }
 
   /** A list of tasks as Marathon's `{"tasks": [...]}`, serialized: each task's JSON is kept per record. */
-  tasksJson(tasks: readonly TaskRecord[]): string {
-    return `{"tasks":[${tasks.map((t) => taskViewJson(t, this.checked(t))).join(",")}]}`;
+  tasksJson(tasks: readonly TaskRecord[], shape: Shape = MARATHON): string {
+    return `{"tasks":[${tasks.map((t) => taskViewJson(t, this.checked(t), shape)).join(",")}]}`;
   }
 
   /** Whether a task's app has health checks (its tasks then show their results). */

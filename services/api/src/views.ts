@@ -1,5 +1,17 @@
 import { type AppDefinition, isHealthy, isTerminal, redactApp, type TaskRecord } from "@berth/core";
 
+/**
+ * Answers carry exactly Marathon 1.10's fields, so client libraries that build
+ * objects from every key of an answer work unchanged. Berth's own fields are
+ * added only for a request that asks for them with `embed=berth` (the CLI and
+ * the web UI do).
+ */
+export interface Shape {
+  berth: boolean;
+}
+
+export const MARATHON: Shape = { berth: false };
+
 /** Marathon's healthCheckResults for a task whose app has health checks. */
 function healthResults(t: TaskRecord): Record<string, unknown>[] {
   const h = t.health;
@@ -18,8 +30,8 @@ function healthResults(t: TaskRecord): Record<string, unknown>[] {
   ];
 }
 
-/** A task in Marathon's shape. */
-export function taskView(t: TaskRecord, checked = false): Record<string, unknown> {
+/** A task in Marathon's shape; with `berth`, also its last message and whether a kill was asked for. */
+export function taskView(t: TaskRecord, checked = false, shape: Shape = MARATHON): Record<string, unknown> {
   return {
     id: t.taskId,
     appId: t.appId,
@@ -33,23 +45,32 @@ export function taskView(t: TaskRecord, checked = false): Record<string, unknown
     version: t.version,
     healthCheckResults: checked ? healthResults(t) : [],
     ipAddresses: [{ ipAddress: t.hostname, protocol: "IPv4" }],
-    ...(t.message ? { message: t.message } : {}),
-    ...(t.goal === "KILL" && !isTerminal(t.state) ? { killRequested: true } : {}),
+    ...(shape.berth && t.message ? { message: t.message } : {}),
+    ...(shape.berth && t.goal === "KILL" && !isTerminal(t.state) ? { killRequested: true } : {}),
   };
 }
 
 /** The content type of an answer serialized here rather than by Fastify. */
 export const JSON_TYPE = "application/json; charset=utf-8";
 
-/** `taskView` as JSON, for and without health results: kept per task record (a change replaces a record, never edits it). */
-const taskJsonKept = { checked: new WeakMap<TaskRecord, string>(), unchecked: new WeakMap<TaskRecord, string>() };
+/** A value's JSON, made once per object and shape: a record is replaced when it changes, never edited. */
+class KeptJson<K extends object> {
+  private readonly kept = new Map<string, WeakMap<K, string>>();
 
-/** `JSON.stringify(taskView(t, checked))`, made once per record: long lists of tasks are mostly unchanged between answers. */
-export function taskViewJson(t: TaskRecord, checked = false): string {
-  const kept = checked ? taskJsonKept.checked : taskJsonKept.unchecked;
-  let json = kept.get(t);
-  if (json === undefined) kept.set(t, (json = JSON.stringify(taskView(t, checked))));
-  return json;
+  get(key: K, variant: string, make: () => string): string {
+    let map = this.kept.get(variant);
+    if (!map) this.kept.set(variant, (map = new WeakMap()));
+    let json = map.get(key);
+    if (json === undefined) map.set(key, (json = make()));
+    return json;
+  }
+}
+
+const taskJson = new KeptJson<TaskRecord>();
+
+/** `JSON.stringify(taskView(t, checked, shape))`, made once per record: long lists of tasks are mostly unchanged between answers. */
+export function taskViewJson(t: TaskRecord, checked = false, shape: Shape = MARATHON): string {
+  return taskJson.get(t, `${checked}/${shape.berth}`, () => JSON.stringify(taskView(t, checked, shape)));
 }
 
 export interface AppViewOptions {
@@ -57,6 +78,25 @@ export interface AppViewOptions {
   embedCounts: boolean;
   deployments?: { id: string }[];
   lastTaskFailure?: Record<string, unknown> | undefined;
+  berth?: boolean;
+}
+
+/**
+ * An app definition as Marathon answers it: every field of Marathon's, with
+ * Marathon's defaults for those Berth does not use (`executor`, `fetch`,
+ * `role`), secrets redacted; Berth's own settings only with `berth`.
+ */
+export function definitionView(app: AppDefinition, shape: Shape = MARATHON): Record<string, unknown> {
+  const { progressDeadlineSeconds, pullTimeoutSeconds, version, versionInfo, ...marathon } = redactApp(app);
+  return {
+    ...marathon,
+    executor: "",
+    fetch: [],
+    role: "*",
+    version,
+    versionInfo,
+    ...(shape.berth ? { progressDeadlineSeconds, pullTimeoutSeconds } : {}),
+  };
 }
 
 /** An app in Marathon's shape, with the counts and (when embedded) the tasks Marathon adds on GET. */
@@ -65,18 +105,18 @@ export function appView(
   tasks: readonly TaskRecord[],
   opts: AppViewOptions = { embedTasks: false, embedCounts: true },
 ): Record<string, unknown> {
+  const shape = { berth: opts.berth ?? false };
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
   return {
-    ...redactApp(app),
+    ...definitionView(app, shape),
     ...(opts.embedCounts ? counts(app, live, checked, opts) : {}),
-    ...(opts.embedTasks ? { tasks: live.map((t) => taskView(t, checked)) } : {}),
+    ...(opts.embedTasks ? { tasks: live.map((t) => taskView(t, checked, shape)) } : {}),
     ...(opts.lastTaskFailure ? { lastTaskFailure: opts.lastTaskFailure } : {}),
   };
 }
 
-/** The definition's part of `appView` as JSON without its closing brace, kept per stored definition. */
-const definitionJson = new WeakMap<AppDefinition, string>();
+const definitionJson = new KeptJson<AppDefinition>();
 
 /**
  * `JSON.stringify(appView(...))`, for long lists: the definition (most of an
@@ -84,13 +124,14 @@ const definitionJson = new WeakMap<AppDefinition, string>();
  * per stored version, each task once per record, and only the counts each time.
  */
 export function appViewJson(app: AppDefinition, tasks: readonly TaskRecord[], opts: AppViewOptions): string {
-  let head = definitionJson.get(app);
-  if (head === undefined) definitionJson.set(app, (head = JSON.stringify(redactApp(app)).slice(0, -1)));
+  const shape = { berth: opts.berth ?? false };
+  // The definition's part, without its closing brace.
+  const head = definitionJson.get(app, String(shape.berth), () => JSON.stringify(definitionView(app, shape)).slice(0, -1));
   const live = tasks.filter((t) => !isTerminal(t.state));
   const checked = app.healthChecks.length > 0;
   const parts = head === "{" ? [] : [head.slice(1)];
   if (opts.embedCounts) parts.push(JSON.stringify(counts(app, live, checked, opts)).slice(1, -1));
-  if (opts.embedTasks) parts.push(`"tasks":[${live.map((t) => taskViewJson(t, checked)).join(",")}]`);
+  if (opts.embedTasks) parts.push(`"tasks":[${live.map((t) => taskViewJson(t, checked, shape)).join(",")}]`);
   if (opts.lastTaskFailure) parts.push(`"lastTaskFailure":${JSON.stringify(opts.lastTaskFailure)}`);
   return `{${parts.join(",")}}`;
 }
@@ -104,4 +145,9 @@ function counts(app: AppDefinition, live: readonly TaskRecord[], checked: boolea
     tasksUnhealthy: checked ? live.filter((t) => t.state === "TASK_RUNNING" && t.health.state === "UNHEALTHY").length : 0,
     deployments: opts.deployments ?? [],
   };
+}
+
+/** Whether a request asks for Berth's own fields beside Marathon's: `embed=berth`. */
+export function shapeOf(query: { embed?: string | string[] }): Shape {
+  return { berth: ([] as string[]).concat(query.embed ?? []).some((e) => e.split(",").includes("berth")) };
 }

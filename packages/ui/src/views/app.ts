@@ -17,7 +17,7 @@ export async function appView(id: string): Promise<HTMLElement> {
   const [{ app }, versions, deployments] = await Promise.all([
     call<{ app: App }>("GET", `/v2/apps${id}?embed=app.tasks`),
     call<{ versions: string[] }>("GET", `/v2/apps${id}/versions`),
-    call<Deployment[]>("GET", "/v2/deployments?status=all"),
+    call<Deployment[]>("GET", "/v2/deployments?status=all&embed=berth"),
   ]);
   const note = h("p", { role: "status", class: "note" });
   const logs = h("div", { class: "logpanel", "aria-live": "polite" });

@@ -4,7 +4,7 @@ import { appHref, badge, type Deployment, table, type View } from "../widgets.js
 import { deploymentRow } from "./app.js";
 
 export const deploymentsView: View = async () => {
-  const all = await call<Deployment[]>("GET", "/v2/deployments?status=all");
+  const all = await call<Deployment[]>("GET", "/v2/deployments?status=all&embed=berth");
   const note = h("p", { role: "status", class: "note" });
   const recent = all.slice(-50).reverse();
   return h(
@@ -26,7 +26,7 @@ export const deploymentsView: View = async () => {
 export const queueView: View = async () => {
   const { queue } = await call<{
     queue: { app: { id: string }; count: number; delay: { timeLeftSeconds: number }; reasons: string[]; since: string }[];
-  }>("GET", "/v2/queue");
+  }>("GET", "/v2/queue?embed=berth");
   return h(
     "section",
     {},

@@ -19,7 +19,7 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { ChangeResult, Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
-import { appView, type AppViewOptions, appViewJson, JSON_TYPE } from "../views.js";
+import { appView, type AppViewOptions, appViewJson, JSON_TYPE, shapeOf } from "../views.js";
 import { type KillQuery, killAppTasks } from "./tasks.js";
 
 export interface AppRoutesOptions {
@@ -87,6 +87,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   const presentOpts = (a: AppDefinition, embed: readonly string[]): AppViewOptions => ({
     embedTasks: embed.includes("apps.tasks") || embed.includes("app.tasks"),
     embedCounts: true,
+    berth: shapeOf({ embed: [...embed] }).berth,
     deployments: view.deploymentsOf(a.id),
     lastTaskFailure: embed.includes("apps.lastTaskFailure") ? view.lastTaskFailure(a.id) : undefined,
   });
@@ -200,14 +201,15 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
   });
 
-  app.get<{ Params: { "*": string } }>("/v2/apps/*", async (req, reply) => {
+  app.get<{ Params: { "*": string }; Querystring: { embed?: string | string[] } }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
     requireAccess(req, id);
     // The read model: every change through this api waits until it shows there, so a client reads its own writes.
     const found = view.apps.get(appKey(id));
     if (!found) throw new NotFoundError(`App '${id}' does not exist`);
-    if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure"]) };
-    if (suffix === "tasks") return reply.type(JSON_TYPE).send(view.tasksJson(view.tasksOf(id)));
+    const embed = ([] as string[]).concat(req.query.embed ?? []);
+    if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure", ...embed]) };
+    if (suffix === "tasks") return reply.type(JSON_TYPE).send(view.tasksJson(view.tasksOf(id), shapeOf(req.query)));
     if (suffix !== "versions" && !suffix.startsWith("versions/")) throw new NotFoundError(`No route for GET ${req.url}`);
     const history = await bus.apps.history(appKey(id));
     if (suffix === "versions") return { versions: history.map((h) => h.value.version).reverse() };

@@ -2,6 +2,7 @@ import { ForbiddenError, mayAccess, mayAdminister, offerOf } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { Registry } from "prom-client";
 import type { ClusterView } from "../cluster-view.js";
+import { shapeOf } from "../views.js";
 
 export interface ClusterRoutesOptions {
   view: ClusterView;
@@ -32,13 +33,13 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
     return reply.type(opts.registry.contentType).send(await opts.registry.metrics());
   });
 
-  app.get("/v2/info", async () => ({
+  app.get<{ Querystring: { embed?: string | string[] } }>("/v2/info", async (req) => ({
     name: "berth",
     version: opts.version,
     elected: true,
     leader: null,
     frameworkId: "berth",
-    startedAt: opts.startedAt.toISOString(),
+    ...(shapeOf(req.query).berth ? { startedAt: opts.startedAt.toISOString() } : {}),
     marathon_config: { master: opts.natsUrl, mesos_role: "*" },
     http_config: {
       http_port: app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : null,

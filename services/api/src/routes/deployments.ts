@@ -2,6 +2,7 @@ import { deploymentView, mayAccess, NotFoundError, progressOf } from "@berth/cor
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
+import { shapeOf } from "../views.js";
 import type { Deployer } from "../deployer.js";
 
 export async function deploymentRoutes(app: FastifyInstance, opts: { view: ClusterView; deployer: Deployer }): Promise<void> {
@@ -11,24 +12,30 @@ export async function deploymentRoutes(app: FastifyInstance, opts: { view: Clust
     const d = view.deployments.get(id)?.value;
     return d && d.affectedApps.every((a) => mayAccess(req.principal, a)) ? d : undefined;
   };
-  const present = (req: FastifyRequest, id: string) => {
+  const present = (req: FastifyRequest, id: string, berth: boolean) => {
     const d = visible(req, id);
     if (!d) return undefined;
     const appId = d.affectedApps[0] ?? "";
-    return deploymentView(d, d.status === "running" ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined);
+    const progress = d.status === "running" ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined;
+    return deploymentView(d, progress, berth);
   };
 
-  /** Running deployments, as Marathon; `?status=all` adds finished ones (kept a week) with their outcome and reason. */
-  app.get<{ Querystring: { status?: string } }>("/v2/deployments", async (req) => {
+  /**
+   * Running deployments, as Marathon; `?status=all` adds finished ones (kept a
+   * week), and `embed=berth` each one's status, times, reason and progress.
+   */
+  app.get<{ Querystring: { status?: string; embed?: string | string[] } }>("/v2/deployments", async (req) => {
     const all = req.query.status === "all";
+    const { berth } = shapeOf(req.query);
     return [...view.deployments.values()]
       .filter((d) => (all || d.status === "running") && visible(req, d.id))
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
-      .map((d) => present(req, d.id));
+      .map((d) => present(req, d.id, berth || all));
   });
 
+  /** Berth's own: one deployment, with its status, times, reason and progress (Marathon has no such endpoint). */
   app.get<{ Params: { id: string } }>("/v2/deployments/:id", async (req) => {
-    const d = present(req, req.params.id);
+    const d = present(req, req.params.id, true);
     if (!d) throw new NotFoundError(`DeploymentPlan ${req.params.id} does not exist`);
     return d;
   });

@@ -20,12 +20,15 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { QuotaBook } from "../quota-book.js";
 import type { Deployer } from "../deployer.js";
-import { appView } from "../views.js";
+import { appView, shapeOf } from "../views.js";
 
+/** A group as Marathon answers it. */
 interface GroupNode {
   id: string;
   apps: Record<string, unknown>[];
   groups: GroupNode[];
+  pods: [];
+  dependencies: string[];
   version?: string;
 }
 
@@ -36,7 +39,7 @@ export function groupTree(
   present: (a: AppDefinition) => Record<string, unknown>,
 ): GroupNode {
   const prefix = groupId === "/" ? "/" : `${groupId}/`;
-  const node: GroupNode = { id: groupId, apps: [], groups: [] };
+  const node: GroupNode = { id: groupId, apps: [], groups: [], pods: [], dependencies: [] };
   const children = new Map<string, AppDefinition[]>();
   for (const a of apps) {
     if (!a.id.startsWith(prefix)) continue;
@@ -71,21 +74,21 @@ export interface GroupRoutesOptions {
 
 export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions): Promise<void> {
   const { view, deployer, bus } = opts;
-  const present = (a: AppDefinition) =>
-    appView(a, view.tasksOf(a.id), { embedTasks: false, embedCounts: true, deployments: view.deploymentsOf(a.id) });
+  const presenter = (berth: boolean) => (a: AppDefinition) =>
+    appView(a, view.tasksOf(a.id), { embedTasks: false, embedCounts: true, deployments: view.deploymentsOf(a.id), berth });
   /** The apps under a group that the caller may see (or change): for a team, the root group holds only its own. */
   const appsUnder = (req: FastifyRequest, groupId: string, action: Action = "read") =>
     [...view.apps.values()].filter((a) => mayAccess(req.principal, a.id, action) && (groupId === "/" || a.id.startsWith(`${groupId}/`)));
 
-  const show = (req: FastifyRequest, groupId: string) => {
+  const show = (req: FastifyRequest<{ Querystring: { embed?: string | string[] } }>, groupId: string) => {
     if (groupId !== "/") requireAccess(req, groupId);
     const apps = appsUnder(req, groupId);
     if (groupId !== "/" && apps.length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
-    return groupTree(groupId, apps, present);
+    return groupTree(groupId, apps, presenter(shapeOf(req.query).berth));
   };
 
-  app.get("/v2/groups", async (req) => show(req, "/"));
-  app.get<{ Params: { "*": string } }>("/v2/groups/*", async (req) => {
+  app.get<{ Querystring: { embed?: string | string[] } }>("/v2/groups", async (req) => show(req, "/"));
+  app.get<{ Params: { "*": string }; Querystring: { embed?: string | string[] } }>("/v2/groups/*", async (req) => {
     const path = req.params["*"].replace(/\/+$/, "");
     if (path.endsWith("/versions") || path === "versions") {
       const id = groupIdFrom(path.slice(0, -"versions".length));

@@ -1,5 +1,6 @@
 import type { Bus } from "@berth/bus";
-import { appKey, mayAccess, NotFoundError, redactApp } from "@berth/core";
+import { appKey, mayAccess, NotFoundError } from "@berth/core";
+import { definitionView, shapeOf } from "../views.js";
 import { requireAccess } from "../auth.js";
 import type { FastifyInstance } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
@@ -8,8 +9,9 @@ import { appIdFrom } from "./apps.js";
 /** GET /v2/queue: launches that wait, with the delay and why offers did not fit. */
 export async function queueRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView; now: () => number }): Promise<void> {
   const { view } = opts;
-  app.get("/v2/queue", async (req) => {
+  app.get<{ Querystring: { embed?: string | string[] } }>("/v2/queue", async (req) => {
     const now = opts.now();
+    const { berth } = shapeOf(req.query);
     const queue = [...view.queue.values()]
       .filter((q) => mayAccess(req.principal, q.appId))
       .map((q) => {
@@ -19,9 +21,9 @@ export async function queueRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
           count: q.count,
           delay: { timeLeftSeconds: delaySeconds, overdue: delaySeconds === 0 },
           since: new Date(q.sinceMs).toISOString(),
-          app: definition ? redactApp(definition) : { id: q.appId },
+          app: definition ? definitionView(definition) : { id: q.appId },
           // Per reason, how many agents refused the launch (Berth's form of Marathon's processedOffersSummary).
-          reasons: q.reasons,
+          ...(berth ? { reasons: q.reasons } : {}),
           processedOffersSummary: { rejectSummaryLastOffers: q.reasons.map((reason) => ({ reason })) },
         };
       });

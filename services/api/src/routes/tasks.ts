@@ -4,7 +4,7 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
-import { JSON_TYPE } from "../views.js";
+import { JSON_TYPE, shapeOf } from "../views.js";
 
 const STATUS_TO_STATES: Record<string, readonly string[]> = {
   running: ["TASK_RUNNING"],
@@ -13,6 +13,7 @@ const STATUS_TO_STATES: Record<string, readonly string[]> = {
 };
 
 export interface KillQuery {
+  embed?: string | string[];
   host?: string;
   scale?: string;
   wipe?: string;
@@ -24,10 +25,11 @@ export interface KillQuery {
  * deployment), otherwise the dispatcher replaces them.
  */
 async function killAndMaybeScale(deps: KillDeps, tasks: TaskRecord[], q: KillQuery, reply: FastifyReply) {
+  const shape = shapeOf(q);
   const scale = q.scale === "true";
   if (!scale) {
     const killed = await deps.killer.kill(tasks.map((t) => t.taskId));
-    return reply.type(JSON_TYPE).send(deps.view.tasksJson(killed));
+    return reply.type(JSON_TYPE).send(deps.view.tasksJson(killed, shape));
   }
   const byApp = new Map<string, TaskRecord[]>();
   for (const t of tasks) byApp.set(t.appId, [...(byApp.get(t.appId) ?? []), t]);
@@ -75,7 +77,7 @@ export async function killAppTasks(deps: KillDeps, appId: string, taskId: string
 }
 
 export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<void> {
-  app.get<{ Querystring: { status?: string | string[] } }>("/v2/tasks", async (req, reply) => {
+  app.get<{ Querystring: { status?: string | string[]; embed?: string | string[] } }>("/v2/tasks", async (req, reply) => {
     const wanted = ([] as string[])
       .concat(req.query.status ?? [])
       .flatMap((s) => s.split(","))
@@ -83,7 +85,7 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     const tasks = [...opts.view.tasks.values()].filter(
       (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)),
     );
-    return reply.type(JSON_TYPE).send(opts.view.tasksJson(tasks));
+    return reply.type(JSON_TYPE).send(opts.view.tasksJson(tasks, shapeOf(req.query)));
   });
 
   app.post<{ Body: unknown; Querystring: KillQuery }>("/v2/tasks/delete", async (req, reply) => {
