@@ -1,6 +1,6 @@
 # Berth: `make up` runs a single-host cluster; `make test` runs every check.
 SHELL := /bin/bash
-.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults proto-check bench clean
+.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults compat proto-check bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -44,8 +44,11 @@ e2e: build docker
 faults: build docker
 	@pnpm exec vitest run --project faults
 
+compat: build docker
+	@pnpm exec vitest run --project compat
+
 test: deps proto-check typecheck lint docker
-	@pnpm exec vitest run --project unit --project integration --project e2e
+	@pnpm exec vitest run --project unit --project integration --project e2e --project compat
 	@# Fault tests run alone: one of them restarts the Docker daemon.
 	@pnpm exec vitest run --project faults
 

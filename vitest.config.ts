@@ -28,6 +28,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "compat",
+          include: ["test/compat/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 120_000,

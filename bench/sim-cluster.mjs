@@ -117,7 +117,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       const procs = cluster.processes.filter((p) => p.service === service).slice(0, all ? undefined : 1);
       const texts = await Promise.all(
         procs.map(async (p) => {
-          const url = service === "api" ? `${cluster.apiUrl}/metrics` : `http://127.0.0.1:${p.env.BERTH_HTTP_PORT}/metrics`;
+          const url = service === "api" ? `${cluster.apiUrl}/metrics/prometheus` : `http://127.0.0.1:${p.env.BERTH_HTTP_PORT}/metrics`;
           // The scrape token every process's /metrics asks for (the api's too).
           return (await fetch(url, { headers: { authorization: `Bearer ${cluster.metricsToken}` } })).text();
         }),

@@ -15,6 +15,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # The tests build a static raw-socket sniffer (an attacker's tool) with gcc.
 command -v gcc >/dev/null 2>&1 && dpkg -s libc6-dev >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+# Strangers' tools the compatibility tests drive: Debian's Marathon client library (for Debian's Python).
+dpkg -s python3-marathon >/dev/null 2>&1 || need+=(python3-marathon)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -116,7 +116,7 @@ describe("GET /v2/events", () => {
       timeoutMs: 60_000,
     });
     expect(reader.events.map((e) => e.data.i)).toEqual(Array.from({ length: n }, (_, i) => i));
-    const metrics = await f.api.call<string>("GET", "/metrics");
+    const metrics = await f.api.call<string>("GET", "/metrics/prometheus");
     expect(metrics.body).toMatch(/^berth_api_event_stream_cut_off_total 1$/m);
     stalled.destroy();
     reader.close();
@@ -124,7 +124,7 @@ describe("GET /v2/events", () => {
 
   it("times each event from its storing to its writing to a client, not counting those replayed", async () => {
     const lagCount = async () => {
-      const text = (await f.api.call<string>("GET", "/metrics")).body;
+      const text = (await f.api.call<string>("GET", "/metrics/prometheus")).body;
       return Number(/^berth_api_event_stream_lag_seconds_count (\d+)$/m.exec(text)?.[1] ?? NaN);
     };
     const js = jetstream(nc);

@@ -298,8 +298,11 @@ describe("the cluster", () => {
     const agentBase = f.cluster.agentMetricsUrl.replace(/\/metrics$/, "");
     expect((await fetch(`${agentBase}/readyz`)).status).toBe(200);
     expect((await f.api.call<{ name: string }>("GET", "/v2/info")).body.name).toBe("berth");
-    const metrics = await f.api.call<string>("GET", "/metrics");
+    const metrics = await f.api.call<string>("GET", "/metrics/prometheus");
     expect(metrics.body).toMatch(/^berth_api_requests_total\{/m);
+    // Marathon's /metrics is JSON, as Dropwizard's registry.
+    const json = await f.api.call<{ counters: Record<string, { count: number }>; gauges: Record<string, unknown> }>("GET", "/metrics");
+    expect(Object.keys(json.body.counters).some((k) => k.startsWith("berth_api_requests_total{"))).toBe(true);
     const agents = await f.api.call<{ agents: { id: string; resources: { cpus: number }; active: boolean }[] }>("GET", "/v2/agents");
     expect(agents.body.agents).toEqual([
       expect.objectContaining({ id: f.cluster.agentId, active: true, resources: expect.objectContaining({ cpus: 4 }) }),

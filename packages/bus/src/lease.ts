@@ -2,6 +2,9 @@ import type { KV } from "@nats-io/kv";
 import { isCasConflict } from "./kv.js";
 import { LEASE_TTL_MS } from "./topology.js";
 
+/** The lease the acting launch-dispatcher holds (Marathon's leadership: DELETE /v2/leader gives it up). */
+export const DISPATCHER_LEASE = "launch-dispatcher";
+
 /**
  * A lease in the leases bucket: whoever created the key holds it, renews it by
  * compare-and-set, and loses it when the bucket's TTL expires an unrenewed key.

@@ -52,7 +52,7 @@ export { KeyedQueue } from "./keyed-queue.js";
 export { statusMessages, updatesInOneMessage } from "./status-messages.js";
 export { Limiter } from "./limiter.js";
 export { KvCache, type SkipListener } from "./kv-cache.js";
-export { Lease } from "./lease.js";
+export { DISPATCHER_LEASE, Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";

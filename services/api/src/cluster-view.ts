@@ -121,7 +121,7 @@ export class ClusterView {
   }
 
   /** Whether a task's app has health checks (its tasks then show their results). */
-  private checked(t: TaskRecord): boolean {
+  checked(t: TaskRecord): boolean {
     return (this.apps.get(t.appId.replace(/^\//, ""))?.value.healthChecks.length ?? 0) > 0;
   }
 }

@@ -1,4 +1,4 @@
-import { type Bus, isConnected } from "@berth/bus";
+import { type Bus, DISPATCHER_LEASE, isConnected } from "@berth/bus";
 import { NotFoundError } from "@berth/core";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import { Counter, Histogram, type Registry } from "prom-client";
@@ -54,6 +54,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Requests are counted and timed in metrics, not logged one by one.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
+    // `/v2/apps/` is `/v2/apps`, as Marathon answers it.
+    routerOptions: { ignoreTrailingSlash: true },
   });
   const requests = new Counter({
     name: "berth_api_requests_total",
@@ -87,12 +89,25 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // An empty body is no body: Marathon's clients send Content-Type: application/json on every request,
   // DELETE and restart included, with nothing after it.
   app.addHook("onRequest", async (req) => {
-    if (req.headers["content-length"] === "0" && req.headers["transfer-encoding"] === undefined) delete req.headers["content-type"];
+    const length = req.headers["content-length"];
+    if ((length === undefined || length === "0") && req.headers["transfer-encoding"] === undefined) delete req.headers["content-type"];
   });
   app.setErrorHandler(errorHandler);
   deps.auth.register(app);
   app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));
+  const self = () => {
+    const a = app.server.address();
+    return a && typeof a === "object" ? `${a.address.includes(":") ? `[${a.address}]` : a.address}:${a.port}` : "";
+  };
+  // Marathon's clients follow X-Marathon-Leader to reach the leader; here any api instance is one.
+  app.addHook("onSend", async (_req, reply) => {
+    void reply.header("X-Marathon-Leader", `${deps.tls ? "https" : "http"}://${self()}`);
+  });
   await app.register(clusterRoutes, {
+    self,
+    abdicate: async () => {
+      await deps.bus.leases.delete(DISPATCHER_LEASE);
+    },
     view: deps.view,
     registry: deps.registry,
     natsUrl: deps.natsUrl,

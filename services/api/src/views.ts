@@ -147,6 +147,25 @@ function counts(app: AppDefinition, live: readonly TaskRecord[], checked: boolea
   };
 }
 
+/**
+ * Marathon's `GET /v2/tasks` as text (Accept: text/plain), which old haproxy
+ * bridge scripts read: one line per app and port, the app id with "/" as "_",
+ * the port's service port, then each running task's host:port, tab-separated.
+ */
+export function tasksText(apps: readonly AppDefinition[], runningOf: (appId: string) => readonly TaskRecord[]): string {
+  let out = "";
+  for (const app of apps) {
+    const name = app.id.slice(1).replaceAll("/", "_");
+    const tasks = runningOf(app.id);
+    const ports = app.portDefinitions.length > 0 ? app.portDefinitions : [undefined];
+    ports.forEach((def, i) => {
+      const endpoints = tasks.map((t) => (def ? `${t.hostname}:${t.ports[i] ?? ""}` : t.hostname));
+      out += `${name}\t${def ? def.port : " "}\t${endpoints.map((e) => `${e}\t`).join("")}\n`;
+    });
+  }
+  return out;
+}
+
 /** Whether a request asks for Berth's own fields beside Marathon's: `embed=berth`. */
 export function shapeOf(query: { embed?: string | string[] }): Shape {
   return { berth: ([] as string[]).concat(query.embed ?? []).some((e) => e.split(",").includes("berth")) };

@@ -8,6 +8,7 @@ import {
   deploymentCodec,
   jsonCodec,
   KvCache,
+  DISPATCHER_LEASE,
   Lease,
   isConnected,
   RunningDeployments,
@@ -94,7 +95,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     for (const id of dispatcher.appIds()) void dispatcher.reconcile(id);
     for (const d of deployments.values()) if (d.status === "running") for (const id of d.affectedApps) void dispatcher.reconcile(id);
   };
-  const lease = new Lease(bus.leases, "launch-dispatcher", config.instanceId, (held) => {
+  const lease = new Lease(bus.leases, DISPATCHER_LEASE, config.instanceId, (held) => {
     leader.set(held ? 1 : 0);
     logger.info({ held }, held ? "holding the dispatcher lease: acting" : "lost the dispatcher lease: standing by");
     if (held) reconcileAll();

@@ -1,5 +1,6 @@
 import { ForbiddenError, mayAccess, mayAdminister, offerOf } from "@berth/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { dropwizardJson } from "../metrics-json.js";
 import type { Registry } from "prom-client";
 import type { ClusterView } from "../cluster-view.js";
 import { shapeOf } from "../views.js";
@@ -13,6 +14,10 @@ export interface ClusterRoutesOptions {
   agentTimeoutMs: number;
   now: () => number;
   notReady: () => string | undefined;
+  /** Gives up the launch-dispatcher's lease: Marathon's DELETE /v2/leader. */
+  abdicate: () => Promise<void>;
+  /** Where this api answers, host:port: every instance serves the whole API, so each is "the leader" to a client. */
+  self: () => string;
 }
 
 export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOptions): Promise<void> {
@@ -27,24 +32,41 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
   });
 
   // An admin's token or the scrape token (which leaves no principal): a team's token is refused.
-  app.get("/metrics", async (req, reply) => {
+  const mayScrape = (req: FastifyRequest) => {
     if (req.principal && !mayAdminister(req.principal, "read"))
       throw new ForbiddenError("/metrics needs an admin token or the metrics token");
+  };
+  // Marathon's /metrics is JSON (Dropwizard's registry); the Prometheus text is at /metrics/prometheus.
+  app.get("/metrics", async (req) => {
+    mayScrape(req);
+    return dropwizardJson(await opts.registry.getMetricsAsJSON());
+  });
+  app.get("/metrics/prometheus", async (req, reply) => {
+    mayScrape(req);
     return reply.type(opts.registry.contentType).send(await opts.registry.metrics());
+  });
+
+  const self = opts.self;
+  app.get("/v2/leader", async () => ({ leader: self() }));
+  app.delete("/v2/leader", async (req) => {
+    if (!mayAdminister(req.principal)) throw new ForbiddenError("Abdicating needs an admin token");
+    await opts.abdicate();
+    return { message: "Leadership abdicated" };
   });
 
   app.get<{ Querystring: { embed?: string | string[] } }>("/v2/info", async (req) => ({
     name: "berth",
     version: opts.version,
+    buildref: opts.version,
     elected: true,
-    leader: null,
+    leader: self(),
     frameworkId: "berth",
     ...(shapeOf(req.query).berth ? { startedAt: opts.startedAt.toISOString() } : {}),
-    marathon_config: { master: opts.natsUrl, mesos_role: "*" },
-    http_config: {
-      http_port: app.server.address() && typeof app.server.address() === "object" ? (app.server.address() as { port: number }).port : null,
-    },
-    event_subscriber: { type: "http_sse" },
+    marathon_config: { master: opts.natsUrl, mesos_role: "*", framework_name: "marathon", hostname: self().replace(/:\d+$/, "") },
+    // Berth keeps its state in NATS JetStream, not ZooKeeper.
+    zookeeper_config: {},
+    http_config: { http_port: Number(self().split(":").at(-1)) || null },
+    event_subscriber: { type: "http_callback", http_endpoints: [] },
   }));
 
   /**

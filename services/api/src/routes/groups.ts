@@ -230,8 +230,11 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     return apply(req, reply, groupId, await changesOf(req, groupId, req.body), 201);
   });
   const put = async (req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>, reply: FastifyReply, raw: string) => {
-    const groupId = groupIdFrom(raw);
-    return apply(req, reply, groupId, await changesOf(req, groupId, req.body));
+    // PUT /v2/groups/{id}/versions/{version}: a rollback, as the client libraries send it.
+    const rollback = /^(.*?)\/?versions\/([^/]+)\/?$/.exec(raw);
+    const groupId = groupIdFrom(rollback ? rollback[1] : raw);
+    const body = rollback ? { version: rollback[2] } : req.body;
+    return apply(req, reply, groupId, await changesOf(req, groupId, body));
   };
   app.put<{ Body: unknown; Querystring: { force?: string; dryRun?: string } }>("/v2/groups", async (req, reply) => put(req, reply, ""));
   app.put<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(

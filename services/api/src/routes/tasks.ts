@@ -4,7 +4,15 @@ import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { Deployer } from "../deployer.js";
 import type { TaskKiller } from "../task-killer.js";
-import { JSON_TYPE, shapeOf } from "../views.js";
+import { JSON_TYPE, shapeOf, tasksText, taskViewJson } from "../views.js";
+
+/** Whether an Accept header asks for text/plain before JSON: Marathon's tasks as text, for old load-balancer scripts. */
+function prefersText(accept: string | undefined): boolean {
+  const types = (accept ?? "").split(",").map((t) => t.split(";")[0]?.trim());
+  const text = types.indexOf("text/plain");
+  const json = types.indexOf("application/json");
+  return text >= 0 && (json < 0 || text < json);
+}
 
 const STATUS_TO_STATES: Record<string, readonly string[]> = {
   running: ["TASK_RUNNING"],
@@ -22,13 +30,16 @@ export interface KillQuery {
 
 /**
  * Kills tasks; with scale=true the app's instances go down by as many (a
- * deployment), otherwise the dispatcher replaces them.
+ * deployment), otherwise the dispatcher replaces them. A kill of one named
+ * task answers `{"task": {...}}`, as Marathon's; others `{"tasks": [...]}`.
  */
-async function killAndMaybeScale(deps: KillDeps, tasks: TaskRecord[], q: KillQuery, reply: FastifyReply) {
+async function killAndMaybeScale(deps: KillDeps, tasks: TaskRecord[], q: KillQuery, reply: FastifyReply, one = false) {
   const shape = shapeOf(q);
   const scale = q.scale === "true";
   if (!scale) {
     const killed = await deps.killer.kill(tasks.map((t) => t.taskId));
+    const [first] = killed;
+    if (one && first) return reply.type(JSON_TYPE).send(`{"task":${taskViewJson(first, deps.view.checked(first), shape)}}`);
     return reply.type(JSON_TYPE).send(deps.view.tasksJson(killed, shape));
   }
   const byApp = new Map<string, TaskRecord[]>();
@@ -73,7 +84,7 @@ export async function killAppTasks(deps: KillDeps, appId: string, taskId: string
     if (tasks.length === 0) throw new NotFoundError(`Task '${taskId}' of app '${appId}' does not exist`);
   }
   if (q.host) tasks = tasks.filter((t) => t.hostname === q.host);
-  return killAndMaybeScale(deps, tasks, q, reply);
+  return killAndMaybeScale(deps, tasks, q, reply, taskId !== undefined);
 }
 
 export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<void> {
@@ -85,6 +96,11 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     const tasks = [...opts.view.tasks.values()].filter(
       (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)),
     );
+    if (prefersText(req.headers.accept)) {
+      const running = tasks.filter((t) => t.state === "TASK_RUNNING");
+      const apps = [...new Set(running.map((t) => t.appId))].sort().flatMap((id) => opts.view.apps.get(appKey(id))?.value ?? []);
+      return reply.type("text/plain; charset=utf-8").send(tasksText(apps, (id) => running.filter((t) => t.appId === id)));
+    }
     return reply.type(JSON_TYPE).send(opts.view.tasksJson(tasks, shapeOf(req.query)));
   });
 
@@ -93,14 +109,13 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     if (!Array.isArray(ids) || !ids.every((x) => typeof x === "string")) {
       throw new ValidationError([{ path: "/ids", errors: ['send {"ids": ["<task id>", ...]}'] }]);
     }
-    // Another team's task answers as an unknown one: its existence is not the caller's to learn.
+    // As Marathon: ids of no known task are passed over, and the answer lists what was killed. Another
+    // team's task is one of those: its existence is not the caller's to learn.
     const visible = (id: string) => {
       const t = opts.view.tasks.get(id)?.value;
       return t && mayAccess(req.principal, t.appId) ? t : undefined;
     };
     const tasks = ids.map(visible).filter((t): t is TaskRecord => t !== undefined);
-    const unknown = ids.filter((id) => !visible(id));
-    if (unknown.length > 0) throw new NotFoundError(`Unknown task ids: ${unknown.join(", ")}`);
     for (const t of tasks) requireAccess(req, t.appId, "deploy");
     return killAndMaybeScale(opts, tasks, req.query, reply);
   });
