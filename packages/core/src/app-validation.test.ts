@@ -179,3 +179,28 @@ describe("rollbackVersion", () => {
     expect(rollbackVersion({ version: 3 })).toMatchObject({ refused: { path: "/version" } });
   });
 });
+
+describe("Marathon's fields Berth does not use", () => {
+  const base2 = { id: "/t/a", cmd: "sleep 1" };
+  it("accepts them at Marathon's defaults, as an export carries them, and null anywhere", () => {
+    const r = parseApp(
+      { ...base2, executor: "", tty: false, storeUrls: [], ipAddress: null, residency: null, ports: null, portDefinitions: [{ port: 0 }] },
+      { version: "v" },
+    );
+    expect(r.ok).toBe(true);
+    expect(parseApp({ ...base2, executor: "//cmd" }, { version: "v" }).ok).toBe(true);
+  });
+
+  it("refuses any other value, naming the field and why", () => {
+    for (const [field, value] of [
+      ["executor", "/opt/custom-executor"],
+      ["tty", true],
+      ["storeUrls", ["http://x"]],
+      ["ipAddress", { networkName: "dcos" }],
+      ["residency", { taskLostBehavior: "WAIT_FOREVER" }],
+    ] as const) {
+      const r = parseApp({ ...base2, [field]: value }, { version: "v" });
+      expect(r.ok === false && r.details.map((d) => d.path)).toEqual([`/${field}`]);
+    }
+  });
+});

@@ -40,6 +40,23 @@ export const LIMITS = {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const CONSTRAINT_OPS = ["UNIQUE", "CLUSTER", "GROUP_BY", "LIKE", "UNLIKE", "MAX_PER", "IS"] as const;
+/**
+ * Marathon's fields that Berth does not use, with the values that mean "not
+ * used" (Marathon's defaults, as its exports carry them): accepted and
+ * ignored. Any other value is refused, naming the field: it would run
+ * differently than asked. `null` is absent everywhere.
+ */
+const UNUSED_FIELDS: Record<string, { accepts: (v: unknown) => boolean; why: string }> = {
+  executor: {
+    accepts: (v) => v === "" || v === "//cmd",
+    why: 'Berth runs every task with its own Docker executor: give "" or leave it out',
+  },
+  tty: { accepts: (v) => v === false, why: "Berth does not give tasks a terminal: give false or leave it out" },
+  storeUrls: { accepts: (v) => Array.isArray(v) && v.length === 0, why: "Berth has no artifact store: give [] or leave it out" },
+  ipAddress: { accepts: () => false, why: "IP-per-task networking is not supported: use networks, or leave it out" },
+  residency: { accepts: () => false, why: "resident (persistent-volume) tasks are not supported: leave it out" },
+};
+
 const KNOWN_FIELDS = new Set<string>([
   ...READ_ONLY_FIELDS,
   "id",
@@ -76,6 +93,7 @@ const KNOWN_FIELDS = new Set<string>([
   "secrets",
   "acceptedResourceRoles",
   "role",
+  ...Object.keys(UNUSED_FIELDS),
 ]);
 
 export type AppParseResult = { ok: true; app: AppDefinition } | { ok: false; details: ValidationDetail[] };
@@ -94,6 +112,10 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (!input) return { ok: false, details: c.details };
   for (const key of Object.keys(input)) {
     if (!KNOWN_FIELDS.has(key)) c.fail(`/${key}`, "is not a field of an app definition");
+  }
+  for (const [key, unused] of Object.entries(UNUSED_FIELDS)) {
+    const v = input[key];
+    if (v !== undefined && v !== null && !unused.accepts(v)) c.fail(`/${key}`, unused.why);
   }
   let id = "";
   if (input.id === undefined) c.fail("/id", "is required");
@@ -398,7 +420,7 @@ function readPortMappings(c: Checker, value: unknown): PortMapping[] | undefined
 }
 
 function readPortDefinitions(c: Checker, input: Record<string, unknown>): PortDefinition[] | undefined {
-  if (input.portDefinitions !== undefined && input.ports !== undefined) {
+  if (input.portDefinitions !== undefined && input.portDefinitions !== null && input.ports !== undefined && input.ports !== null) {
     c.fail("/ports", "give either 'ports' or 'portDefinitions', not both");
   }
   if (input.ports !== undefined && input.ports !== null) {

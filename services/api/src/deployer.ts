@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Bus, DeploymentStore, publishEvent } from "@berth/bus";
+import { type Bus, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -25,6 +25,8 @@ export interface ChangeOptions {
   rollbackOf?: string;
   /** The version the change stamps; a group's apps share one. Default: now. */
   version?: string;
+  /** Part of a group change, which publishes its own group_change_success. */
+  inGroup?: boolean;
 }
 
 export type ChangeResult =
@@ -79,6 +81,9 @@ export class Deployer {
     if (revision > 0) await this.view.apps.waitFor(revision);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
     await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
+    for (const [event, id] of changeEvents(appId, current?.value, target, version, !opts.inGroup)) {
+      await publishEvent(this.bus.js, event, `${id}-${deployment.id}`);
+    }
     return { kind: "applied", deployment, target, created: current === undefined && target !== undefined };
   }
 
@@ -114,4 +119,39 @@ export class Deployer {
     );
     return r.deployment;
   }
+}
+
+/**
+ * The events Marathon publishes for an app's change, beside the deployment's:
+ * app_terminated_event when it goes (however it goes: its own DELETE, a group
+ * change, a rollback of its creation), add_health_check_event and
+ * remove_health_check_event for each health check that comes or goes, and
+ * group_change_success for its group (a group change publishes one of its own).
+ */
+export function changeEvents(
+  appId: string,
+  previous: AppDefinition | undefined,
+  target: AppDefinition | undefined,
+  version: string,
+  groupEvent: boolean,
+): [PublicEvent, string][] {
+  const out: [PublicEvent, string][] = [];
+  const timestamp = version;
+  if (previous && !target) out.push([{ eventType: "app_terminated_event", timestamp, appId }, "app-terminated"]);
+  const key = (h: unknown) => JSON.stringify(h);
+  const before = new Set((previous?.healthChecks ?? []).map(key));
+  const after = new Set((target?.healthChecks ?? []).map(key));
+  (target?.healthChecks ?? []).forEach((h, i) => {
+    if (!before.has(key(h)))
+      out.push([{ eventType: "add_health_check_event", timestamp, appId, healthCheck: h, version }, `health-check-added-${i}`]);
+  });
+  (previous?.healthChecks ?? []).forEach((h, i) => {
+    if (!after.has(key(h)))
+      out.push([{ eventType: "remove_health_check_event", timestamp, appId, healthCheck: h }, `health-check-removed-${i}`]);
+  });
+  if (groupEvent) {
+    const groupId = appId.slice(0, appId.lastIndexOf("/")) || "/";
+    out.push([{ eventType: "group_change_success", timestamp, groupId, version }, "group-change"]);
+  }
+  return out;
 }

@@ -54,8 +54,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Requests are counted and timed in metrics, not logged one by one.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
-    // `/v2/apps/` is `/v2/apps`, as Marathon answers it.
-    routerOptions: { ignoreTrailingSlash: true },
+    // `/v2/apps/` is `/v2/apps`, as Marathon answers it (the UI's `/ui/` keeps its slash).
+    rewriteUrl: (req) => {
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      const path = q < 0 ? url : url.slice(0, q);
+      return path.startsWith("/v2/") && path.length > 4 && path.endsWith("/")
+        ? `${path.replace(/\/+$/, "")}${q < 0 ? "" : url.slice(q)}`
+        : url;
+    },
   });
   const requests = new Counter({
     name: "berth_api_requests_total",

@@ -1,9 +1,20 @@
-import { agentOfSubject, appCodec, type Bus, codecs, consumeDurable, CONSUMERS, isConnected, KvCache, STREAMS } from "@berth/bus";
-import type { AppDefinition } from "@berth/core";
+import {
+  agentOfSubject,
+  appCodec,
+  type Bus,
+  codecs,
+  consumeDurable,
+  CONSUMERS,
+  isConnected,
+  KvCache,
+  publishEvent,
+  STREAMS,
+} from "@berth/bus";
+import { type AppDefinition, isTerminal } from "@berth/core";
 import { type Logger, preciseNowMs, serveServiceHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
-import { StatusApplier } from "./status-applier.js";
+import { conditionOf, StatusApplier } from "./status-applier.js";
 
 /** How long after it was made an update about a task without a record is tried again before it is dropped. */
 export const UNKNOWN_TASK_RETRY_MS = 10_000;
@@ -58,7 +69,22 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
           for (const { update, outcome, recordedMs, publishedMs } of await applier.apply(d.value.updates, sender)) {
             // A launched task's record is written before its command is sent, but a read may still miss
             // it (a replica that has not caught up): a young update about an unknown task is tried again.
-            if (outcome === "unknown-task" && Date.now() - update.timestampMs < UNKNOWN_TASK_RETRY_MS) early = true;
+            const young = Date.now() - update.timestampMs < UNKNOWN_TASK_RETRY_MS;
+            if (outcome === "unknown-task" && young) early = true;
+            // A task nobody knows ended (its record long gone, or never written): Marathon's unknown_instance_terminated_event.
+            if (outcome === "unknown-task" && !young && isTerminal(update.state)) {
+              await publishEvent(
+                bus.js,
+                {
+                  eventType: "unknown_instance_terminated_event",
+                  timestamp: new Date(update.timestampMs).toISOString(),
+                  instanceId: update.taskId,
+                  runSpecId: update.appId,
+                  condition: conditionOf(update.state),
+                },
+                `unknown-instance-${update.uuid}`,
+              );
+            }
             if (outcome === "wrong-agent") {
               logger.warn(
                 { subject: d.subject, taskId: update.taskId, agentId: update.agentId },

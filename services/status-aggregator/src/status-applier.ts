@@ -26,7 +26,8 @@ export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<stri
     message: update.message,
     appId: task.appId,
     host: task.hostname,
-    ipAddresses: [],
+    // Host networking: the task is reached at its agent's address.
+    ipAddresses: [{ ipAddress: task.hostname, protocol: "IPv4" }],
     ports: task.ports,
     version: task.version,
   };

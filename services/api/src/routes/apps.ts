@@ -175,9 +175,9 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return reply;
   });
 
-  app.put<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => {
+  /** PUT /v2/apps (partial unless partialUpdate=false) and PATCH /v2/apps (always partial): several apps at once. */
+  const bulk = async (req: FastifyRequest<{ Body: unknown; Querystring: ChangeQuery }>, reply: FastifyReply, partial: boolean) => {
     if (!Array.isArray(req.body)) throw new ValidationError([{ path: "/", errors: ["send an array of app definitions"] }]);
-    const partial = req.query.partialUpdate !== "false";
     const items = req.body.map((raw: unknown, i) => {
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id !== "string") throw new ValidationError([{ path: `/${i}/id`, errors: ["is required"] }]);
@@ -199,7 +199,11 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const ids = results.map((r) => r.deployment.id);
     if (!flag(req.query.dryRun)) void reply.header("Marathon-Deployment-Id", ids.join(","));
     return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
-  });
+  };
+  app.put<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) =>
+    bulk(req, reply, req.query.partialUpdate !== "false"),
+  );
+  app.patch<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) => bulk(req, reply, true));
 
   app.get<{ Params: { "*": string }; Querystring: { embed?: string | string[] } }>("/v2/apps/*", async (req, reply) => {
     const { id, suffix } = splitAppPath(req.params["*"], ["tasks", "versions"]);
@@ -279,13 +283,6 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     }
     if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
     const r = await deployer.change(id, () => undefined, changeOpts(req.query));
-    if (r.kind === "applied") {
-      await publishEvent(
-        bus.js,
-        { eventType: "app_terminated_event", timestamp: r.deployment.version, appId: id },
-        `app-terminated-${r.deployment.id}`,
-      );
-    }
     return answer(req, reply, r);
   });
 }

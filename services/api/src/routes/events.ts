@@ -1,4 +1,5 @@
-import { followEvents, type JetStreamClient } from "@berth/bus";
+import { randomUUID } from "node:crypto";
+import { followEvents, type JetStreamClient, publishEvent } from "@berth/bus";
 import { maySeeEvent } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { preciseNowMs, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
@@ -12,6 +13,14 @@ export interface EventRoutesOptions {
   heartbeatMs: number;
   /** Aborts when the token a request came with is revoked. */
   revocation: (req: FastifyRequest) => { signal: AbortSignal; release(): void };
+}
+
+/** Marathon's `plan-format=light`: a deployment event's plan without its original and target groups. */
+export function lightPlan(event: Record<string, unknown>): Record<string, unknown> {
+  const plan = event.plan as Record<string, unknown> | undefined;
+  if (!plan) return event;
+  const { original: _o, target: _t, ...rest } = plan;
+  return { ...event, plan: rest };
 }
 
 /** One SSE frame: the stream sequence as `id:`, Marathon's event type as `event:`. */
@@ -49,7 +58,8 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     registers: [opts.registry],
   });
 
-  app.get<{ Querystring: { event_type?: string | string[]; since?: string } }>("/v2/events", async (req, reply) => {
+  app.get<{ Querystring: { event_type?: string | string[]; since?: string; "plan-format"?: string } }>("/v2/events", async (req, reply) => {
+    const light = req.query["plan-format"] === "light";
     const types = ([] as string[])
       .concat(req.query.event_type ?? [])
       .flatMap((t) => t.split(","))
@@ -69,6 +79,12 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     });
     res.write(": attached to Berth's event stream\n\n");
     clients.inc();
+    const streamId = randomUUID();
+    const stream = (eventType: string) =>
+      publishEvent(opts.js, { eventType, timestamp: new Date().toISOString(), remoteAddress: req.ip }, `${eventType}-${streamId}`).catch(
+        (err: unknown) => req.log.warn({ err: String(err) }, `could not publish ${eventType}`),
+      );
+    void stream("event_stream_attached");
     const attachedMs = preciseNowMs();
     const ac = new AbortController();
     const close = () => ac.abort();
@@ -87,7 +103,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
           return;
         }
         if (!maySeeEvent(req.principal, e.event)) return;
-        res.write(sseFrame(e.seq, e.event.eventType, e.event));
+        res.write(sseFrame(e.seq, e.event.eventType, light ? lightPlan(e.event) : e.event));
         sent.inc();
         // Events replayed from before the client came (Last-Event-ID) are not lag.
         if (e.storedMs >= attachedMs) lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
@@ -98,6 +114,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
       revoked.release();
       clearInterval(heartbeat);
       clients.dec();
+      void stream("event_stream_detached");
       res.off("close", close);
       if (!res.destroyed) res.end();
     }

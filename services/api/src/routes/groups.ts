@@ -9,6 +9,7 @@ import {
   NotFoundError,
   parseApp,
   parseAppId,
+  QuotaExceededError,
   readGroupUpdate,
   scaledInstances,
   updateApp,
@@ -108,12 +109,41 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
    * policy, secrets, the teams' quotas, locks) before any is applied, so a
    * bad one changes nothing.
    */
+  /**
+   * A group change, as Marathon reports it: a refused one (invalid, locked,
+   * over quota) publishes group_change_failed with the reason, then answers
+   * the error.
+   */
   const apply = async (
     req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>,
     reply: FastifyReply,
     groupId: string,
-    changes: readonly (AppChange & { path: string })[],
+    changes: () => Promise<readonly (AppChange & { path: string })[]>,
     okStatus = 200,
+  ) => {
+    try {
+      return await applyChanges(req, reply, groupId, await changes(), okStatus);
+    } catch (err) {
+      // Not a refusal of the caller's rights (403, 404): that would tell the group's team who tried what.
+      const refusedChange = err instanceof ValidationError || err instanceof ConflictError || err instanceof QuotaExceededError;
+      if (refusedChange && req.query.dryRun !== "true") {
+        const version = new Date().toISOString();
+        await publishEvent(
+          bus.js,
+          { eventType: "group_change_failed", timestamp: version, groupId, version, reason: err.message },
+          `group-change-failed-${groupId}-${version}`,
+        );
+      }
+      throw err;
+    }
+  };
+
+  const applyChanges = async (
+    req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>,
+    reply: FastifyReply,
+    groupId: string,
+    changes: readonly (AppChange & { path: string })[],
+    okStatus: number,
   ) => {
     const force = req.query.force === "true";
     const dryRun = req.query.dryRun === "true";
@@ -144,7 +174,7 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     }
     const ids: string[] = [];
     // Every app of one group change gets the same version: the group's, which GET .../versions lists and a rollback names.
-    for (const c of changes) ids.push((await deployer.change(c.appId, c.compute, { force, dryRun, version })).deployment.id);
+    for (const c of changes) ids.push((await deployer.change(c.appId, c.compute, { force, dryRun, version, inGroup: true })).deployment.id);
     if (dryRun) {
       return reply.send({
         dryRun: true,
@@ -227,16 +257,34 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     if (groupId !== "/" && appsUnder(req, groupId).length > 0)
       throw new ConflictError(`Group ${groupId} already exists. Use PUT to change it.`);
     // Marathon answers a created group with 201.
-    return apply(req, reply, groupId, await changesOf(req, groupId, req.body), 201);
+    return apply(req, reply, groupId, () => changesOf(req, groupId, req.body), 201);
   });
   const put = async (req: FastifyRequest<{ Querystring: { force?: string; dryRun?: string } }>, reply: FastifyReply, raw: string) => {
     // PUT /v2/groups/{id}/versions/{version}: a rollback, as the client libraries send it.
     const rollback = /^(.*?)\/?versions\/([^/]+)\/?$/.exec(raw);
     const groupId = groupIdFrom(rollback ? rollback[1] : raw);
     const body = rollback ? { version: rollback[2] } : req.body;
-    return apply(req, reply, groupId, await changesOf(req, groupId, body));
+    return apply(req, reply, groupId, () => changesOf(req, groupId, body));
   };
   app.put<{ Body: unknown; Querystring: { force?: string; dryRun?: string } }>("/v2/groups", async (req, reply) => put(req, reply, ""));
+  // Marathon's PATCH of a group reads the same GroupUpdate: what the body leaves out is left alone.
+  app.patch<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(
+    "/v2/groups/*",
+    async (req, reply) => put(req, reply, req.params["*"]),
+  );
+  /** POST /v2/groups/{id}: creates a group under {id} (the body's id, relative to it, or {id} itself). */
+  app.post<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(
+    "/v2/groups/*",
+    async (req, reply) => {
+      const parent = groupIdFrom(req.params["*"]);
+      const id = (req.body as { id?: unknown } | null)?.id;
+      const r = typeof id === "string" ? parseAppId(id, parent) : { ok: true as const, id: parent };
+      if (!r.ok) throw new ValidationError([{ path: "/id", errors: [r.error] }]);
+      if (r.id !== "/" && appsUnder(req, r.id).length > 0) throw new ConflictError(`Group ${r.id} already exists. Use PUT to change it.`);
+      const body = typeof req.body === "object" && req.body !== null ? { ...(req.body as object), id: r.id } : req.body;
+      return apply(req, reply, r.id, () => changesOf(req, r.id, body), 201);
+    },
+  );
   app.put<{ Params: { "*": string }; Body: unknown; Querystring: { force?: string; dryRun?: string } }>(
     "/v2/groups/*",
     async (req, reply) => put(req, reply, req.params["*"]),
@@ -247,11 +295,6 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     requireAccess(req, groupId, "deploy");
     const apps = appsUnder(req, groupId, "deploy");
     if (apps.length === 0) throw new NotFoundError(`Group '${groupId}' does not exist`);
-    return apply(
-      req,
-      reply,
-      groupId,
-      apps.map((a) => ({ appId: a.id, path: "/", compute: remove })),
-    );
+    return apply(req, reply, groupId, async () => apps.map((a) => ({ appId: a.id, path: "/", compute: remove })));
   });
 }
