@@ -54,6 +54,8 @@ const services = [
       BERTH_ADMIN_TOKEN: adminToken,
       // A new team cannot take the whole host by accident; PUT /v2/teams/{team} gives one more.
       BERTH_DEFAULT_QUOTA: process.env.BERTH_DEFAULT_QUOTA ?? '{"cpus": 4, "mem": 8192, "instances": 100}',
+      // Event subscriptions may call back receivers on this host only.
+      BERTH_CALLBACK_ALLOW: process.env.BERTH_CALLBACK_ALLOW ?? "loopback",
       ...natsUser("berth-api"),
     },
   ],

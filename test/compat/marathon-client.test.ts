@@ -6,7 +6,7 @@ import { DEMO_IMAGE } from "@berth/testkit";
 import { describe, expect, it } from "vitest";
 import { useCluster } from "../support/fixture.js";
 
-const f = useCluster("compat-marathon");
+const f = useCluster("compat-marathon", { extraEnv: { BERTH_CALLBACK_ALLOW: "loopback" } });
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Runs a program and answers its exit code and output (never rejects). */
@@ -49,6 +49,8 @@ describe("Debian's python3-marathon, unchanged", () => {
     expect(steps.get("group")).toMatchObject({ id: "/compat/grp", apps: ["/compat/grp/a"], instances: 1 });
     expect(steps.get("deployment-cancel")).toMatchObject({ affected: ["/compat/web"], cmd: "sleep 600" });
     expect(steps.get("events")).toMatchObject({ event_type: "status_update_event" });
+    expect(steps.get("event-subscription")).toMatchObject({ listed: true, unlisted: true });
+    expect(steps.get("event-subscription")?.received).toEqual(expect.arrayContaining(["api_post_event", "status_update_event"]));
     expect(Number(steps.get("metrics")?.counters)).toBeGreaterThan(0);
     expect(steps.get("delete")).toMatchObject({ apps: [] });
   });

@@ -9,6 +9,7 @@ JSON line per step ({"step": name, ...what it saw}); a step that fails prints
 library's own: nothing here reaches past it to the HTTP API.
 """
 
+import http.server
 import json
 import sys
 import threading
@@ -146,6 +147,31 @@ def scenario():
         raise events[0]
     report("events", event_type=events[0].event_type, task_status=events[0].task_status)
     settled()
+
+    # An HTTP event subscription, with a receiver on loopback.
+    received = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    callback = f"http://127.0.0.1:{server.server_address[1]}/events"
+    client.create_event_subscription(callback)
+    listed = callback in client.list_event_subscriptions()
+    client.update_app(APP, MarathonApp(labels={"subscribed": "yes"}))
+    wait("events at the receiver", lambda: {"api_post_event", "status_update_event"} <= {e["eventType"] for e in received})
+    settled()
+    client.delete_event_subscription(callback)
+    unlisted = callback not in client.list_event_subscriptions()
+    server.shutdown()
+    report("event-subscription", listed=listed, unlisted=unlisted, received=sorted({e["eventType"] for e in received}))
 
     metrics = client.get_metrics()
     report("metrics", counters=len(metrics["counters"]))

@@ -1,4 +1,4 @@
-import { type Bus, COMMAND_STREAMS, STREAMS } from "@berth/bus";
+import { type Bus, COMMAND_STREAMS, STREAMS, subjects } from "@berth/bus";
 import { containersWithLabel } from "@berth/testkit";
 import { jetstreamManager } from "@nats-io/jetstream";
 
@@ -8,10 +8,14 @@ async function keys(kv: Bus["buckets"]["apps"]): Promise<string[]> {
   return out.sort();
 }
 
+/** Events that say a request was refused, or that a client came or went: they report, they change nothing. */
+const REPORTS = ["group_change_failed", "event_stream_attached", "event_stream_detached"].map((t) => subjects.event(t));
+
 /**
  * Everything a request could have written: every bucket's keys and last
- * revision, the command and event streams' sequences, and the containers on
- * the agent. Two equal snapshots mean nothing changed in between.
+ * revision, the command streams' sequences, how many events of each type
+ * (but those that only report), and the containers on the agent. Two equal
+ * snapshots mean nothing changed in between.
  */
 export async function clusterState(bus: Bus, agentId: string): Promise<Record<string, unknown>> {
   const jsm = await jetstreamManager(bus.nc);
@@ -21,7 +25,9 @@ export async function clusterState(bus: Bus, agentId: string): Promise<Record<st
     const status = await kv.status();
     state[name] = { keys: await keys(kv), lastSeq: status.streamInfo.state.last_seq };
   }
-  for (const stream of [...COMMAND_STREAMS, STREAMS.events]) state[stream] = (await jsm.streams.info(stream)).state.last_seq;
+  for (const stream of COMMAND_STREAMS) state[stream] = (await jsm.streams.info(stream)).state.last_seq;
+  const events = (await jsm.streams.info(STREAMS.events, { subjects_filter: ">" })).state.subjects ?? {};
+  state[STREAMS.events] = Object.fromEntries(Object.entries(events).filter(([subject]) => !REPORTS.includes(subject)));
   state.containers = (await containersWithLabel(`berth.agent=${agentId}`)).sort();
   return state;
 }

@@ -1,4 +1,13 @@
-import { type AppDefinition, appKey, type Deployment, type QuotaLedger, type TaskRecord, type Team, type TokenRecord } from "@berth/core";
+import {
+  type AppDefinition,
+  appKey,
+  type Deployment,
+  type Principal,
+  type QuotaLedger,
+  type TaskRecord,
+  type Team,
+  type TokenRecord,
+} from "@berth/core";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, type Codec, codecs, jsonCodec } from "./codec.js";
@@ -34,6 +43,17 @@ export interface StoredSecret {
   value: string;
   updatedAtMs: number;
 }
+
+/** A Marathon HTTP event subscription: where to send the events its owner may see. */
+export interface EventSubscription {
+  callbackUrl: string;
+  /** Whose: the principal of the token that made it; it gets the events that token may read. */
+  owner: Principal;
+  clientIp: string;
+  createdAtMs: number;
+}
+
+export const subscriptionCodec = jsonCodec<EventSubscription>("EventSubscription");
 
 /** That a secret exists, read without its value (a headers-only watch of the secrets bucket). */
 export const secretPresenceCodec: Codec<Record<string, never>> = {
@@ -71,6 +91,7 @@ export interface Bus {
   teams: TypedKv<Team>;
   quotas: TypedKv<QuotaLedger>;
   secrets: TypedKv<StoredSecret>;
+  subscriptions: TypedKv<EventSubscription>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -141,6 +162,7 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     teams: new TypedKv(buckets.teams, jsonCodec<Team>("Team")),
     quotas: new TypedKv(buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger")),
     secrets: new TypedKv(buckets.secrets, jsonCodec<StoredSecret>("StoredSecret")),
+    subscriptions: new TypedKv(buckets.subscriptions, subscriptionCodec),
     leases: buckets.leases,
     buckets,
     close: async () => {

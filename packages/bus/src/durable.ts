@@ -34,6 +34,10 @@ export interface Delivery<T> {
   ack(): void;
   /** Asks for redelivery after a delay. */
   nak(delayMs?: number): void;
+  /** Gives the message up: it is not delivered again. */
+  term(): void;
+  /** Which delivery of this message this is: 1 the first. */
+  attempt: number;
 }
 
 /**
@@ -74,6 +78,8 @@ export async function consumeDurable<T>(
         storedMs: m.info.timestampNanos / 1e6,
         ack: () => m.ack(),
         nak: (delayMs) => m.nak(delayMs),
+        term: () => m.term(),
+        attempt: m.info.deliveryCount,
       });
     } catch (err) {
       onError(err, m);

@@ -19,7 +19,8 @@ export interface StoredEvent {
   event: PublicEvent;
 }
 
-const codec = jsonCodec<PublicEvent>("PublicEvent");
+export const eventCodec = jsonCodec<PublicEvent>("PublicEvent");
+const codec = eventCodec;
 
 /** Publishes an event once: `msgId` names what caused it, so a retry of the same cause is dropped. */
 export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgId: string): Promise<number> {
@@ -34,7 +35,14 @@ export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgI
  */
 export async function followEvents(
   js: JetStreamClient,
-  opts: { fromSeq?: number; fromTime?: Date; eventTypes?: readonly string[]; signal: AbortSignal },
+  opts: {
+    fromSeq?: number;
+    fromTime?: Date;
+    eventTypes?: readonly string[];
+    signal: AbortSignal;
+    /** Called once the stream is followed: what is published after this reaches `onEvent`. */
+    onFollowing?: () => void;
+  },
   onEvent: (e: StoredEvent) => void | Promise<void>,
 ): Promise<void> {
   // One filter subject on the server (NATS 2.9 has no filter list); several types are filtered here.
@@ -50,6 +58,7 @@ export async function followEvents(
   });
   // As every consumer here: a lost pull is noticed within two seconds (see consumeDurable).
   const messages = await consumer.consume({ expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
+  opts.onFollowing?.();
   const stop = () => void messages.close();
   opts.signal.addEventListener("abort", stop, { once: true });
   try {

@@ -2,6 +2,8 @@ export {
   type AppLock,
   type Bus,
   type BackoffRecord,
+  type EventSubscription,
+  subscriptionCodec,
   type QueueEntry,
   type StoredSecret,
   type TaskFailure,
@@ -45,7 +47,7 @@ export {
   natsUserOf,
 } from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
-export { followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
+export { eventCodec, followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
@@ -74,7 +76,9 @@ export {
   commandStreamOf,
   CONSUMERS,
   durableConsumerConfig,
+  ensureCallbackConsumer,
   ensureConsumer,
+  removeCallbackConsumer,
   ensureTopology,
   LEASE_TTL_MS,
   LEGACY_COMMAND_STREAM,

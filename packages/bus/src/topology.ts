@@ -68,11 +68,15 @@ export const BUCKETS = {
   quotas: "berth_quotas",
   /** Secret values by "<team>/<path>" (StoredSecret); answered by no API, sent only in launch commands. */
   secrets: "berth_secrets",
+  /** Marathon's HTTP event subscriptions (EventSubscription), by the hash of owner and callback URL. */
+  subscriptions: "berth_subscriptions",
 } as const;
 
 export const CONSUMERS = {
   statusAggregator: "status-aggregator",
   agent: (agentId: string) => `agent-${agentId}`,
+  /** One per event subscription, on BERTH_EVENTS: each callback keeps its own place, so a slow one holds back only itself. */
+  callback: (subscriptionKey: string) => `callback-${subscriptionKey}`,
 } as const;
 
 export const APP_VERSIONS_KEPT = 50;
@@ -126,6 +130,7 @@ export interface Buckets {
   teams: KV;
   quotas: KV;
   secrets: KV;
+  subscriptions: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -150,6 +155,7 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     teams: await open(BUCKETS.teams, 1),
     quotas: await open(BUCKETS.quotas, 1),
     secrets: await open(BUCKETS.secrets, 1),
+    subscriptions: await open(BUCKETS.subscriptions, 1),
   };
 }
 
@@ -201,6 +207,39 @@ export function durableConsumerConfig(durable: string, filterSubject?: string) {
 }
 
 /** A durable pull consumer with explicit acks, shared by every instance of one service. */
+/**
+ * A subscription's consumer of the events: from now on, each event delivered
+ * to one api instance, redelivered if not acknowledged within `ackWaitMs`
+ * (the callback's timeout and some), at most `attempts` times, with at most
+ * `inFlight` unacknowledged at once.
+ */
+export async function ensureCallbackConsumer(
+  nc: NatsConnection,
+  subscriptionKey: string,
+  opts: { ackWaitMs: number; attempts: number; inFlight: number },
+): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const durable = CONSUMERS.callback(subscriptionKey);
+  try {
+    await jsm.consumers.info(STREAMS.events, durable);
+  } catch {
+    await jsm.consumers.add(STREAMS.events, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+      ack_wait: opts.ackWaitMs * NS_PER_MS,
+      max_deliver: opts.attempts,
+      max_ack_pending: opts.inFlight,
+    });
+  }
+}
+
+/** Removes a subscription's consumer, and the events it still held for the subscription. */
+export async function removeCallbackConsumer(nc: NatsConnection, subscriptionKey: string): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.delete(STREAMS.events, CONSUMERS.callback(subscriptionKey)).catch(() => undefined);
+}
+
 export async function ensureConsumer(jsm: JetStreamManager, stream: string, durable: string): Promise<void> {
   try {
     await jsm.consumers.info(stream, durable);

@@ -138,3 +138,4 @@ export {
 export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, secretSources } from "./secrets.js";
 export { type ImageAccessState, type ImageDecision, imageDecision, imageRepository, type LocalImage } from "./image-access.js";
 export { type GroupApp, type GroupUpdate, MAX_GROUP_DEPTH, readGroupUpdate, scaledInstances } from "./group-update.js";
+export { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal } from "./callbacks.js";

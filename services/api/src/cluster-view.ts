@@ -12,6 +12,8 @@ import {
   type QueueEntry,
   RunningDeployments,
   secretPresenceCodec,
+  type EventSubscription,
+  subscriptionCodec,
   TasksByApp,
 } from "@berth/bus";
 import { type AppDefinition, type Deployment, effectiveTeam, type Quota, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
@@ -32,6 +34,8 @@ export class ClusterView {
   readonly queue: KvCache<QueueEntry>;
   readonly teams: KvCache<Team>;
   readonly quotas: KvCache<QuotaLedger>;
+  /** Marathon's HTTP event subscriptions. */
+  readonly subscriptions: KvCache<EventSubscription>;
   /** Which secrets exist, and when each was written: never their values (a headers-only watch). */
   readonly secrets: KvCache<Record<string, never>, { updatedAtMs: number }>;
   /** Tasks by app; also says when a task's record changes, for the view-lag metric. */
@@ -54,6 +58,7 @@ export class ClusterView {
     this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
     this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
     this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
+    this.subscriptions = new KvCache(bus.buckets.subscriptions, subscriptionCodec);
     this.secrets = new KvCache(bus.buckets.secrets, secretPresenceCodec, (_none, written) => ({ updatedAtMs: written.getTime() }), {
       headersOnly: true,
     });
@@ -71,6 +76,7 @@ export class ClusterView {
       this.teams,
       this.quotas,
       this.secrets,
+      this.subscriptions,
     ];
   }
 

@@ -19,6 +19,10 @@ export interface ApiConfig extends NatsConfig {
   metricsToken: string | undefined;
   /** What a team whose configuration names no quota may hold. */
   defaultQuota: Quota;
+  /** Where event subscriptions may send events: host names, host:port, or "loopback". None by default. */
+  callbackAllow: string[];
+  /** How long one POST to an event subscription may take. */
+  callbackTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -34,6 +38,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     tls: apiTls(env),
     metricsToken: metricsToken(env),
     defaultQuota: defaultQuota(env.BERTH_DEFAULT_QUOTA),
+    callbackAllow: envString(env, "BERTH_CALLBACK_ALLOW", "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    callbackTimeoutMs: envNumber(env, "BERTH_CALLBACK_TIMEOUT_MS", 5_000),
   };
 }
 

@@ -5,6 +5,7 @@ import { Authenticator } from "./auth.js";
 import { ClusterView } from "./cluster-view.js";
 import { loadConfig } from "./config.js";
 import { buildServer } from "./server.js";
+import { EventCallbacks } from "./event-callbacks.js";
 
 await runProcess("api", async ({ logger, registry }) => {
   const config = loadConfig();
@@ -27,10 +28,21 @@ await runProcess("api", async ({ logger, registry }) => {
     quotaReconcileMs: config.quotaReconcileMs,
     ...(config.uiDir ? { uiDir: config.uiDir } : {}),
     ...(config.tls ? { tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
+    callbacks: { allow: config.callbackAllow, timeoutMs: config.callbackTimeoutMs },
   });
+  // Every instance follows every subscription; each event goes to one of them.
+  const callbacks = new EventCallbacks(
+    bus,
+    view.subscriptions,
+    { allow: config.callbackAllow, timeoutMs: config.callbackTimeoutMs },
+    logger,
+    registry,
+  );
+  await callbacks.start();
   await server.listen({ host: config.host, port: config.port });
   logger.info({ host: config.host, port: config.port, https: config.tls !== undefined }, "api listening");
   return async () => {
+    await callbacks.stop();
     await server.close();
     view.stop();
     auth.stop();

@@ -13,6 +13,7 @@ import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
 import { discoveryRoutes } from "./routes/discovery.js";
+import { subscriptionRoutes } from "./routes/subscriptions.js";
 import { eventRoutes } from "./routes/events.js";
 import { taskRoutes } from "./routes/tasks.js";
 import { secretRoutes } from "./routes/secrets.js";
@@ -39,6 +40,8 @@ export interface ServerDeps {
   eventBufferBytes?: number;
   /** HTTPS with this certificate and key (PEM); absent: plain HTTP. */
   tls?: { cert: Buffer; key: Buffer };
+  /** Event subscriptions: the destinations allowed and each POST's timeout. */
+  callbacks?: { allow: readonly string[]; timeoutMs: number };
   now?: () => Date;
 }
 
@@ -144,6 +147,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
+  await app.register(subscriptionRoutes, {
+    bus: deps.bus,
+    view: deps.view,
+    allow: deps.callbacks?.allow ?? [],
+    timeoutMs: deps.callbacks?.timeoutMs ?? 5_000,
+    now: () => now().getTime(),
+  });
   await app.register(uiRoutes, { dir: deps.uiDir ?? DEFAULT_UI_DIR });
   await app.register(secretRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(teamRoutes, { bus: deps.bus, view: deps.view, auth: deps.auth, quotas, now: () => now().getTime() });

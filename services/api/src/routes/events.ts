@@ -84,7 +84,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
       publishEvent(opts.js, { eventType, timestamp: new Date().toISOString(), remoteAddress: req.ip }, `${eventType}-${streamId}`).catch(
         (err: unknown) => req.log.warn({ err: String(err) }, `could not publish ${eventType}`),
       );
-    void stream("event_stream_attached");
+
     const attachedMs = preciseNowMs();
     const ac = new AbortController();
     const close = () => ac.abort();
@@ -94,7 +94,14 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     revoked.signal.addEventListener("abort", close);
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
     try {
-      await followEvents(opts.js, { ...(last !== undefined ? { fromSeq: last + 1 } : {}), eventTypes: types, signal: ac.signal }, (e) => {
+      const following = {
+        ...(last !== undefined ? { fromSeq: last + 1 } : {}),
+        eventTypes: types,
+        signal: ac.signal,
+        // Once followed, so the client sees its own arrival, as every other client does.
+        onFollowing: () => void stream("event_stream_attached"),
+      };
+      await followEvents(opts.js, following, (e) => {
         if (res.writableLength > opts.maxBufferedBytes) {
           cutOff.inc();
           req.log.warn({ clientIp: req.ip, buffered: res.writableLength, lastEventId: e.seq - 1 }, "event stream client too slow; cut off");
@@ -106,7 +113,10 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
         res.write(sseFrame(e.seq, e.event.eventType, light ? lightPlan(e.event) : e.event));
         sent.inc();
         // Events replayed from before the client came (Last-Event-ID) are not lag.
-        if (e.storedMs >= attachedMs) lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
+        // Nor are the stream's own comings and goings, which tell of clients, not of the cluster.
+        if (e.storedMs >= attachedMs && !e.event.eventType.startsWith("event_stream_")) {
+          lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
+        }
       });
     } catch (err) {
       if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
