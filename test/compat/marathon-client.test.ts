@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_IMAGE } from "@berth/testkit";
+import { DEMO_IMAGE, eventually, startPrometheus } from "@berth/testkit";
 import { describe, expect, it } from "vitest";
 import { useCluster } from "../support/fixture.js";
 
@@ -53,6 +53,52 @@ describe("Debian's python3-marathon, unchanged", () => {
     expect(steps.get("event-subscription")?.received).toEqual(expect.arrayContaining(["api_post_event", "status_update_event"]));
     expect(Number(steps.get("metrics")?.counters)).toBeGreaterThan(0);
     expect(steps.get("delete")).toMatchObject({ apps: [] });
+  });
+});
+
+describe("Prometheus's marathon_sd, unchanged", () => {
+  it("discovers every running task's port with auth_token, as against Marathon", async () => {
+    const app = {
+      id: "/compat/sd",
+      cmd: "httpd -f -p $PORT0 -h /www",
+      cpus: 0.05,
+      mem: 32,
+      instances: 2,
+      portDefinitions: [{ port: 0, name: "http" }],
+      container: { docker: { image: DEMO_IMAGE } },
+    };
+    expect((await f.api.call("POST", "/v2/apps", app)).status).toBe(201);
+    const tasks = await eventually(
+      async () => {
+        const r = await f.api.running("/compat/sd");
+        return r.length === 2 && r;
+      },
+      { what: "two tasks running" },
+    );
+    const prometheus = await startPrometheus(`
+global:
+  scrape_interval: 1s
+scrape_configs:
+  - job_name: marathon
+    marathon_sd_configs:
+      - servers: ["${f.cluster.apiUrl}"]
+        auth_token: "${f.cluster.adminToken}"
+        refresh_interval: 1s
+`);
+    try {
+      const targets = await eventually(
+        async () => {
+          const t = (await prometheus.targets()).filter((x) => x.discoveredLabels.__meta_marathon_app === "/compat/sd");
+          return t.length === 2 && t;
+        },
+        { what: "marathon_sd's targets", timeoutMs: 60_000 },
+      );
+      expect(targets.map((t) => t.discoveredLabels.__address__).sort()).toEqual(tasks.map((t) => `127.0.0.1:${t.ports[0]}`).sort());
+      expect(targets.map((t) => t.discoveredLabels.__meta_marathon_task).sort()).toEqual(tasks.map((t) => t.id).sort());
+    } finally {
+      await prometheus.stop();
+      await f.api.call("DELETE", "/v2/apps/compat/sd?force=true");
+    }
   });
 });
 
