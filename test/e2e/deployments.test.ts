@@ -91,16 +91,17 @@ describe("rolling upgrades", () => {
   });
 
   it("fails a deployment that misses its progress deadline, says why, and rolls it back", async () => {
-    const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 4 });
+    // The deadline leaves room for a task to start and fail first on a busy host, so the reason can name it.
+    const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/apps/roll/web", { cmd: "exit 1", progressDeadlineSeconds: 10 });
     const failed = await eventually(
       async () => {
         const d = await f.api.call<{ status: string; reason: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
         return d.body.status === "failed" && d.body;
       },
-      { what: "the deployment to fail", timeoutMs: 30_000 },
+      { what: "the deployment to fail", timeoutMs: 40_000 },
     );
     expect(failed.reason).toMatch(
-      /^deployment did not finish within its progress deadline of 4s: 0 of 4 instances of \/roll\/web serve the new version/,
+      /^deployment did not finish within its progress deadline of 10s: 0 of 4 instances of \/roll\/web serve the new version/,
     );
     expect(failed.reason).toMatch(/last task failure: Container exited with code 1/);
     expect(f.events.find((e) => e.eventType === "deployment_failed" && e.id === broken.body.deploymentId)?.reason).toBe(failed.reason);
@@ -114,6 +115,7 @@ describe("rolling upgrades", () => {
   });
 
   it("shows the plan of a change without applying it (dryRun)", async () => {
+    await eventually(async () => (await deployments()).length === 0, { what: "no deployment running", timeoutMs: 60_000 });
     const before = await getApp("/roll/web");
     const plan = await f.api.call<{ dryRun: boolean; steps: { actions: { action: string }[] }[]; launch: number; kill: string[] }>(
       "PUT",

@@ -22,7 +22,7 @@ declare module "fastify" {
 }
 
 /** Paths any caller may use: liveness and readiness, and the web UI's files (its API calls carry a token). */
-const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui"]);
+const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui", "/v2/openapi.json"]);
 const isOpen = (path: string) => OPEN_PATHS.has(path) || path.startsWith("/ui/");
 
 /**

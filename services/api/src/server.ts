@@ -12,6 +12,7 @@ import { logRoutes } from "./routes/logs.js";
 import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
+import { openApiDocument, undescribed } from "./openapi.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { subscriptionRoutes } from "./routes/subscriptions.js";
 import { eventRoutes } from "./routes/events.js";
@@ -102,6 +103,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const length = req.headers["content-length"];
     if ((length === undefined || length === "0") && req.headers["transfer-encoding"] === undefined) delete req.headers["content-type"];
   });
+  // Every route is described in ENDPOINTS (and so in /v2/openapi.json): one not described stops the start.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of ([] as string[]).concat(r.method)) routes.push({ method, url: r.url });
+  });
   app.setErrorHandler(errorHandler);
   deps.auth.register(app);
   app.setNotFoundHandler((req, reply) => errorHandler(new NotFoundError(`No route for ${req.method} ${req.url}`) as never, req, reply));
@@ -113,6 +119,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook("onSend", async (_req, reply) => {
     void reply.header("X-Marathon-Leader", `${deps.tls ? "https" : "http"}://${self()}`);
   });
+  const openapi = openApiDocument(VERSION);
+  app.get("/v2/openapi.json", async () => openapi);
   await app.register(clusterRoutes, {
     self,
     abdicate: async () => {
@@ -164,5 +172,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     heartbeatMs: 15_000,
     revocation,
   });
+  const missing = undescribed(routes);
+  if (missing.length > 0) throw new Error(`routes not described in the API's ENDPOINTS (openapi.ts): ${missing.join(", ")}`);
   return app;
 }
