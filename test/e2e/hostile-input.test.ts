@@ -111,7 +111,7 @@ const cases: Case[] = [
     says: /not a field of a container/,
   },
   { name: "an unknown field in container.docker", body: docker({ ipc: "host" }), status: 422, says: /not a field of container\.docker/ },
-  { name: "a legacy BRIDGE network", body: docker({ network: "BRIDGE" }), status: 422, says: /only HOST is supported/ },
+  { name: "a legacy USER network without a name", body: docker({ network: "USER" }), status: 422, says: /USER needs a network name/ },
   {
     name: "a health check of another port",
     body: app({ healthChecks: [{ protocol: "TCP", port: 8080 }] }),

@@ -67,9 +67,11 @@ describe("endpoints Marathon's clients call", () => {
     expect(text.headers.get("content-type")).toMatch(/^text\/plain/);
     const lines = text.body.split("\n").filter((l) => l.startsWith("text_web\t"));
     expect(lines).toHaveLength(2);
+    const app = await f.api.call<{ app: { portDefinitions: { port: number }[] } }>("GET", "/v2/apps/text/web");
     for (const [i, line] of lines.entries()) {
       const [, servicePort, ...endpoints] = line.split("\t");
-      expect(servicePort).toBe("0");
+      expect(Number(servicePort)).toBeGreaterThanOrEqual(10000);
+      expect(Number(servicePort)).toBe(app.body.app.portDefinitions[i]!.port);
       expect(endpoints.filter(Boolean).sort()).toEqual(running.map((t) => `127.0.0.1:${t.ports[i]}`).sort());
     }
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { eventually } from "@berth/testkit";
 
 /** A small client for the API under test: what a Marathon client would send and see. */
 export interface ApiResponse<T = unknown> {
@@ -83,6 +84,17 @@ export class Api {
   async running(appId: string): Promise<Task[]> {
     return (await this.tasks(appId)).filter((t) => t.state === "TASK_RUNNING");
   }
+
+  /** Waits until the app has exactly `count` running tasks, and answers them. */
+  async waitRunning(appId: string, count: number): Promise<Task[]> {
+    return eventually(
+      async () => {
+        const r = await this.running(appId);
+        return r.length === count && r;
+      },
+      { what: `${count} running task(s) of ${appId}` },
+    );
+  }
 }
 
 export interface Task {
@@ -90,6 +102,7 @@ export interface Task {
   appId: string;
   host: string;
   ports: number[];
+  servicePorts: number[];
   slaveId: string;
   state: string;
   startedAt: string | null;

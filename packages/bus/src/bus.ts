@@ -55,6 +55,12 @@ export interface EventSubscription {
 
 export const subscriptionCodec = jsonCodec<EventSubscription>("EventSubscription");
 
+/** That an app holds a service port: written before the app that holds it, so a claim may outlive an app that was never stored. */
+export interface ServicePortClaim {
+  appId: string;
+  claimedAtMs: number;
+}
+
 /** That a secret exists, read without its value (a headers-only watch of the secrets bucket). */
 export const secretPresenceCodec: Codec<Record<string, never>> = {
   name: "SecretPresence",
@@ -92,6 +98,7 @@ export interface Bus {
   quotas: TypedKv<QuotaLedger>;
   secrets: TypedKv<StoredSecret>;
   subscriptions: TypedKv<EventSubscription>;
+  servicePorts: TypedKv<ServicePortClaim>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -163,6 +170,7 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     quotas: new TypedKv(buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger")),
     secrets: new TypedKv(buckets.secrets, jsonCodec<StoredSecret>("StoredSecret")),
     subscriptions: new TypedKv(buckets.subscriptions, subscriptionCodec),
+    servicePorts: new TypedKv(buckets.servicePorts, jsonCodec<ServicePortClaim>("ServicePortClaim")),
     leases: buckets.leases,
     buckets,
     close: async () => {

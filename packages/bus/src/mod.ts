@@ -3,6 +3,7 @@ export {
   type Bus,
   type BackoffRecord,
   type EventSubscription,
+  type ServicePortClaim,
   subscriptionCodec,
   type QueueEntry,
   type StoredSecret,

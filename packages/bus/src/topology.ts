@@ -70,6 +70,8 @@ export const BUCKETS = {
   secrets: "berth_secrets",
   /** Marathon's HTTP event subscriptions (EventSubscription), by the hash of owner and callback URL. */
   subscriptions: "berth_subscriptions",
+  /** Service ports by port number (ServicePortClaim): which app holds each; created with compare-and-set. */
+  servicePorts: "berth_service_ports",
 } as const;
 
 export const CONSUMERS = {
@@ -131,6 +133,7 @@ export interface Buckets {
   quotas: KV;
   secrets: KV;
   subscriptions: KV;
+  servicePorts: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -156,6 +159,7 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     quotas: await open(BUCKETS.quotas, 1),
     secrets: await open(BUCKETS.secrets, 1),
     subscriptions: await open(BUCKETS.subscriptions, 1),
+    servicePorts: await open(BUCKETS.servicePorts, 1),
   };
 }
 

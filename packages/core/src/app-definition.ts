@@ -142,31 +142,32 @@ export const READ_ONLY_FIELDS = [
   "counts",
 ] as const;
 
-/** The ports an app's tasks need on the host: one per port definition, or per host-mapped port. */
-export function hostPortCount(app: AppDefinition): number {
-  if (app.container?.portMappings && usesBridge(app)) {
-    return app.container.portMappings.filter((m) => m.hostPort !== undefined).length;
-  }
-  return app.portDefinitions.length;
+/** On the host's network, ports are the port definitions; on any other, the port mappings. */
+export function usesPortMappings(app: AppDefinition): boolean {
+  return app.networks.some((n) => n.mode !== "host");
 }
 
-/** The host ports an app requires exactly (requirePorts), or [] when any free port will do. */
+/** The port mappings bound to a host port (hostPort given; 0 means any), in order: task port i is mapping i's. */
+export function hostMappedPorts(app: AppDefinition): PortMapping[] {
+  return usesPortMappings(app) ? (app.container?.portMappings ?? []).filter((m) => m.hostPort !== undefined) : [];
+}
+
+/** The ports an app's tasks need on the host: one per port definition, or per host-mapped port. */
+export function hostPortCount(app: AppDefinition): number {
+  return usesPortMappings(app) ? hostMappedPorts(app).length : app.portDefinitions.length;
+}
+
+/** The host ports an app requires exactly: fixed host ports of mappings, or (requirePorts) its port definitions. */
 export function requiredHostPorts(app: AppDefinition): number[] {
-  if (usesBridge(app)) {
-    return (app.container?.portMappings ?? []).map((m) => m.hostPort ?? 0).filter((p) => p !== 0 && app.requirePorts);
+  if (usesPortMappings(app)) {
+    const fixed = hostMappedPorts(app).map((m) => m.hostPort ?? 0);
+    return fixed.every((p) => p !== 0) ? fixed : [];
   }
   return app.requirePorts ? app.portDefinitions.map((p) => p.port).filter((p) => p !== 0) : [];
 }
 
 export function portNames(app: AppDefinition): string[] {
-  if (usesBridge(app)) {
-    return (app.container?.portMappings ?? []).filter((m) => m.hostPort !== undefined).map((m) => m.name ?? "");
-  }
-  return app.portDefinitions.map((p) => p.name ?? "");
-}
-
-export function usesBridge(app: AppDefinition): boolean {
-  return app.networks.some((n) => n.mode === "container/bridge");
+  return usesPortMappings(app) ? hostMappedPorts(app).map((m) => m.name ?? "") : app.portDefinitions.map((p) => p.name ?? "");
 }
 
 export function killGraceSeconds(app: AppDefinition): number {

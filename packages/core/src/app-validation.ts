@@ -55,6 +55,20 @@ const UNUSED_FIELDS: Record<string, { accepts: (v: unknown) => boolean; why: str
   storeUrls: { accepts: (v) => Array.isArray(v) && v.length === 0, why: "Berth has no artifact store: give [] or leave it out" },
   ipAddress: { accepts: () => false, why: "IP-per-task networking is not supported: use networks, or leave it out" },
   residency: { accepts: () => false, why: "resident (persistent-volume) tasks are not supported: leave it out" },
+  fetch: {
+    accepts: (v) => Array.isArray(v) && v.length === 0,
+    why: "fetching files into a sandbox is not supported yet: build them into the image, or give []",
+  },
+  uris: {
+    accepts: (v) => Array.isArray(v) && v.length === 0,
+    why: "fetching files into a sandbox is not supported yet: build them into the image, or give []",
+  },
+  role: { accepts: (v) => v === "*", why: 'agents offer no roles yet: give "*" or leave it out' },
+  acceptedResourceRoles: {
+    accepts: (v) => Array.isArray(v) && v.every((r) => r === "*"),
+    why: 'agents offer no roles yet, so only unreserved ("*") resources exist: give ["*"] or leave it out',
+  },
+  gpus: { accepts: (v) => v === 0, why: "no agent offers GPUs: give 0 or leave it out" },
 };
 
 const KNOWN_FIELDS = new Set<string>([
@@ -88,11 +102,7 @@ const KNOWN_FIELDS = new Set<string>([
   "taskKillGracePeriodSeconds",
   "progressDeadlineSeconds",
   "pullTimeoutSeconds",
-  "fetch",
-  "uris",
   "secrets",
-  "acceptedResourceRoles",
-  "role",
   ...Object.keys(UNUSED_FIELDS),
 ]);
 
@@ -137,7 +147,7 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
     cpus: num(c, input, "cpus", APP_DEFAULTS.cpus, { exclusiveMin: 0, max: LIMITS.maxCpus }),
     mem: num(c, input, "mem", APP_DEFAULTS.mem, { min: 0, max: LIMITS.maxMemMiB }),
     disk: num(c, input, "disk", APP_DEFAULTS.disk, { min: 0, max: LIMITS.maxDiskMiB }),
-    gpus: num(c, input, "gpus", APP_DEFAULTS.gpus, { min: 0, max: LIMITS.maxGpus, integer: true }),
+    gpus: APP_DEFAULTS.gpus,
     networks: [],
     portDefinitions: [],
     requirePorts: false,
@@ -181,9 +191,18 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   const container = opt(input.container, (v) => readContainer(c, v));
   if (container) app.container = container;
   const networks = opt(input.networks, (v) => readNetworks(c, v));
-  if (networks) app.networks = networks;
+  const legacy = legacyNetwork(c, input.container);
+  if (networks && legacy) c.fail("/container/docker/network", "give either 'networks' or the legacy container.docker.network, not both");
+  const net = networks ?? legacy;
+  if (net) app.networks = net;
   const portDefinitions = readPortDefinitions(c, input);
   if (portDefinitions) app.portDefinitions = portDefinitions;
+  else if (input.portDefinitions == null && input.ports == null && app.networks.every((n) => n.mode === "host")) {
+    // As Marathon: an app on the host's network that names no ports gets one, $PORT0.
+    app.portDefinitions = [{ port: 0, protocol: "tcp" }];
+  }
+  portsForNetwork(c, app, input);
+  parameterConflicts(c, app);
   const requirePorts = opt(input.requirePorts, (v) => c.boolean("/requirePorts", v));
   if (requirePorts !== undefined) app.requirePorts = requirePorts;
   const constraints = opt(input.constraints, (v) => readConstraints(c, v));
@@ -228,6 +247,74 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   }
   if (app.args !== undefined && !app.container) c.fail("/args", "'args' needs a Docker container to run in");
   return c.ok ? { ok: true, app } : { ok: false, details: c.details };
+}
+
+/**
+ * On the host's network a task's ports are its portDefinitions; on any other,
+ * the container's portMappings (Docker's bridge binds each to a host port: 0,
+ * or none given, means one the agent picks).
+ */
+function portsForNetwork(c: Checker, app: AppDefinition, input: Record<string, unknown>): void {
+  const mappings = app.container?.portMappings;
+  const mode = app.networks[0]?.mode ?? "host";
+  if (mode === "host") {
+    if (mappings && mappings.length > 0) c.fail("/container/portMappings", "the host's network has no port mappings: use portDefinitions");
+    return;
+  }
+  if (input.portDefinitions != null && Array.isArray(input.portDefinitions) && input.portDefinitions.length > 0) {
+    c.fail("/portDefinitions", `${mode} networking maps ports with container.portMappings, not portDefinitions`);
+  }
+  if (!mappings) return;
+  if (mode === "container/bridge") for (const m of mappings) m.hostPort ??= 0;
+  const hostPorts = mappings.filter((m) => m.hostPort !== undefined).map((m) => m.hostPort);
+  if (hostPorts.some((p) => p === 0) && hostPorts.some((p) => p !== 0)) {
+    c.fail("/container/portMappings", "give every hostPort as 0 (the agent picks) or every one fixed, not a mix");
+  }
+  if (app.networks[0]?.name === "none" && hostPorts.length > 0) {
+    c.fail("/container/portMappings", "the network 'none' has no ports to bind: leave hostPort out");
+  }
+}
+
+/** Parameters that say again, or against, what the app's own fields say. */
+function parameterConflicts(c: Checker, app: AppDefinition): void {
+  const parameters = app.container?.docker.parameters ?? [];
+  const read = dockerOptions(parameters);
+  if (!read.ok) return;
+  const o = read.options;
+  const at = (key: string) => `/container/docker/parameters/${parameters.findIndex((p) => p.key === key)}/value`;
+  const memBytes = Math.max(app.mem, 32) * 1024 * 1024;
+  if (o.memorySwapBytes !== undefined && o.memorySwapBytes < memBytes) {
+    c.fail(at("memory-swap"), `memory-swap is memory and swap together: at least the app's mem (${app.mem} MiB)`);
+  }
+  if (o.memoryReservationBytes !== undefined && o.memoryReservationBytes > memBytes) {
+    c.fail(at("memory-reservation"), `memory-reservation is a soft limit below the app's mem (${app.mem} MiB)`);
+  }
+  if (o.user !== undefined && app.user !== undefined && o.user !== app.user) {
+    c.fail(at("user"), `the app's user is '${app.user}': give the user once`);
+  }
+  for (const e of o.env) {
+    const name = e.split("=")[0] ?? "";
+    if (name in app.env) c.fail(at("env"), `${name} is also in the app's env: give it once`);
+  }
+}
+
+/**
+ * Marathon's legacy container.docker.network as the networks it stands for:
+ * HOST the host's, BRIDGE Docker's bridge, NONE Docker's network "none" (no
+ * network but loopback); USER needs a network's name, which only `networks`
+ * can give.
+ */
+function legacyNetwork(c: Checker, container: unknown): Network[] | undefined {
+  const docker = (container as { docker?: { network?: unknown } } | null | undefined)?.docker;
+  const v = docker?.network;
+  if (v === undefined || v === null) return undefined;
+  const path = "/container/docker/network";
+  if (v === "HOST") return [{ mode: "host" }];
+  if (v === "BRIDGE") return [{ mode: "container/bridge" }];
+  if (v === "NONE") return [{ mode: "container", name: "none" }];
+  if (v === "USER") c.fail(path, 'USER needs a network name: give networks: [{"mode": "container", "name": "<network>"}]');
+  else c.fail(path, "must be one of HOST, BRIDGE, USER, NONE");
+  return undefined;
 }
 
 function opt<T>(value: unknown, read: (v: unknown) => T | undefined): T | undefined {
@@ -330,10 +417,6 @@ function readContainer(c: Checker, value: unknown): Container | undefined {
   if (!docker) return undefined;
   for (const key of Object.keys(docker)) {
     if (!DOCKER_FIELDS.has(key)) c.fail(`/container/docker/${key}`, "is not a field of container.docker");
-  }
-  // The legacy network field: HOST is what Berth does; the others would run differently than asked.
-  if (docker.network !== undefined && docker.network !== null && docker.network !== "HOST") {
-    c.fail("/container/docker/network", "only HOST is supported here; use 'networks' for other modes");
   }
   const image = c.string("/container/docker/image", docker.image, { nonEmpty: true, maxLength: 512 });
   if (image !== undefined) {
@@ -457,12 +540,20 @@ function readPortDefinitions(c: Checker, input: Record<string, unknown>): PortDe
 
 function readNetworks(c: Checker, value: unknown): Network[] | undefined {
   const list = c.array("/networks", value, 10);
+  if (list && list.length > 1) c.fail("/networks", "a task joins one network here: give one");
   return list?.flatMap((item, i) => {
     const obj = c.object(`/networks/${i}`, item);
     if (!obj) return [];
+    for (const key of Object.keys(obj)) {
+      if (key !== "mode" && key !== "name" && key !== "labels") c.fail(`/networks/${i}/${key}`, "is not a field of a network");
+    }
+    if (obj.labels != null) c.stringMap(`/networks/${i}/labels`, obj.labels, { maxEntries: 100 });
     const mode = c.enumOf<Network["mode"]>(`/networks/${i}/mode`, obj.mode ?? "host", ["host", "container/bridge", "container"]);
     if (!mode) return [];
-    const name = opt(obj.name, (v) => c.string(`/networks/${i}/name`, v, { maxLength: 63 }));
+    const name = opt(obj.name, (v) => c.string(`/networks/${i}/name`, v, { maxLength: 63, nonEmpty: true }));
+    if (name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) c.fail(`/networks/${i}/name`, "must be a Docker network's name");
+    if (mode === "container" && name === undefined) c.fail(`/networks/${i}/name`, "container mode needs the name of the network to join");
+    if (mode !== "container" && name !== undefined) c.fail(`/networks/${i}/name`, `${mode} mode takes no name`);
     return [name === undefined ? { mode } : { mode, name }];
   });
 }
@@ -471,7 +562,8 @@ function readConstraints(c: Checker, value: unknown): string[][] | undefined {
   const list = c.array("/constraints", value, 50);
   return list?.flatMap((item, i) => {
     const path = `/constraints/${i}`;
-    const parts = c.array(path, item, 3);
+    // Marathon's string form: "field:OPERATOR[:value]" (the value may hold ':').
+    const parts = typeof item === "string" ? constraintParts(item) : c.array(path, item, 3);
     if (!parts) return [];
     if (parts.length < 2 || parts.some((p) => typeof p !== "string")) {
       c.fail(path, "a constraint is [field, operator, value?] of strings");
@@ -497,6 +589,13 @@ function readConstraints(c: Checker, value: unknown): string[][] | undefined {
     }
     return [parts as string[]].map((p) => p.slice(0, needsValue || op === "GROUP_BY" ? 3 : 2)).filter(() => field !== undefined);
   });
+}
+
+function constraintParts(s: string): string[] {
+  const [field = "", rest] = s.split(/:(.*)/s);
+  if (rest === undefined) return [field];
+  const [op = "", value] = rest.split(/:(.*)/s);
+  return value === undefined ? [field, op] : [field, op, value];
 }
 
 function readUnreachable(c: Checker, value: unknown): UnreachableStrategy | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerSpec, cpuShares, memoryLimitBytes, TASK_CAPABILITIES, taskCapabilities, withPortMappings } from "./container-spec.js";
+import { containerSpec, cpuShares, memoryLimitBytes, TASK_CAPABILITIES, taskCapabilities } from "./container-spec.js";
 import { taskNeed, taskSpec } from "./task-spec.js";
 import { appOf } from "./test-fixtures.js";
 
@@ -72,11 +72,7 @@ describe("container spec", () => {
       },
     });
     expect(taskNeed(a, "t").portCount).toBe(2);
-    const spec = withPortMappings(
-      containerSpec(taskSpec(a, "t", [31000, 31001]), { agentId: "a", hostname: "h" }),
-      a.container?.portMappings ?? [],
-      [31000, 31001],
-    );
+    const spec = containerSpec(taskSpec(a, "t", [31000, 31001]), { agentId: "a", hostname: "h" });
     expect(spec.networkMode).toBe("bridge");
     expect(spec.portBindings).toEqual({
       "80/tcp": [{ hostPort: "31000" }],

@@ -37,6 +37,8 @@ export interface TaskSpec {
   readinessChecksJson: string;
   /** The most processes the container may hold; 0 for the agent's default. */
   pidsLimit: number;
+  /** Off the host's network: the container ports bound to the host, `portMappings[i]` to `ports[i]`. */
+  portMappings: { containerPort: number; protocol: string }[];
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */
@@ -68,6 +70,17 @@ export interface ContainerSpec {
   workingDir?: string;
   ulimits: { name: string; soft: number; hard: number }[];
   stopSignal?: string;
+  /** Docker's log driver and its options; Docker's default (json-file) when absent. */
+  logConfig?: { type: string; config: Record<string, string> };
+  extraHosts: string[];
+  hostname?: string;
+  dns: string[];
+  dnsSearch: string[];
+  /** Memory and swap together; equal to memoryBytes (no swap) unless the app asks with memory-swap. */
+  memorySwapBytes: number;
+  memoryReservationBytes?: number;
+  /** Microseconds of CPU per 100 ms period: a hard cap, beside the shares. */
+  cpuQuota?: number;
 }
 
 /**
@@ -148,10 +161,11 @@ function labelEnvName(key: string): string {
  * and the hardening every task gets. Throws when a docker parameter cannot be read.
  */
 export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname: string }): ContainerSpec {
-  const env = taskEnvironment(task, agent.hostname);
   const read = dockerOptions(task.parameters);
   if (!read.ok) throw new Error(`invalid docker parameters: ${read.errors.map((e) => e.error).join("; ")}`);
   const o = read.options;
+  // The parameters' env first, so the app's own env (and Marathon's variables) are what a name ends up with.
+  const env = { ...Object.fromEntries(o.env.map((e) => e.split(/=(.*)/s))), ...taskEnvironment(task, agent.hostname) };
   const spec: ContainerSpec = {
     name: containerName(task.taskId),
     image: task.image,
@@ -173,16 +187,27 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
     networkMode: task.networkMode || "host",
     cpuShares: cpuShares(task.cpus),
     memoryBytes: memoryLimitBytes(task.mem),
+    memorySwapBytes: Math.max(o.memorySwapBytes ?? 0, memoryLimitBytes(task.mem)),
     privileged: task.privileged,
     binds: task.volumes.filter((v) => v.hostPath !== "").map((v) => `${v.hostPath}:${v.containerPath}:${v.mode === "RO" ? "ro" : "rw"}`),
-    portBindings: {},
+    // A task checkpointed before port mappings were carried has none.
+    portBindings: portBindings(task.portMappings ?? [], task.ports),
     stopTimeoutSeconds: task.killGracePeriodSeconds,
     securityOpt: ["no-new-privileges"],
     pidsLimit: Math.min(o.pidsLimit ?? Infinity, task.pidsLimit > 0 ? task.pidsLimit : DEFAULT_PIDS_LIMIT),
     ...taskCapabilities(o.capAdd, o.capDrop),
     tmpfs: o.tmpfs,
     ulimits: o.ulimits,
+    extraHosts: o.extraHosts,
+    dns: o.dns,
+    dnsSearch: o.dnsSearch,
   };
+  if (o.logDriver !== undefined || Object.keys(o.logOptions).length > 0) {
+    spec.logConfig = { type: o.logDriver ?? "json-file", config: o.logOptions };
+  }
+  if (o.hostname !== undefined) spec.hostname = o.hostname;
+  if (o.memoryReservationBytes !== undefined) spec.memoryReservationBytes = o.memoryReservationBytes;
+  if (o.cpuQuota !== undefined) spec.cpuQuota = o.cpuQuota;
   if (o.init !== undefined) spec.init = o.init;
   if (o.readOnly !== undefined) spec.readonlyRootfs = o.readOnly;
   if (o.shmSizeBytes !== undefined) spec.shmSizeBytes = o.shmSizeBytes;
@@ -194,16 +219,16 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
   } else if (task.hasArgs) {
     spec.cmd = [...task.args];
   }
-  if (task.user) spec.user = task.user;
+  const user = task.user || o.user;
+  if (user) spec.user = user;
   return spec;
 }
 
-/** Bridge networking: each container port is bound to the host port the placement assigned. */
-export function withPortMappings(
-  spec: ContainerSpec,
+/** Each mapped container port (0: the same as its host port) bound to the host port the placement gave it. */
+function portBindings(
   mappings: readonly { containerPort: number; protocol: string }[],
   hostPorts: readonly number[],
-): ContainerSpec {
+): ContainerSpec["portBindings"] {
   const bindings: ContainerSpec["portBindings"] = {};
   mappings.forEach((m, i) => {
     const host = hostPorts[i];
@@ -213,5 +238,5 @@ export function withPortMappings(
       bindings[`${containerPort}/${proto}`] = [{ hostPort: String(host) }];
     }
   });
-  return { ...spec, networkMode: "bridge", portBindings: bindings };
+  return bindings;
 }

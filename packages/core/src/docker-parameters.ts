@@ -19,6 +19,17 @@ export interface DockerOptions {
   labels: Record<string, string>;
   stopSignal?: string;
   pidsLimit?: number;
+  logDriver?: string;
+  logOptions: Record<string, string>;
+  extraHosts: string[];
+  hostname?: string;
+  user?: string;
+  dns: string[];
+  dnsSearch: string[];
+  env: string[];
+  memorySwapBytes?: number;
+  memoryReservationBytes?: number;
+  cpuQuota?: number;
 }
 
 export const DOCKER_PARAMETER_KEYS = [
@@ -33,7 +44,38 @@ export const DOCKER_PARAMETER_KEYS = [
   "label",
   "stop-signal",
   "pids-limit",
+  "log-driver",
+  "log-opt",
+  "add-host",
+  "hostname",
+  "user",
+  "dns",
+  "dns-search",
+  "env",
+  "memory-swap",
+  "memory-reservation",
+  "cpu-quota",
 ] as const;
+
+/**
+ * Log drivers that keep a task's output on its agent. The others ship it to
+ * an address (syslog, gelf, fluentd, ...): the Docker daemon, not the task,
+ * would open that connection, past the task's own network rules.
+ */
+export const LOG_DRIVERS = ["json-file", "local", "none"] as const;
+/** The log options of those drivers that only shape what is kept. */
+const LOG_OPTIONS = new Set([
+  "max-size",
+  "max-file",
+  "compress",
+  "mode",
+  "max-buffer-size",
+  "labels",
+  "labels-regex",
+  "env",
+  "env-regex",
+  "tag",
+]);
 export type DockerParameterKey = (typeof DOCKER_PARAMETER_KEYS)[number];
 
 const CAPABILITY = /^(CAP_)?[A-Z_]{2,32}$/;
@@ -55,6 +97,15 @@ const ULIMITS = new Set([
   "stack",
 ]);
 const SIZE = /^([0-9]+)([bkmg]?)$/i;
+const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const IPV4 = /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/;
+const IPV6 = /^[0-9a-fA-F:]{2,39}$/;
+const isIp = (v: string) => IPV4.test(v) || (IPV6.test(v) && v.includes(":"));
+
+function size(value: string): number | undefined {
+  const m = SIZE.exec(value);
+  return m ? Number(m[1]) * (UNIT[(m[2] ?? "").toLowerCase()] ?? 1) : undefined;
+}
 const UNIT: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
 /** "NET_ADMIN", "CAP_NET_ADMIN" or "ALL". */
@@ -96,10 +147,60 @@ function apply(into: DockerOptions, key: string, value: string): string | undefi
       into.tmpfs[path] = options;
       return undefined;
     }
-    case "shm-size": {
-      const m = SIZE.exec(value);
-      if (!m) return "must be a size such as '64m'";
-      into.shmSizeBytes = Number(m[1]) * (UNIT[(m[2] ?? "").toLowerCase()] ?? 1);
+    case "shm-size":
+    case "memory-swap":
+    case "memory-reservation": {
+      const bytes = size(value);
+      if (bytes === undefined) return `must be a size such as '64m'${key === "memory-swap" ? " (unlimited swap, -1, is not offered)" : ""}`;
+      if (key === "shm-size") into.shmSizeBytes = bytes;
+      else if (key === "memory-swap") into.memorySwapBytes = bytes;
+      else into.memoryReservationBytes = bytes;
+      return undefined;
+    }
+    case "log-driver":
+      if (!(LOG_DRIVERS as readonly string[]).includes(value)) {
+        return `'${value}' would send the task's output off the host; the drivers offered keep it there: ${LOG_DRIVERS.join(", ")}`;
+      }
+      into.logDriver = value;
+      return undefined;
+    case "log-opt": {
+      const [k = "", v] = value.split(/=(.*)/s);
+      if (v === undefined || !LOG_OPTIONS.has(k)) return `must be key=value with a key among ${[...LOG_OPTIONS].join(", ")}`;
+      into.logOptions[k] = v;
+      return undefined;
+    }
+    case "add-host": {
+      const [host = "", ip = ""] = value.split(/:(.*)/s);
+      if (!HOSTNAME.test(host) || !isIp(ip)) return "must be host:ip, such as 'db.local:127.0.0.1'";
+      into.extraHosts.push(`${host}:${ip}`);
+      return undefined;
+    }
+    case "hostname":
+      if (!HOSTNAME.test(value)) return "must be a host name: letters, digits, '-' and '.'";
+      into.hostname = value;
+      return undefined;
+    case "user":
+      if (!/^[a-z0-9_][a-z0-9_.-]{0,31}(:[a-z0-9_][a-z0-9_.-]{0,31})?$/i.test(value)) return "must be user[:group], as names or ids";
+      into.user = value;
+      return undefined;
+    case "dns":
+      if (!isIp(value)) return "must be an IP address";
+      into.dns.push(value);
+      return undefined;
+    case "dns-search":
+      if (!HOSTNAME.test(value)) return "must be a domain name";
+      into.dnsSearch.push(value);
+      return undefined;
+    case "env": {
+      const [k = "", v] = value.split(/=(.*)/s);
+      if (v === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) return "must be NAME=value";
+      into.env.push(`${k}=${v}`);
+      return undefined;
+    }
+    case "cpu-quota": {
+      const n = Number(value);
+      if (!/^[0-9]+$/.test(value) || n < 1000) return "must be microseconds per 100 ms period, at least 1000";
+      into.cpuQuota = n;
       return undefined;
     }
     case "workdir":
@@ -140,7 +241,18 @@ export type DockerOptionsResult = { ok: true; options: DockerOptions } | { ok: f
 
 /** Reads parameters into Docker create options, or every parameter that is wrong. */
 export function dockerOptions(parameters: readonly DockerParameter[]): DockerOptionsResult {
-  const options: DockerOptions = { capAdd: [], capDrop: [], tmpfs: {}, ulimits: [], labels: {} };
+  const options: DockerOptions = {
+    capAdd: [],
+    capDrop: [],
+    tmpfs: {},
+    ulimits: [],
+    labels: {},
+    logOptions: {},
+    extraHosts: [],
+    dns: [],
+    dnsSearch: [],
+    env: [],
+  };
   const errors: { index: number; error: string }[] = [];
   parameters.forEach((p, index) => {
     const error = apply(options, p.key, p.value);

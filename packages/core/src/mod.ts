@@ -74,7 +74,6 @@ export {
   memoryLimitBytes,
   taskEnvironment,
   type TaskSpec,
-  withPortMappings,
 } from "./container-spec.js";
 export { LABELS } from "./labels.js";
 export { taskNeed, taskSpec } from "./task-spec.js";
@@ -104,6 +103,15 @@ export {
   nextHealth,
   type ReadinessCheck,
 } from "./health-check.js";
+export {
+  DEFAULT_SERVICE_PORTS,
+  parsePortRange,
+  planServicePorts,
+  type ServicePortPlan,
+  servicePorts,
+  withServicePorts,
+} from "./service-ports.js";
+export { dockerNetwork, NETWORKS_ATTRIBUTE, networkRefusal, offeredNetworks } from "./networks.js";
 export { DOCKER_PARAMETER_KEYS, type DockerOptions, dockerOptions } from "./docker-parameters.js";
 export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPolicy } from "./task-policy.js";
 export {

@@ -24,6 +24,19 @@ describe("matchTask", () => {
     expect(r).toEqual({ ok: false, reasons: [`${why} on 2 of 2 agents`] });
   });
 
+  it("places a task only where its Docker network is offered, never on the host's instead", () => {
+    const hostOnly = offer("a1", {}, { "berth.networks": "host,none" });
+    const bridged = offer("a2", {}, { "berth.networks": "bridge,host,none" });
+    const silent = offer("a3");
+    expect(matchTask(need({ network: "bridge" }), [hostOnly, silent])).toEqual({
+      ok: false,
+      reasons: ["network 'bridge' not offered on 2 of 2 agents"],
+    });
+    expect(matchTask(need({ network: "bridge" }), [hostOnly, bridged, silent])).toMatchObject({ ok: true, agentId: "a2" });
+    expect(matchTask(need({ network: "none" }), [silent, hostOnly])).toMatchObject({ ok: true, agentId: "a1" });
+    expect(matchTask(need({ network: "host" }), [silent])).toMatchObject({ ok: true, agentId: "a3" });
+  });
+
   it("says when there are no agents", () => {
     expect(matchTask(need(), [])).toEqual({ ok: false, reasons: ["no agents are registered and healthy"] });
   });

@@ -1,5 +1,6 @@
 import { constraintRefusal, countsByValue, fieldValue } from "./constraints.js";
 import { type AgentOffer, consume, copyOffer } from "./ledger.js";
+import { networkRefusal } from "./networks.js";
 import { countPorts, rangesContain, takePorts } from "./resources.js";
 
 /** What one task needs from an agent. */
@@ -12,6 +13,8 @@ export interface TaskNeed {
   portCount: number;
   requiredPorts: readonly number[];
   constraints: readonly (readonly string[])[];
+  /** The Docker network the task joins ("host", "bridge", or a network's name): only an agent that offers it will do. */
+  network?: string;
 }
 
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
@@ -30,6 +33,10 @@ export function refusal(
   if (need.requiredPorts.length > 0) {
     if (!need.requiredPorts.every((p) => rangesContain(f.ports, p))) return "required ports not free";
   } else if (countPorts(f.ports) < need.portCount) return "insufficient ports";
+  if (need.network !== undefined) {
+    const why = networkRefusal(need.network, offer);
+    if (why) return why;
+  }
   for (const c of need.constraints) {
     const why = constraintRefusal(c, need.appId, offer, all, counts);
     if (why) return why;

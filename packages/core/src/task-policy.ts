@@ -1,5 +1,5 @@
 import type { AppDefinition } from "./app-definition.js";
-import { capabilityName, dockerOptions } from "./docker-parameters.js";
+import { capabilityName, DOCKER_PARAMETER_KEYS, dockerOptions } from "./docker-parameters.js";
 import type { ValidationDetail } from "./errors.js";
 import { isCleanAbsolutePath } from "./paths.js";
 
@@ -26,7 +26,8 @@ export const DEFAULT_TASK_POLICY: TaskPolicy = {
   privileged: false,
   hostPaths: [],
   capabilities: [],
-  parameters: ["cap-add", "cap-drop", "init", "read-only", "tmpfs", "shm-size", "workdir", "label", "stop-signal", "pids-limit"],
+  // Every parameter but ulimit, which can lift a limit the host set.
+  parameters: DOCKER_PARAMETER_KEYS.filter((k) => k !== "ulimit"),
   pidsLimit: 1024,
 };
 

@@ -1,4 +1,5 @@
-import { type AppDefinition, hostPortCount, killGraceSeconds, portNames, requiredHostPorts, usesBridge } from "./app-definition.js";
+import { type AppDefinition, hostMappedPorts, hostPortCount, killGraceSeconds, portNames, requiredHostPorts } from "./app-definition.js";
+import { dockerNetwork } from "./networks.js";
 import { heldMemMiB, type TaskSpec } from "./container-spec.js";
 import type { TaskNeed } from "./offer-matcher.js";
 import { DEFAULT_TASK_POLICY, effectivePidsLimit, type TaskPolicy } from "./task-policy.js";
@@ -16,6 +17,7 @@ export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
     portCount: hostPortCount(app),
     requiredPorts: requiredHostPorts(app),
     constraints: app.constraints,
+    network: dockerNetwork(app),
   };
 }
 
@@ -60,7 +62,8 @@ export function taskSpec(
       hostPath: v.hostPath ?? "",
       mode: v.mode,
     })),
-    networkMode: usesBridge(app) ? "bridge" : "host",
+    networkMode: dockerNetwork(app),
+    portMappings: hostMappedPorts(app).map((m) => ({ containerPort: m.containerPort, protocol: m.protocol })),
     healthChecksJson: app.healthChecks.length > 0 ? JSON.stringify(app.healthChecks) : "",
     pullTimeoutSeconds: app.pullTimeoutSeconds,
     pullAuthJson: docker?.pullConfig ? JSON.stringify(docker.pullConfig) : "",

@@ -73,6 +73,8 @@ export interface TaskRecord {
   endedAtMs: number;
   killGracePeriodSeconds: number;
   health: HealthStatus;
+  /** The app's service ports when the task was launched. */
+  servicePorts: number[];
 }
 
 export interface StatusChange {
@@ -135,9 +137,11 @@ export function stagedTask(fields: {
   configVersion: string;
   killGracePeriodSeconds: number;
   nowMs: number;
+  servicePorts?: number[];
 }): TaskRecord {
   return {
     ...fields,
+    servicePorts: fields.servicePorts ?? [],
     state: "TASK_STAGING",
     message: "",
     stagedAtMs: fields.nowMs,

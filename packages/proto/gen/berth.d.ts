@@ -209,6 +209,7 @@ export namespace berth {
             portCount?: (number|null);
             requiredPorts?: (number[]|null);
             constraints?: (berth.v1.IConstraint[]|null);
+            network?: (string|null);
         }
 
         class TaskRequirements implements ITaskRequirements {
@@ -221,6 +222,7 @@ export namespace berth {
             public portCount: number;
             public requiredPorts: number[];
             public constraints: berth.v1.IConstraint[];
+            public network: string;
             public static create(properties?: berth.v1.ITaskRequirements): berth.v1.TaskRequirements;
             public static encode(message: berth.v1.ITaskRequirements, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRequirements;
@@ -464,6 +466,7 @@ export namespace berth {
             readinessChecksJson?: (string|null);
             pidsLimit?: (number|null);
             sealedEnv?: (Uint8Array|null);
+            portMappings?: (berth.v1.IPortMappingSpec[]|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -495,11 +498,29 @@ export namespace berth {
             public readinessChecksJson: string;
             public pidsLimit: number;
             public sealedEnv: Uint8Array;
+            public portMappings: berth.v1.IPortMappingSpec[];
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;
             public static fromObject(object: { [k: string]: any }): berth.v1.TaskSpec;
             public static toObject(message: berth.v1.TaskSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IPortMappingSpec {
+            containerPort?: (number|null);
+            protocol?: (string|null);
+        }
+
+        class PortMappingSpec implements IPortMappingSpec {
+            constructor(properties?: berth.v1.IPortMappingSpec);
+            public containerPort: number;
+            public protocol: string;
+            public static create(properties?: berth.v1.IPortMappingSpec): berth.v1.PortMappingSpec;
+            public static encode(message: berth.v1.IPortMappingSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.PortMappingSpec;
+            public static fromObject(object: { [k: string]: any }): berth.v1.PortMappingSpec;
+            public static toObject(message: berth.v1.PortMappingSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 
@@ -668,6 +689,7 @@ export namespace berth {
             endedAtMs?: (number|null);
             killGracePeriodSeconds?: (number|null);
             health?: (berth.v1.IHealthStatus|null);
+            servicePorts?: (number[]|null);
         }
 
         class TaskRecord implements ITaskRecord {
@@ -692,6 +714,7 @@ export namespace berth {
             public endedAtMs: number;
             public killGracePeriodSeconds: number;
             public health?: (berth.v1.IHealthStatus|null);
+            public servicePorts: number[];
             public static create(properties?: berth.v1.ITaskRecord): berth.v1.TaskRecord;
             public static encode(message: berth.v1.ITaskRecord, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRecord;

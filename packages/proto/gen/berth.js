@@ -2432,6 +2432,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [portCount] TaskRequirements portCount
              * @property {Array.<number>|null} [requiredPorts] TaskRequirements requiredPorts
              * @property {Array.<berth.v1.IConstraint>|null} [constraints] TaskRequirements constraints
+             * @property {string|null} [network] TaskRequirements network
              */
 
             /**
@@ -2516,6 +2517,14 @@ export const berth = $root.berth = (() => {
             TaskRequirements.prototype.constraints = $util.emptyArray;
 
             /**
+             * TaskRequirements network.
+             * @member {string} network
+             * @memberof berth.v1.TaskRequirements
+             * @instance
+             */
+            TaskRequirements.prototype.network = "";
+
+            /**
              * Creates a new TaskRequirements instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRequirements
@@ -2564,6 +2573,8 @@ export const berth = $root.berth = (() => {
                 if (message.constraints != null && message.constraints.length)
                     for (let i = 0; i < message.constraints.length; ++i)
                         $root.berth.v1.Constraint.encode(message.constraints[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
+                if (message.network != null && Object.hasOwnProperty.call(message, "network"))
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.network);
                 return writer;
             };
 
@@ -2648,6 +2659,10 @@ export const berth = $root.berth = (() => {
                             message.constraints.push($root.berth.v1.Constraint.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
+                    case 9: {
+                            message.network = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -2708,6 +2723,8 @@ export const berth = $root.berth = (() => {
                         message.constraints[i] = $root.berth.v1.Constraint.fromObject(object.constraints[i], long + 1);
                     }
                 }
+                if (object.network != null)
+                    message.network = String(object.network);
                 return message;
             };
 
@@ -2739,6 +2756,7 @@ export const berth = $root.berth = (() => {
                     object.mem = 0;
                     object.disk = 0;
                     object.portCount = 0;
+                    object.network = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -2762,6 +2780,8 @@ export const berth = $root.berth = (() => {
                     for (let j = 0; j < message.constraints.length; ++j)
                         object.constraints[j] = $root.berth.v1.Constraint.toObject(message.constraints[j], options, q + 1);
                 }
+                if (message.network != null && Object.hasOwnProperty.call(message, "network"))
+                    object.network = message.network;
                 return object;
             };
 
@@ -5397,6 +5417,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [readinessChecksJson] TaskSpec readinessChecksJson
              * @property {number|null} [pidsLimit] TaskSpec pidsLimit
              * @property {Uint8Array|null} [sealedEnv] TaskSpec sealedEnv
+             * @property {Array.<berth.v1.IPortMappingSpec>|null} [portMappings] TaskSpec portMappings
              */
 
             /**
@@ -5415,6 +5436,7 @@ export const berth = $root.berth = (() => {
                 this.portNames = [];
                 this.parameters = [];
                 this.volumes = [];
+                this.portMappings = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5638,6 +5660,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.sealedEnv = $util.newBuffer([]);
 
             /**
+             * TaskSpec portMappings.
+             * @member {Array.<berth.v1.IPortMappingSpec>} portMappings
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.portMappings = $util.emptyArray;
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5729,6 +5759,9 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 26, wireType 0 =*/208).uint32(message.pidsLimit);
                 if (message.sealedEnv != null && Object.hasOwnProperty.call(message, "sealedEnv"))
                     writer.uint32(/* id 27, wireType 2 =*/218).bytes(message.sealedEnv);
+                if (message.portMappings != null && message.portMappings.length)
+                    for (let i = 0; i < message.portMappings.length; ++i)
+                        $root.berth.v1.PortMappingSpec.encode(message.portMappings[i], writer.uint32(/* id 28, wireType 2 =*/226).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5949,6 +5982,12 @@ export const berth = $root.berth = (() => {
                             message.sealedEnv = reader.bytes();
                             break;
                         }
+                    case 28: {
+                            if (!(message.portMappings && message.portMappings.length))
+                                message.portMappings = [];
+                            message.portMappings.push($root.berth.v1.PortMappingSpec.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6084,6 +6123,16 @@ export const berth = $root.berth = (() => {
                         $util.base64.decode(object.sealedEnv, message.sealedEnv = $util.newBuffer($util.base64.length(object.sealedEnv)), 0);
                     else if (object.sealedEnv.length >= 0)
                         message.sealedEnv = object.sealedEnv;
+                if (object.portMappings) {
+                    if (!Array.isArray(object.portMappings))
+                        throw TypeError(".berth.v1.TaskSpec.portMappings: array expected");
+                    message.portMappings = [];
+                    for (let i = 0; i < object.portMappings.length; ++i) {
+                        if (!$util.isObject(object.portMappings[i]))
+                            throw TypeError(".berth.v1.TaskSpec.portMappings: object expected");
+                        message.portMappings[i] = $root.berth.v1.PortMappingSpec.fromObject(object.portMappings[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -6110,6 +6159,7 @@ export const berth = $root.berth = (() => {
                     object.portNames = [];
                     object.parameters = [];
                     object.volumes = [];
+                    object.portMappings = [];
                 }
                 if (options.objects || options.defaults) {
                     object.env = {};
@@ -6225,6 +6275,11 @@ export const berth = $root.berth = (() => {
                     object.pidsLimit = message.pidsLimit;
                 if (message.sealedEnv != null && Object.hasOwnProperty.call(message, "sealedEnv"))
                     object.sealedEnv = options.bytes === String ? $util.base64.encode(message.sealedEnv, 0, message.sealedEnv.length) : options.bytes === Array ? Array.prototype.slice.call(message.sealedEnv) : message.sealedEnv;
+                if (message.portMappings && message.portMappings.length) {
+                    object.portMappings = [];
+                    for (let j = 0; j < message.portMappings.length; ++j)
+                        object.portMappings[j] = $root.berth.v1.PortMappingSpec.toObject(message.portMappings[j], options, q + 1);
+                }
                 return object;
             };
 
@@ -6240,6 +6295,204 @@ export const berth = $root.berth = (() => {
             };
 
             return TaskSpec;
+        })();
+
+        v1.PortMappingSpec = (function() {
+
+            /**
+             * Properties of a PortMappingSpec.
+             * @memberof berth.v1
+             * @interface IPortMappingSpec
+             * @property {number|null} [containerPort] PortMappingSpec containerPort
+             * @property {string|null} [protocol] PortMappingSpec protocol
+             */
+
+            /**
+             * Constructs a new PortMappingSpec.
+             * @memberof berth.v1
+             * @classdesc Represents a PortMappingSpec.
+             * @implements IPortMappingSpec
+             * @constructor
+             * @param {berth.v1.IPortMappingSpec=} [properties] Properties to set
+             */
+            function PortMappingSpec(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PortMappingSpec containerPort.
+             * @member {number} containerPort
+             * @memberof berth.v1.PortMappingSpec
+             * @instance
+             */
+            PortMappingSpec.prototype.containerPort = 0;
+
+            /**
+             * PortMappingSpec protocol.
+             * @member {string} protocol
+             * @memberof berth.v1.PortMappingSpec
+             * @instance
+             */
+            PortMappingSpec.prototype.protocol = "";
+
+            /**
+             * Creates a new PortMappingSpec instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.PortMappingSpec
+             * @static
+             * @param {berth.v1.IPortMappingSpec=} [properties] Properties to set
+             * @returns {berth.v1.PortMappingSpec} PortMappingSpec instance
+             */
+            PortMappingSpec.create = function create(properties) {
+                return new PortMappingSpec(properties);
+            };
+
+            /**
+             * Encodes the specified PortMappingSpec message. Does not implicitly {@link berth.v1.PortMappingSpec.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.PortMappingSpec
+             * @static
+             * @param {berth.v1.IPortMappingSpec} message PortMappingSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PortMappingSpec.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.containerPort != null && Object.hasOwnProperty.call(message, "containerPort"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.containerPort);
+                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.protocol);
+                return writer;
+            };
+
+            /**
+             * Decodes a PortMappingSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.PortMappingSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.PortMappingSpec} PortMappingSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PortMappingSpec.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.PortMappingSpec();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.containerPort = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.protocol = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a PortMappingSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.PortMappingSpec
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.PortMappingSpec} PortMappingSpec
+             */
+            PortMappingSpec.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.PortMappingSpec)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.PortMappingSpec: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.PortMappingSpec();
+                if (object.containerPort != null)
+                    message.containerPort = object.containerPort >>> 0;
+                if (object.protocol != null)
+                    message.protocol = String(object.protocol);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PortMappingSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.PortMappingSpec
+             * @static
+             * @param {berth.v1.PortMappingSpec} message PortMappingSpec
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PortMappingSpec.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.containerPort = 0;
+                    object.protocol = "";
+                }
+                if (message.containerPort != null && Object.hasOwnProperty.call(message, "containerPort"))
+                    object.containerPort = message.containerPort;
+                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
+                    object.protocol = message.protocol;
+                return object;
+            };
+
+            /**
+             * Converts this PortMappingSpec to JSON.
+             * @function toJSON
+             * @memberof berth.v1.PortMappingSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PortMappingSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return PortMappingSpec;
         })();
 
         v1.LaunchCommand = (function() {
@@ -8008,6 +8261,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [endedAtMs] TaskRecord endedAtMs
              * @property {number|null} [killGracePeriodSeconds] TaskRecord killGracePeriodSeconds
              * @property {berth.v1.IHealthStatus|null} [health] TaskRecord health
+             * @property {Array.<number>|null} [servicePorts] TaskRecord servicePorts
              */
 
             /**
@@ -8020,6 +8274,7 @@ export const berth = $root.berth = (() => {
              */
             function TaskRecord(properties) {
                 this.ports = [];
+                this.servicePorts = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8187,6 +8442,14 @@ export const berth = $root.berth = (() => {
             TaskRecord.prototype.health = null;
 
             /**
+             * TaskRecord servicePorts.
+             * @member {Array.<number>} servicePorts
+             * @memberof berth.v1.TaskRecord
+             * @instance
+             */
+            TaskRecord.prototype.servicePorts = $util.emptyArray;
+
+            /**
              * Creates a new TaskRecord instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRecord
@@ -8258,6 +8521,12 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 19, wireType 0 =*/152).uint32(message.killGracePeriodSeconds);
                 if (message.health != null && Object.hasOwnProperty.call(message, "health"))
                     $root.berth.v1.HealthStatus.encode(message.health, writer.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
+                if (message.servicePorts != null && message.servicePorts.length) {
+                    writer.uint32(/* id 21, wireType 2 =*/170).fork();
+                    for (let i = 0; i < message.servicePorts.length; ++i)
+                        writer.uint32(message.servicePorts[i]);
+                    writer.ldelim();
+                }
                 return writer;
             };
 
@@ -8388,6 +8657,23 @@ export const berth = $root.berth = (() => {
                             message.health = $root.berth.v1.HealthStatus.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
+                    case 21: {
+                            if (!(message.servicePorts && message.servicePorts.length))
+                                message.servicePorts = [];
+                            if ((tag & 7) === 2) {
+                                let end2 = reader.uint32() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw RangeError("index out of range");
+                                reader.len = end2;
+                                while (reader.pos < end2)
+                                    message.servicePorts.push(reader.uint32());
+                                if (reader.pos !== end2)
+                                    throw RangeError("index out of range");
+                                reader.len = end;
+                            } else
+                                message.servicePorts.push(reader.uint32());
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -8502,6 +8788,13 @@ export const berth = $root.berth = (() => {
                         throw TypeError(".berth.v1.TaskRecord.health: object expected");
                     message.health = $root.berth.v1.HealthStatus.fromObject(object.health, long + 1);
                 }
+                if (object.servicePorts) {
+                    if (!Array.isArray(object.servicePorts))
+                        throw TypeError(".berth.v1.TaskRecord.servicePorts: array expected");
+                    message.servicePorts = [];
+                    for (let i = 0; i < object.servicePorts.length; ++i)
+                        message.servicePorts[i] = object.servicePorts[i] >>> 0;
+                }
                 return message;
             };
 
@@ -8522,8 +8815,10 @@ export const berth = $root.berth = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.ports = [];
+                    object.servicePorts = [];
+                }
                 if (options.defaults) {
                     object.taskId = "";
                     object.appId = "";
@@ -8633,6 +8928,11 @@ export const berth = $root.berth = (() => {
                     object.killGracePeriodSeconds = message.killGracePeriodSeconds;
                 if (message.health != null && Object.hasOwnProperty.call(message, "health"))
                     object.health = $root.berth.v1.HealthStatus.toObject(message.health, options, q + 1);
+                if (message.servicePorts && message.servicePorts.length) {
+                    object.servicePorts = [];
+                    for (let j = 0; j < message.servicePorts.length; ++j)
+                        object.servicePorts[j] = message.servicePorts[j];
+                }
                 return object;
             };
 

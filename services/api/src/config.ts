@@ -1,4 +1,4 @@
-import { parseQuota, type Quota } from "@berth/core";
+import { DEFAULT_SERVICE_PORTS, parsePortRange, type PortRange, parseQuota, type Quota } from "@berth/core";
 import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
 export interface ApiConfig extends NatsConfig {
@@ -23,6 +23,8 @@ export interface ApiConfig extends NatsConfig {
   callbackAllow: string[];
   /** How long one POST to an event subscription may take. */
   callbackTimeoutMs: number;
+  /** Where service ports are picked from. */
+  servicePorts: PortRange;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     callbackTimeoutMs: envNumber(env, "BERTH_CALLBACK_TIMEOUT_MS", 5_000),
+    servicePorts: env.BERTH_SERVICE_PORTS ? parsePortRange(env.BERTH_SERVICE_PORTS) : DEFAULT_SERVICE_PORTS,
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from "@berth/core";
 import type { QuotaBook } from "./quota-book.js";
 import type { ClusterView } from "./cluster-view.js";
+import type { ServicePortBook } from "./service-port-book.js";
 
 export interface ChangeOptions {
   force: boolean;
@@ -42,6 +43,7 @@ export class Deployer {
     private readonly view: ClusterView,
     private readonly now: () => Date,
     private readonly quotas: QuotaBook,
+    private readonly ports: ServicePortBook,
   ) {
     this.store = new DeploymentStore(bus);
   }
@@ -53,15 +55,16 @@ export class Deployer {
   ): Promise<ChangeResult> {
     const current = await this.bus.apps.get(appKey(appId));
     const version = opts.version ?? this.now().toISOString();
-    const target = compute(current?.value, version);
+    const computed = compute(current?.value, version);
     // Every decision below (policy, secrets, quota, the key it is stored under) follows appId: the target must be that app.
-    if (target && target.id !== appId) {
+    if (computed && computed.id !== appId) {
       throw new ValidationError([{ path: "/id", errors: [`must be ${appId}: an app is changed only under its own id`] }]);
     }
-    if (target) {
-      const violations = this.admissionErrors(target);
+    if (computed) {
+      const violations = this.admissionErrors(computed);
       if (violations.length > 0) throw new ValidationError(violations, "The app breaks its team's task policy");
     }
+    const target = computed && (await this.ports.assign(computed, current?.value, opts.dryRun));
     const deployment = newDeployment({
       id: randomUUID(),
       appId,
@@ -77,7 +80,15 @@ export class Deployer {
       const plan = planApp(target, this.view.tasksOf(appId), this.now().getTime());
       return { kind: "dry-run", deployment, target, launch: plan.launch, kill: plan.kill.map((k) => k.taskId) };
     }
-    const revision = await this.store.apply(deployment, current, opts.force, () => this.quotas.book(appId, target));
+    let revision: number;
+    try {
+      revision = await this.store.apply(deployment, current, opts.force, () => this.quotas.book(appId, target));
+    } catch (err) {
+      // Refused (a lock, the quota): the ports claimed for it are let go, so nothing of it stays.
+      await this.ports.release(appId, target, current?.value);
+      throw err;
+    }
+    await this.ports.release(appId, current?.value, target);
     if (revision > 0) await this.view.apps.waitFor(revision);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
     await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);

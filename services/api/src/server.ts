@@ -1,5 +1,5 @@
 import { type Bus, DISPATCHER_LEASE, isConnected } from "@berth/bus";
-import { NotFoundError } from "@berth/core";
+import { NotFoundError, type PortRange } from "@berth/core";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { ClusterView } from "./cluster-view.js";
@@ -12,6 +12,7 @@ import { logRoutes } from "./routes/logs.js";
 import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
+import { ServicePortBook } from "./service-port-book.js";
 import { openApiDocument, undescribed } from "./openapi.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { subscriptionRoutes } from "./routes/subscriptions.js";
@@ -43,6 +44,8 @@ export interface ServerDeps {
   tls?: { cert: Buffer; key: Buffer };
   /** Event subscriptions: the destinations allowed and each POST's timeout. */
   callbacks?: { allow: readonly string[]; timeoutMs: number };
+  /** Where service ports are picked from (Marathon's 10000-20000 by default). */
+  servicePorts?: PortRange;
   now?: () => Date;
 }
 
@@ -145,7 +148,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }, deps.quotaReconcileMs);
     app.addHook("onClose", async () => clearInterval(timer));
   }
-  const deployer = new Deployer(deps.bus, deps.view, now, quotas);
+  const ports = new ServicePortBook(deps.bus, deps.view, () => now().getTime(), deps.servicePorts);
+  const deployer = new Deployer(deps.bus, deps.view, now, quotas, ports);
   const killer = new TaskKiller(deps.bus);
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
   await app.register(taskRoutes, { view: deps.view, killer, deployer });

@@ -1,4 +1,4 @@
-import { type AppDefinition, isHealthy, isTerminal, redactApp, type TaskRecord } from "@berth/core";
+import { type AppDefinition, isHealthy, isTerminal, redactApp, servicePorts, type TaskRecord } from "@berth/core";
 
 /**
  * Answers carry exactly Marathon 1.10's fields, so client libraries that build
@@ -37,7 +37,7 @@ export function taskView(t: TaskRecord, checked = false, shape: Shape = MARATHON
     appId: t.appId,
     host: t.hostname,
     ports: t.ports,
-    servicePorts: [],
+    servicePorts: t.servicePorts ?? [],
     slaveId: t.agentId,
     stagedAt: new Date(t.stagedAtMs).toISOString(),
     startedAt: t.startedAtMs > 0 ? new Date(t.startedAtMs).toISOString() : null,
@@ -157,10 +157,11 @@ export function tasksText(apps: readonly AppDefinition[], runningOf: (appId: str
   for (const app of apps) {
     const name = app.id.slice(1).replaceAll("/", "_");
     const tasks = runningOf(app.id);
-    const ports = app.portDefinitions.length > 0 ? app.portDefinitions : [undefined];
-    ports.forEach((def, i) => {
-      const endpoints = tasks.map((t) => (def ? `${t.hostname}:${t.ports[i] ?? ""}` : t.hostname));
-      out += `${name}\t${def ? def.port : " "}\t${endpoints.map((e) => `${e}\t`).join("")}\n`;
+    const service = servicePorts(app);
+    const ports = service.length > 0 ? service : [undefined];
+    ports.forEach((port, i) => {
+      const endpoints = tasks.map((t) => (port === undefined ? t.hostname : `${t.hostname}:${t.ports[i] ?? ""}`));
+      out += `${name}\t${port ?? " "}\t${endpoints.map((e) => `${e}\t`).join("")}\n`;
     });
   }
   return out;

@@ -27,6 +27,7 @@ import {
   rollbackTarget,
   isTerminal,
   killGraceSeconds,
+  servicePorts,
   launchAllowedAtMs,
   NO_BACKOFF,
   planApp,
@@ -247,6 +248,7 @@ export class Dispatcher {
         configVersion: app.versionInfo.lastConfigChangeAt,
         killGracePeriodSeconds: killGraceSeconds(app),
         nowMs: now,
+        servicePorts: servicePorts(app),
       }),
     );
     // A batch's records are written at once, then its commands sent at once. A record whose

@@ -164,6 +164,7 @@ export class Placer {
       constraints: (t.constraints ?? []).map((c) =>
         c.value ? [c.field ?? "", c.operator ?? "", c.value] : [c.field ?? "", c.operator ?? ""],
       ),
+      ...(t.network ? { network: t.network } : {}),
     }));
     const reply: PlacementReply = { placements: [], unplaced: [], error: null };
     let pending: TaskNeed[] = [];

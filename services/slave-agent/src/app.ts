@@ -1,5 +1,5 @@
 import { type Bus, codecs, commandOf, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
-import { LABELS } from "@berth/core";
+import { LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
@@ -151,7 +151,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           agentId: config.agentId,
           hostname: config.hostname,
           resources: { cpus: config.cpus, mem: config.memMiB, disk: config.diskMiB, ports: config.ports },
-          attributes: config.attributes,
+          // What the daemon offers when the agent starts: a network made later is offered after a restart.
+          attributes: { ...config.attributes, [NETWORKS_ATTRIBUTE]: [...(await runtime.networks())].sort().join(",") },
           version: "0.1.0",
           metricsUrl: `http://${config.httpHost}:${http.port}/metrics`,
           startedAtMs: Date.now(),

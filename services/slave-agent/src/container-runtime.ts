@@ -49,6 +49,8 @@ export class RuntimeError extends Error {
  */
 export interface ContainerRuntime {
   ping(): Promise<void>;
+  /** The names of the networks the engine has (host, none, bridge when it has one, and any made with `docker network create`). */
+  networks(): Promise<string[]>;
   /** The image as the engine has it (its local tags and registry digests), or undefined when absent. */
   inspectImage(image: string): Promise<LocalImage | undefined>;
   /**

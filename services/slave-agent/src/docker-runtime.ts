@@ -41,6 +41,14 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  async networks(): Promise<string[]> {
+    try {
+      return (await this.docker.listNetworks()).map((n) => n.Name);
+    } catch (err) {
+      throw toRuntimeError("list networks", err);
+    }
+  }
+
   async inspectImage(image: string): Promise<LocalImage | undefined> {
     try {
       const i = await this.docker.getImage(image).inspect();
@@ -156,11 +164,18 @@ export class DockerRuntime implements ContainerRuntime {
         StopTimeout: spec.stopTimeoutSeconds,
         ...(spec.stopSignal ? { StopSignal: spec.stopSignal } : {}),
         ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
+        ...(spec.hostname ? { Hostname: spec.hostname } : {}),
         HostConfig: {
           NetworkMode: spec.networkMode,
           CpuShares: spec.cpuShares,
           Memory: spec.memoryBytes,
-          MemorySwap: spec.memoryBytes,
+          MemorySwap: spec.memorySwapBytes,
+          ...(spec.memoryReservationBytes !== undefined ? { MemoryReservation: spec.memoryReservationBytes } : {}),
+          ...(spec.cpuQuota !== undefined ? { CpuQuota: spec.cpuQuota, CpuPeriod: 100_000 } : {}),
+          ...(spec.logConfig ? { LogConfig: { Type: spec.logConfig.type, Config: spec.logConfig.config } } : {}),
+          ExtraHosts: spec.extraHosts,
+          Dns: spec.dns,
+          DnsSearch: spec.dnsSearch,
           Privileged: spec.privileged,
           Binds: spec.binds,
           PortBindings: spec.portBindings,

@@ -14,6 +14,10 @@ export class SimRuntime implements ContainerRuntime {
 
   async ping(): Promise<void> {}
 
+  async networks(): Promise<string[]> {
+    return ["host", "none"];
+  }
+
   async inspectImage(image: string): Promise<LocalImage | undefined> {
     return { repoTags: [image], repoDigests: [] };
   }

@@ -1,0 +1,28 @@
+import type { AppDefinition } from "./app-definition.js";
+import type { AgentOffer } from "./ledger.js";
+
+/** The agent attribute that lists the Docker networks its daemon offers, comma-separated ("bridge,host,none"). */
+export const NETWORKS_ATTRIBUTE = "berth.networks";
+
+/**
+ * The Docker network a task of this app joins: "host", "bridge" for
+ * Marathon's container/bridge, or the named network of container mode.
+ */
+export function dockerNetwork(app: AppDefinition): string {
+  const n = app.networks[0];
+  if (!n || n.mode === "host") return "host";
+  if (n.mode === "container/bridge") return "bridge";
+  return n.name ?? "host";
+}
+
+/** The networks an agent offers: what it advertises, or only the host's when it says nothing. */
+export function offeredNetworks(attributes: Readonly<Record<string, string>>): string[] {
+  const listed = attributes[NETWORKS_ATTRIBUTE];
+  return listed === undefined ? ["host"] : listed.split(",").filter((n) => n !== "");
+}
+
+/** Why an agent cannot give a task its network, or undefined when it can. Never the host's instead. */
+export function networkRefusal(network: string, offer: AgentOffer): string | undefined {
+  if (network === "host" && offer.attributes[NETWORKS_ATTRIBUTE] === undefined) return undefined;
+  return offeredNetworks(offer.attributes).includes(network) ? undefined : `network '${network}' not offered`;
+}
