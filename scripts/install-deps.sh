@@ -16,6 +16,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v gcc >/dev/null 2>&1 && dpkg -s libc6-dev >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The agent unpacks fetched archives with tar and unzip.
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v tar >/dev/null 2>&1 || need+=(tar)
 # Strangers' tools the compatibility tests drive: Debian's Marathon client library (for Debian's Python).
 dpkg -s python3-marathon >/dev/null 2>&1 || need+=(python3-marathon)
 if [ ${#need[@]} -gt 0 ]; then

@@ -59,7 +59,15 @@ const services = [
       ...natsUser("berth-api"),
     },
   ],
-  ["slave-agent", { BERTH_AGENT_HTTP_PORT: "5051", ...natsUser(`berth-agent-${env.BERTH_AGENT_ID}`) }],
+  [
+    "slave-agent",
+    {
+      BERTH_AGENT_HTTP_PORT: "5051",
+      // Apps without a container (Marathon's command executor) run in the demo image.
+      BERTH_AGENT_COMMAND_IMAGE: process.env.BERTH_AGENT_COMMAND_IMAGE ?? "berth/busybox:latest",
+      ...natsUser(`berth-agent-${env.BERTH_AGENT_ID}`),
+    },
+  ],
 ];
 
 mkdirSync(join(root, ".berth/pids"), { recursive: true });

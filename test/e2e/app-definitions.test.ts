@@ -1,7 +1,14 @@
 // Marathon app definitions as people wrote them, on the real Docker daemon: every docker parameter
 // Berth honours does what `docker run` would, an app that names no ports gets one, and a network
 // no agent offers keeps its task waiting with that reason instead of running on the host's.
-import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import { sleeper } from "../support/apps.js";
@@ -29,6 +36,16 @@ interface Inspect {
   };
 }
 
+const run = promisify(execFile);
+/** A task's output once it holds `expected`. */
+const outputOf = (taskId: string, expected: string) =>
+  eventually(
+    async () => {
+      const r = await f.api.call<string>("GET", `/v2/tasks/${taskId}/logs`);
+      return String(r.body).includes(expected) && String(r.body);
+    },
+    { what: `${taskId}'s output` },
+  );
 const exec = (taskId: string, script: string) => docker("exec", `berth-${taskId}`, "sh", "-c", script);
 const MiB = 1024 * 1024;
 
@@ -93,13 +110,7 @@ describe("docker parameters, each on Docker", () => {
     expect(await exec(task!.id, "touch /www/x 2>&1 || echo refused")).toMatch(/Read-only file system|refused/);
     expect((await exec(task!.id, "touch /run/x && echo written")).trim()).toBe("written");
     // The local log driver keeps the output where Berth's log endpoint reads it.
-    const logs = await eventually(
-      async () => {
-        const r = await f.api.call<string>("GET", `/v2/tasks/${task!.id}/logs?tail=10`);
-        return r.status === 200 && String(r.body).includes("started") && String(r.body);
-      },
-      { what: "the task's output" },
-    );
+    const logs = await outputOf(task!.id, "started");
     expect(logs).toContain("started in /www as 1000");
   });
 
@@ -270,5 +281,103 @@ describe("networks, honoured or waiting, never the host's instead", () => {
     expect(await f.api.running("/net/named")).toEqual([]);
     const agents = await f.api.call<{ agents: { attributes: Record<string, string> }[] }>("GET", "/v2/agents");
     expect(agents.body.agents[0]?.attributes["berth.networks"]).toBe("host,none");
+  });
+});
+
+describe("apps without a container, as Marathon's command executor ran them", () => {
+  it("runs cmd in the agent's command image, in a sandbox of its own that goes with the task", async () => {
+    const app = { id: "/cmd/plain", cmd: "echo hello > greeting; echo in $(pwd) sandbox $MESOS_SANDBOX; sleep 3600", cpus: 0.05, mem: 32 };
+    expect((await f.api.call("POST", "/v2/apps", { ...app, taskKillGracePeriodSeconds: 0 })).status).toBe(201);
+    const [task] = await f.api.waitRunning("/cmd/plain", 1);
+    type Mounts = { Config: { Image: string; WorkingDir: string }; Mounts: { Source: string; Destination: string }[] };
+    const c = await dockerInspect<Mounts>(`berth-${task!.id}`);
+    expect(c.Config.Image).toBe(DEMO_IMAGE);
+    expect(c.Config.WorkingDir).toBe("/mnt/mesos/sandbox");
+    const sandbox = c.Mounts.find((m) => m.Destination === "/mnt/mesos/sandbox")?.Source ?? "";
+    expect(sandbox).toContain(task!.id);
+    await eventually(() => existsSync(join(sandbox, "greeting")) && readFileSync(join(sandbox, "greeting"), "utf8") === "hello\n", {
+      what: "the task's file in its sandbox",
+    });
+    const logs = await outputOf(task!.id, "sandbox");
+    expect(logs).toContain("in /mnt/mesos/sandbox sandbox /mnt/mesos/sandbox");
+
+    expect((await f.api.call("DELETE", "/v2/apps/cmd/plain?force=true")).status).toBe(200);
+    await eventually(() => !existsSync(sandbox), { what: "the sandbox removed with the container", timeoutMs: 30_000 });
+  });
+
+  it("runs args without a shell, and without a container", async () => {
+    const app = { id: "/cmd/argv", args: ["sh", "-c", "echo argv $0 ok; sleep 3600"], cpus: 0.05, mem: 32, taskKillGracePeriodSeconds: 0 };
+    expect((await f.api.call("POST", "/v2/apps", app)).status).toBe(201);
+    const [task] = await f.api.waitRunning("/cmd/argv", 1);
+    const logs = await outputOf(task!.id, "ok");
+    expect(logs).toContain("argv sh ok");
+  });
+});
+
+describe("fetch: files downloaded into the sandbox before the task starts", () => {
+  let server: Server;
+  let base = "";
+  const hits = new Map<string, number>();
+  const files = new Map<string, Buffer>();
+
+  beforeAll(async () => {
+    // An archive of each kind, a script, and a file to cache, served on loopback.
+    const dir = mkdtempSync(join(tmpdir(), "berth-fetch-"));
+    mkdirSync(join(dir, "site"));
+    writeFileSync(join(dir, "site", "index.txt"), "from the tarball\n");
+    writeFileSync(join(dir, "note.txt"), "from the zip\n");
+    await run("tar", ["-czf", join(dir, "site.tgz"), "-C", dir, "site"]);
+    await run("python3", [
+      "-c",
+      `import zipfile; z=zipfile.ZipFile("${join(dir, "notes.zip")}", "w"); z.write("${join(dir, "note.txt")}", "note.txt"); z.close()`,
+    ]);
+    files.set("/site.tgz", readFileSync(join(dir, "site.tgz")));
+    files.set("/notes.zip", readFileSync(join(dir, "notes.zip")));
+    files.set("/run.sh", Buffer.from("#!/bin/sh\ncat site/index.txt note.txt data.bin\nexec sleep 3600\n"));
+    files.set("/data.bin", Buffer.from("cached data\n"));
+    server = createServer((req, res) => {
+      const path = req.url ?? "";
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      const body = files.get(path);
+      if (!body) return res.writeHead(404).end("no such file");
+      res.writeHead(200, { "content-length": body.length }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("unpacks archives, marks files executable, caches by URI, for a command app and a container app alike", async () => {
+    const fetch = [
+      { uri: `${base}/site.tgz` },
+      { uri: `${base}/notes.zip` },
+      { uri: `${base}/run.sh`, executable: true },
+      { uri: `${base}/data.bin`, cache: true },
+    ];
+    const command = { id: "/fetch/cmd", cmd: "./run.sh", cpus: 0.05, mem: 32, instances: 2, taskKillGracePeriodSeconds: 0, fetch };
+    const docker = sleeper("/fetch/docker", 1, { cmd: "cd $MESOS_SANDBOX && ./run.sh", fetch });
+    expect((await f.api.call("POST", "/v2/apps", command)).status).toBe(201);
+    expect((await f.api.call("POST", "/v2/apps", docker)).status).toBe(201);
+    const tasks = [...(await f.api.waitRunning("/fetch/cmd", 2)), ...(await f.api.waitRunning("/fetch/docker", 1))];
+    for (const t of tasks) {
+      const out = await outputOf(t.id, "cached data");
+      expect(out).toContain("from the tarball\nfrom the zip\ncached data\n");
+    }
+    // Three tasks fetched it; the agent downloaded it once.
+    expect(hits.get("/data.bin")).toBe(1);
+    expect(hits.get("/run.sh")).toBe(3);
+  });
+
+  it("fails the task with the URI and the reason when a fetch fails", async () => {
+    const app = { id: "/fetch/missing", cmd: "true", cpus: 0.05, mem: 32, fetch: [{ uri: `${base}/nowhere.tgz` }], backoffSeconds: 60 };
+    expect((await f.api.call("POST", "/v2/apps", app)).status).toBe(201);
+    const failure = await eventually(
+      async () => {
+        const r = await f.api.call<{ app: { lastTaskFailure?: { state: string; message: string } } }>("GET", "/v2/apps/fetch/missing");
+        return r.body.app.lastTaskFailure;
+      },
+      { what: "the task to fail" },
+    );
+    expect(failure).toMatchObject({ state: "TASK_FAILED", message: `Failed to fetch '${base}/nowhere.tgz': HTTP 404 Not Found` });
   });
 });

@@ -305,12 +305,13 @@ describe("more of Marathon's API", () => {
     await eventually(async () => (await f.api.tasks(id)).length === 1 && (await deployments()).length === 0, { what: "scaled to 1" });
     expect((await f.api.call<{ app: { instances: number } }>("GET", `/v2/apps${id}`)).body.app.instances).toBe(1);
 
-    const bulk = await f.api.call<{ deploymentIds: string[] }>("PUT", "/v2/apps", [
+    const bulk = await f.api.call<{ deploymentId: string }>("PUT", "/v2/apps", [
       { id, instances: 2 },
       { id: "/more/other", cmd: "sleep 600", cpus: 0.1, mem: 32, instances: 0, container: { docker: { image: DEMO_IMAGE } } },
     ]);
     expect(bulk.status).toBe(200);
-    expect(bulk.body.deploymentIds).toHaveLength(2);
+    expect(bulk.headers.get("marathon-deployment-id")).toBe(bulk.body.deploymentId);
+    expect((await deployments()).map((d) => [d.id, d.affectedApps])).toContainEqual([bulk.body.deploymentId, [id, "/more/other"]]);
     const invalidBulk = await f.api.call<{ details: { path: string }[] }>("PUT", "/v2/apps", [{ id: "/more/x", cmd: "x", cpus: -1 }]);
     expect(invalidBulk.status).toBe(422);
     expect(invalidBulk.body.details[0]?.path).toBe("/0/cpus");
@@ -329,13 +330,15 @@ describe("groups", () => {
   });
 
   it("creates a tree of apps with relative ids, shows it, replaces it whole and deletes it", async () => {
-    const created = await f.api.call<{ deploymentIds: string[] }>("POST", "/v2/groups", {
+    const created = await f.api.call<{ deploymentId: string }>("POST", "/v2/groups", {
       id: "/shop",
       apps: [sleeper("web")],
       groups: [{ id: "backend", apps: [sleeper("db")] }],
     });
     expect(created.status).toBe(201);
-    expect(created.body.deploymentIds).toHaveLength(2);
+    const listed = (await deployments()).filter((d) => d.affectedApps.some((a) => a.startsWith("/shop/")));
+    expect(listed.map((d) => d.id)).toEqual([created.body.deploymentId]);
+    expect(listed[0]?.affectedApps.sort()).toEqual(["/shop/backend/db", "/shop/web"]);
     await eventually(
       async () => (await f.api.running("/shop/web")).length === 1 && (await f.api.running("/shop/backend/db")).length === 1,
       {

@@ -106,3 +106,54 @@ describe("PUT /v2/apps/{id} with a version", () => {
     expect((await f.api.call("PUT", "/v2/apps/roll/app", { version: "1999-01-01T00:00:00.000Z" })).status).toBe(404);
   });
 });
+
+describe("a group change is one deployment, as Marathon's", () => {
+  type Listed = { id: string; affectedApps: string[] };
+  const listed = async () => (await f.api.call<Listed[]>("GET", "/v2/deployments")).body;
+
+  it("is listed once over its apps and on each app, and ends with one deployment_success when every app is up", async () => {
+    const r = await f.api.call<{ deploymentId: string }>("PUT", "/v2/groups/one", {
+      apps: [sleeper("/one/a", 1), sleeper("/one/b", 2)],
+    });
+    expect(r.status).toBe(200);
+    const id = r.body.deploymentId;
+    expect(r.headers.get("marathon-deployment-id")).toBe(id);
+    const during = await listed();
+    expect(during.filter((d) => d.affectedApps.some((a) => a.startsWith("/one/")))).toEqual([
+      expect.objectContaining({ id, affectedApps: ["/one/a", "/one/b"] }),
+    ]);
+    const onApp = await f.api.call<{ app: { deployments: { id: string }[] } }>("GET", "/v2/apps/one/b");
+    expect(onApp.body.app.deployments).toEqual([{ id }]);
+    await eventually(async () => !(await listed()).some((d) => d.id === id), { what: "the group's deployment to end" });
+    // It ended only with both apps up, and told of it once, under its own id.
+    expect((await f.api.running("/one/a")).length).toBe(1);
+    expect((await f.api.running("/one/b")).length).toBe(2);
+    const success = await eventually(() => f.events.filter((e) => e.eventType === "deployment_success" && e.id === id), {
+      what: "deployment_success for the group's deployment",
+    });
+    expect(success).toHaveLength(1);
+    const plan = (success[0] as unknown as { plan: { target: { apps: { id: string }[] } } }).plan;
+    expect(plan.target.apps.map((a) => a.id).sort()).toEqual(["/one/a", "/one/b"]);
+    const started = f.events.filter((e) => e.eventType === "deployment_info" && (e as unknown as { plan: { id: string } }).plan.id === id);
+    expect(started).toHaveLength(1);
+  });
+
+  it("rolls every app back when canceled, as one deployment again", async () => {
+    await settled();
+    const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/groups/one", {
+      apps: [sleeper("/one/a", 1, { cmd: "exit 1" }), sleeper("/one/b", 2, { cmd: "exit 1" })],
+    });
+    expect(broken.status).toBe(200);
+    const canceled = await f.api.call<{ deploymentId: string }>("DELETE", `/v2/deployments/${broken.body.deploymentId}`);
+    expect(canceled.status).toBe(200);
+    const rollback = await f.api.call<Listed & { status: string; rollbackOf: string }>(
+      "GET",
+      `/v2/deployments/${canceled.body.deploymentId}`,
+    );
+    expect(rollback.body).toMatchObject({ affectedApps: ["/one/a", "/one/b"], rollbackOf: broken.body.deploymentId });
+    const was = await f.api.call<{ status: string }>("GET", `/v2/deployments/${broken.body.deploymentId}`);
+    expect(was.body.status).toBe("canceled");
+    expect((await appsOf("/one")).map((a) => a.cmd)).toEqual(["sleep 3600", "sleep 3600"]);
+    await eventually(async () => !(await listed()).some((d) => d.id === canceled.body.deploymentId), { what: "the rollback done" });
+  });
+});

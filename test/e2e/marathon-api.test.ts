@@ -28,12 +28,14 @@ describe("endpoints Marathon's clients call", () => {
   it("changes several apps with PATCH /v2/apps, and creates a group under a path with POST /v2/groups/{id}", async () => {
     expect((await f.api.call("POST", "/v2/groups/bulk", { id: "inner", apps: [sleeper("a"), sleeper("b")] })).status).toBe(201);
     await settled();
-    const r = await f.api.call<{ deploymentIds: string[] }>("PATCH", "/v2/apps", [
+    const r = await f.api.call<{ deploymentId: string }>("PATCH", "/v2/apps", [
       { id: "/bulk/inner/a", instances: 2 },
       { id: "/bulk/inner/b", labels: { patched: "yes" } },
     ]);
     expect(r.status).toBe(200);
-    expect(r.body.deploymentIds).toHaveLength(2);
+    // One deployment for the request, as Marathon's, over both apps.
+    const one = await f.api.call<{ affectedApps: string[] }>("GET", `/v2/deployments/${r.body.deploymentId}`);
+    expect(one.body.affectedApps).toEqual(["/bulk/inner/a", "/bulk/inner/b"]);
     const apps = (
       await f.api.call<{ apps: { id: string; instances: number; labels: Record<string, string>; cmd: string }[] }>(
         "GET",

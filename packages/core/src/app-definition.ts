@@ -24,6 +24,18 @@ export interface Volume {
   mode: "RO" | "RW";
 }
 
+/** A file the agent downloads into the task's sandbox before it starts (Marathon's fetch, Mesos's fetcher). */
+export interface FetchUri {
+  uri: string;
+  /** Unpack a .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz or .zip into the sandbox. */
+  extract: boolean;
+  executable: boolean;
+  /** Keep the download on the agent, keyed by URI, and copy it from there next time. */
+  cache: boolean;
+  /** Where in the sandbox, relative; default the URI's file name. */
+  destPath?: string;
+}
+
 export interface DockerParameter {
   key: string;
   value: string;
@@ -99,6 +111,8 @@ export interface AppDefinition {
   backoffFactor: number;
   maxLaunchDelaySeconds: number;
   taskKillGracePeriodSeconds?: number;
+  /** Files fetched into the sandbox before each task starts; absent in definitions stored before fetch was honoured. */
+  fetch?: FetchUri[];
   /** Berth: a deployment of this app that has not finished after this long fails and is rolled back. */
   progressDeadlineSeconds: number;
   /** Berth: an image pull that takes longer fails the task; separate from any launch timeout. */

@@ -4,6 +4,7 @@ import {
   type AppDefinition,
   type Container,
   type EnvValue,
+  type FetchUri,
   hostPortCount,
   requiredHostPorts,
   portNames,
@@ -55,14 +56,6 @@ const UNUSED_FIELDS: Record<string, { accepts: (v: unknown) => boolean; why: str
   storeUrls: { accepts: (v) => Array.isArray(v) && v.length === 0, why: "Berth has no artifact store: give [] or leave it out" },
   ipAddress: { accepts: () => false, why: "IP-per-task networking is not supported: use networks, or leave it out" },
   residency: { accepts: () => false, why: "resident (persistent-volume) tasks are not supported: leave it out" },
-  fetch: {
-    accepts: (v) => Array.isArray(v) && v.length === 0,
-    why: "fetching files into a sandbox is not supported yet: build them into the image, or give []",
-  },
-  uris: {
-    accepts: (v) => Array.isArray(v) && v.length === 0,
-    why: "fetching files into a sandbox is not supported yet: build them into the image, or give []",
-  },
   role: { accepts: (v) => v === "*", why: 'agents offer no roles yet: give "*" or leave it out' },
   acceptedResourceRoles: {
     accepts: (v) => Array.isArray(v) && v.every((r) => r === "*"),
@@ -103,6 +96,8 @@ const KNOWN_FIELDS = new Set<string>([
   "progressDeadlineSeconds",
   "pullTimeoutSeconds",
   "secrets",
+  "fetch",
+  "uris",
   ...Object.keys(UNUSED_FIELDS),
 ]);
 
@@ -188,6 +183,8 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   const labels = opt(input.labels, (v) => c.stringMap("/labels", v, { maxEntries: LIMITS.maxLabels }));
   if (labels) app.labels = labels;
 
+  const fetch = readFetch(c, input);
+  if (fetch.length > 0) app.fetch = fetch;
   const container = opt(input.container, (v) => readContainer(c, v));
   if (container) app.container = container;
   const networks = opt(input.networks, (v) => readNetworks(c, v));
@@ -245,8 +242,43 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (app.cmd === undefined && app.args === undefined && !app.container) {
     c.fail("/", "AppDefinition must contain one of 'cmd', 'args' or 'container'");
   }
-  if (app.args !== undefined && !app.container) c.fail("/args", "'args' needs a Docker container to run in");
   return c.ok ? { ok: true, app } : { ok: false, details: c.details };
+}
+
+/** Marathon's fetch, or 0.x's uris (each extracted, as Marathon did); only http and https. */
+function readFetch(c: Checker, input: Record<string, unknown>): FetchUri[] {
+  const fetch = opt(input.fetch, (v) => c.array("/fetch", v, 100));
+  const uris = opt(input.uris, (v) => stringList(c, "/uris", v, 100));
+  if (fetch && fetch.length > 0 && uris && uris.length > 0) c.fail("/uris", "give either 'fetch' or 'uris', not both");
+  const entries: { path: string; raw: Record<string, unknown> }[] = [
+    ...(fetch ?? []).flatMap((item, i) => {
+      const obj = c.object(`/fetch/${i}`, item);
+      return obj ? [{ path: `/fetch/${i}`, raw: obj }] : [];
+    }),
+    ...(uris ?? []).map((uri, i) => ({ path: `/uris/${i}`, raw: { uri } as Record<string, unknown> })),
+  ];
+  return entries.flatMap(({ path, raw }) => {
+    const fromUris = path.startsWith("/uris");
+    for (const key of Object.keys(raw)) {
+      if (!["uri", "extract", "executable", "cache", "destPath"].includes(key)) c.fail(`${path}/${key}`, "is not a field of a fetch entry");
+    }
+    const uriPath = fromUris ? path : `${path}/uri`;
+    const uri = c.string(uriPath, raw.uri, { nonEmpty: true, maxLength: 4096 });
+    if (uri !== undefined && !/^https?:\/\/[^/?#]+/.test(uri)) c.fail(uriPath, "the agent fetches http:// and https:// URIs only");
+    const entry: FetchUri = {
+      uri: uri ?? "",
+      extract: opt(raw.extract, (v) => c.boolean(`${path}/extract`, v)) ?? true,
+      executable: opt(raw.executable, (v) => c.boolean(`${path}/executable`, v)) ?? false,
+      cache: opt(raw.cache, (v) => c.boolean(`${path}/cache`, v)) ?? false,
+    };
+    const dest = opt(raw.destPath, (v) => c.string(`${path}/destPath`, v, { nonEmpty: true, maxLength: 1024 }));
+    if (dest !== undefined) {
+      if (!isCleanAbsolutePath(`/${dest}`) || dest.startsWith("/"))
+        c.fail(`${path}/destPath`, "must be a path inside the sandbox: relative, without '.' or '..'");
+      else entry.destPath = dest;
+    }
+    return [entry];
+  });
 }
 
 /**

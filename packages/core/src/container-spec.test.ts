@@ -81,6 +81,20 @@ describe("container spec", () => {
     });
   });
 
+  it("gives a command task its sandbox: mounted, its working directory, and MESOS_SANDBOX", () => {
+    const a = app({ container: undefined, cmd: "ls" });
+    const spec = containerSpec(
+      { ...taskSpec(a, "t", [31000]), image: "busybox:1.36" },
+      { agentId: "a", hostname: "h", sandbox: "/var/lib/berth/sandboxes/t" },
+    );
+    expect(spec.binds).toEqual(["/var/lib/berth/sandboxes/t:/mnt/mesos/sandbox:rw"]);
+    expect(spec.workingDir).toBe("/mnt/mesos/sandbox");
+    expect(spec.env).toContain("MESOS_SANDBOX=/mnt/mesos/sandbox");
+    expect(containerSpec(taskSpec(app({}), "t", []), { agentId: "a", hostname: "h" }).env.some((e) => e.startsWith("MESOS_SANDBOX="))).toBe(
+      false,
+    );
+  });
+
   it("needs the exact ports when requirePorts is set", () => {
     expect(taskNeed(app({ requirePorts: true, portDefinitions: [{ port: 8080 }] }), "t").requiredPorts).toEqual([8080]);
   });

@@ -39,6 +39,8 @@ export interface TaskSpec {
   pidsLimit: number;
   /** Off the host's network: the container ports bound to the host, `portMappings[i]` to `ports[i]`. */
   portMappings: { containerPort: number; protocol: string }[];
+  /** Files the agent downloads into the sandbox before the task starts. */
+  fetch: { uri: string; extract: boolean; executable: boolean; cache: boolean; destPath: string }[];
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */
@@ -160,12 +162,19 @@ function labelEnvName(key: string): string {
  * Translates a task into Docker's terms: CPU shares, memory limit, host networking, labels, command,
  * and the hardening every task gets. Throws when a docker parameter cannot be read.
  */
-export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname: string }): ContainerSpec {
+/** Where a command task's sandbox is mounted, and what MESOS_SANDBOX says, as under Mesos's Docker containerizer. */
+export const SANDBOX_PATH = "/mnt/mesos/sandbox";
+
+export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname: string; sandbox?: string }): ContainerSpec {
   const read = dockerOptions(task.parameters);
   if (!read.ok) throw new Error(`invalid docker parameters: ${read.errors.map((e) => e.error).join("; ")}`);
   const o = read.options;
   // The parameters' env first, so the app's own env (and Marathon's variables) are what a name ends up with.
-  const env = { ...Object.fromEntries(o.env.map((e) => e.split(/=(.*)/s))), ...taskEnvironment(task, agent.hostname) };
+  const env = {
+    ...Object.fromEntries(o.env.map((e) => e.split(/=(.*)/s))),
+    ...(agent.sandbox ? { MESOS_SANDBOX: SANDBOX_PATH } : {}),
+    ...taskEnvironment(task, agent.hostname),
+  };
   const spec: ContainerSpec = {
     name: containerName(task.taskId),
     image: task.image,
@@ -189,7 +198,10 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
     memoryBytes: memoryLimitBytes(task.mem),
     memorySwapBytes: Math.max(o.memorySwapBytes ?? 0, memoryLimitBytes(task.mem)),
     privileged: task.privileged,
-    binds: task.volumes.filter((v) => v.hostPath !== "").map((v) => `${v.hostPath}:${v.containerPath}:${v.mode === "RO" ? "ro" : "rw"}`),
+    binds: [
+      ...(agent.sandbox ? [`${agent.sandbox}:${SANDBOX_PATH}:rw`] : []),
+      ...task.volumes.filter((v) => v.hostPath !== "").map((v) => `${v.hostPath}:${v.containerPath}:${v.mode === "RO" ? "ro" : "rw"}`),
+    ],
     // A task checkpointed before port mappings were carried has none.
     portBindings: portBindings(task.portMappings ?? [], task.ports),
     stopTimeoutSeconds: task.killGracePeriodSeconds,
@@ -212,6 +224,7 @@ export function containerSpec(task: TaskSpec, agent: { agentId: string; hostname
   if (o.readOnly !== undefined) spec.readonlyRootfs = o.readOnly;
   if (o.shmSizeBytes !== undefined) spec.shmSizeBytes = o.shmSizeBytes;
   if (o.workdir !== undefined) spec.workingDir = o.workdir;
+  else if (agent.sandbox) spec.workingDir = SANDBOX_PATH;
   if (o.stopSignal !== undefined) spec.stopSignal = o.stopSignal;
   if (task.cmd) {
     spec.entrypoint = ["/bin/sh", "-c"];

@@ -30,6 +30,61 @@ export interface Deployment {
   target?: AppDefinition;
   /** Set on the deployment that rolls another back. */
   rollbackOf?: string;
+  /** A group's deployment: the ids of its apps' deployments, which it ends with (Marathon's one deployment per group change). */
+  parts?: string[];
+  /** An app's deployment that is part of a group's: that deployment's id, which clients see instead. */
+  partOf?: string;
+  /** A group's deployment: its apps before and after, for Marathon's plan. */
+  previousApps?: AppDefinition[];
+  targetApps?: AppDefinition[];
+}
+
+/**
+ * One deployment for a group change, as Marathon has it: it affects every app
+ * the change touches and ends when all of their own deployments have ended.
+ */
+export function newGroupDeployment(fields: {
+  id: string;
+  version: string;
+  nowMs: number;
+  parts: readonly Deployment[];
+  rollbackOf?: string;
+}): Deployment {
+  const { parts } = fields;
+  return {
+    ...(fields.rollbackOf ? { rollbackOf: fields.rollbackOf } : {}),
+    id: fields.id,
+    version: fields.version,
+    affectedApps: parts.flatMap((p) => p.affectedApps),
+    steps: [{ actions: parts.flatMap((p) => p.steps.flatMap((s) => s.actions)) }],
+    currentStep: 1,
+    totalSteps: 1,
+    status: "running",
+    createdAtMs: fields.nowMs,
+    deadlineAtMs: Math.max(fields.nowMs, ...parts.map((p) => p.deadlineAtMs)),
+    finishedAtMs: 0,
+    reason: "",
+    parts: parts.map((p) => p.id),
+    previousApps: parts.flatMap((p) => (p.previous ? [p.previous] : [])),
+    targetApps: parts.flatMap((p) => (p.target ? [p.target] : [])),
+  };
+}
+
+/**
+ * How a group's deployment ends, from its parts: undefined while any runs (or
+ * is not yet found); failed when any failed, canceled when any was canceled,
+ * else success. The reason names each part that did not succeed.
+ */
+export function groupOutcome(
+  parts: readonly (Deployment | undefined)[],
+): { status: Exclude<DeploymentStatus, "running">; reason: string } | undefined {
+  if (parts.some((p) => !p || p.status === "running")) return undefined;
+  const ended = parts as Deployment[];
+  const bad = ended.filter((p) => p.status !== "success");
+  const reason = bad.map((p) => `${p.affectedApps.join(", ")}: ${p.status}${p.reason ? ` (${p.reason})` : ""}`).join("; ");
+  if (ended.some((p) => p.status === "failed")) return { status: "failed", reason };
+  if (bad.length > 0) return { status: "canceled", reason };
+  return { status: "success", reason: "" };
 }
 
 /** Marathon's action for a change of an app. */
@@ -49,6 +104,7 @@ export function newDeployment(fields: {
   nowMs: number;
   restart?: boolean;
   rollbackOf?: string;
+  partOf?: string;
 }): Deployment {
   const { previous, target } = fields;
   const deadlineSeconds = (target ?? previous)?.progressDeadlineSeconds ?? 600;
@@ -68,6 +124,7 @@ export function newDeployment(fields: {
   if (previous) d.previous = previous;
   if (target) d.target = target;
   if (fields.rollbackOf) d.rollbackOf = fields.rollbackOf;
+  if (fields.partOf) d.partOf = fields.partOf;
   return d;
 }
 
@@ -116,8 +173,8 @@ export function planJson(d: Deployment): Record<string, unknown> {
     id: d.id,
     version: d.version,
     steps: d.steps,
-    original: { apps: d.previous ? [redactApp(d.previous)] : [] },
-    target: { apps: d.target ? [redactApp(d.target)] : [] },
+    original: { apps: (d.previousApps ?? (d.previous ? [d.previous] : [])).map(redactApp) },
+    target: { apps: (d.targetApps ?? (d.target ? [d.target] : [])).map(redactApp) },
   };
 }
 

@@ -87,7 +87,9 @@ export {
   deploymentEvent,
   deploymentView,
   isComplete,
+  groupOutcome,
   newDeployment,
+  newGroupDeployment,
   planJson,
   progressOf,
   rollbackTarget,
@@ -111,7 +113,7 @@ export {
   servicePorts,
   withServicePorts,
 } from "./service-ports.js";
-export { dockerNetwork, NETWORKS_ATTRIBUTE, networkRefusal, offeredNetworks } from "./networks.js";
+export { COMMAND_IMAGE_ATTRIBUTE, commandRefusal, dockerNetwork, NETWORKS_ATTRIBUTE, networkRefusal, offeredNetworks } from "./networks.js";
 export { DOCKER_PARAMETER_KEYS, type DockerOptions, dockerOptions } from "./docker-parameters.js";
 export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPolicy } from "./task-policy.js";
 export {

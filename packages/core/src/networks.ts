@@ -3,6 +3,13 @@ import type { AgentOffer } from "./ledger.js";
 
 /** The agent attribute that lists the Docker networks its daemon offers, comma-separated ("bridge,host,none"). */
 export const NETWORKS_ATTRIBUTE = "berth.networks";
+/** The agent attribute naming the image its command tasks (apps without a container) run in; absent: it runs none. */
+export const COMMAND_IMAGE_ATTRIBUTE = "berth.command-image";
+
+/** Why an agent cannot run a command task, or undefined when it can. */
+export function commandRefusal(offer: AgentOffer): string | undefined {
+  return offer.attributes[COMMAND_IMAGE_ATTRIBUTE] ? undefined : "no image for command tasks";
+}
 
 /**
  * The Docker network a task of this app joins: "host", "bridge" for

@@ -37,6 +37,13 @@ describe("matchTask", () => {
     expect(matchTask(need({ network: "host" }), [silent])).toMatchObject({ ok: true, agentId: "a3" });
   });
 
+  it("places a command task only on an agent with a command image", () => {
+    const plain = offer("a1");
+    const withImage = offer("a2", {}, { "berth.command-image": "busybox:1.36" });
+    expect(matchTask(need({ command: true }), [plain])).toEqual({ ok: false, reasons: ["no image for command tasks on 1 of 1 agent"] });
+    expect(matchTask(need({ command: true }), [plain, withImage])).toMatchObject({ ok: true, agentId: "a2" });
+  });
+
   it("says when there are no agents", () => {
     expect(matchTask(need(), [])).toEqual({ ok: false, reasons: ["no agents are registered and healthy"] });
   });

@@ -1,6 +1,6 @@
 import { constraintRefusal, countsByValue, fieldValue } from "./constraints.js";
 import { type AgentOffer, consume, copyOffer } from "./ledger.js";
-import { networkRefusal } from "./networks.js";
+import { commandRefusal, networkRefusal } from "./networks.js";
 import { countPorts, rangesContain, takePorts } from "./resources.js";
 
 /** What one task needs from an agent. */
@@ -15,6 +15,8 @@ export interface TaskNeed {
   constraints: readonly (readonly string[])[];
   /** The Docker network the task joins ("host", "bridge", or a network's name): only an agent that offers it will do. */
   network?: string;
+  /** A command task (an app without a container): only an agent with a command image will do. */
+  command?: boolean;
 }
 
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
@@ -35,6 +37,10 @@ export function refusal(
   } else if (countPorts(f.ports) < need.portCount) return "insufficient ports";
   if (need.network !== undefined) {
     const why = networkRefusal(need.network, offer);
+    if (why) return why;
+  }
+  if (need.command) {
+    const why = commandRefusal(offer);
     if (why) return why;
   }
   for (const c of need.constraints) {

@@ -18,6 +18,7 @@ export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
     requiredPorts: requiredHostPorts(app),
     constraints: app.constraints,
     network: dockerNetwork(app),
+    command: app.container === undefined,
   };
 }
 
@@ -72,5 +73,6 @@ export function taskSpec(
         ? JSON.stringify(app.readinessChecks.map((r) => ({ ...r, port: ports[portNames(app).indexOf(r.portName)] ?? 0 })))
         : "",
     pidsLimit: effectivePidsLimit(app, policy),
+    fetch: (app.fetch ?? []).map((f) => ({ ...f, destPath: f.destPath ?? "" })),
   };
 }

@@ -2,11 +2,11 @@
 // or is refused at submission naming the field. Nothing is dropped without a word.
 import { describe, expect, it } from "vitest";
 import { parseApp } from "./app-validation.js";
-import { containerSpec, type ContainerSpec } from "./container-spec.js";
+import { containerSpec, type ContainerSpec, type TaskSpec } from "./container-spec.js";
 import { taskNeed, taskSpec } from "./task-spec.js";
 import type { TaskNeed } from "./offer-matcher.js";
 
-type Runs = { runs: { spec?: Partial<ContainerSpec>; need?: Partial<TaskNeed>; env?: string[] } };
+type Runs = { runs: { spec?: Partial<ContainerSpec>; need?: Partial<TaskNeed>; env?: string[]; task?: Partial<TaskSpec> } };
 type Refused = { refused: { path: string; error: RegExp } };
 interface Case {
   what: string;
@@ -112,6 +112,22 @@ const CASES: Case[] = [
     what: "both ports and portDefinitions",
     app: { id: "/both", cmd: "sleep 1", ports: [0], portDefinitions: [{ port: 0 }], container: busybox },
     expect: { refused: { path: "/ports", error: /either 'ports' or 'portDefinitions'/ } },
+  },
+  // --- Marathon's command executor: no container
+  {
+    what: "a cmd-only app (Marathon's command executor)",
+    app: { id: "/cmd", cmd: "python3 -m http.server $PORT0", cpus: 0.1, mem: 32 },
+    expect: { runs: { need: { command: true, portCount: 1 }, spec: { image: "" } } },
+  },
+  {
+    what: "an args-only app without a container",
+    app: { id: "/argv", args: ["sleep", "100"] },
+    expect: { runs: { need: { command: true }, spec: { cmd: ["sleep", "100"] } } },
+  },
+  {
+    what: "a container app is no command task",
+    app: { id: "/dock", cmd: "sleep 1", container: busybox },
+    expect: { runs: { need: { command: false } } },
   },
   // --- networks, old and new
   {
@@ -416,17 +432,53 @@ const CASES: Case[] = [
     app: { id: "/vf", cmd: "sleep 1", container: param("volumes-from", "other") },
     expect: { refused: { path: "/container/docker/parameters/0", error: /'volumes-from'/ } },
   },
+  // --- fetched files
+  {
+    what: "fetch with an archive, an executable and a cached file",
+    app: {
+      id: "/fe",
+      cmd: "./run.sh",
+      fetch: [
+        { uri: "http://127.0.0.1:8000/app.tgz" },
+        { uri: "https://example.org/run.sh", executable: true, extract: false, destPath: "run.sh" },
+        { uri: "http://127.0.0.1:8000/big.bin", cache: true },
+      ],
+    },
+    expect: {
+      runs: {
+        task: {
+          fetch: [
+            { uri: "http://127.0.0.1:8000/app.tgz", extract: true, executable: false, cache: false, destPath: "" },
+            { uri: "https://example.org/run.sh", extract: false, executable: true, cache: false, destPath: "run.sh" },
+            { uri: "http://127.0.0.1:8000/big.bin", extract: true, executable: false, cache: true, destPath: "" },
+          ],
+        },
+      },
+    },
+  },
+  {
+    what: "uris (Marathon 0.x): each fetched and extracted",
+    app: { id: "/ur", cmd: "sleep 1", container: busybox, uris: ["http://127.0.0.1:8000/app.tgz"] },
+    expect: {
+      runs: { task: { fetch: [{ uri: "http://127.0.0.1:8000/app.tgz", extract: true, executable: false, cache: false, destPath: "" }] } },
+    },
+  },
+  {
+    what: "a file:// URI (it would read the agent's own files)",
+    app: { id: "/ff", cmd: "sleep 1", fetch: [{ uri: "file:///etc/shadow" }] },
+    expect: { refused: { path: "/fetch/0/uri", error: /http:\/\/ and https:\/\/ URIs only/ } },
+  },
+  {
+    what: "a destPath out of the sandbox",
+    app: { id: "/fd", cmd: "sleep 1", fetch: [{ uri: "http://h/x", destPath: "../../etc/x" }] },
+    expect: { refused: { path: "/fetch/0/destPath", error: /inside the sandbox/ } },
+  },
+  {
+    what: "fetch and uris both",
+    app: { id: "/fu", cmd: "sleep 1", fetch: [{ uri: "http://h/x" }], uris: ["http://h/y"] },
+    expect: { refused: { path: "/uris", error: /not both/ } },
+  },
   // --- fields Berth cannot honour yet: refused, naming the field
-  {
-    what: "fetch with a URI",
-    app: { id: "/fe", cmd: "sleep 1", container: busybox, fetch: [{ uri: "http://127.0.0.1/app.tgz", extract: true }] },
-    expect: { refused: { path: "/fetch", error: /fetching files/ } },
-  },
-  {
-    what: "uris (Marathon 0.x)",
-    app: { id: "/ur", cmd: "sleep 1", container: busybox, uris: ["http://127.0.0.1/app.tgz"] },
-    expect: { refused: { path: "/uris", error: /fetching files/ } },
-  },
   {
     what: "acceptedResourceRoles for public agents",
     app: { id: "/pub", cmd: "sleep 1", container: busybox, acceptedResourceRoles: ["slave_public"] },
@@ -477,7 +529,9 @@ describe("app definitions as found in the wild", () => {
     const need = taskNeed(r.app, "t1");
     // The host ports a placement gives: the required ones, else the first free.
     const given = need.requiredPorts.length > 0 ? [...need.requiredPorts] : ports.slice(0, need.portCount);
-    const spec = containerSpec(taskSpec(r.app, "t1", given), agent);
+    const task = taskSpec(r.app, "t1", given);
+    const spec = containerSpec(task, agent);
+    if (outcome.runs.task) expect(task).toMatchObject(outcome.runs.task);
     if (outcome.runs.need) expect(need).toMatchObject(outcome.runs.need);
     if (outcome.runs.spec) expect(spec).toMatchObject(outcome.runs.spec);
     if (outcome.runs.env) expect(spec.env).toEqual(expect.arrayContaining(outcome.runs.env));

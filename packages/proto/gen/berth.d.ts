@@ -210,6 +210,7 @@ export namespace berth {
             requiredPorts?: (number[]|null);
             constraints?: (berth.v1.IConstraint[]|null);
             network?: (string|null);
+            command?: (boolean|null);
         }
 
         class TaskRequirements implements ITaskRequirements {
@@ -223,6 +224,7 @@ export namespace berth {
             public requiredPorts: number[];
             public constraints: berth.v1.IConstraint[];
             public network: string;
+            public command: boolean;
             public static create(properties?: berth.v1.ITaskRequirements): berth.v1.TaskRequirements;
             public static encode(message: berth.v1.ITaskRequirements, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRequirements;
@@ -467,6 +469,7 @@ export namespace berth {
             pidsLimit?: (number|null);
             sealedEnv?: (Uint8Array|null);
             portMappings?: (berth.v1.IPortMappingSpec[]|null);
+            fetch?: (berth.v1.IFetchSpec[]|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -499,11 +502,35 @@ export namespace berth {
             public pidsLimit: number;
             public sealedEnv: Uint8Array;
             public portMappings: berth.v1.IPortMappingSpec[];
+            public fetch: berth.v1.IFetchSpec[];
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;
             public static fromObject(object: { [k: string]: any }): berth.v1.TaskSpec;
             public static toObject(message: berth.v1.TaskSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IFetchSpec {
+            uri?: (string|null);
+            extract?: (boolean|null);
+            executable?: (boolean|null);
+            cache?: (boolean|null);
+            destPath?: (string|null);
+        }
+
+        class FetchSpec implements IFetchSpec {
+            constructor(properties?: berth.v1.IFetchSpec);
+            public uri: string;
+            public extract: boolean;
+            public executable: boolean;
+            public cache: boolean;
+            public destPath: string;
+            public static create(properties?: berth.v1.IFetchSpec): berth.v1.FetchSpec;
+            public static encode(message: berth.v1.IFetchSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.FetchSpec;
+            public static fromObject(object: { [k: string]: any }): berth.v1.FetchSpec;
+            public static toObject(message: berth.v1.FetchSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 

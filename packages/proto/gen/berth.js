@@ -2433,6 +2433,7 @@ export const berth = $root.berth = (() => {
              * @property {Array.<number>|null} [requiredPorts] TaskRequirements requiredPorts
              * @property {Array.<berth.v1.IConstraint>|null} [constraints] TaskRequirements constraints
              * @property {string|null} [network] TaskRequirements network
+             * @property {boolean|null} [command] TaskRequirements command
              */
 
             /**
@@ -2525,6 +2526,14 @@ export const berth = $root.berth = (() => {
             TaskRequirements.prototype.network = "";
 
             /**
+             * TaskRequirements command.
+             * @member {boolean} command
+             * @memberof berth.v1.TaskRequirements
+             * @instance
+             */
+            TaskRequirements.prototype.command = false;
+
+            /**
              * Creates a new TaskRequirements instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRequirements
@@ -2575,6 +2584,8 @@ export const berth = $root.berth = (() => {
                         $root.berth.v1.Constraint.encode(message.constraints[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), q + 1).ldelim();
                 if (message.network != null && Object.hasOwnProperty.call(message, "network"))
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.network);
+                if (message.command != null && Object.hasOwnProperty.call(message, "command"))
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.command);
                 return writer;
             };
 
@@ -2663,6 +2674,10 @@ export const berth = $root.berth = (() => {
                             message.network = reader.string();
                             break;
                         }
+                    case 10: {
+                            message.command = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -2725,6 +2740,8 @@ export const berth = $root.berth = (() => {
                 }
                 if (object.network != null)
                     message.network = String(object.network);
+                if (object.command != null)
+                    message.command = Boolean(object.command);
                 return message;
             };
 
@@ -2757,6 +2774,7 @@ export const berth = $root.berth = (() => {
                     object.disk = 0;
                     object.portCount = 0;
                     object.network = "";
+                    object.command = false;
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -2782,6 +2800,8 @@ export const berth = $root.berth = (() => {
                 }
                 if (message.network != null && Object.hasOwnProperty.call(message, "network"))
                     object.network = message.network;
+                if (message.command != null && Object.hasOwnProperty.call(message, "command"))
+                    object.command = message.command;
                 return object;
             };
 
@@ -5418,6 +5438,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [pidsLimit] TaskSpec pidsLimit
              * @property {Uint8Array|null} [sealedEnv] TaskSpec sealedEnv
              * @property {Array.<berth.v1.IPortMappingSpec>|null} [portMappings] TaskSpec portMappings
+             * @property {Array.<berth.v1.IFetchSpec>|null} [fetch] TaskSpec fetch
              */
 
             /**
@@ -5437,6 +5458,7 @@ export const berth = $root.berth = (() => {
                 this.parameters = [];
                 this.volumes = [];
                 this.portMappings = [];
+                this.fetch = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5668,6 +5690,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.portMappings = $util.emptyArray;
 
             /**
+             * TaskSpec fetch.
+             * @member {Array.<berth.v1.IFetchSpec>} fetch
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.fetch = $util.emptyArray;
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5762,6 +5792,9 @@ export const berth = $root.berth = (() => {
                 if (message.portMappings != null && message.portMappings.length)
                     for (let i = 0; i < message.portMappings.length; ++i)
                         $root.berth.v1.PortMappingSpec.encode(message.portMappings[i], writer.uint32(/* id 28, wireType 2 =*/226).fork(), q + 1).ldelim();
+                if (message.fetch != null && message.fetch.length)
+                    for (let i = 0; i < message.fetch.length; ++i)
+                        $root.berth.v1.FetchSpec.encode(message.fetch[i], writer.uint32(/* id 29, wireType 2 =*/234).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5988,6 +6021,12 @@ export const berth = $root.berth = (() => {
                             message.portMappings.push($root.berth.v1.PortMappingSpec.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
+                    case 29: {
+                            if (!(message.fetch && message.fetch.length))
+                                message.fetch = [];
+                            message.fetch.push($root.berth.v1.FetchSpec.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6133,6 +6172,16 @@ export const berth = $root.berth = (() => {
                         message.portMappings[i] = $root.berth.v1.PortMappingSpec.fromObject(object.portMappings[i], long + 1);
                     }
                 }
+                if (object.fetch) {
+                    if (!Array.isArray(object.fetch))
+                        throw TypeError(".berth.v1.TaskSpec.fetch: array expected");
+                    message.fetch = [];
+                    for (let i = 0; i < object.fetch.length; ++i) {
+                        if (!$util.isObject(object.fetch[i]))
+                            throw TypeError(".berth.v1.TaskSpec.fetch: object expected");
+                        message.fetch[i] = $root.berth.v1.FetchSpec.fromObject(object.fetch[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -6160,6 +6209,7 @@ export const berth = $root.berth = (() => {
                     object.parameters = [];
                     object.volumes = [];
                     object.portMappings = [];
+                    object.fetch = [];
                 }
                 if (options.objects || options.defaults) {
                     object.env = {};
@@ -6280,6 +6330,11 @@ export const berth = $root.berth = (() => {
                     for (let j = 0; j < message.portMappings.length; ++j)
                         object.portMappings[j] = $root.berth.v1.PortMappingSpec.toObject(message.portMappings[j], options, q + 1);
                 }
+                if (message.fetch && message.fetch.length) {
+                    object.fetch = [];
+                    for (let j = 0; j < message.fetch.length; ++j)
+                        object.fetch[j] = $root.berth.v1.FetchSpec.toObject(message.fetch[j], options, q + 1);
+                }
                 return object;
             };
 
@@ -6295,6 +6350,264 @@ export const berth = $root.berth = (() => {
             };
 
             return TaskSpec;
+        })();
+
+        v1.FetchSpec = (function() {
+
+            /**
+             * Properties of a FetchSpec.
+             * @memberof berth.v1
+             * @interface IFetchSpec
+             * @property {string|null} [uri] FetchSpec uri
+             * @property {boolean|null} [extract] FetchSpec extract
+             * @property {boolean|null} [executable] FetchSpec executable
+             * @property {boolean|null} [cache] FetchSpec cache
+             * @property {string|null} [destPath] FetchSpec destPath
+             */
+
+            /**
+             * Constructs a new FetchSpec.
+             * @memberof berth.v1
+             * @classdesc Represents a FetchSpec.
+             * @implements IFetchSpec
+             * @constructor
+             * @param {berth.v1.IFetchSpec=} [properties] Properties to set
+             */
+            function FetchSpec(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * FetchSpec uri.
+             * @member {string} uri
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             */
+            FetchSpec.prototype.uri = "";
+
+            /**
+             * FetchSpec extract.
+             * @member {boolean} extract
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             */
+            FetchSpec.prototype.extract = false;
+
+            /**
+             * FetchSpec executable.
+             * @member {boolean} executable
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             */
+            FetchSpec.prototype.executable = false;
+
+            /**
+             * FetchSpec cache.
+             * @member {boolean} cache
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             */
+            FetchSpec.prototype.cache = false;
+
+            /**
+             * FetchSpec destPath.
+             * @member {string} destPath
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             */
+            FetchSpec.prototype.destPath = "";
+
+            /**
+             * Creates a new FetchSpec instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.FetchSpec
+             * @static
+             * @param {berth.v1.IFetchSpec=} [properties] Properties to set
+             * @returns {berth.v1.FetchSpec} FetchSpec instance
+             */
+            FetchSpec.create = function create(properties) {
+                return new FetchSpec(properties);
+            };
+
+            /**
+             * Encodes the specified FetchSpec message. Does not implicitly {@link berth.v1.FetchSpec.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.FetchSpec
+             * @static
+             * @param {berth.v1.IFetchSpec} message FetchSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FetchSpec.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.uri != null && Object.hasOwnProperty.call(message, "uri"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.uri);
+                if (message.extract != null && Object.hasOwnProperty.call(message, "extract"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.extract);
+                if (message.executable != null && Object.hasOwnProperty.call(message, "executable"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.executable);
+                if (message.cache != null && Object.hasOwnProperty.call(message, "cache"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.cache);
+                if (message.destPath != null && Object.hasOwnProperty.call(message, "destPath"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.destPath);
+                return writer;
+            };
+
+            /**
+             * Decodes a FetchSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.FetchSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.FetchSpec} FetchSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FetchSpec.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.FetchSpec();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.uri = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.extract = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            message.executable = reader.bool();
+                            break;
+                        }
+                    case 4: {
+                            message.cache = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.destPath = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a FetchSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.FetchSpec
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.FetchSpec} FetchSpec
+             */
+            FetchSpec.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.FetchSpec)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.FetchSpec: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.FetchSpec();
+                if (object.uri != null)
+                    message.uri = String(object.uri);
+                if (object.extract != null)
+                    message.extract = Boolean(object.extract);
+                if (object.executable != null)
+                    message.executable = Boolean(object.executable);
+                if (object.cache != null)
+                    message.cache = Boolean(object.cache);
+                if (object.destPath != null)
+                    message.destPath = String(object.destPath);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a FetchSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.FetchSpec
+             * @static
+             * @param {berth.v1.FetchSpec} message FetchSpec
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            FetchSpec.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.uri = "";
+                    object.extract = false;
+                    object.executable = false;
+                    object.cache = false;
+                    object.destPath = "";
+                }
+                if (message.uri != null && Object.hasOwnProperty.call(message, "uri"))
+                    object.uri = message.uri;
+                if (message.extract != null && Object.hasOwnProperty.call(message, "extract"))
+                    object.extract = message.extract;
+                if (message.executable != null && Object.hasOwnProperty.call(message, "executable"))
+                    object.executable = message.executable;
+                if (message.cache != null && Object.hasOwnProperty.call(message, "cache"))
+                    object.cache = message.cache;
+                if (message.destPath != null && Object.hasOwnProperty.call(message, "destPath"))
+                    object.destPath = message.destPath;
+                return object;
+            };
+
+            /**
+             * Converts this FetchSpec to JSON.
+             * @function toJSON
+             * @memberof berth.v1.FetchSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            FetchSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return FetchSpec;
         })();
 
         v1.PortMappingSpec = (function() {

@@ -8,6 +8,7 @@ import { freePort } from "./free-port.js";
 import { httpRequest } from "./http.js";
 import type { NatsTls } from "./nats-server.js";
 import { testTls } from "./tls.js";
+import { DEMO_IMAGE } from "./docker-cli.js";
 import { eventually } from "./wait.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -168,6 +169,7 @@ export async function startCluster(opts: {
           BERTH_AGENT_PORTS: `${base}-${base + 499}`,
           BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
           BERTH_AGENT_WORK_DIR: join(logDir, `agent-work-${n}`),
+          BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
         },
         logDir,
       ),

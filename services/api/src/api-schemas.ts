@@ -140,7 +140,7 @@ export const SCHEMAS: Record<string, Schema> = {
     },
     ["id", "version", "affectedApps", "steps", "currentActions", "currentStep", "totalSteps"],
   ),
-  DeploymentResult: strict({ deploymentId: strOrNull, version: strOrNull, deploymentIds: berth(list(str)) }),
+  DeploymentResult: strict({ deploymentId: strOrNull, version: strOrNull }),
   QueueItem: strict({
     count: int,
     delay: strict({ timeLeftSeconds: int, overdue: bool }),

@@ -102,9 +102,9 @@ export class ClusterView {
     return this.tasksByApp.of(appId);
   }
 
-  /** Running deployments that affect an app, as Marathon lists them on the app. */
+  /** Running deployments that affect an app, as Marathon lists them on the app: a group change's by its own id. */
   deploymentsOf(appId: string): { id: string }[] {
-    return this.running.of(appId).map((d) => ({ id: d.id }));
+    return [...new Set(this.running.of(appId).map((d) => d.partOf ?? d.id))].map((id) => ({ id }));
   }
 
   lastTaskFailure(appId: string): Record<string, unknown> | undefined {

@@ -6,6 +6,7 @@ import {
   type Deployment,
   deploymentEvent,
   newDeployment,
+  newGroupDeployment,
   NotFoundError,
   planApp,
   policyViolations,
@@ -28,6 +29,8 @@ export interface ChangeOptions {
   version?: string;
   /** Part of a group change, which publishes its own group_change_success. */
   inGroup?: boolean;
+  /** The group's deployment this app's deployment is part of: clients see that one, and its events. */
+  partOf?: string;
 }
 
 export type ChangeResult =
@@ -74,6 +77,7 @@ export class Deployer {
       nowMs: this.now().getTime(),
       ...(opts.restart ? { restart: true } : {}),
       ...(opts.rollbackOf ? { rollbackOf: opts.rollbackOf } : {}),
+      ...(opts.partOf ? { partOf: opts.partOf } : {}),
     });
     if (opts.dryRun) {
       this.quotas.check(appId, target);
@@ -91,7 +95,8 @@ export class Deployer {
     await this.ports.release(appId, current?.value, target);
     if (revision > 0) await this.view.apps.waitFor(revision);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
-    await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
+    if (!opts.partOf)
+      await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
     for (const [event, id] of changeEvents(appId, current?.value, target, version, !opts.inGroup)) {
       await publishEvent(this.bus.js, event, `${id}-${deployment.id}`);
     }
@@ -110,12 +115,21 @@ export class Deployer {
     return [...policyViolations(app, this.view.team(team).policy), ...missing];
   }
 
+  /** Records a group change's one deployment over its apps' (already applied) and tells of it. */
+  async startGroup(id: string, version: string, parts: readonly Deployment[], rollbackOf?: string): Promise<Deployment> {
+    const group = newGroupDeployment({ id, version, nowMs: this.now().getTime(), parts, ...(rollbackOf ? { rollbackOf } : {}) });
+    await this.bus.deployments.create(group.id, group);
+    await publishEvent(this.bus.js, deploymentEvent("deployment_info", group, version), `deployment-info-${group.id}`);
+    return group;
+  }
+
   /** Stops a running deployment: by default rolls the app back to what it was; with force, only forgets the deployment. */
-  async cancel(deploymentId: string, force: boolean): Promise<Deployment | undefined> {
+  async cancel(deploymentId: string, force: boolean, partOf?: string): Promise<Deployment | undefined> {
     const found = await this.bus.deployments.get(deploymentId);
     if (!found || found.value.status !== "running") throw new NotFoundError(`DeploymentPlan ${deploymentId} does not exist`);
     const d = found.value;
     const nowMs = this.now().getTime();
+    if (d.parts) return this.cancelGroup(d, force);
     if (force) {
       await this.store.finish(deploymentId, "canceled", "canceled with force: the app is left as it is", nowMs);
       return undefined;
@@ -124,11 +138,28 @@ export class Deployer {
       force: true,
       dryRun: false,
       rollbackOf: deploymentId,
+      ...(partOf ? { partOf } : {}),
     });
     await this.bus.deployments.mutate(deploymentId, (cur) =>
       cur ? { ...cur, reason: `canceled: rolled back by deployment ${r.deployment.id}` } : undefined,
     );
     return r.deployment;
+  }
+
+  /** A group's deployment: each part still running is canceled (rolled back, as one deployment of the group's own). */
+  private async cancelGroup(group: Deployment, force: boolean): Promise<Deployment | undefined> {
+    const rollbackId = randomUUID();
+    const rollbacks: Deployment[] = [];
+    for (const id of group.parts ?? []) {
+      const part = (await this.bus.deployments.get(id))?.value;
+      if (part?.status !== "running") continue;
+      const r = await this.cancel(id, force, rollbackId);
+      if (r) rollbacks.push(r);
+    }
+    const reason = force ? "canceled with force: the apps are left as they are" : `canceled: rolled back by deployment ${rollbackId}`;
+    await this.store.finish(group.id, "canceled", reason, this.now().getTime());
+    if (rollbacks.length === 0) return undefined;
+    return this.startGroup(rollbackId, this.now().toISOString(), rollbacks, group.id);
   }
 }
 

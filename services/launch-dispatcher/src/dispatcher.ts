@@ -21,6 +21,7 @@ import {
   deadlineReason,
   type Deployment,
   deploymentEvent,
+  groupOutcome,
   isComplete,
   newDeployment,
   progressOf,
@@ -151,17 +152,19 @@ export class Dispatcher {
   /** Ends the app's deployment once it is complete, or fails it at its deadline and rolls the app back. */
   private async trackDeployments(appId: string, app: AppDefinition | undefined, now: number): Promise<void> {
     for (const d of this.deploying.of(appId)) {
+      if (d.parts) {
+        await this.trackGroup(d, now);
+        continue;
+      }
       const tasks = this.tasksOf(appId);
       const at = new Date(now).toISOString();
       // The deployment may be seen before the app change it brings: judge it only against that change.
       const seen = d.target ? app?.version === d.target.version : app === undefined;
       if (seen && isComplete(app, tasks)) {
         if (!(await this.store.finish(d.id, "success", "", now))) continue;
-        const ended = { ...d, status: "success" as const, finishedAtMs: now };
-        await publishEvent(this.bus.js, deploymentEvent("deployment_step_success", ended, at), `deployment-step-success-${d.id}`);
-        await publishEvent(this.bus.js, deploymentEvent("deployment_success", ended, at), `deployment-success-${d.id}`);
-        this.opts.onDeploymentEnded?.("success");
+        await this.ended({ ...d, status: "success", finishedAtMs: now }, at);
         this.log.info({ deploymentId: d.id, appId }, "deployment succeeded");
+        if (d.partOf) await this.trackGroupById(d.partOf, now);
       } else if (now >= d.deadlineAtMs) {
         const progress = progressOf(app, tasks);
         // Failed tasks are forgotten at once; the app's last failure is kept with its backoff.
@@ -169,14 +172,43 @@ export class Dispatcher {
         if (!progress.lastFailure && last && last.timestampMs >= d.createdAtMs) progress.lastFailure = last.message;
         const reason = deadlineReason(d, progress);
         if (!(await this.store.finish(d.id, "failed", reason, now))) continue;
-        const ended = { ...d, status: "failed" as const, reason, finishedAtMs: now };
-        await publishEvent(this.bus.js, deploymentEvent("deployment_step_failure", ended, at), `deployment-step-failure-${d.id}`);
-        await publishEvent(this.bus.js, deploymentEvent("deployment_failed", ended, at), `deployment-failed-${d.id}`);
-        this.opts.onDeploymentEnded?.("failed");
+        await this.ended({ ...d, status: "failed", reason, finishedAtMs: now }, at);
         this.log.warn({ deploymentId: d.id, appId, reason }, "deployment failed");
         if (d.target && d.previous && !d.rollbackOf) await this.rollBack(d, now);
+        if (d.partOf) await this.trackGroupById(d.partOf, now);
       }
     }
+  }
+
+  /**
+   * Tells of a deployment that ended: its step and its end, as Marathon's
+   * events. An app's deployment that is part of a group's is told of by that one.
+   */
+  private async ended(d: Deployment, at: string): Promise<void> {
+    if (d.partOf) return;
+    const success = d.status === "success";
+    const step = success ? "deployment_step_success" : "deployment_step_failure";
+    const end = success ? "deployment_success" : "deployment_failed";
+    await publishEvent(this.bus.js, deploymentEvent(step, d, at), `${step.replaceAll("_", "-")}-${d.id}`);
+    await publishEvent(this.bus.js, deploymentEvent(end, d, at), `${end.replaceAll("_", "-")}-${d.id}`);
+    this.opts.onDeploymentEnded?.(success ? "success" : "failed");
+  }
+
+  private async trackGroupById(id: string, now: number): Promise<void> {
+    const group = (await this.bus.deployments.get(id))?.value;
+    if (group?.status === "running" && group.parts) await this.trackGroup(group, now);
+  }
+
+  /** Ends a group's deployment once all its parts have ended: failed if any failed, canceled if any was. */
+  private async trackGroup(group: Deployment, now: number): Promise<void> {
+    const parts = await Promise.all((group.parts ?? []).map(async (id) => (await this.bus.deployments.get(id))?.value));
+    const outcome = groupOutcome(parts);
+    if (!outcome) return;
+    if (!(await this.store.finish(group.id, outcome.status, outcome.reason, now))) return;
+    // A part canceled (a forced change took its app) ends the group as canceled, as a cancel of its own does.
+    if (outcome.status === "canceled") return;
+    await this.ended({ ...group, ...outcome, finishedAtMs: now }, new Date(now).toISOString());
+    this.log.info({ deploymentId: group.id, status: outcome.status }, "group deployment ended");
   }
 
   /** Brings back the app as it was before a failed deployment, as a deployment of its own. */

@@ -165,6 +165,7 @@ export class Placer {
         c.value ? [c.field ?? "", c.operator ?? "", c.value] : [c.field ?? "", c.operator ?? ""],
       ),
       ...(t.network ? { network: t.network } : {}),
+      ...(t.command ? { command: true } : {}),
     }));
     const reply: PlacementReply = { placements: [], unplaced: [], error: null };
     let pending: TaskNeed[] = [];

@@ -1,5 +1,5 @@
 import { type Bus, codecs, commandOf, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
-import { LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
+import { COMMAND_IMAGE_ATTRIBUTE, LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
@@ -14,6 +14,8 @@ import { loadSealingKeys } from "./sealing-keys.js";
 import { DiskLimits } from "./disk-limits.js";
 import { ImageAccess } from "./image-access.js";
 import { join } from "node:path";
+import { Sandboxes } from "./sandboxes.js";
+import { Fetcher } from "./fetcher.js";
 import { StatusReporter } from "./status-reporter.js";
 import { TaskRunner } from "./task-runner.js";
 
@@ -47,6 +49,9 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       gcDelayMs: config.gcDelayMs,
       sealing,
       images: new ImageAccess(runtime, join(config.workDir, "public-repositories.json")),
+      ...(config.commandImage ? { commandImage: config.commandImage } : {}),
+      sandboxes: new Sandboxes(join(config.workDir, "sandboxes")),
+      fetcher: new Fetcher(join(config.workDir, "fetch-cache"), config.fetchTimeoutMs, config.fetchMaxBytes),
     },
     logger,
   );
@@ -152,7 +157,11 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           hostname: config.hostname,
           resources: { cpus: config.cpus, mem: config.memMiB, disk: config.diskMiB, ports: config.ports },
           // What the daemon offers when the agent starts: a network made later is offered after a restart.
-          attributes: { ...config.attributes, [NETWORKS_ATTRIBUTE]: [...(await runtime.networks())].sort().join(",") },
+          attributes: {
+            ...config.attributes,
+            [NETWORKS_ATTRIBUTE]: [...(await runtime.networks())].sort().join(","),
+            ...(config.commandImage ? { [COMMAND_IMAGE_ATTRIBUTE]: config.commandImage } : {}),
+          },
           version: "0.1.0",
           metricsUrl: `http://${config.httpHost}:${http.port}/metrics`,
           startedAtMs: Date.now(),

@@ -12,6 +12,12 @@ export interface AgentConfig extends NatsConfig {
   diskMiB: number;
   ports: PortRange[];
   attributes: Record<string, string>;
+  /** The image command tasks (apps without a container) run in; undefined: this agent runs none. */
+  commandImage: string | undefined;
+  /** How long one fetch URI may take to download (and unpack). */
+  fetchTimeoutMs: number;
+  /** The largest download a fetch takes. */
+  fetchMaxBytes: number;
   dockerSocket: string;
   httpHost: string;
   httpPort: number;
@@ -66,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     diskMiB: envNumber(env, "BERTH_AGENT_DISK", detectDiskMiB("/")),
     ports,
     attributes: parseAttributes(envString(env, "BERTH_AGENT_ATTRIBUTES", "")),
+    commandImage: env.BERTH_AGENT_COMMAND_IMAGE || undefined,
+    fetchTimeoutMs: envNumber(env, "BERTH_AGENT_FETCH_TIMEOUT_MS", 300_000),
+    fetchMaxBytes: envNumber(env, "BERTH_AGENT_FETCH_MAX_BYTES", 1024 ** 3),
     dockerSocket: envString(env, "BERTH_DOCKER_SOCKET", "/var/run/docker.sock"),
     httpHost: envString(env, "BERTH_AGENT_HTTP_HOST", "127.0.0.1"),
     httpPort: envNumber(env, "BERTH_AGENT_HTTP_PORT", 5051),

@@ -13,6 +13,8 @@ import type { ContainerExit, ContainerRuntime, ContainerState } from "./containe
 import type { HealthChecker } from "./health-checker.js";
 import { hostPathRefusal } from "./host-paths.js";
 import { type ImageAccess, ImageRefusedError } from "./image-access.js";
+import type { Sandboxes } from "./sandboxes.js";
+import type { Fetcher } from "./fetcher.js";
 import type { StatusReporter } from "./status-reporter.js";
 
 type Phase = "launching" | "running" | "ended";
@@ -72,6 +74,12 @@ export interface TaskRunnerOptions {
   sealing: SealingKeys;
   /** Gets each task's image, checking that the task may have it. */
   images: ImageAccess;
+  /** The image a command task (an app without a container) runs in; undefined: this agent runs none. */
+  commandImage?: string;
+  /** Where command tasks' sandboxes are. */
+  sandboxes: Sandboxes;
+  /** Downloads a task's fetch URIs into its sandbox. */
+  fetcher: Fetcher;
 }
 
 /**
@@ -179,6 +187,7 @@ export class TaskRunner {
         this.finish(task, c);
       }
     }
+    await this.opts.sandboxes.sweep((taskId) => this.tasks.has(taskId));
   }
 
   async launch(cmd: LaunchCommand): Promise<void> {
@@ -221,15 +230,27 @@ export class TaskRunner {
       log.warn({ err: String(err) }, "cannot open the task's secrets");
       return this.end(task, "TASK_FAILED", `Cannot open the task's secrets: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
+    // A command task (no container) runs in the agent's command image, in a sandbox of its own.
+    const command = spec.image === "";
+    if (command && !this.opts.commandImage) {
+      return this.end(
+        task,
+        "TASK_FAILED",
+        "This agent has no image for command tasks (BERTH_AGENT_COMMAND_IMAGE)",
+        "REASON_CONTAINER_PREPARE_FAILED",
+      );
+    }
+    const image = command ? (this.opts.commandImage ?? "") : spec.image;
+    task.image = image;
     try {
-      await this.opts.images.ensure(spec.image, {
+      await this.opts.images.ensure(image, {
         force: spec.forcePullImage,
         timeoutMs: (spec.pullTimeoutSeconds || 600) * 1000,
         ...(spec.pullAuthJson ? { auth: JSON.parse(spec.pullAuthJson) as Record<string, string> } : {}),
       });
     } catch (err) {
       log.warn({ err: String(err) }, "image pull failed");
-      const why = err instanceof ImageRefusedError ? `Refused image '${spec.image}'` : `Failed to pull image '${spec.image}'`;
+      const why = err instanceof ImageRefusedError ? `Refused image '${image}'` : `Failed to pull image '${image}'`;
       return this.end(task, "TASK_FAILED", `${why}: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
     if (task.killRequested) return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
@@ -237,10 +258,25 @@ export class TaskRunner {
       const refused = v.hostPath ? await hostPathRefusal(v.hostPath) : undefined;
       if (refused) return this.end(task, "TASK_FAILED", `Refused to mount a host path: ${refused}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
+    // A sandbox for a command task, or for the files a task fetches, as Mesos gives one.
+    const fetch = opened.fetch ?? [];
+    let sandbox: string | undefined;
+    if (command || fetch.length > 0) {
+      try {
+        sandbox = await this.opts.sandboxes.make(task.taskId, opened.user);
+        await this.opts.fetcher.fetchAll(sandbox, fetch);
+      } catch (err) {
+        log.warn({ err: String(err) }, "sandbox preparation failed");
+        return this.end(task, "TASK_FAILED", (err as Error).message, "REASON_CONTAINER_PREPARE_FAILED");
+      }
+      if (task.killRequested)
+        return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
+    }
     this.report(task, "TASK_STARTING", "");
     let state: ContainerState;
     try {
-      state = await this.runtime.start(containerSpec(opened, { agentId: this.opts.agentId, hostname: this.opts.hostname }));
+      const where = { agentId: this.opts.agentId, hostname: this.opts.hostname, ...(sandbox ? { sandbox } : {}) };
+      state = await this.runtime.start(containerSpec({ ...opened, image }, where));
     } catch (err) {
       log.warn({ err: String(err) }, "container start failed");
       return this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
@@ -386,6 +422,9 @@ export class TaskRunner {
           .remove(task.containerId)
           .catch((err: unknown) => this.log.warn({ err: String(err), taskId: task.taskId }, "container removal failed"));
       }
+      this.opts.sandboxes
+        .remove(task.taskId)
+        .catch((err: unknown) => this.log.warn({ err: String(err), taskId: task.taskId }, "sandbox removal failed"));
     }, this.opts.gcDelayMs);
     this.gcTimers.add(timer);
   }

@@ -9,6 +9,8 @@ import { StatusReporter } from "../src/status-reporter.js";
 import { HealthChecker } from "../src/health-checker.js";
 import { TaskRunner } from "../src/task-runner.js";
 import { ImageAccess } from "../src/image-access.js";
+import { Sandboxes } from "../src/sandboxes.js";
+import { Fetcher } from "../src/fetcher.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +39,8 @@ function runner(): TaskRunner {
       gcDelayMs: 60_000,
       sealing: keys,
       images: new ImageAccess(runtime, join(workDir, "public-repositories.json")),
+      sandboxes: new Sandboxes(join(workDir, "sandboxes")),
+      fetcher: new Fetcher(join(workDir, "fetch-cache"), 10_000, 1024 ** 2),
     },
     log,
   );

@@ -1,4 +1,5 @@
 import { type Bus, publishEvent } from "@berth/bus";
+import { randomUUID } from "node:crypto";
 import {
   type AppDefinition,
   appKey,
@@ -194,11 +195,21 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         throw err;
       }
     }
+    // One deployment for the whole request, as Marathon's, over each app's own; all of them share one version.
+    const dryRun = flag(req.query.dryRun);
+    const groupDeploymentId = randomUUID();
+    const version = new Date().toISOString();
+    const opts = { ...changeOpts(req.query), version, ...(dryRun ? {} : { partOf: groupDeploymentId }) };
     const results: ChangeResult[] = [];
-    for (const item of items) results.push(await deployer.change(item.id, update(item.id, item.raw, partial), changeOpts(req.query)));
-    const ids = results.map((r) => r.deployment.id);
-    if (!flag(req.query.dryRun)) void reply.header("Marathon-Deployment-Id", ids.join(","));
-    return { deploymentId: ids[0] ?? null, deploymentIds: ids, version: results[0]?.deployment.version ?? null };
+    for (const item of items) results.push(await deployer.change(item.id, update(item.id, item.raw, partial), opts));
+    if (dryRun || results.length === 0) return { deploymentId: null, version: null };
+    await deployer.startGroup(
+      groupDeploymentId,
+      version,
+      results.map((r) => r.deployment),
+    );
+    void reply.header("Marathon-Deployment-Id", groupDeploymentId);
+    return { deploymentId: groupDeploymentId, version };
   };
   app.put<{ Body: unknown; Querystring: ChangeQuery }>("/v2/apps", async (req, reply) =>
     bulk(req, reply, req.query.partialUpdate !== "false"),

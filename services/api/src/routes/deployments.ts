@@ -16,19 +16,22 @@ export async function deploymentRoutes(app: FastifyInstance, opts: { view: Clust
     const d = visible(req, id);
     if (!d) return undefined;
     const appId = d.affectedApps[0] ?? "";
-    const progress = d.status === "running" ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined;
+    // A group's deployment has its parts' progress each; one app's is shown with its own.
+    const progress = d.status === "running" && !d.parts ? progressOf(view.apps.get(appId.slice(1))?.value, view.tasksOf(appId)) : undefined;
     return deploymentView(d, progress, berth);
   };
 
   /**
    * Running deployments, as Marathon; `?status=all` adds finished ones (kept a
-   * week), and `embed=berth` each one's status, times, reason and progress.
+   * week), and `embed=berth` each one's status, times, reason and progress. An
+   * app's deployment that is part of a group change's is shown as that one,
+   * as Marathon has one deployment per change (GET by its own id still finds it).
    */
   app.get<{ Querystring: { status?: string; embed?: string | string[] } }>("/v2/deployments", async (req) => {
     const all = req.query.status === "all";
     const { berth } = shapeOf(req.query);
     return [...view.deployments.values()]
-      .filter((d) => (all || d.status === "running") && visible(req, d.id))
+      .filter((d) => (all || d.status === "running") && !d.partOf && visible(req, d.id))
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
       .map((d) => present(req, d.id, berth || all));
   });

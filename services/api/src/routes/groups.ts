@@ -1,9 +1,11 @@
 import { type Bus, publishEvent } from "@berth/bus";
+import { randomUUID } from "node:crypto";
 import {
   type Action,
   type AppDefinition,
   appKey,
   ConflictError,
+  type Deployment,
   definitionOf,
   mayAccess,
   NotFoundError,
@@ -172,9 +174,15 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
       if (held.length > 0)
         throw new ConflictError("App is locked by one or more deployments. Override with the option '?force=true'.", held);
     }
-    const ids: string[] = [];
-    // Every app of one group change gets the same version: the group's, which GET .../versions lists and a rollback names.
-    for (const c of changes) ids.push((await deployer.change(c.appId, c.compute, { force, dryRun, version, inGroup: true })).deployment.id);
+    // One deployment for the change, as Marathon's, over each app's own: every app gets the same version, the group's,
+    // which GET .../versions lists and a rollback names.
+    const groupDeploymentId = randomUUID();
+    const parts: Deployment[] = [];
+    for (const c of changes) {
+      parts.push(
+        (await deployer.change(c.appId, c.compute, { force, dryRun, version, inGroup: true, partOf: groupDeploymentId })).deployment,
+      );
+    }
     if (dryRun) {
       return reply.send({
         dryRun: true,
@@ -187,8 +195,10 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
       { eventType: "group_change_success", timestamp: version, groupId, version },
       `group-change-${groupId}-${version}`,
     );
-    void reply.header("Marathon-Deployment-Id", ids.join(","));
-    return reply.status(okStatus).send({ deploymentId: ids[0] ?? null, deploymentIds: ids, version });
+    if (parts.length === 0) return reply.status(okStatus).send({ deploymentId: null, version });
+    await deployer.startGroup(groupDeploymentId, version, parts);
+    void reply.header("Marathon-Deployment-Id", groupDeploymentId);
+    return reply.status(okStatus).send({ deploymentId: groupDeploymentId, version });
   };
 
   /** An app as the body gives it: created, or its whole definition replaced (Marathon's group semantics). */

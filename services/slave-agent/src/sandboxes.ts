@@ -1,0 +1,34 @@
+import { chown, mkdir, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+
+/**
+ * Each command task's sandbox: a directory on the agent, mounted in the task
+ * as its working directory, as Mesos's command executor gives one. It goes
+ * when the task's container goes.
+ */
+export class Sandboxes {
+  constructor(private readonly root: string) {}
+
+  dir(taskId: string): string {
+    return join(this.root, taskId);
+  }
+
+  /** Makes the task's sandbox, owned by the task's user when that is a numeric uid[:gid]. */
+  async make(taskId: string, user: string): Promise<string> {
+    const dir = this.dir(taskId);
+    await mkdir(dir, { recursive: true, mode: 0o755 });
+    const ids = /^([0-9]+)(?::([0-9]+))?$/.exec(user);
+    if (ids) await chown(dir, Number(ids[1]), Number(ids[2] ?? ids[1]));
+    return dir;
+  }
+
+  async remove(taskId: string): Promise<void> {
+    await rm(this.dir(taskId), { recursive: true, force: true });
+  }
+
+  /** Removes the sandboxes of tasks this agent no longer holds (their containers went while it was away). */
+  async sweep(held: (taskId: string) => boolean): Promise<void> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    for (const name of names) if (!held(name)) await rm(join(this.root, name), { recursive: true, force: true });
+  }
+}
