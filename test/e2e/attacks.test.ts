@@ -205,23 +205,32 @@ describe("what other teams should not learn", () => {
 });
 
 describe("a task that fills the host's disk", () => {
-  it("is killed once it writes past its disk limit, with its usage and limit as the failure", async () => {
-    const filler = sleeper("/red/filler", 1, { disk: 1, cmd: "dd if=/dev/zero of=/big bs=1M count=20 2>/dev/null; sleep 3600" });
-    expect((await red.call("POST", "/v2/apps", filler)).status).toBe(201);
+  /** Runs the app as red and expects it killed at its 1 MiB limit with its 20 MiB written, as its failure says. */
+  const killedAtLimit = async (app: Record<string, unknown> & { id: string }) => {
+    expect((await red.call("POST", "/v2/apps", app)).status).toBe(201);
     try {
       const failure = await eventually(
         async () =>
-          (await red.call<{ app: { lastTaskFailure?: { message: string; state: string } } }>("GET", "/v2/apps/red/filler")).body.app
+          (await red.call<{ app: { lastTaskFailure?: { message: string; state: string } } }>("GET", `/v2/apps${app.id}`)).body.app
             .lastTaskFailure,
-        { what: "the filler killed at its limit" },
+        { what: `${app.id} killed at its limit` },
       );
       expect(failure).toMatchObject({
         state: "TASK_FAILED",
         message: expect.stringMatching(/^Disk usage 2\d\.\d MiB exceeds the task's disk limit of 1 MiB$/),
       });
     } finally {
-      await red.call("DELETE", "/v2/apps/red/filler?force=true");
+      await red.call("DELETE", `/v2/apps${app.id}?force=true`);
     }
+  };
+
+  it("is killed once it writes past its disk limit, with its usage and limit as the failure", async () => {
+    await killedAtLimit(sleeper("/red/filler", 1, { disk: 1, cmd: "dd if=/dev/zero of=/big bs=1M count=20 2>/dev/null; sleep 3600" }));
+  });
+
+  it("counts what a task writes into its sandbox too", async () => {
+    const cmd = "dd if=/dev/zero of=big bs=1M count=20 2>/dev/null; sleep 3600";
+    await killedAtLimit({ id: "/red/sandfill", cmd, cpus: 0.05, mem: 32, disk: 1, taskKillGracePeriodSeconds: 0 });
   });
 });
 

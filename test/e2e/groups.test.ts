@@ -132,8 +132,10 @@ describe("a group change is one deployment, as Marathon's", () => {
       what: "deployment_success for the group's deployment",
     });
     expect(success).toHaveLength(1);
-    const plan = (success[0] as unknown as { plan: { target: { apps: { id: string }[] } } }).plan;
-    expect(plan.target.apps.map((a) => a.id).sort()).toEqual(["/one/a", "/one/b"]);
+    // The plan's target is Marathon's root group, holding the group with both apps.
+    const plan = (success[0] as unknown as { plan: { target: { id: string; groups: { id: string; apps: { id: string }[] }[] } } }).plan;
+    expect(plan.target.id).toBe("/");
+    expect(plan.target.groups.map((g) => [g.id, g.apps.map((a) => a.id).sort()])).toEqual([["/one", ["/one/a", "/one/b"]]]);
     const started = f.events.filter((e) => e.eventType === "deployment_info" && (e as unknown as { plan: { id: string } }).plan.id === id);
     expect(started).toHaveLength(1);
   });

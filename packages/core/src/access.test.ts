@@ -26,6 +26,24 @@ describe("what a team reaches", () => {
     expect(maySeeEvent(red, { eventType: "event_stream_attached" })).toBe(false);
     expect(maySeeEvent(admin, plan)).toBe(true);
   });
+
+  it("reads a plan's groups at every depth, and its steps' apps", () => {
+    const tree = (id: string) => ({
+      id: "/",
+      apps: [],
+      groups: [{ id: "/red", apps: [], groups: [{ id: "/red/x", apps: [{ id }], groups: [] }] }],
+    });
+    const own = {
+      eventType: "deployment_success",
+      plan: { original: tree("/red/x/a"), target: tree("/red/x/a"), steps: [{ actions: [{ app: "/red/x/a" }] }] },
+    };
+    const mixed = { ...own, plan: { ...own.plan, target: tree("/blue/x/b") } };
+    const step = { ...own, plan: { ...own.plan, steps: [{ actions: [{ app: "/blue/c" }] }] } };
+    expect(eventScope(own)).toEqual(["/red/x/a", "/red/x/a", "/red/x/a"]);
+    expect(maySeeEvent(red, own)).toBe(true);
+    expect(maySeeEvent(red, mixed)).toBe(false);
+    expect(maySeeEvent(red, step)).toBe(false);
+  });
 });
 
 describe("a token's scopes", () => {

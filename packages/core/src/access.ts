@@ -114,9 +114,21 @@ export function eventScope(event: Record<string, unknown>): string[] {
   add(event.runSpecId);
   add(event.groupId);
   add((event.appDefinition as { id?: unknown } | undefined)?.id);
-  const plan = event.plan as { original?: { apps?: { id?: unknown }[] }; target?: { apps?: { id?: unknown }[] } } | undefined;
-  for (const a of [...(plan?.original?.apps ?? []), ...(plan?.target?.apps ?? [])]) add(a.id);
+  const plan = event.plan as { original?: GroupLike; target?: GroupLike; steps?: { actions?: { app?: unknown }[] }[] } | undefined;
+  const walk = (g: GroupLike | undefined) => {
+    for (const a of g?.apps ?? []) add(a.id);
+    for (const child of g?.groups ?? []) walk(child);
+  };
+  walk(plan?.original);
+  walk(plan?.target);
+  for (const step of plan?.steps ?? []) for (const action of step.actions ?? []) add(action.app);
   return ids;
+}
+
+/** A plan's original or target: Marathon's group, its apps and its groups. */
+interface GroupLike {
+  apps?: { id?: unknown }[];
+  groups?: GroupLike[];
 }
 
 /** A principal sees an event only when it may read everything it is about; events about no app, only a cluster admin. */

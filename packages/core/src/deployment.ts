@@ -1,4 +1,5 @@
 import { redactApp } from "./redaction.js";
+import { groupTree } from "./group-tree.js";
 import type { AppDefinition } from "./app-definition.js";
 import { isHealthy, isWanted } from "./app-plan.js";
 import { isTerminal, type TaskRecord } from "./task-state.js";
@@ -167,14 +168,18 @@ export function deadlineReason(d: Deployment, p: DeploymentProgress): string {
   return `deployment did not finish within its progress deadline of ${secs}s: ${what}${p.lastFailure ? `; last task failure: ${p.lastFailure}` : ""}`;
 }
 
-/** Marathon's plan object, as deployment events and GET /v2/deployments show it. */
+/**
+ * Marathon's plan object, as deployment events show it: `original` and
+ * `target` are root groups (Marathon's Group shape) holding the apps the
+ * deployment changes, before and after.
+ */
 export function planJson(d: Deployment): Record<string, unknown> {
   return {
     id: d.id,
     version: d.version,
     steps: d.steps,
-    original: { apps: (d.previousApps ?? (d.previous ? [d.previous] : [])).map(redactApp) },
-    target: { apps: (d.targetApps ?? (d.target ? [d.target] : [])).map(redactApp) },
+    original: groupTree("/", d.previousApps ?? (d.previous ? [d.previous] : []), (a) => ({ ...redactApp(a) })),
+    target: groupTree("/", d.targetApps ?? (d.target ? [d.target] : []), (a) => ({ ...redactApp(a) })),
   };
 }
 

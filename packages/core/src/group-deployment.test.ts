@@ -35,9 +35,10 @@ describe("a group change's one deployment", () => {
       parts: ["p1", "p2"],
       deadlineAtMs: 9_000_000,
     });
-    const plan = planJson(g) as { original: { apps: { id: string }[] }; target: { apps: { id: string }[] } };
-    expect(plan.original.apps.map((a) => a.id)).toEqual(["/shop/db"]);
-    expect(plan.target.apps.map((a) => a.id)).toEqual(["/shop/web"]);
+    type Group = { id: string; apps: { id: string }[]; groups: Group[] };
+    const plan = planJson(g) as { original: Group; target: Group };
+    expect(plan.original).toMatchObject({ id: "/", apps: [], groups: [{ id: "/shop", apps: [{ id: "/shop/db" }], groups: [] }] });
+    expect(plan.target).toMatchObject({ id: "/", apps: [], groups: [{ id: "/shop", apps: [{ id: "/shop/web" }], groups: [] }] });
   });
 
   it("runs while any part runs or is not yet seen, and ends as its parts did", () => {

@@ -113,6 +113,7 @@ export {
   servicePorts,
   withServicePorts,
 } from "./service-ports.js";
+export { type GroupNode, groupTree } from "./group-tree.js";
 export { COMMAND_IMAGE_ATTRIBUTE, commandRefusal, dockerNetwork, NETWORKS_ATTRIBUTE, networkRefusal, offeredNetworks } from "./networks.js";
 export { DOCKER_PARAMETER_KEYS, type DockerOptions, dockerOptions } from "./docker-parameters.js";
 export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPolicy } from "./task-policy.js";

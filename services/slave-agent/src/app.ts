@@ -39,6 +39,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
     new StatusCheckpoint(config.workDir),
   );
   const sealing = loadSealingKeys(config.workDir);
+  const sandboxes = new Sandboxes(join(config.workDir, "sandboxes"));
   const runner = new TaskRunner(
     runtime,
     reporter,
@@ -50,7 +51,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       sealing,
       images: new ImageAccess(runtime, join(config.workDir, "public-repositories.json")),
       ...(config.commandImage ? { commandImage: config.commandImage } : {}),
-      sandboxes: new Sandboxes(join(config.workDir, "sandboxes")),
+      sandboxes,
       fetcher: new Fetcher(join(config.workDir, "fetch-cache"), config.fetchTimeoutMs, config.fetchMaxBytes),
     },
     logger,
@@ -118,6 +119,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
         (taskId, message, reason) => runner.killOverLimit(taskId, message, reason),
         config.diskCheckIntervalMs,
         logger,
+        (taskId) => sandboxes.usageBytes(taskId),
       );
       disks.start();
       stops.push(() => disks.stop());

@@ -6,7 +6,7 @@ const MIB = 1024 * 1024;
 
 /**
  * Enforces tasks' `disk` as Mesos's disk/du isolator does: measures each
- * running container's writable layer on an interval and has a task over its
+ * running container's writable layer and its sandbox on an interval and has a task over its
  * limit killed, reported FAILED with its usage and limit. `disk: 0` is no
  * limit (Marathon's default). Docker's storage quota would need a storage
  * driver that supports it (overlay2 on xfs with project quotas); this works
@@ -22,6 +22,8 @@ export class DiskLimits {
     private readonly kill: (taskId: string, message: string, reason: string) => void,
     private readonly intervalMs: number,
     private readonly log: Logger,
+    /** What the task's sandbox holds, which counts too (Mesos's disk/du measures the sandbox). */
+    private readonly sandboxBytes: (taskId: string) => Promise<number> = async () => 0,
   ) {}
 
   start(): void {
@@ -37,10 +39,11 @@ export class DiskLimits {
     this.checking = true;
     try {
       for (const t of this.running().filter((r) => r.diskMiB > 0)) {
-        const used = await this.runtime.diskUsageBytes(t.containerId).catch((err: unknown) => {
+        const layer = await this.runtime.diskUsageBytes(t.containerId).catch((err: unknown) => {
           this.log.debug({ err: String(err), taskId: t.taskId }, "could not measure a task's disk");
           return 0;
         });
+        const used = layer + (await this.sandboxBytes(t.taskId).catch(() => 0));
         if (used > t.diskMiB * MIB) {
           const usedMiB = (used / MIB).toFixed(1);
           this.kill(

@@ -1,4 +1,4 @@
-import { chown, mkdir, readdir, rm } from "node:fs/promises";
+import { chown, lstat, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
@@ -22,6 +22,11 @@ export class Sandboxes {
     return dir;
   }
 
+  /** Bytes the task's sandbox holds (0 when it has none): counted with its writable layer against its disk limit. */
+  async usageBytes(taskId: string): Promise<number> {
+    return usage(this.dir(taskId));
+  }
+
   async remove(taskId: string): Promise<void> {
     await rm(this.dir(taskId), { recursive: true, force: true });
   }
@@ -31,4 +36,16 @@ export class Sandboxes {
     const names = await readdir(this.root).catch(() => [] as string[]);
     for (const name of names) if (!held(name)) await rm(join(this.root, name), { recursive: true, force: true });
   }
+}
+
+/** What a directory holds, walked without following links; 0 for one that is not there. */
+async function usage(path: string): Promise<number> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  let total = 0;
+  for (const e of entries) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) total += await usage(p);
+    else total += (await lstat(p).catch(() => ({ size: 0 }))).size;
+  }
+  return total;
 }
