@@ -86,6 +86,9 @@ describe("GET /v2/events", () => {
   });
 
   it("cuts off a client that stopped reading, while another keeps receiving", async () => {
+    const clients = async () =>
+      Number(/^berth_api_event_stream_clients (\d+)$/m.exec((await f.api.call<string>("GET", "/metrics/prometheus")).body)?.[1] ?? NaN);
+    const before = await clients();
     const reader = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=bulk_test_event`, f.cluster.adminToken);
     const stalled: Socket = await new Promise((resolve) => {
       const s = tcpConnect(Number(new URL(f.cluster.apiUrl).port), "127.0.0.1", () => {
@@ -96,7 +99,8 @@ describe("GET /v2/events", () => {
       });
     });
     stalled.pause();
-    await new Promise((r) => setTimeout(r, 300));
+    // Both attached before the events come.
+    await eventually(async () => (await clients()) === before + 2, { what: "both clients attached" });
     // About 32 MiB of events: more than the kernel's socket buffers plus the 4 MiB bound, which a
     // reading client on a busy machine stays well within.
     const payload = "x".repeat(8 * 1024);

@@ -67,6 +67,30 @@ describe("images from a private registry", () => {
     expect(await docker("image", "inspect", "--format", "{{.Id}}", image)).toMatch(/^sha256:/);
   });
 
+  it("pulls an image once for tasks that start together, as Docker's own events count", async () => {
+    const many = await registry.push(DEMO_IMAGE, "team/busybox:many");
+    await expect(docker("image", "inspect", many)).rejects.toThrow();
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const auth = { username: registry.username, password: registry.password, serveraddress: registry.address };
+    expect((await api.call("POST", "/v2/apps", { ...app("/reg/many", many, auth), instances: 6 })).status).toBe(201);
+    await eventually(async () => (await api.running("/reg/many")).length === 6, { what: "6 running", timeoutMs: 60_000 });
+    const pulls = await docker(
+      "events",
+      "--since",
+      String(since),
+      "--until",
+      String(Math.ceil(Date.now() / 1000) + 1),
+      "--filter",
+      "type=image",
+      "--filter",
+      "event=pull",
+      "--format",
+      "{{.Actor.ID}}",
+    );
+    expect(pulls.split("\n").filter((l) => l.includes("team/busybox:many"))).toHaveLength(1);
+    await api.call("DELETE", "/v2/apps/reg/many?force=true");
+  });
+
   it("fails the task with the registry's reason for wrong credentials", async () => {
     const fresh = await registry.push(DEMO_IMAGE, "team/busybox:2");
     await api.call("POST", "/v2/apps", app("/reg/badauth", fresh, { username: registry.username, password: "wrong" }));

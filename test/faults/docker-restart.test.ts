@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
@@ -26,7 +27,8 @@ describe("the Docker daemon restarted (live-restore)", () => {
     const survivorBefore = await dockerInspect<{ Id: string; State: { StartedAt: string; Pid: number } }>(`berth-${survivor!.id}`);
     const victimPid = (await dockerInspect<{ State: { Pid: number } }>(`berth-${victim!.id}`)).State.Pid;
 
-    execFileSync("pkill", ["-TERM", "-x", "dockerd"]);
+    // The daemon that serves the socket, by the pid it wrote: not every dockerd on the machine.
+    process.kill(Number(readFileSync("/var/run/docker.pid", "utf8").trim()), "SIGTERM");
     await eventually(async () => !(await dockerUp()), { what: "dockerd down" });
     // The agent says it cannot reach Docker, and gets no new tasks.
     await eventually(

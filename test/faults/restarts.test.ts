@@ -6,6 +6,8 @@ import { expectConverged } from "../support/converged.js";
 
 const f = useCluster("faults-restarts", { extraEnv: { BERTH_AGENT_GC_DELAY_MS: "600000" } });
 
+const slowHealth = { protocol: "COMMAND", command: { value: "test -e /tmp/ready" }, gracePeriodSeconds: 30, intervalSeconds: 1 };
+
 /** Every container Berth ever created for an app, running or not: a duplicate launch would show here. */
 const created = async (appId: string) => (await containersWithLabel(`berth.app=${appId}`, true)).length;
 
@@ -37,11 +39,19 @@ describe("processes killed with SIGKILL", () => {
   for (const service of ["launch-dispatcher", "offer-handler", "status-aggregator", "api", "slave-agent"]) {
     it(`a deployment completes after the ${service} is killed in the middle of it, with no duplicate launch`, async () => {
       const id = `/faults/mid-${service}`;
-      await f.api.call("POST", "/v2/apps", sleeper(id, 1));
+      // Each task turns healthy 2 s after it starts: the scale-up below stays under way long enough to be caught in the middle.
+      await f.api.call("POST", "/v2/apps", sleeper(id, 1, { cmd: "sleep 2; touch /tmp/ready; sleep 3600", healthChecks: [slowHealth] }));
       await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 1 }]);
-      const put = await f.api.call("PUT", `/v2/apps${id}`, { instances: 6 });
+      const put = await f.api.call<{ deploymentId: string }>("PUT", `/v2/apps${id}`, { instances: 6 });
       expect(put.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 50));
+      // In the middle: new tasks launched, and the deployment still running.
+      await eventually(
+        async () => {
+          const d = await f.api.call<{ status: string }>("GET", `/v2/deployments/${put.body.deploymentId}`);
+          return d.body.status === "running" && (await f.api.tasks(id)).length > 1;
+        },
+        { what: "the deployment under way", intervalMs: 20 },
+      );
       await f.cluster.restart(service);
       await expectConverged(f.api, f.bus, f.cluster.agentId, [{ id, instances: 6 }], 90_000);
       expect(await created(id)).toBe(6);

@@ -22,6 +22,8 @@ export const VERIFIED_FOR_MS = 10 * 60_000;
  */
 export class ImageAccess {
   private readonly verified = new Map<string, number>();
+  /** Pulls under way, by image and credentials: tasks that start together share one (as Nomad's Docker driver does). */
+  private readonly pulling = new Map<string, Promise<void>>();
   private readonly publicRepos: Set<string>;
 
   constructor(
@@ -42,7 +44,13 @@ export class ImageAccess {
     });
     if (decision.action === "use") return;
     if (decision.action === "refuse") throw new ImageRefusedError(decision.reason, false);
-    await this.runtime.pullImage(image, opts);
+    // Shared only with the same credentials: a task must not run an image on another's password.
+    let pull = this.pulling.get(key);
+    if (!pull) {
+      pull = this.runtime.pullImage(image, opts).finally(() => this.pulling.delete(key));
+      this.pulling.set(key, pull);
+    }
+    await pull;
     if (opts.auth) {
       this.verified.set(key, this.now() + VERIFIED_FOR_MS);
     } else if (!this.publicRepos.has(imageRepository(image))) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Bus, codecs, openBus, publishDurable, subjects } from "@berth/bus";
+import { type Bus, codecs, CONSUMERS, openBus, publishDurable, STREAMS, subjects } from "@berth/bus";
 import { eventually, type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { Registry } from "prom-client";
@@ -37,9 +37,23 @@ const stage = (taskId: string) => stageTask(bus, taskId);
 const send = (update: ReturnType<typeof running>, msgId: string) =>
   publishDurable(bus.js, subjects.agentStatus("a1"), codecs.statusUpdates, { updates: [update] }, msgId);
 
+/** How many updates the aggregator has consumed with this outcome. */
+const consumed = async (outcome: string) =>
+  ((await registry.getSingleMetric("berth_status_updates_total")?.get())?.values ?? []).find((v) => v.labels.outcome === outcome)?.value ??
+  0;
+
+/** The aggregator's consumer holds nothing: every message was acknowledged, none waits to be tried again. */
+const drained = async () => {
+  const info = await (await bus.js.consumers.get(STREAMS.status, CONSUMERS.statusAggregator)).info();
+  return info.num_pending === 0 && info.num_ack_pending === 0;
+};
+
 it("applies an update that came before its task's record could be read, once the record is there", async () => {
+  const before = await consumed("unknown-task");
   await send(running("app.early", Date.now()), "m-early");
-  await new Promise((r) => setTimeout(r, 500));
+  // The update was read while the task had no record, and kept to be tried again.
+  await eventually(async () => (await consumed("unknown-task")) > before, { timeoutMs: 5_000, what: "the update read early" });
+  expect(await drained()).toBe(false);
   await stage("app.early");
   await eventually(async () => (await bus.tasks.get("app.early"))?.value.state === "TASK_RUNNING", {
     timeoutMs: 5_000,
@@ -48,12 +62,17 @@ it("applies an update that came before its task's record could be read, once the
 });
 
 it("drops an update about a task that never existed once it is old", async () => {
+  await eventually(drained, { timeoutMs: 5_000, what: "earlier updates done" });
+  const before = await consumed("unknown-task");
   await send(running("app.never", Date.now() - 60_000), "m-old");
   // Then an update of a known task from the same agent: it is not held up behind the dropped one.
   await stage("app.known");
   await send(running("app.known", Date.now()), "m-known");
   await eventually(async () => (await bus.tasks.get("app.known"))?.value.state === "TASK_RUNNING", { timeoutMs: 5_000, what: "applied" });
-  expect(await bus.tasks.get("app.never")).toBeUndefined();
+  // The old one was read once and acknowledged: not kept to be tried again.
+  expect(await consumed("unknown-task")).toBe(before + 1);
+  await eventually(drained, { timeoutMs: 5_000, what: "the old update acknowledged" });
+  expect(await consumed("unknown-task")).toBe(before + 1);
 });
 
 it("shows where each applied update's time went: the stages add up to the whole", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, followEvents, openBus, type PublicEvent, type StatusUpdate } from "@berth/bus";
+import { type Bus, followEvents, openBus, type PublicEvent, type StatusUpdate, STREAMS } from "@berth/bus";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { StatusApplier } from "../src/status-applier.js";
@@ -25,12 +25,15 @@ function update(state: string, sequence: number, uuid = `u-${sequence}`): Status
 
 const stage = (taskId: string) => stageTask(bus, taskId);
 
+/** The task's status_update_events: every event stored so far is read, up to the stream's last. */
 async function eventsOf(taskId: string): Promise<PublicEvent[]> {
+  const last = (await (await bus.js.streams.get(STREAMS.events)).info()).state.last_seq;
   const out: PublicEvent[] = [];
+  if (last === 0) return out;
   const ac = new AbortController();
-  setTimeout(() => ac.abort(), 300);
-  await followEvents(bus.js, { fromSeq: 1, eventTypes: ["status_update_event"], signal: ac.signal }, (e) => {
-    if (e.event.taskId === taskId) out.push(e.event);
+  await followEvents(bus.js, { fromSeq: 1, signal: ac.signal }, (e) => {
+    if (e.event.eventType === "status_update_event" && e.event.taskId === taskId) out.push(e.event);
+    if (e.seq >= last) ac.abort();
   });
   return out;
 }
