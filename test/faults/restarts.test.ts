@@ -6,7 +6,13 @@ import { expectConverged } from "../support/converged.js";
 
 const f = useCluster("faults-restarts", { extraEnv: { BERTH_AGENT_GC_DELAY_MS: "600000" } });
 
-const slowHealth = { protocol: "COMMAND", command: { value: "test -e /tmp/ready" }, gracePeriodSeconds: 30, intervalSeconds: 1 };
+const slowHealth = {
+  protocol: "COMMAND",
+  command: { value: "test -e /tmp/ready" },
+  gracePeriodSeconds: 30,
+  intervalSeconds: 1,
+  delaySeconds: 0,
+};
 
 /** Every container Berth ever created for an app, running or not: a duplicate launch would show here. */
 const created = async (appId: string) => (await containersWithLabel(`berth.app=${appId}`, true)).length;

@@ -49,6 +49,7 @@ export {
   isTaskState,
   isTerminal,
   stagedTask,
+  taskIpAddresses,
   type StatusChange,
   type TaskGoal,
   type TaskRecord,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStatus, isTerminal, type StatusChange, TaskStates } from "./task-state.js";
+import { applyStatus, isTerminal, type StatusChange, taskIpAddresses, TaskStates } from "./task-state.js";
 import { task } from "./test-fixtures.js";
 
 function update(state: string, sequence: number, over: Partial<StatusChange> = {}): StatusChange {
@@ -25,6 +25,20 @@ describe("applyStatus", () => {
       if (out.changed) r = out.record;
     }
     expect(r).toMatchObject({ state: "TASK_KILLED", startedAtMs: 5002, endedAtMs: 5004, containerId: "c1", lastSequence: 4 });
+  });
+
+  it("keeps the container's own addresses once the agent says them, and answers them as Marathon's ipAddresses", () => {
+    const hostOnly = task({ hostname: "10.0.0.5" });
+    expect(taskIpAddresses(hostOnly)).toEqual([{ ipAddress: "10.0.0.5", protocol: "IPv4" }]);
+    const running = applyStatus(hostOnly, update("TASK_RUNNING", 1, { ipAddresses: ["172.18.0.7", "fd00::7"] }));
+    if (!running.changed) throw new Error(running.why);
+    expect(taskIpAddresses(running.record)).toEqual([
+      { ipAddress: "172.18.0.7", protocol: "IPv4" },
+      { ipAddress: "fd00::7", protocol: "IPv6" },
+    ]);
+    // A later update that says nothing of addresses (a health verdict) keeps them.
+    const later = applyStatus(running.record, update("TASK_RUNNING", 2));
+    expect(later.changed && later.record.ipAddresses).toEqual(["172.18.0.7", "fd00::7"]);
   });
 
   it("drops duplicates and late updates", () => {

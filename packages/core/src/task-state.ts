@@ -75,6 +75,8 @@ export interface TaskRecord {
   health: HealthStatus;
   /** The app's service ports when the task was launched. */
   servicePorts: number[];
+  /** The container's own addresses, off the host's network; empty (or absent in older records): its agent's. */
+  ipAddresses?: string[];
 }
 
 export interface StatusChange {
@@ -88,6 +90,8 @@ export interface StatusChange {
   hasExitCode: boolean;
   /** The agent's latest health verdict; absent when the update says nothing of health. */
   health?: HealthStatus | null;
+  /** The container's own addresses, when the agent has them. */
+  ipAddresses?: string[];
 }
 
 export type ApplyResult = { changed: true; record: TaskRecord } | { changed: false; why: string };
@@ -117,6 +121,7 @@ export function applyStatus(record: TaskRecord, update: StatusChange): ApplyResu
   };
   if (update.containerId) next.containerId = update.containerId;
   if (update.health?.state) next.health = { ...update.health };
+  if (update.ipAddresses && update.ipAddresses.length > 0) next.ipAddresses = [...update.ipAddresses];
   if (update.state === "TASK_RUNNING" && record.startedAtMs === 0) next.startedAtMs = update.timestampMs;
   if (isTerminal(update.state)) {
     next.endedAtMs = update.timestampMs;
@@ -124,6 +129,16 @@ export function applyStatus(record: TaskRecord, update: StatusChange): ApplyResu
     next.hasExitCode = update.hasExitCode;
   }
   return { changed: true, record: next };
+}
+
+/**
+ * Marathon's ipAddresses of a task: the container's own addresses when it runs
+ * on a network of its own, else its agent's (the host's network).
+ */
+export function taskIpAddresses(t: Pick<TaskRecord, "hostname" | "ipAddresses">): { ipAddress: string; protocol: "IPv4" | "IPv6" }[] {
+  const own = t.ipAddresses ?? [];
+  const addresses = own.length > 0 ? own : [t.hostname];
+  return addresses.map((ipAddress) => ({ ipAddress, protocol: ipAddress.includes(":") ? "IPv6" : "IPv4" }));
 }
 
 /** A new task record, as the dispatcher writes it once the task is placed. */

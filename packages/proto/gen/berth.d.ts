@@ -608,6 +608,7 @@ export namespace berth {
             hostname?: (string|null);
             reason?: (string|null);
             health?: (berth.v1.IHealthStatus|null);
+            ipAddresses?: (string[]|null);
         }
 
         class StatusUpdate implements IStatusUpdate {
@@ -626,6 +627,7 @@ export namespace berth {
             public hostname: string;
             public reason: string;
             public health?: (berth.v1.IHealthStatus|null);
+            public ipAddresses: string[];
             public static create(properties?: berth.v1.IStatusUpdate): berth.v1.StatusUpdate;
             public static encode(message: berth.v1.IStatusUpdate, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.StatusUpdate;
@@ -717,6 +719,7 @@ export namespace berth {
             killGracePeriodSeconds?: (number|null);
             health?: (berth.v1.IHealthStatus|null);
             servicePorts?: (number[]|null);
+            ipAddresses?: (string[]|null);
         }
 
         class TaskRecord implements ITaskRecord {
@@ -742,6 +745,7 @@ export namespace berth {
             public killGracePeriodSeconds: number;
             public health?: (berth.v1.IHealthStatus|null);
             public servicePorts: number[];
+            public ipAddresses: string[];
             public static create(properties?: berth.v1.ITaskRecord): berth.v1.TaskRecord;
             public static encode(message: berth.v1.ITaskRecord, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRecord;

@@ -7339,6 +7339,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [hostname] StatusUpdate hostname
              * @property {string|null} [reason] StatusUpdate reason
              * @property {berth.v1.IHealthStatus|null} [health] StatusUpdate health
+             * @property {Array.<string>|null} [ipAddresses] StatusUpdate ipAddresses
              */
 
             /**
@@ -7350,6 +7351,7 @@ export const berth = $root.berth = (() => {
              * @param {berth.v1.IStatusUpdate=} [properties] Properties to set
              */
             function StatusUpdate(properties) {
+                this.ipAddresses = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7469,6 +7471,14 @@ export const berth = $root.berth = (() => {
             StatusUpdate.prototype.health = null;
 
             /**
+             * StatusUpdate ipAddresses.
+             * @member {Array.<string>} ipAddresses
+             * @memberof berth.v1.StatusUpdate
+             * @instance
+             */
+            StatusUpdate.prototype.ipAddresses = $util.emptyArray;
+
+            /**
              * Creates a new StatusUpdate instance using the specified properties.
              * @function create
              * @memberof berth.v1.StatusUpdate
@@ -7524,6 +7534,9 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.reason);
                 if (message.health != null && Object.hasOwnProperty.call(message, "health"))
                     $root.berth.v1.HealthStatus.encode(message.health, writer.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
+                if (message.ipAddresses != null && message.ipAddresses.length)
+                    for (let i = 0; i < message.ipAddresses.length; ++i)
+                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.ipAddresses[i]);
                 return writer;
             };
 
@@ -7617,6 +7630,12 @@ export const berth = $root.berth = (() => {
                             message.health = $root.berth.v1.HealthStatus.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
+                    case 15: {
+                            if (!(message.ipAddresses && message.ipAddresses.length))
+                                message.ipAddresses = [];
+                            message.ipAddresses.push(reader.string());
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -7693,6 +7712,13 @@ export const berth = $root.berth = (() => {
                         throw TypeError(".berth.v1.StatusUpdate.health: object expected");
                     message.health = $root.berth.v1.HealthStatus.fromObject(object.health, long + 1);
                 }
+                if (object.ipAddresses) {
+                    if (!Array.isArray(object.ipAddresses))
+                        throw TypeError(".berth.v1.StatusUpdate.ipAddresses: array expected");
+                    message.ipAddresses = [];
+                    for (let i = 0; i < object.ipAddresses.length; ++i)
+                        message.ipAddresses[i] = String(object.ipAddresses[i]);
+                }
                 return message;
             };
 
@@ -7713,6 +7739,8 @@ export const berth = $root.berth = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.ipAddresses = [];
                 if (options.defaults) {
                     object.uuid = "";
                     object.taskId = "";
@@ -7775,6 +7803,11 @@ export const berth = $root.berth = (() => {
                     object.reason = message.reason;
                 if (message.health != null && Object.hasOwnProperty.call(message, "health"))
                     object.health = $root.berth.v1.HealthStatus.toObject(message.health, options, q + 1);
+                if (message.ipAddresses && message.ipAddresses.length) {
+                    object.ipAddresses = [];
+                    for (let j = 0; j < message.ipAddresses.length; ++j)
+                        object.ipAddresses[j] = message.ipAddresses[j];
+                }
                 return object;
             };
 
@@ -8575,6 +8608,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [killGracePeriodSeconds] TaskRecord killGracePeriodSeconds
              * @property {berth.v1.IHealthStatus|null} [health] TaskRecord health
              * @property {Array.<number>|null} [servicePorts] TaskRecord servicePorts
+             * @property {Array.<string>|null} [ipAddresses] TaskRecord ipAddresses
              */
 
             /**
@@ -8588,6 +8622,7 @@ export const berth = $root.berth = (() => {
             function TaskRecord(properties) {
                 this.ports = [];
                 this.servicePorts = [];
+                this.ipAddresses = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8763,6 +8798,14 @@ export const berth = $root.berth = (() => {
             TaskRecord.prototype.servicePorts = $util.emptyArray;
 
             /**
+             * TaskRecord ipAddresses.
+             * @member {Array.<string>} ipAddresses
+             * @memberof berth.v1.TaskRecord
+             * @instance
+             */
+            TaskRecord.prototype.ipAddresses = $util.emptyArray;
+
+            /**
              * Creates a new TaskRecord instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRecord
@@ -8840,6 +8883,9 @@ export const berth = $root.berth = (() => {
                         writer.uint32(message.servicePorts[i]);
                     writer.ldelim();
                 }
+                if (message.ipAddresses != null && message.ipAddresses.length)
+                    for (let i = 0; i < message.ipAddresses.length; ++i)
+                        writer.uint32(/* id 22, wireType 2 =*/178).string(message.ipAddresses[i]);
                 return writer;
             };
 
@@ -8987,6 +9033,12 @@ export const berth = $root.berth = (() => {
                                 message.servicePorts.push(reader.uint32());
                             break;
                         }
+                    case 22: {
+                            if (!(message.ipAddresses && message.ipAddresses.length))
+                                message.ipAddresses = [];
+                            message.ipAddresses.push(reader.string());
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -9108,6 +9160,13 @@ export const berth = $root.berth = (() => {
                     for (let i = 0; i < object.servicePorts.length; ++i)
                         message.servicePorts[i] = object.servicePorts[i] >>> 0;
                 }
+                if (object.ipAddresses) {
+                    if (!Array.isArray(object.ipAddresses))
+                        throw TypeError(".berth.v1.TaskRecord.ipAddresses: array expected");
+                    message.ipAddresses = [];
+                    for (let i = 0; i < object.ipAddresses.length; ++i)
+                        message.ipAddresses[i] = String(object.ipAddresses[i]);
+                }
                 return message;
             };
 
@@ -9131,6 +9190,7 @@ export const berth = $root.berth = (() => {
                 if (options.arrays || options.defaults) {
                     object.ports = [];
                     object.servicePorts = [];
+                    object.ipAddresses = [];
                 }
                 if (options.defaults) {
                     object.taskId = "";
@@ -9245,6 +9305,11 @@ export const berth = $root.berth = (() => {
                     object.servicePorts = [];
                     for (let j = 0; j < message.servicePorts.length; ++j)
                         object.servicePorts[j] = message.servicePorts[j];
+                }
+                if (message.ipAddresses && message.ipAddresses.length) {
+                    object.ipAddresses = [];
+                    for (let j = 0; j < message.ipAddresses.length; ++j)
+                        object.ipAddresses[j] = message.ipAddresses[j];
                 }
                 return object;
             };

@@ -1,4 +1,4 @@
-import { type AppDefinition, isHealthy, isTerminal, redactApp, servicePorts, type TaskRecord } from "@berth/core";
+import { type AppDefinition, isHealthy, isTerminal, redactApp, servicePorts, taskIpAddresses, type TaskRecord } from "@berth/core";
 
 /**
  * Answers carry exactly Marathon 1.10's fields, so client libraries that build
@@ -44,7 +44,7 @@ export function taskView(t: TaskRecord, checked = false, shape: Shape = MARATHON
     state: t.state,
     version: t.version,
     healthCheckResults: checked ? healthResults(t) : [],
-    ipAddresses: [{ ipAddress: t.hostname, protocol: "IPv4" }],
+    ipAddresses: taskIpAddresses(t),
     ...(shape.berth && t.message ? { message: t.message } : {}),
     ...(shape.berth && t.goal === "KILL" && !isTerminal(t.state) ? { killRequested: true } : {}),
   };

@@ -49,6 +49,7 @@ export class LostAgentDetector {
         hostname: value.registration?.hostname ?? "",
         reason: "REASON_AGENT_REMOVED",
         health: null,
+        ipAddresses: [],
       }));
       for (const [i, message] of statusMessages(updates).entries()) {
         await publishDurable(

@@ -13,6 +13,7 @@ const update = (taskId: string, state: string, message = ""): StatusUpdate => ({
   containerId: "",
   exitCode: 0,
   hasExitCode: false,
+  ipAddresses: [],
   reason: "",
   uuid: `${taskId}-${state}`,
   agentId: "a1",

@@ -16,6 +16,8 @@ export interface ContainerState {
   startedAt: string;
   finishedAt: string;
   error: string;
+  /** The container's own addresses on the networks it joined; [] on the host's network or none. */
+  ipAddresses: string[];
 }
 
 export interface ContainerExit {

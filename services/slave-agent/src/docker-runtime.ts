@@ -237,6 +237,9 @@ export class DockerRuntime implements ContainerRuntime {
         startedAt: i.State.StartedAt,
         finishedAt: i.State.FinishedAt,
         error: i.State.Error,
+        ipAddresses: Object.values(i.NetworkSettings?.Networks ?? {})
+          .flatMap((n) => [n.IPAddress, n.GlobalIPv6Address])
+          .filter((a): a is string => typeof a === "string" && a !== ""),
       };
     } catch (err) {
       if ((err as DockerErr).statusCode === 404) return undefined;

@@ -69,6 +69,7 @@ export class SimRuntime implements ContainerRuntime {
       startedAt: new Date().toISOString(),
       finishedAt: "0001-01-01T00:00:00Z",
       error: "",
+      ipAddresses: [],
     };
     this.containers.set(id, state);
     this.byName.set(spec.name, id);

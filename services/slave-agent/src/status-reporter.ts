@@ -3,7 +3,8 @@ import { codecs, type JetStreamClient, publishDurable, type StatusUpdate, subjec
 import type { Logger } from "@berth/runtime";
 import type { StatusCheckpoint } from "./checkpoint.js";
 
-export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | "sequence" | "timestampMs">;
+export type StatusFields = Omit<StatusUpdate, "uuid" | "agentId" | "hostname" | "sequence" | "timestampMs" | "ipAddresses"> &
+  Partial<Pick<StatusUpdate, "ipAddresses">>;
 
 /**
  * Sends status updates to BERTH_STATUS in order, resending with backoff until
@@ -60,6 +61,7 @@ export class StatusReporter {
     const seq = Math.max((this.lastSequence.get(fields.taskId) ?? 0) + 1, t * 1000);
     this.lastSequence.set(fields.taskId, seq);
     const update: StatusUpdate = {
+      ipAddresses: [],
       ...fields,
       uuid: randomUUID(),
       agentId: this.agent.agentId,

@@ -43,6 +43,8 @@ interface LocalTask {
   diskMiB: number;
   readinessChecks: (ReadinessCheck & { port: number })[];
   health: HealthStatus;
+  /** The container's own addresses, once it runs off the host's network. */
+  ipAddresses: string[];
 }
 
 function parseJsonList<T>(json: string | undefined): T[] {
@@ -173,6 +175,7 @@ export class TaskRunner {
         diskMiB: Number(c.labels[LABELS.disk] ?? 0) || 0,
         readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
         health: { ...HEALTH_UNKNOWN },
+        ipAddresses: c.ipAddresses,
       };
       this.tasks.set(taskId, task);
       if (c.status === "created") {
@@ -219,6 +222,7 @@ export class TaskRunner {
       diskMiB: spec.disk,
       readinessChecks: parseJsonList(spec.readinessChecksJson),
       health: { ...HEALTH_UNKNOWN },
+      ipAddresses: [],
     };
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
@@ -429,7 +433,14 @@ export class TaskRunner {
     this.gcTimers.add(timer);
   }
 
-  private report(task: LocalTask, state: string, message: string, c?: Pick<ContainerState, "id">, health?: HealthStatus): void {
+  private report(
+    task: LocalTask,
+    state: string,
+    message: string,
+    c?: Pick<ContainerState, "id"> & Partial<ContainerState>,
+    health?: HealthStatus,
+  ): void {
+    if (c?.ipAddresses) task.ipAddresses = c.ipAddresses;
     this.reporter.report({
       taskId: task.taskId,
       appId: task.appId,
@@ -440,6 +451,7 @@ export class TaskRunner {
       hasExitCode: false,
       reason: health ? "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" : "",
       ...(health ? { health } : {}),
+      ipAddresses: task.ipAddresses,
     });
   }
 }

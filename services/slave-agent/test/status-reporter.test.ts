@@ -109,7 +109,7 @@ describe("StatusReporter", () => {
     // One record per turn, each synced before anything of it was sent.
     expect(new StatusCheckpoint(workDir).pending().map((p) => p.updates.length)).toEqual([3, 1]);
     // An update an agent from before group files left behind (one update per file) goes first: it is older.
-    const old = { ...fields("t6", "TASK_FINISHED"), uuid: "u-old", agentId, hostname: "h", sequence: 1, timestampMs: 1 };
+    const old = { ...fields("t6", "TASK_FINISHED"), uuid: "u-old", agentId, hostname: "h", sequence: 1, timestampMs: 1, ipAddresses: [] };
     writeFileSync(join(dir, "000000000000001-000000000-u-old.pb"), codecs.statusUpdate.encode(old));
 
     const after = new StatusReporter(bus.js, { agentId, hostname: "h" }, log, new StatusCheckpoint(workDir));

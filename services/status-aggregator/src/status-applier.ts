@@ -1,5 +1,14 @@
 import { type Bus, publishEvent, type PublicEvent, type StatusUpdate, type Versioned } from "@berth/bus";
-import { type AppDefinition, applyStatus, appKey, HEALTH_UNKNOWN, type HealthStatus, isTerminal, type TaskRecord } from "@berth/core";
+import {
+  type AppDefinition,
+  applyStatus,
+  appKey,
+  HEALTH_UNKNOWN,
+  type HealthStatus,
+  isTerminal,
+  taskIpAddresses,
+  type TaskRecord,
+} from "@berth/core";
 import { type Logger, preciseNowMs } from "@berth/runtime";
 
 export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unknown-task" | "wrong-agent";
@@ -26,8 +35,7 @@ export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<stri
     message: update.message,
     appId: task.appId,
     host: task.hostname,
-    // Host networking: the task is reached at its agent's address.
-    ipAddresses: [{ ipAddress: task.hostname, protocol: "IPv4" }],
+    ipAddresses: taskIpAddresses(task),
     ports: task.ports,
     version: task.version,
   };

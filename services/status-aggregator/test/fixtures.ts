@@ -12,6 +12,7 @@ export function statusUpdate(fields: Pick<StatusUpdate, "taskId" | "state" | "se
     hasExitCode: false,
     hostname: "h",
     reason: "",
+    ipAddresses: [],
     ...fields,
   };
 }

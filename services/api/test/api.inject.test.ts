@@ -1,0 +1,126 @@
+// The HTTP API in-process (Fastify's inject) against a real nats-server: no Docker, no other services.
+// What a Marathon client sees for bad input, conflicts, selectors, groups, dry runs and sign-in.
+import { type Bus, openBus } from "@berth/bus";
+import { type NatsServer, startNatsServer } from "@berth/testkit";
+import type { FastifyInstance } from "fastify";
+import { pino } from "pino";
+import { Registry } from "prom-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Authenticator } from "../src/auth.js";
+import { ClusterView } from "../src/cluster-view.js";
+import { buildServer } from "../src/server.js";
+
+const ADMIN = "admin-token-for-inject-tests";
+const log = pino({ level: "silent" });
+let nats: NatsServer;
+let bus: Bus;
+let view: ClusterView;
+let auth: Authenticator;
+let api: FastifyInstance;
+
+beforeAll(async () => {
+  nats = await startNatsServer();
+  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-api-inject", logger: log });
+  view = new ClusterView(bus);
+  await view.start();
+  auth = new Authenticator(bus, ADMIN);
+  await auth.start();
+  api = await buildServer({ bus, view, registry: new Registry(), logger: log, natsUrl: nats.url, auth, bodyLimitBytes: 64 * 1024 });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await view?.stop();
+  await auth?.stop();
+  await bus?.close();
+  await nats?.stop();
+});
+
+const call = async (
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) => {
+  const r = await api.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    ...(body === undefined ? {} : { payload: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+  return { status: r.statusCode, headers: r.headers, body: r.body ? (JSON.parse(r.body) as Record<string, unknown>) : {} };
+};
+const app = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  cmd: "sleep 100",
+  cpus: 0.1,
+  mem: 32,
+  instances: 0,
+  container: { docker: { image: "busybox:1.36" } },
+  ...over,
+});
+
+describe("the API in-process, on a real nats-server", () => {
+  it("answers bad JSON, an invalid definition and an unknown id in Marathon's shapes, and stores nothing", async () => {
+    const bad = await call("POST", "/v2/apps", "{ not json");
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/JSON/i);
+    const invalid = await call("POST", "/v2/apps", { id: "/x/y", cpus: -1 });
+    expect(invalid).toMatchObject({
+      status: 422,
+      body: { message: "Object is not valid", details: expect.arrayContaining([{ path: "/cpus", errors: ["must be greater than 0"] }]) },
+    });
+    const unknown = await call("GET", "/v2/apps/no/such");
+    expect(unknown).toMatchObject({ status: 404, body: { message: "App '/no/such' does not exist" } });
+    expect((await bus.apps.get("x/y"))?.value).toBeUndefined();
+  });
+
+  it("creates an app, then answers 409 for it again and for a change while its deployment holds it", async () => {
+    const created = await call("POST", "/v2/apps", app("/inj/web", { instances: 1 }));
+    expect(created.status).toBe(201);
+    expect(created.headers["marathon-deployment-id"]).toBeTruthy();
+    expect((await call("POST", "/v2/apps", app("/inj/web"))).status).toBe(409);
+    // No dispatcher runs here: the deployment stays running, and holds the app.
+    const locked = await call("PUT", "/v2/apps/inj/web", { instances: 2 });
+    expect(locked).toMatchObject({
+      status: 409,
+      body: { message: "App is locked by one or more deployments. Override with the option '?force=true'." },
+    });
+    expect((await call("PUT", "/v2/apps/inj/web?force=true", { instances: 2 })).status).toBe(200);
+  });
+
+  it("selects apps by label as Marathon's label selectors do", async () => {
+    await call("POST", "/v2/apps", app("/inj/a", { labels: { tier: "web", env: "prod" } }));
+    await call("POST", "/v2/apps", app("/inj/b", { labels: { tier: "db" } }));
+    const ids = async (q: string) =>
+      ((await call("GET", `/v2/apps?label=${encodeURIComponent(q)}`)).body.apps as { id: string }[]).map((a) => a.id).sort();
+    expect(await ids("tier==web")).toEqual(["/inj/a"]);
+    expect(await ids("tier!=web")).toEqual(["/inj/b", "/inj/web"]);
+    expect(await ids("tier in (web, db)")).toEqual(["/inj/a", "/inj/b"]);
+    expect(await ids("env")).toEqual(["/inj/a"]);
+  });
+
+  it("shows a group's plan without applying it on dryRun, and applies it as one deployment", async () => {
+    const group = { id: "/shop", apps: [app("web"), app("db")] };
+    const dry = await call("PUT", "/v2/groups/shop?dryRun=true", group);
+    expect(dry).toMatchObject({ status: 200, body: { dryRun: true, apps: ["/shop/web", "/shop/db"] } });
+    expect((await call("GET", "/v2/groups/shop")).status).toBe(404);
+    const applied = await call("PUT", "/v2/groups/shop", group);
+    expect(applied.status).toBe(200);
+    const id = applied.body.deploymentId as string;
+    const listed = (await call("GET", "/v2/deployments")).body as unknown as { id: string; affectedApps: string[] }[];
+    expect(listed.find((d) => d.id === id)?.affectedApps).toEqual(["/shop/web", "/shop/db"]);
+  });
+
+  it("signs in with Bearer, token= and Basic, and refuses anything else with 401", async () => {
+    const basic = `Basic ${Buffer.from(`anyone:${ADMIN}`).toString("base64")}`;
+    for (const authorization of [`Bearer ${ADMIN}`, `token=${ADMIN}`, basic]) {
+      expect((await call("GET", "/v2/apps", undefined, { authorization })).status).toBe(200);
+    }
+    for (const authorization of ["Bearer wrong", `Basic ${Buffer.from("anyone:wrong").toString("base64")}`, ""]) {
+      const r = await call("GET", "/v2/apps", undefined, { authorization });
+      expect(r.status).toBe(401);
+      expect(typeof r.body.message).toBe("string");
+    }
+  });
+});
