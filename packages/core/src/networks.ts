@@ -28,8 +28,12 @@ export function offeredNetworks(attributes: Readonly<Record<string, string>>): s
   return listed === undefined ? ["host"] : listed.split(",").filter((n) => n !== "");
 }
 
-/** Why an agent cannot give a task its network, or undefined when it can. Never the host's instead. */
+/**
+ * Why an agent cannot give a task its network, or undefined when it can. Never
+ * the host's instead. Every Docker daemon has the host's network: placement
+ * asks this of many agents per task, so that case costs nothing.
+ */
 export function networkRefusal(network: string, offer: AgentOffer): string | undefined {
-  if (network === "host" && offer.attributes[NETWORKS_ATTRIBUTE] === undefined) return undefined;
+  if (network === "host") return undefined;
   return offeredNetworks(offer.attributes).includes(network) ? undefined : `network '${network}' not offered`;
 }

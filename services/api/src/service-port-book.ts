@@ -19,9 +19,14 @@ const CLAIM_GRACE_MS = 60_000;
  * apps; each port is then claimed in berth_service_ports with compare-and-set,
  * so two api instances (or two requests) never hand out the same one. A claim
  * whose app never got stored (a crash, a refused change) is taken over once it
- * is older than a minute.
+ * is older than a minute. Within one api instance, a port is reserved the
+ * moment it is picked, so requests at once pick different ones; only other
+ * instances' picks can collide, and lose a round to the compare-and-set.
  */
 export class ServicePortBook {
+  /** Ports this instance picked lately, for which app: in-flight changes that the stored apps do not show yet. */
+  private readonly reserved = new Map<number, { appId: string; atMs: number }>();
+
   constructor(
     private readonly bus: Bus,
     private readonly view: ClusterView,
@@ -37,10 +42,15 @@ export class ServicePortBook {
       const plan = planServicePorts(target, previous, (p) => held.get(p), this.range);
       if (!plan.ok) throw new ValidationError(plan.details);
       if (dryRun) return withServicePorts(target, plan.ports);
+      // Reserved before the first await: a request this instance serves meanwhile picks others.
+      for (const port of plan.ports) this.reserved.set(port, { appId: target.id, atMs: this.nowMs() });
       const lost = await this.claimAll(target.id, plan.ports);
       if (lost.length === 0) return withServicePorts(target, plan.ports);
-      // Claimed meanwhile by another app's change: plan again without them (a fixed one is then refused).
-      for (const [port, holder] of lost) held.set(port, holder);
+      // Claimed meanwhile by another instance's change: plan again without them (a fixed one is then refused).
+      for (const [port, holder] of lost) {
+        held.set(port, holder);
+        if (this.reserved.get(port)?.appId === target.id) this.reserved.delete(port);
+      }
       if (attempt > 20) throw new Error("service ports are being claimed faster than they can be assigned; try again");
     }
   }
@@ -50,17 +60,23 @@ export class ServicePortBook {
     const kept = new Set(after ? servicePorts(after) : []);
     for (const port of before ? servicePorts(before) : []) {
       if (port === 0 || kept.has(port)) continue;
+      if (this.reserved.get(port)?.appId === appId) this.reserved.delete(port);
       const cur = await this.bus.servicePorts.get(String(port));
       if (cur?.value.appId === appId) await this.bus.servicePorts.delete(String(port), cur.revision).catch(() => undefined);
     }
   }
 
-  /** Every service port the stored apps hold, but this app's own. */
+  /** Every service port the stored apps hold, and this instance reserved lately, but this app's own. */
   private heldByOthers(appId: string): Map<number, string> {
     const held = new Map<number, string>();
     for (const [, { value: app }] of this.view.apps.entriesList()) {
       if (app.id === appId) continue;
       for (const p of servicePorts(app)) if (p !== 0) held.set(p, app.id);
+    }
+    const now = this.nowMs();
+    for (const [port, r] of this.reserved) {
+      if (now - r.atMs > CLAIM_GRACE_MS) this.reserved.delete(port);
+      else if (r.appId !== appId && !held.has(port)) held.set(port, r.appId);
     }
     return held;
   }

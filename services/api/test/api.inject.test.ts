@@ -112,6 +112,16 @@ describe("the API in-process, on a real nats-server", () => {
     expect(listed.find((d) => d.id === id)?.affectedApps).toEqual(["/shop/web", "/shop/db"]);
   });
 
+  it("gives 50 apps created at once 50 different service ports, none refused", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => call("POST", "/v2/apps", app(`/burst/a${i}`, { portDefinitions: [{ port: 0 }] }))),
+    );
+    expect(created.map((r) => r.status)).toEqual(Array.from({ length: 50 }, () => 201));
+    const ports = created.map((r) => (r.body.portDefinitions as { port: number }[])[0]?.port);
+    expect(new Set(ports).size).toBe(50);
+    for (const p of ports) expect(p! >= 10000 && p! <= 20000, `${p}`).toBe(true);
+  });
+
   it("signs in with Bearer, token= and Basic, and refuses anything else with 401", async () => {
     const basic = `Basic ${Buffer.from(`anyone:${ADMIN}`).toString("base64")}`;
     for (const authorization of [`Bearer ${ADMIN}`, `token=${ADMIN}`, basic]) {
