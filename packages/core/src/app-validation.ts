@@ -4,19 +4,18 @@ import {
   type AppDefinition,
   type Container,
   type EnvValue,
-  type FetchUri,
   hostPortCount,
   requiredHostPorts,
   portNames,
   type KillSelection,
-  type Network,
-  type PortDefinition,
-  type PortMapping,
   READ_ONLY_FIELDS,
   type UnreachableStrategy,
   type Volume,
 } from "./app-definition.js";
-import { Checker, escapePointer } from "./checker.js";
+import { Checker, escapePointer, opt, stringList } from "./checker.js";
+import { LIMITS } from "./app-limits.js";
+import { legacyNetwork, portsForNetwork, readFetch, readNetworks, readPortDefinitions, readPortMappings } from "./app-networking.js";
+
 import { isSecretRef, isSecretSource } from "./secrets.js";
 import { imageReferenceError } from "./docker-image.js";
 import { dockerOptions } from "./docker-parameters.js";
@@ -24,20 +23,6 @@ import { isCleanAbsolutePath } from "./paths.js";
 import { REDACTED } from "./redaction.js";
 import { readHealthChecks, readReadinessChecks } from "./health-check.js";
 import type { ValidationDetail } from "./errors.js";
-
-export const LIMITS = {
-  maxCpus: 1024,
-  maxMemMiB: 16 * 1024 * 1024,
-  maxDiskMiB: 1024 * 1024 * 1024,
-  maxGpus: 64,
-  maxInstances: 10_000,
-  maxEnvEntries: 1_000,
-  maxLabels: 1_000,
-  maxPorts: 100,
-  maxCmdLength: 64 * 1024,
-  maxArgs: 1_000,
-  maxGraceSeconds: 3_600,
-} as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const CONSTRAINT_OPS = ["UNIQUE", "CLUSTER", "GROUP_BY", "LIKE", "UNLIKE", "MAX_PER", "IS"] as const;
@@ -171,7 +156,7 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
 
   const cmd = opt(input.cmd, (v) => c.string("/cmd", v, { maxLength: LIMITS.maxCmdLength, nonEmpty: true }));
   if (cmd !== undefined) app.cmd = cmd;
-  const args = opt(input.args, (v) => stringList(c, "/args", v, LIMITS.maxArgs));
+  const args = opt(input.args, (v) => stringList(c, "/args", v, LIMITS.maxArgs, LIMITS.maxCmdLength));
   if (args !== undefined) app.args = args;
   if (app.cmd !== undefined && app.args !== undefined) c.fail("/", "AppDefinition must either contain one of 'cmd' or 'args', not both");
   const user = opt(input.user, (v) => c.string("/user", v, { maxLength: 255, nonEmpty: true }));
@@ -215,7 +200,7 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   if (healthChecks) app.healthChecks = healthChecks;
   const readinessChecks = opt(input.readinessChecks, (v) => readReadinessChecks(c, v, () => portNames(app)));
   if (readinessChecks) app.readinessChecks = readinessChecks;
-  const dependencies = opt(input.dependencies, (v) => stringList(c, "/dependencies", v, 100));
+  const dependencies = opt(input.dependencies, (v) => stringList(c, "/dependencies", v, 100, LIMITS.maxCmdLength));
   if (dependencies) app.dependencies = dependencies.map((d) => resolveDependency(c, d, id));
   const upgrade = opt(input.upgradeStrategy, (v) => c.object("/upgradeStrategy", v));
   if (upgrade) {
@@ -245,68 +230,6 @@ export function parseApp(raw: unknown, ctx: AppParseContext): AppParseResult {
   return c.ok ? { ok: true, app } : { ok: false, details: c.details };
 }
 
-/** Marathon's fetch, or 0.x's uris (each extracted, as Marathon did); only http and https. */
-function readFetch(c: Checker, input: Record<string, unknown>): FetchUri[] {
-  const fetch = opt(input.fetch, (v) => c.array("/fetch", v, 100));
-  const uris = opt(input.uris, (v) => stringList(c, "/uris", v, 100));
-  if (fetch && fetch.length > 0 && uris && uris.length > 0) c.fail("/uris", "give either 'fetch' or 'uris', not both");
-  const entries: { path: string; raw: Record<string, unknown> }[] = [
-    ...(fetch ?? []).flatMap((item, i) => {
-      const obj = c.object(`/fetch/${i}`, item);
-      return obj ? [{ path: `/fetch/${i}`, raw: obj }] : [];
-    }),
-    ...(uris ?? []).map((uri, i) => ({ path: `/uris/${i}`, raw: { uri } as Record<string, unknown> })),
-  ];
-  return entries.flatMap(({ path, raw }) => {
-    const fromUris = path.startsWith("/uris");
-    for (const key of Object.keys(raw)) {
-      if (!["uri", "extract", "executable", "cache", "destPath"].includes(key)) c.fail(`${path}/${key}`, "is not a field of a fetch entry");
-    }
-    const uriPath = fromUris ? path : `${path}/uri`;
-    const uri = c.string(uriPath, raw.uri, { nonEmpty: true, maxLength: 4096 });
-    if (uri !== undefined && !/^https?:\/\/[^/?#]+/.test(uri)) c.fail(uriPath, "the agent fetches http:// and https:// URIs only");
-    const entry: FetchUri = {
-      uri: uri ?? "",
-      extract: opt(raw.extract, (v) => c.boolean(`${path}/extract`, v)) ?? true,
-      executable: opt(raw.executable, (v) => c.boolean(`${path}/executable`, v)) ?? false,
-      cache: opt(raw.cache, (v) => c.boolean(`${path}/cache`, v)) ?? false,
-    };
-    const dest = opt(raw.destPath, (v) => c.string(`${path}/destPath`, v, { nonEmpty: true, maxLength: 1024 }));
-    if (dest !== undefined) {
-      if (!isCleanAbsolutePath(`/${dest}`) || dest.startsWith("/"))
-        c.fail(`${path}/destPath`, "must be a path inside the sandbox: relative, without '.' or '..'");
-      else entry.destPath = dest;
-    }
-    return [entry];
-  });
-}
-
-/**
- * On the host's network a task's ports are its portDefinitions; on any other,
- * the container's portMappings (Docker's bridge binds each to a host port: 0,
- * or none given, means one the agent picks).
- */
-function portsForNetwork(c: Checker, app: AppDefinition, input: Record<string, unknown>): void {
-  const mappings = app.container?.portMappings;
-  const mode = app.networks[0]?.mode ?? "host";
-  if (mode === "host") {
-    if (mappings && mappings.length > 0) c.fail("/container/portMappings", "the host's network has no port mappings: use portDefinitions");
-    return;
-  }
-  if (input.portDefinitions != null && Array.isArray(input.portDefinitions) && input.portDefinitions.length > 0) {
-    c.fail("/portDefinitions", `${mode} networking maps ports with container.portMappings, not portDefinitions`);
-  }
-  if (!mappings) return;
-  if (mode === "container/bridge") for (const m of mappings) m.hostPort ??= 0;
-  const hostPorts = mappings.filter((m) => m.hostPort !== undefined).map((m) => m.hostPort);
-  if (hostPorts.some((p) => p === 0) && hostPorts.some((p) => p !== 0)) {
-    c.fail("/container/portMappings", "give every hostPort as 0 (the agent picks) or every one fixed, not a mix");
-  }
-  if (app.networks[0]?.name === "none" && hostPorts.length > 0) {
-    c.fail("/container/portMappings", "the network 'none' has no ports to bind: leave hostPort out");
-  }
-}
-
 /** Parameters that say again, or against, what the app's own fields say. */
 function parameterConflicts(c: Checker, app: AppDefinition): void {
   const parameters = app.container?.docker.parameters ?? [];
@@ -330,29 +253,6 @@ function parameterConflicts(c: Checker, app: AppDefinition): void {
   }
 }
 
-/**
- * Marathon's legacy container.docker.network as the networks it stands for:
- * HOST the host's, BRIDGE Docker's bridge, NONE Docker's network "none" (no
- * network but loopback); USER needs a network's name, which only `networks`
- * can give.
- */
-function legacyNetwork(c: Checker, container: unknown): Network[] | undefined {
-  const docker = (container as { docker?: { network?: unknown } } | null | undefined)?.docker;
-  const v = docker?.network;
-  if (v === undefined || v === null) return undefined;
-  const path = "/container/docker/network";
-  if (v === "HOST") return [{ mode: "host" }];
-  if (v === "BRIDGE") return [{ mode: "container/bridge" }];
-  if (v === "NONE") return [{ mode: "container", name: "none" }];
-  if (v === "USER") c.fail(path, 'USER needs a network name: give networks: [{"mode": "container", "name": "<network>"}]');
-  else c.fail(path, "must be one of HOST, BRIDGE, USER, NONE");
-  return undefined;
-}
-
-function opt<T>(value: unknown, read: (v: unknown) => T | undefined): T | undefined {
-  return value === undefined || value === null ? undefined : read(value);
-}
-
 function num(
   c: Checker,
   obj: Record<string, unknown>,
@@ -364,17 +264,6 @@ function num(
   const v = obj[key];
   if (v === undefined || v === null) return fallback;
   return c.number(`${prefix}/${key}`, v, opts) ?? fallback;
-}
-
-function stringList(c: Checker, path: string, value: unknown, max: number): string[] | undefined {
-  const list = c.array(path, value, max);
-  if (!list) return undefined;
-  const out: string[] = [];
-  list.forEach((item, i) => {
-    const s = c.string(`${path}/${i}`, item, { maxLength: LIMITS.maxCmdLength });
-    if (s !== undefined) out.push(s);
-  });
-  return out.length === list.length ? out : undefined;
 }
 
 function resolveDependency(c: Checker, dep: string, appId: string): string {
@@ -504,89 +393,6 @@ function readVolumes(c: Checker, value: unknown): Volume[] | undefined {
     }
     if (containerPath === undefined) return [];
     return [hostPath === undefined ? { containerPath, mode } : { containerPath, hostPath, mode }];
-  });
-}
-
-function readPort(c: Checker, path: string, value: unknown, allowZero = true): number | undefined {
-  return c.number(path, value, { min: allowZero ? 0 : 1, max: 65535, integer: true });
-}
-
-function readPortMappings(c: Checker, value: unknown): PortMapping[] | undefined {
-  const list = c.array("/container/portMappings", value, LIMITS.maxPorts);
-  return list?.flatMap((item, i) => {
-    const path = `/container/portMappings/${i}`;
-    const obj = c.object(path, item);
-    if (!obj) return [];
-    const containerPort = readPort(c, `${path}/containerPort`, obj.containerPort ?? 0);
-    const m: PortMapping = {
-      containerPort: containerPort ?? 0,
-      protocol: opt(obj.protocol, (v) => c.enumOf(`${path}/protocol`, v, ["tcp", "udp", "udp,tcp", "tcp,udp"])) ?? "tcp",
-    };
-    const hostPort = opt(obj.hostPort, (v) => readPort(c, `${path}/hostPort`, v));
-    if (hostPort !== undefined) m.hostPort = hostPort;
-    const servicePort = opt(obj.servicePort, (v) => readPort(c, `${path}/servicePort`, v));
-    if (servicePort !== undefined) m.servicePort = servicePort;
-    const name = opt(obj.name, (v) => c.string(`${path}/name`, v, { maxLength: 63 }));
-    if (name !== undefined) m.name = name;
-    const labels = opt(obj.labels, (v) => c.stringMap(`${path}/labels`, v, { maxEntries: 100 }));
-    if (labels) m.labels = labels;
-    return [m];
-  });
-}
-
-function readPortDefinitions(c: Checker, input: Record<string, unknown>): PortDefinition[] | undefined {
-  if (input.portDefinitions !== undefined && input.portDefinitions !== null && input.ports !== undefined && input.ports !== null) {
-    c.fail("/ports", "give either 'ports' or 'portDefinitions', not both");
-  }
-  if (input.ports !== undefined && input.ports !== null) {
-    const list = c.array("/ports", input.ports, LIMITS.maxPorts);
-    return list?.flatMap((p, i) => {
-      const port = readPort(c, `/ports/${i}`, p);
-      return port === undefined ? [] : [{ port, protocol: "tcp" }];
-    });
-  }
-  if (input.portDefinitions === undefined || input.portDefinitions === null) return undefined;
-  const list = c.array("/portDefinitions", input.portDefinitions, LIMITS.maxPorts);
-  const names = new Set<string>();
-  return list?.flatMap((item, i) => {
-    const path = `/portDefinitions/${i}`;
-    const obj = c.object(path, item);
-    if (!obj) return [];
-    const port = readPort(c, `${path}/port`, obj.port ?? 0);
-    const def: PortDefinition = {
-      port: port ?? 0,
-      protocol: opt(obj.protocol, (v) => c.enumOf(`${path}/protocol`, v, ["tcp", "udp", "udp,tcp", "tcp,udp"])) ?? "tcp",
-    };
-    const name = opt(obj.name, (v) => c.string(`${path}/name`, v, { maxLength: 63 }));
-    if (name !== undefined) {
-      if (!/^[a-z0-9-]+$/.test(name)) c.fail(`${path}/name`, "must be lower-case letters, digits and '-'");
-      if (names.has(name)) c.fail(`${path}/name`, `port name '${name}' is used twice`);
-      names.add(name);
-      def.name = name;
-    }
-    const labels = opt(obj.labels, (v) => c.stringMap(`${path}/labels`, v, { maxEntries: 100 }));
-    if (labels) def.labels = labels;
-    return [def];
-  });
-}
-
-function readNetworks(c: Checker, value: unknown): Network[] | undefined {
-  const list = c.array("/networks", value, 10);
-  if (list && list.length > 1) c.fail("/networks", "a task joins one network here: give one");
-  return list?.flatMap((item, i) => {
-    const obj = c.object(`/networks/${i}`, item);
-    if (!obj) return [];
-    for (const key of Object.keys(obj)) {
-      if (key !== "mode" && key !== "name" && key !== "labels") c.fail(`/networks/${i}/${key}`, "is not a field of a network");
-    }
-    if (obj.labels != null) c.stringMap(`/networks/${i}/labels`, obj.labels, { maxEntries: 100 });
-    const mode = c.enumOf<Network["mode"]>(`/networks/${i}/mode`, obj.mode ?? "host", ["host", "container/bridge", "container"]);
-    if (!mode) return [];
-    const name = opt(obj.name, (v) => c.string(`/networks/${i}/name`, v, { maxLength: 63, nonEmpty: true }));
-    if (name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) c.fail(`/networks/${i}/name`, "must be a Docker network's name");
-    if (mode === "container" && name === undefined) c.fail(`/networks/${i}/name`, "container mode needs the name of the network to join");
-    if (mode !== "container" && name !== undefined) c.fail(`/networks/${i}/name`, `${mode} mode takes no name`);
-    return [name === undefined ? { mode } : { mode, name }];
   });
 }
 

@@ -131,3 +131,20 @@ export class Checker {
 export function escapePointer(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
+
+/** Reads a value that may be absent: undefined and null are both absent, as in Marathon's JSON. */
+export function opt<T>(value: unknown, read: (v: unknown) => T | undefined): T | undefined {
+  return value === undefined || value === null ? undefined : read(value);
+}
+
+/** A list of strings, each at most `maxLength`; undefined (with the reasons recorded) when any is wrong. */
+export function stringList(c: Checker, path: string, value: unknown, max: number, maxLength: number): string[] | undefined {
+  const list = c.array(path, value, max);
+  if (!list) return undefined;
+  const out: string[] = [];
+  list.forEach((item, i) => {
+    const s = c.string(`${path}/${i}`, item, { maxLength });
+    if (s !== undefined) out.push(s);
+  });
+  return out.length === list.length ? out : undefined;
+}

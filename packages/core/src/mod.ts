@@ -24,7 +24,8 @@ export {
   type PortDefinition,
   READ_ONLY_FIELDS,
 } from "./app-definition.js";
-export { type AppParseResult, LIMITS, parseApp } from "./app-validation.js";
+export { LIMITS } from "./app-limits.js";
+export { type AppParseResult, parseApp } from "./app-validation.js";
 export { bodyIdRefusal, definitionOf, rollbackVersion, sameConfiguration, updateApp } from "./app-update.js";
 export { imageReferenceError } from "./docker-image.js";
 export {
