@@ -1,6 +1,6 @@
 // Every answer holds to the shapes /v2/openapi.json declares: Marathon's fields and no others, Berth's only when asked.
 import { Ajv } from "ajv";
-import { eventually } from "@berth/testkit";
+import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
@@ -108,6 +108,50 @@ describe("answers, held to /v2/openapi.json", () => {
       ],
     });
     expect(wrong).toEqual([]);
+  });
+
+  it("answers pods in Marathon's shapes", async () => {
+    const pod = {
+      id: "/shapes/pod",
+      containers: [
+        {
+          name: "main",
+          resources: { cpus: 0.05, mem: 32 },
+          image: { kind: "DOCKER", id: DEMO_IMAGE },
+          exec: { command: { shell: "sleep 3600" } },
+        },
+        {
+          name: "side",
+          resources: { cpus: 0.05, mem: 32 },
+          image: { kind: "DOCKER", id: DEMO_IMAGE },
+          exec: { command: { argv: ["sleep", "3600"] } },
+        },
+      ],
+      scaling: { kind: "fixed", instances: 1 },
+    };
+    const created = await f.api.call("POST", "/v2/pods", pod);
+    expect(created.status).toBe(201);
+    const wrong = check(marathon, "/v2/pods", created.body, "post", 201).map((e) => `POST: ${e}`);
+    await eventually(async () => (await f.api.call<{ status: string }>("GET", "/v2/pods/shapes/pod::status")).body.status === "STABLE", {
+      what: "the pod to run",
+    });
+    const [version] = (await f.api.call<string[]>("GET", "/v2/pods/shapes/pod::versions")).body;
+    const answers: [string, string][] = [
+      ["/v2/pods", "/v2/pods"],
+      ["/v2/pods/{podId}", "/v2/pods/shapes/pod"],
+      ["/v2/pods/{podId}::status", "/v2/pods/shapes/pod::status"],
+      ["/v2/pods/::status", "/v2/pods/::status"],
+      ["/v2/pods/{podId}::versions", "/v2/pods/shapes/pod::versions"],
+      ["/v2/pods/{podId}::versions/{version}", `/v2/pods/shapes/pod::versions/${version}`],
+      ["/v2/groups/{groupId}", "/v2/groups/shapes"],
+    ];
+    for (const [path, url] of answers) {
+      const r = await f.api.call("GET", url);
+      expect(r.status, url).toBe(200);
+      wrong.push(...check(marathon, path, r.body).map((e) => `${url}: ${e}`));
+    }
+    expect(wrong).toEqual([]);
+    expect((await f.api.call("DELETE", "/v2/pods/shapes/pod")).status).toBe(202);
   });
 
   it("gives Berth's own fields only to a request that asks, and they are declared too", async () => {

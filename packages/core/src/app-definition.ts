@@ -1,4 +1,5 @@
 import type { HealthCheck, ReadinessCheck } from "./health-check.js";
+import type { PodDefinition } from "./pod-definition.js";
 
 /** Marathon's app definition, as Berth stores it and answers it. Defaults follow Marathon's. */
 
@@ -119,6 +120,8 @@ export interface AppDefinition {
   pullTimeoutSeconds: number;
   version: string;
   versionInfo: VersionInfo;
+  /** Set when this app runs a pod (/v2/pods): the pod as given; each task is one instance of all its containers. */
+  pod?: PodDefinition;
 }
 
 export const APP_DEFAULTS = {

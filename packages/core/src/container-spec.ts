@@ -41,6 +41,23 @@ export interface TaskSpec {
   portMappings: { containerPort: number; protocol: string }[];
   /** Files the agent downloads into the sandbox before the task starts. */
   fetch: { uri: string; extract: boolean; executable: boolean; cache: boolean; destPath: string }[];
+  /** A pod instance's containers, first to last; empty for an app's task. */
+  members: PodMemberSpec[];
+}
+
+/** One container of a pod instance; the task's env, labels, ports and checks are the whole pod's. */
+export interface PodMemberSpec {
+  name: string;
+  image: string;
+  forcePull: boolean;
+  cmd: string;
+  args: string[];
+  hasArgs: boolean;
+  env: Record<string, string>;
+  cpus: number;
+  mem: number;
+  user: string;
+  mounts: { containerPath: string; hostPath: string; sandboxDir: string; readOnly: boolean }[];
 }
 
 /** What to ask the container runtime for: Docker's create options, as plain data. */

@@ -1,11 +1,12 @@
 import type { AppDefinition } from "./app-definition.js";
+import { podOf } from "./pod-definition.js";
 
 /** A group as Marathon answers it. */
 export interface GroupNode {
   id: string;
   apps: Record<string, unknown>[];
   groups: GroupNode[];
-  pods: [];
+  pods: Record<string, unknown>[];
   dependencies: string[];
   version?: string;
 }
@@ -23,8 +24,11 @@ export function groupTree(
     if (!a.id.startsWith(prefix)) continue;
     const rest = a.id.slice(prefix.length);
     const slash = rest.indexOf("/");
-    if (slash < 0) node.apps.push(present(a));
-    else {
+    if (slash < 0) {
+      const pod = podOf(a);
+      if (pod) node.pods.push(pod as unknown as Record<string, unknown>);
+      else node.apps.push(present(a));
+    } else {
       const child = `${prefix}${rest.slice(0, slash)}`;
       children.set(child, [...(children.get(child) ?? []), a]);
     }

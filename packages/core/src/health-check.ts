@@ -16,6 +16,8 @@ export interface HealthCheck {
   maxConsecutiveFailures: number;
   delaySeconds: number;
   ignoreHttp1xx: boolean;
+  /** A pod's COMMAND check: the container it runs in (by name); absent for an app's. */
+  container?: string;
 }
 
 export const HEALTH_DEFAULTS = {

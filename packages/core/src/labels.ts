@@ -13,4 +13,6 @@ export const LABELS = {
   killGrace: "berth.kill-grace-seconds",
   /** The task's disk limit in MiB (0: none), enforced by the agent measuring the container's writable layer. */
   disk: "berth.disk-mib",
+  /** On every container of a pod instance but the first: the pod container it runs. */
+  member: "berth.member",
 } as const;

@@ -21,6 +21,8 @@ export function parsePortRange(raw: string): PortRange {
 
 /** The app's service ports as its definition holds them, 0 where none is assigned yet. */
 export function servicePorts(app: AppDefinition): number[] {
+  // A pod's endpoints are host ports only, as in Marathon: it has no service ports.
+  if (app.pod) return [];
   if (usesPortMappings(app)) return (app.container?.portMappings ?? []).map((m) => m.servicePort ?? 0);
   return app.portDefinitions.map((p) => p.port);
 }

@@ -5,6 +5,7 @@ import type { TaskNeed } from "./offer-matcher.js";
 import { DEFAULT_TASK_POLICY, effectivePidsLimit, type TaskPolicy } from "./task-policy.js";
 import { teamOf } from "./app-id.js";
 import { resolveEnv } from "./secrets.js";
+import { podMembers } from "./pod-containers.js";
 
 /** What a task of this app needs from an agent. */
 export function taskNeed(app: AppDefinition, taskId: string): TaskNeed {
@@ -74,5 +75,6 @@ export function taskSpec(
         : "",
     pidsLimit: effectivePidsLimit(app, policy),
     fetch: (app.fetch ?? []).map((f) => ({ ...f, destPath: f.destPath ?? "" })),
+    members: app.pod ? podMembers(app.pod) : [],
   };
 }

@@ -470,6 +470,7 @@ export namespace berth {
             sealedEnv?: (Uint8Array|null);
             portMappings?: (berth.v1.IPortMappingSpec[]|null);
             fetch?: (berth.v1.IFetchSpec[]|null);
+            members?: (berth.v1.IPodMemberSpec[]|null);
         }
 
         class TaskSpec implements ITaskSpec {
@@ -503,11 +504,68 @@ export namespace berth {
             public sealedEnv: Uint8Array;
             public portMappings: berth.v1.IPortMappingSpec[];
             public fetch: berth.v1.IFetchSpec[];
+            public members: berth.v1.IPodMemberSpec[];
             public static create(properties?: berth.v1.ITaskSpec): berth.v1.TaskSpec;
             public static encode(message: berth.v1.ITaskSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskSpec;
             public static fromObject(object: { [k: string]: any }): berth.v1.TaskSpec;
             public static toObject(message: berth.v1.TaskSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IPodMemberSpec {
+            name?: (string|null);
+            image?: (string|null);
+            forcePull?: (boolean|null);
+            cmd?: (string|null);
+            args?: (string[]|null);
+            hasArgs?: (boolean|null);
+            env?: ({ [k: string]: string }|null);
+            cpus?: (number|null);
+            mem?: (number|null);
+            user?: (string|null);
+            mounts?: (berth.v1.IPodMountSpec[]|null);
+        }
+
+        class PodMemberSpec implements IPodMemberSpec {
+            constructor(properties?: berth.v1.IPodMemberSpec);
+            public name: string;
+            public image: string;
+            public forcePull: boolean;
+            public cmd: string;
+            public args: string[];
+            public hasArgs: boolean;
+            public env: { [k: string]: string };
+            public cpus: number;
+            public mem: number;
+            public user: string;
+            public mounts: berth.v1.IPodMountSpec[];
+            public static create(properties?: berth.v1.IPodMemberSpec): berth.v1.PodMemberSpec;
+            public static encode(message: berth.v1.IPodMemberSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.PodMemberSpec;
+            public static fromObject(object: { [k: string]: any }): berth.v1.PodMemberSpec;
+            public static toObject(message: berth.v1.PodMemberSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface IPodMountSpec {
+            containerPath?: (string|null);
+            hostPath?: (string|null);
+            sandboxDir?: (string|null);
+            readOnly?: (boolean|null);
+        }
+
+        class PodMountSpec implements IPodMountSpec {
+            constructor(properties?: berth.v1.IPodMountSpec);
+            public containerPath: string;
+            public hostPath: string;
+            public sandboxDir: string;
+            public readOnly: boolean;
+            public static create(properties?: berth.v1.IPodMountSpec): berth.v1.PodMountSpec;
+            public static encode(message: berth.v1.IPodMountSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.PodMountSpec;
+            public static fromObject(object: { [k: string]: any }): berth.v1.PodMountSpec;
+            public static toObject(message: berth.v1.PodMountSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
         }
 

@@ -5439,6 +5439,7 @@ export const berth = $root.berth = (() => {
              * @property {Uint8Array|null} [sealedEnv] TaskSpec sealedEnv
              * @property {Array.<berth.v1.IPortMappingSpec>|null} [portMappings] TaskSpec portMappings
              * @property {Array.<berth.v1.IFetchSpec>|null} [fetch] TaskSpec fetch
+             * @property {Array.<berth.v1.IPodMemberSpec>|null} [members] TaskSpec members
              */
 
             /**
@@ -5459,6 +5460,7 @@ export const berth = $root.berth = (() => {
                 this.volumes = [];
                 this.portMappings = [];
                 this.fetch = [];
+                this.members = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5698,6 +5700,14 @@ export const berth = $root.berth = (() => {
             TaskSpec.prototype.fetch = $util.emptyArray;
 
             /**
+             * TaskSpec members.
+             * @member {Array.<berth.v1.IPodMemberSpec>} members
+             * @memberof berth.v1.TaskSpec
+             * @instance
+             */
+            TaskSpec.prototype.members = $util.emptyArray;
+
+            /**
              * Creates a new TaskSpec instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskSpec
@@ -5795,6 +5805,9 @@ export const berth = $root.berth = (() => {
                 if (message.fetch != null && message.fetch.length)
                     for (let i = 0; i < message.fetch.length; ++i)
                         $root.berth.v1.FetchSpec.encode(message.fetch[i], writer.uint32(/* id 29, wireType 2 =*/234).fork(), q + 1).ldelim();
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.berth.v1.PodMemberSpec.encode(message.members[i], writer.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6027,6 +6040,12 @@ export const berth = $root.berth = (() => {
                             message.fetch.push($root.berth.v1.FetchSpec.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
+                    case 30: {
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.berth.v1.PodMemberSpec.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6182,6 +6201,16 @@ export const berth = $root.berth = (() => {
                         message.fetch[i] = $root.berth.v1.FetchSpec.fromObject(object.fetch[i], long + 1);
                     }
                 }
+                if (object.members) {
+                    if (!Array.isArray(object.members))
+                        throw TypeError(".berth.v1.TaskSpec.members: array expected");
+                    message.members = [];
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw TypeError(".berth.v1.TaskSpec.members: object expected");
+                        message.members[i] = $root.berth.v1.PodMemberSpec.fromObject(object.members[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -6210,6 +6239,7 @@ export const berth = $root.berth = (() => {
                     object.volumes = [];
                     object.portMappings = [];
                     object.fetch = [];
+                    object.members = [];
                 }
                 if (options.objects || options.defaults) {
                     object.env = {};
@@ -6335,6 +6365,11 @@ export const berth = $root.berth = (() => {
                     for (let j = 0; j < message.fetch.length; ++j)
                         object.fetch[j] = $root.berth.v1.FetchSpec.toObject(message.fetch[j], options, q + 1);
                 }
+                if (message.members && message.members.length) {
+                    object.members = [];
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.berth.v1.PodMemberSpec.toObject(message.members[j], options, q + 1);
+                }
                 return object;
             };
 
@@ -6350,6 +6385,696 @@ export const berth = $root.berth = (() => {
             };
 
             return TaskSpec;
+        })();
+
+        v1.PodMemberSpec = (function() {
+
+            /**
+             * Properties of a PodMemberSpec.
+             * @memberof berth.v1
+             * @interface IPodMemberSpec
+             * @property {string|null} [name] PodMemberSpec name
+             * @property {string|null} [image] PodMemberSpec image
+             * @property {boolean|null} [forcePull] PodMemberSpec forcePull
+             * @property {string|null} [cmd] PodMemberSpec cmd
+             * @property {Array.<string>|null} [args] PodMemberSpec args
+             * @property {boolean|null} [hasArgs] PodMemberSpec hasArgs
+             * @property {Object.<string,string>|null} [env] PodMemberSpec env
+             * @property {number|null} [cpus] PodMemberSpec cpus
+             * @property {number|null} [mem] PodMemberSpec mem
+             * @property {string|null} [user] PodMemberSpec user
+             * @property {Array.<berth.v1.IPodMountSpec>|null} [mounts] PodMemberSpec mounts
+             */
+
+            /**
+             * Constructs a new PodMemberSpec.
+             * @memberof berth.v1
+             * @classdesc Represents a PodMemberSpec.
+             * @implements IPodMemberSpec
+             * @constructor
+             * @param {berth.v1.IPodMemberSpec=} [properties] Properties to set
+             */
+            function PodMemberSpec(properties) {
+                this.args = [];
+                this.env = {};
+                this.mounts = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PodMemberSpec name.
+             * @member {string} name
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.name = "";
+
+            /**
+             * PodMemberSpec image.
+             * @member {string} image
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.image = "";
+
+            /**
+             * PodMemberSpec forcePull.
+             * @member {boolean} forcePull
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.forcePull = false;
+
+            /**
+             * PodMemberSpec cmd.
+             * @member {string} cmd
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.cmd = "";
+
+            /**
+             * PodMemberSpec args.
+             * @member {Array.<string>} args
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.args = $util.emptyArray;
+
+            /**
+             * PodMemberSpec hasArgs.
+             * @member {boolean} hasArgs
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.hasArgs = false;
+
+            /**
+             * PodMemberSpec env.
+             * @member {Object.<string,string>} env
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.env = $util.emptyObject;
+
+            /**
+             * PodMemberSpec cpus.
+             * @member {number} cpus
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.cpus = 0;
+
+            /**
+             * PodMemberSpec mem.
+             * @member {number} mem
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.mem = 0;
+
+            /**
+             * PodMemberSpec user.
+             * @member {string} user
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.user = "";
+
+            /**
+             * PodMemberSpec mounts.
+             * @member {Array.<berth.v1.IPodMountSpec>} mounts
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             */
+            PodMemberSpec.prototype.mounts = $util.emptyArray;
+
+            /**
+             * Creates a new PodMemberSpec instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.PodMemberSpec
+             * @static
+             * @param {berth.v1.IPodMemberSpec=} [properties] Properties to set
+             * @returns {berth.v1.PodMemberSpec} PodMemberSpec instance
+             */
+            PodMemberSpec.create = function create(properties) {
+                return new PodMemberSpec(properties);
+            };
+
+            /**
+             * Encodes the specified PodMemberSpec message. Does not implicitly {@link berth.v1.PodMemberSpec.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.PodMemberSpec
+             * @static
+             * @param {berth.v1.IPodMemberSpec} message PodMemberSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PodMemberSpec.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.image != null && Object.hasOwnProperty.call(message, "image"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.image);
+                if (message.forcePull != null && Object.hasOwnProperty.call(message, "forcePull"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.forcePull);
+                if (message.cmd != null && Object.hasOwnProperty.call(message, "cmd"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.cmd);
+                if (message.args != null && message.args.length)
+                    for (let i = 0; i < message.args.length; ++i)
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.args[i]);
+                if (message.hasArgs != null && Object.hasOwnProperty.call(message, "hasArgs"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.hasArgs);
+                if (message.env != null && Object.hasOwnProperty.call(message, "env"))
+                    for (let keys = Object.keys(message.env), i = 0; i < keys.length; ++i)
+                        writer.uint32(/* id 7, wireType 2 =*/58).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.env[keys[i]]).ldelim();
+                if (message.cpus != null && Object.hasOwnProperty.call(message, "cpus"))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.cpus);
+                if (message.mem != null && Object.hasOwnProperty.call(message, "mem"))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.mem);
+                if (message.user != null && Object.hasOwnProperty.call(message, "user"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.user);
+                if (message.mounts != null && message.mounts.length)
+                    for (let i = 0; i < message.mounts.length; ++i)
+                        $root.berth.v1.PodMountSpec.encode(message.mounts[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a PodMemberSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.PodMemberSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.PodMemberSpec} PodMemberSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PodMemberSpec.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message, key, value;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.PodMemberSpec();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.name = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.image = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.forcePull = reader.bool();
+                            break;
+                        }
+                    case 4: {
+                            message.cmd = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.args && message.args.length))
+                                message.args = [];
+                            message.args.push(reader.string());
+                            break;
+                        }
+                    case 6: {
+                            message.hasArgs = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            if (message.env === $util.emptyObject)
+                                message.env = {};
+                            let end2 = reader.uint32() + reader.pos;
+                            if (end2 > reader.len)
+                                throw RangeError("index out of range");
+                            reader.len = end2;
+                            key = "";
+                            value = "";
+                            while (reader.pos < end2) {
+                                let tag2 = reader.uint32();
+                                switch (tag2 >>> 3) {
+                                case 1:
+                                    key = reader.string();
+                                    break;
+                                case 2:
+                                    value = reader.string();
+                                    break;
+                                default:
+                                    reader.skipType(tag2 & 7, long);
+                                    break;
+                                }
+                            }
+                            if (reader.pos !== end2)
+                                throw RangeError("index out of range");
+                            reader.len = end;
+                            if (key === "__proto__")
+                                $util.makeProp(message.env, key);
+                            message.env[key] = value;
+                            break;
+                        }
+                    case 8: {
+                            message.cpus = reader.double();
+                            break;
+                        }
+                    case 9: {
+                            message.mem = reader.double();
+                            break;
+                        }
+                    case 10: {
+                            message.user = reader.string();
+                            break;
+                        }
+                    case 11: {
+                            if (!(message.mounts && message.mounts.length))
+                                message.mounts = [];
+                            message.mounts.push($root.berth.v1.PodMountSpec.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a PodMemberSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.PodMemberSpec
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.PodMemberSpec} PodMemberSpec
+             */
+            PodMemberSpec.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.PodMemberSpec)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.PodMemberSpec: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.PodMemberSpec();
+                if (object.name != null)
+                    message.name = String(object.name);
+                if (object.image != null)
+                    message.image = String(object.image);
+                if (object.forcePull != null)
+                    message.forcePull = Boolean(object.forcePull);
+                if (object.cmd != null)
+                    message.cmd = String(object.cmd);
+                if (object.args) {
+                    if (!Array.isArray(object.args))
+                        throw TypeError(".berth.v1.PodMemberSpec.args: array expected");
+                    message.args = [];
+                    for (let i = 0; i < object.args.length; ++i)
+                        message.args[i] = String(object.args[i]);
+                }
+                if (object.hasArgs != null)
+                    message.hasArgs = Boolean(object.hasArgs);
+                if (object.env) {
+                    if (!$util.isObject(object.env))
+                        throw TypeError(".berth.v1.PodMemberSpec.env: object expected");
+                    message.env = {};
+                    for (let keys = Object.keys(object.env), i = 0; i < keys.length; ++i) {
+                        if (keys[i] === "__proto__")
+                            $util.makeProp(message.env, keys[i]);
+                        message.env[keys[i]] = String(object.env[keys[i]]);
+                    }
+                }
+                if (object.cpus != null)
+                    message.cpus = Number(object.cpus);
+                if (object.mem != null)
+                    message.mem = Number(object.mem);
+                if (object.user != null)
+                    message.user = String(object.user);
+                if (object.mounts) {
+                    if (!Array.isArray(object.mounts))
+                        throw TypeError(".berth.v1.PodMemberSpec.mounts: array expected");
+                    message.mounts = [];
+                    for (let i = 0; i < object.mounts.length; ++i) {
+                        if (!$util.isObject(object.mounts[i]))
+                            throw TypeError(".berth.v1.PodMemberSpec.mounts: object expected");
+                        message.mounts[i] = $root.berth.v1.PodMountSpec.fromObject(object.mounts[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PodMemberSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.PodMemberSpec
+             * @static
+             * @param {berth.v1.PodMemberSpec} message PodMemberSpec
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PodMemberSpec.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.args = [];
+                    object.mounts = [];
+                }
+                if (options.objects || options.defaults)
+                    object.env = {};
+                if (options.defaults) {
+                    object.name = "";
+                    object.image = "";
+                    object.forcePull = false;
+                    object.cmd = "";
+                    object.hasArgs = false;
+                    object.cpus = 0;
+                    object.mem = 0;
+                    object.user = "";
+                }
+                if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.image != null && Object.hasOwnProperty.call(message, "image"))
+                    object.image = message.image;
+                if (message.forcePull != null && Object.hasOwnProperty.call(message, "forcePull"))
+                    object.forcePull = message.forcePull;
+                if (message.cmd != null && Object.hasOwnProperty.call(message, "cmd"))
+                    object.cmd = message.cmd;
+                if (message.args && message.args.length) {
+                    object.args = [];
+                    for (let j = 0; j < message.args.length; ++j)
+                        object.args[j] = message.args[j];
+                }
+                if (message.hasArgs != null && Object.hasOwnProperty.call(message, "hasArgs"))
+                    object.hasArgs = message.hasArgs;
+                let keys2;
+                if (message.env && (keys2 = Object.keys(message.env)).length) {
+                    object.env = {};
+                    for (let j = 0; j < keys2.length; ++j) {
+                        if (keys2[j] === "__proto__")
+                            $util.makeProp(object.env, keys2[j]);
+                        object.env[keys2[j]] = message.env[keys2[j]];
+                    }
+                }
+                if (message.cpus != null && Object.hasOwnProperty.call(message, "cpus"))
+                    object.cpus = options.json && !isFinite(message.cpus) ? String(message.cpus) : message.cpus;
+                if (message.mem != null && Object.hasOwnProperty.call(message, "mem"))
+                    object.mem = options.json && !isFinite(message.mem) ? String(message.mem) : message.mem;
+                if (message.user != null && Object.hasOwnProperty.call(message, "user"))
+                    object.user = message.user;
+                if (message.mounts && message.mounts.length) {
+                    object.mounts = [];
+                    for (let j = 0; j < message.mounts.length; ++j)
+                        object.mounts[j] = $root.berth.v1.PodMountSpec.toObject(message.mounts[j], options, q + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this PodMemberSpec to JSON.
+             * @function toJSON
+             * @memberof berth.v1.PodMemberSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PodMemberSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return PodMemberSpec;
+        })();
+
+        v1.PodMountSpec = (function() {
+
+            /**
+             * Properties of a PodMountSpec.
+             * @memberof berth.v1
+             * @interface IPodMountSpec
+             * @property {string|null} [containerPath] PodMountSpec containerPath
+             * @property {string|null} [hostPath] PodMountSpec hostPath
+             * @property {string|null} [sandboxDir] PodMountSpec sandboxDir
+             * @property {boolean|null} [readOnly] PodMountSpec readOnly
+             */
+
+            /**
+             * Constructs a new PodMountSpec.
+             * @memberof berth.v1
+             * @classdesc Represents a PodMountSpec.
+             * @implements IPodMountSpec
+             * @constructor
+             * @param {berth.v1.IPodMountSpec=} [properties] Properties to set
+             */
+            function PodMountSpec(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * PodMountSpec containerPath.
+             * @member {string} containerPath
+             * @memberof berth.v1.PodMountSpec
+             * @instance
+             */
+            PodMountSpec.prototype.containerPath = "";
+
+            /**
+             * PodMountSpec hostPath.
+             * @member {string} hostPath
+             * @memberof berth.v1.PodMountSpec
+             * @instance
+             */
+            PodMountSpec.prototype.hostPath = "";
+
+            /**
+             * PodMountSpec sandboxDir.
+             * @member {string} sandboxDir
+             * @memberof berth.v1.PodMountSpec
+             * @instance
+             */
+            PodMountSpec.prototype.sandboxDir = "";
+
+            /**
+             * PodMountSpec readOnly.
+             * @member {boolean} readOnly
+             * @memberof berth.v1.PodMountSpec
+             * @instance
+             */
+            PodMountSpec.prototype.readOnly = false;
+
+            /**
+             * Creates a new PodMountSpec instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.PodMountSpec
+             * @static
+             * @param {berth.v1.IPodMountSpec=} [properties] Properties to set
+             * @returns {berth.v1.PodMountSpec} PodMountSpec instance
+             */
+            PodMountSpec.create = function create(properties) {
+                return new PodMountSpec(properties);
+            };
+
+            /**
+             * Encodes the specified PodMountSpec message. Does not implicitly {@link berth.v1.PodMountSpec.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.PodMountSpec
+             * @static
+             * @param {berth.v1.IPodMountSpec} message PodMountSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PodMountSpec.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.containerPath != null && Object.hasOwnProperty.call(message, "containerPath"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.containerPath);
+                if (message.hostPath != null && Object.hasOwnProperty.call(message, "hostPath"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.hostPath);
+                if (message.sandboxDir != null && Object.hasOwnProperty.call(message, "sandboxDir"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.sandboxDir);
+                if (message.readOnly != null && Object.hasOwnProperty.call(message, "readOnly"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.readOnly);
+                return writer;
+            };
+
+            /**
+             * Decodes a PodMountSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.PodMountSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.PodMountSpec} PodMountSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PodMountSpec.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.PodMountSpec();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.containerPath = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.hostPath = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.sandboxDir = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.readOnly = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a PodMountSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.PodMountSpec
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.PodMountSpec} PodMountSpec
+             */
+            PodMountSpec.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.PodMountSpec)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.PodMountSpec: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.PodMountSpec();
+                if (object.containerPath != null)
+                    message.containerPath = String(object.containerPath);
+                if (object.hostPath != null)
+                    message.hostPath = String(object.hostPath);
+                if (object.sandboxDir != null)
+                    message.sandboxDir = String(object.sandboxDir);
+                if (object.readOnly != null)
+                    message.readOnly = Boolean(object.readOnly);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PodMountSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.PodMountSpec
+             * @static
+             * @param {berth.v1.PodMountSpec} message PodMountSpec
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PodMountSpec.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.containerPath = "";
+                    object.hostPath = "";
+                    object.sandboxDir = "";
+                    object.readOnly = false;
+                }
+                if (message.containerPath != null && Object.hasOwnProperty.call(message, "containerPath"))
+                    object.containerPath = message.containerPath;
+                if (message.hostPath != null && Object.hasOwnProperty.call(message, "hostPath"))
+                    object.hostPath = message.hostPath;
+                if (message.sandboxDir != null && Object.hasOwnProperty.call(message, "sandboxDir"))
+                    object.sandboxDir = message.sandboxDir;
+                if (message.readOnly != null && Object.hasOwnProperty.call(message, "readOnly"))
+                    object.readOnly = message.readOnly;
+                return object;
+            };
+
+            /**
+             * Converts this PodMountSpec to JSON.
+             * @function toJSON
+             * @memberof berth.v1.PodMountSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PodMountSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return PodMountSpec;
         })();
 
         v1.FetchSpec = (function() {

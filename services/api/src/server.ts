@@ -6,6 +6,7 @@ import type { ClusterView } from "./cluster-view.js";
 import { errorHandler } from "./errors.js";
 import { Deployer } from "./deployer.js";
 import { appRoutes } from "./routes/apps.js";
+import { podRoutes } from "./routes/pods.js";
 import { deploymentRoutes } from "./routes/deployments.js";
 import { groupRoutes } from "./routes/groups.js";
 import { logRoutes } from "./routes/logs.js";
@@ -152,6 +153,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const deployer = new Deployer(deps.bus, deps.view, now, quotas, ports);
   const killer = new TaskKiller(deps.bus);
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
+  await app.register(podRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
   await app.register(taskRoutes, { view: deps.view, killer, deployer });
   await app.register(deploymentRoutes, { view: deps.view, deployer });
   const revocation = (req: FastifyRequest) => deps.auth.revocation(req);

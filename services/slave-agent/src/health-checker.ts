@@ -18,6 +18,8 @@ export interface CheckedTask {
   containerId: string;
   ports: number[];
   startedAtMs: number;
+  /** A pod instance's containers after its first, where a pod's COMMAND check names one. */
+  members?: readonly { name: string; containerId: string }[];
 }
 
 /** What a task's checks concluded: its combined health, and whether it must be killed. */
@@ -165,7 +167,9 @@ export class HealthChecker {
     const kind = checkKind(check.protocol);
     try {
       if (kind === "COMMAND") {
-        const r = await this.runtime.exec(task.containerId, ["/bin/sh", "-c", check.command?.value ?? "true"], timeoutMs);
+        // A pod's check runs in the container that gave it (the first one is the task's own).
+        const where = task.members?.find((m) => m.name === check.container)?.containerId ?? task.containerId;
+        const r = await this.runtime.exec(where, ["/bin/sh", "-c", check.command?.value ?? "true"], timeoutMs);
         return r.exitCode === 0
           ? { kind: "success" }
           : { kind: "failure", cause: `command exited with code ${r.exitCode}: ${r.output.slice(-200).trim()}` };

@@ -1,6 +1,7 @@
 import {
   containerSpec,
   HEALTH_UNKNOWN,
+  podContainerSpecs,
   type HealthCheck,
   type HealthStatus,
   LABELS,
@@ -11,8 +12,9 @@ import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type 
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
-import { hostPathRefusal } from "./host-paths.js";
-import { type ImageAccess, ImageRefusedError } from "./image-access.js";
+import type { ImageAccess } from "./image-access.js";
+import { endedMember, type MemberContainer, startContainers, stopMembers } from "./task-containers.js";
+import { prepareTask } from "./task-preparation.js";
 import type { Sandboxes } from "./sandboxes.js";
 import type { Fetcher } from "./fetcher.js";
 import type { StatusReporter } from "./status-reporter.js";
@@ -45,6 +47,8 @@ interface LocalTask {
   health: HealthStatus;
   /** The container's own addresses, once it runs off the host's network. */
   ipAddresses: string[];
+  /** A pod instance's containers after its first (which is `containerId`). */
+  members: MemberContainer[];
 }
 
 function parseJsonList<T>(json: string | undefined): T[] {
@@ -152,10 +156,17 @@ export class TaskRunner {
 
   /** Re-adopts the containers this agent started before a restart, and reports the ones that ended meanwhile. */
   async recover(): Promise<void> {
-    const containers = await this.runtime.list({ [LABELS.agent]: this.opts.agentId });
-    for (const c of containers) {
+    const all = await this.runtime.list({ [LABELS.agent]: this.opts.agentId });
+    // A pod instance's other containers go with its first.
+    const members = new Map<string, MemberContainer[]>();
+    for (const c of all) {
       const taskId = c.labels[LABELS.task];
-      if (!taskId || this.tasks.has(taskId)) continue;
+      const name = c.labels[LABELS.member];
+      if (taskId && name) members.set(taskId, [...(members.get(taskId) ?? []), { name, containerId: c.id }]);
+    }
+    for (const c of all) {
+      const taskId = c.labels[LABELS.task];
+      if (!taskId || c.labels[LABELS.member] || this.tasks.has(taskId)) continue;
       const task: LocalTask = {
         taskId,
         appId: c.labels[LABELS.app] ?? "",
@@ -176,6 +187,7 @@ export class TaskRunner {
         readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
         health: { ...HEALTH_UNKNOWN },
         ipAddresses: c.ipAddresses,
+        members: members.get(taskId) ?? [],
       };
       this.tasks.set(taskId, task);
       if (c.status === "created") {
@@ -186,6 +198,8 @@ export class TaskRunner {
         this.log.info({ taskId, containerId: c.id }, "re-adopted running container");
         this.report(task, "TASK_RUNNING", "re-adopted after agent restart", c);
         this.watchHealth(task);
+        const ended = await endedMember(this.runtime, task.members);
+        if (ended) this.memberEnded(task, ended.name, ended.exitCode);
       } else {
         this.finish(task, c);
       }
@@ -223,6 +237,7 @@ export class TaskRunner {
       readinessChecks: parseJsonList(spec.readinessChecksJson),
       health: { ...HEALTH_UNKNOWN },
       ipAddresses: [],
+      members: [],
     };
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
@@ -234,53 +249,20 @@ export class TaskRunner {
       log.warn({ err: String(err) }, "cannot open the task's secrets");
       return this.end(task, "TASK_FAILED", `Cannot open the task's secrets: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
     }
-    // A command task (no container) runs in the agent's command image, in a sandbox of its own.
-    const command = spec.image === "";
-    if (command && !this.opts.commandImage) {
-      return this.end(
-        task,
-        "TASK_FAILED",
-        "This agent has no image for command tasks (BERTH_AGENT_COMMAND_IMAGE)",
-        "REASON_CONTAINER_PREPARE_FAILED",
-      );
+    const ready = await prepareTask(opened, this.opts, () => task.killRequested);
+    if (!ready.ok) {
+      log.warn({ cause: ready.message }, "task preparation failed");
+      return this.end(task, ready.state, ready.message, ready.reason);
     }
-    const image = command ? (this.opts.commandImage ?? "") : spec.image;
-    task.image = image;
-    try {
-      await this.opts.images.ensure(image, {
-        force: spec.forcePullImage,
-        timeoutMs: (spec.pullTimeoutSeconds || 600) * 1000,
-        ...(spec.pullAuthJson ? { auth: JSON.parse(spec.pullAuthJson) as Record<string, string> } : {}),
-      });
-    } catch (err) {
-      log.warn({ err: String(err) }, "image pull failed");
-      const why = err instanceof ImageRefusedError ? `Refused image '${image}'` : `Failed to pull image '${image}'`;
-      return this.end(task, "TASK_FAILED", `${why}: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
-    }
-    if (task.killRequested) return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
-    for (const v of opened.volumes) {
-      const refused = v.hostPath ? await hostPathRefusal(v.hostPath) : undefined;
-      if (refused) return this.end(task, "TASK_FAILED", `Refused to mount a host path: ${refused}`, "REASON_CONTAINER_PREPARE_FAILED");
-    }
-    // A sandbox for a command task, or for the files a task fetches, as Mesos gives one.
-    const fetch = opened.fetch ?? [];
-    let sandbox: string | undefined;
-    if (command || fetch.length > 0) {
-      try {
-        sandbox = await this.opts.sandboxes.make(task.taskId, opened.user);
-        await this.opts.fetcher.fetchAll(sandbox, fetch);
-      } catch (err) {
-        log.warn({ err: String(err) }, "sandbox preparation failed");
-        return this.end(task, "TASK_FAILED", (err as Error).message, "REASON_CONTAINER_PREPARE_FAILED");
-      }
-      if (task.killRequested)
-        return this.end(task, "TASK_KILLED", "killed before the container started", "REASON_TASK_KILLED_DURING_LAUNCH");
-    }
+    task.image = ready.image;
     this.report(task, "TASK_STARTING", "");
     let state: ContainerState;
     try {
-      const where = { agentId: this.opts.agentId, hostname: this.opts.hostname, ...(sandbox ? { sandbox } : {}) };
-      state = await this.runtime.start(containerSpec({ ...opened, image }, where));
+      const where = { agentId: this.opts.agentId, hostname: this.opts.hostname, ...(ready.sandbox ? { sandbox: ready.sandbox } : {}) };
+      const specs = opened.members?.length ? podContainerSpecs(opened, where) : [containerSpec({ ...opened, image: ready.image }, where)];
+      const started = await startContainers(this.runtime, specs);
+      state = started.first;
+      task.members = started.members;
     } catch (err) {
       log.warn({ err: String(err) }, "container start failed");
       return this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
@@ -290,6 +272,8 @@ export class TaskRunner {
     if (!state.running || task.exitedDuringLaunch) {
       const after = (await this.runtime.inspect(state.id).catch(() => undefined)) ?? state;
       if (!after.running) return this.finish(task, after);
+      const ended = await endedMember(this.runtime, task.members);
+      if (ended) this.memberEnded(task, ended.name, ended.exitCode);
     }
     task.phase = "running";
     task.startedAtMs = Date.now();
@@ -347,7 +331,23 @@ export class TaskRunner {
     }
     const state = await this.runtime.inspect(e.containerId).catch(() => undefined);
     if (state?.running) return; // a stale event for a container that runs again
+    const member = e.labels[LABELS.member];
+    if (member) return this.memberEnded(task, member, state?.exitCode ?? e.exitCode);
     this.finish(task, state ?? { exitCode: e.exitCode, oomKilled: false, error: "" });
+  }
+
+  /**
+   * One of a pod instance's containers ended: the instance ends with it (its
+   * other containers stopped), FINISHED when it exited with 0, else FAILED,
+   * with the container named, as Mesos's default executor ends a task group.
+   */
+  private memberEnded(task: LocalTask, name: string, exitCode: number): void {
+    if (task.phase !== "running" || task.killRequested) return;
+    task.killRequested = true;
+    task.killMessage = `Container '${name}' of the pod exited with code ${exitCode}`;
+    task.killEnd =
+      exitCode === 0 ? { state: "TASK_FINISHED", reason: "" } : { state: "TASK_FAILED", reason: "REASON_COMMAND_EXECUTOR_FAILED" };
+    void this.stop(task);
   }
 
   stopTimers(): void {
@@ -378,15 +378,17 @@ export class TaskRunner {
   /** SIGTERM, SIGKILL after the grace period; retried while the runtime cannot be reached. */
   private async stop(task: LocalTask): Promise<void> {
     this.report(task, "TASK_KILLING", `stopping with a grace period of ${task.graceSeconds}s`);
+    const members = stopMembers(this.runtime, task.members, task.graceSeconds);
     for (let attempt = 1; task.phase === "running"; attempt++) {
       try {
         await this.runtime.stop(task.containerId, task.graceSeconds);
-        return;
+        break;
       } catch (err) {
         this.log.warn({ err: String(err), taskId: task.taskId, attempt }, "stop failed; retrying");
         await new Promise((r) => setTimeout(r, Math.min(1_000 * attempt, 10_000)));
       }
     }
+    await members;
   }
 
   private finish(task: LocalTask, state: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): void {
@@ -403,6 +405,8 @@ export class TaskRunner {
   private end(task: LocalTask, state: string, message: string, reason: string, exitCode?: number): void {
     task.phase = "ended";
     this.health.stop(task.taskId);
+    // A pod instance whose first container ended takes the others down with it.
+    if (task.members.length > 0) void stopMembers(this.runtime, task.members, task.graceSeconds);
     this.reporter.report({
       taskId: task.taskId,
       appId: task.appId,
@@ -421,9 +425,9 @@ export class TaskRunner {
       this.gcTimers.delete(timer);
       this.tasks.delete(task.taskId);
       this.reporter.forget(task.taskId);
-      if (task.containerId) {
+      for (const id of [task.containerId, ...task.members.map((m) => m.containerId)].filter(Boolean)) {
         this.runtime
-          .remove(task.containerId)
+          .remove(id)
           .catch((err: unknown) => this.log.warn({ err: String(err), taskId: task.taskId }, "container removal failed"));
       }
       this.opts.sandboxes

@@ -122,6 +122,11 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return reply.status(r.created ? 201 : okStatus).send(body ?? { deploymentId: r.deployment.id, version: r.deployment.version });
   };
 
+  /** An app that exists; a pod is not one (it is changed through /v2/pods). */
+  const requireApp = async (id: string) => {
+    const found = await bus.apps.get(appKey(id));
+    if (!found || found.value.pod) throw new NotFoundError(`App '${id}' does not exist`);
+  };
   const changeOpts = (q: ChangeQuery) => ({ force: flag(q.force), dryRun: flag(q.dryRun) });
 
   const parseFor = (raw: unknown, id: string | undefined, version: string): AppDefinition => {
@@ -132,6 +137,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
 
   /** The change a body makes to the app at `id`; a body naming another id is refused, never followed. */
   const update = (id: string, raw: unknown, partial: boolean) => (cur: AppDefinition | undefined, version: string) => {
+    if (cur?.pod) throw new ConflictError(`'${id}' is a pod: change it with PUT /v2/pods${id}`);
     if (!cur) {
       const refused = bodyIdRefusal(raw, id);
       if (refused) throw new ValidationError([refused]);
@@ -147,7 +153,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const { id, cmd, label } = req.query;
     const matchLabels = label ? labelMatcher(label) : undefined;
     const apps = [...view.apps.values()]
-      .filter((a) => mayAccess(req.principal, a.id))
+      .filter((a) => !a.pod && mayAccess(req.principal, a.id))
       .filter((a) => (id ? a.id.includes(id) : true))
       .filter((a) => (cmd ? (a.cmd ?? "").includes(cmd) : true))
       .filter((a) => (matchLabels ? matchLabels(a.labels) : true))
@@ -163,7 +169,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const r = await deployer.change(
       probe.id,
       (cur, version) => {
-        if (cur) throw new ConflictError(`An app with id [${probe.id}] already exists.`);
+        if (cur) throw new ConflictError(`${cur.pod ? "A pod" : "An app"} with id [${probe.id}] already exists.`);
         return parseFor(req.body, undefined, version);
       },
       changeOpts(req.query),
@@ -221,7 +227,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     requireAccess(req, id);
     // The read model: every change through this api waits until it shows there, so a client reads its own writes.
     const found = view.apps.get(appKey(id));
-    if (!found) throw new NotFoundError(`App '${id}' does not exist`);
+    if (!found || found.value.pod) throw new NotFoundError(`App '${id}' does not exist`);
     const embed = ([] as string[]).concat(req.query.embed ?? []);
     if (suffix === "") return { app: present(found.value, ["apps.tasks", "apps.lastTaskFailure", ...embed]) };
     if (suffix === "tasks") return reply.type(JSON_TYPE).send(view.tasksJson(view.tasksOf(id), shapeOf(req.query)));
@@ -240,7 +246,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const then = (await bus.apps.history(appKey(id))).find((h) => h.value.version === version)?.value;
     if (!then) throw new NotFoundError(`App '${id}' has no version ${version}`);
     return (cur: AppDefinition | undefined, v: string) => {
-      if (!cur) throw new NotFoundError(`App '${id}' does not exist`);
+      if (!cur || cur.pod) throw new NotFoundError(`App '${id}' does not exist`);
       const back = parseFor(definitionOf(then), id, v);
       back.versionInfo = { lastScalingAt: v, lastConfigChangeAt: v };
       return back;
@@ -262,7 +268,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
   app.patch<{ Params: { "*": string }; Querystring: ChangeQuery; Body: unknown }>("/v2/apps/*", async (req, reply) => {
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
     requireAccess(req, id, "deploy");
-    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    await requireApp(id);
     const r = await deployer.change(id, update(id, req.body, true), changeOpts(req.query));
     return answer(req, reply, r);
   });
@@ -271,7 +277,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const { id, suffix } = splitAppPath(req.params["*"], ["restart"]);
     if (suffix !== "restart") throw new NotFoundError(`No route for POST ${req.url}`);
     requireAccess(req, id, "deploy");
-    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    await requireApp(id);
     const r = await deployer.change(
       id,
       (cur, version) => {
@@ -292,7 +298,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       const taskId = suffix === "tasks" ? undefined : suffix.slice("tasks/".length);
       return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);
     }
-    if (!(await bus.apps.get(appKey(id)))) throw new NotFoundError(`App '${id}' does not exist`);
+    await requireApp(id);
     const r = await deployer.change(id, () => undefined, changeOpts(req.query));
     return answer(req, reply, r);
   });

@@ -181,7 +181,8 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     const read = readGroupUpdate(body, groupId);
     if (!read.ok) throw new ValidationError(read.details);
     const u = read.update;
-    const mine = appsUnder(req, groupId, "deploy");
+    // A group's pods are changed through /v2/pods (and go with the group when it is deleted).
+    const mine = appsUnder(req, groupId, "deploy").filter((a) => !a.pod);
     if (u.kind === "scale") {
       return mine.map((a) => ({
         appId: a.id,

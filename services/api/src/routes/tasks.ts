@@ -77,7 +77,7 @@ export interface KillDeps {
 /** DELETE /v2/apps/{id}/tasks[/{taskId}]?host=&scale=: kill an app's tasks. */
 export async function killAppTasks(deps: KillDeps, appId: string, taskId: string | undefined, q: KillQuery, reply: FastifyReply) {
   const app = deps.view.apps.get(appKey(appId));
-  if (!app) throw new NotFoundError(`App '${appId}' does not exist`);
+  if (!app || app.value.pod) throw new NotFoundError(`App '${appId}' does not exist`);
   let tasks = deps.view.tasksOf(appId).filter((t) => t.goal !== "KILL");
   if (taskId !== undefined) {
     tasks = tasks.filter((t) => t.taskId === taskId);
@@ -93,8 +93,12 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
       .concat(req.query.status ?? [])
       .flatMap((s) => s.split(","))
       .flatMap((s) => STATUS_TO_STATES[s.toLowerCase()] ?? [s]);
+    // A pod's instances are not an app's tasks: /v2/pods/{id}::status shows them.
     const tasks = [...opts.view.tasks.values()].filter(
-      (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)),
+      (t) =>
+        mayAccess(req.principal, t.appId) &&
+        (wanted.length === 0 || wanted.includes(t.state)) &&
+        !opts.view.apps.get(appKey(t.appId))?.value.pod,
     );
     if (prefersText(req.headers.accept)) {
       const running = tasks.filter((t) => t.state === "TASK_RUNNING");
