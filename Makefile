@@ -29,6 +29,7 @@ typecheck: build
 	@pnpm exec tsc -p tsconfig.tests.json
 
 lint: deps
+	@node scripts/check-cycles.mjs
 	@pnpm exec eslint .
 	@pnpm exec prettier --check . --log-level warn
 

@@ -366,13 +366,20 @@ describe("groups", () => {
     );
     expect(f.events.some((e) => e.eventType === "group_change_success" && e.groupId === "/shop")).toBe(true);
 
+    type Stored = { app: { version: string; instances: number; cpus: number } };
+    const before = (await f.api.call<Stored>("GET", "/v2/apps/shop/web")).body.app;
     const bad = await f.api.call<{ details: { path: string }[] }>("PUT", "/v2/groups/shop?force=true", {
       id: "/shop",
       apps: [{ ...sleeper("web"), cpus: -1 }, sleeper("../escape")],
     });
     expect(bad.status).toBe(422);
     expect(bad.body.details.map((d) => d.path).sort()).toEqual(["/apps/1/id"]);
-    expect((await f.api.running("/shop/web")).length).toBe(2);
+    // Refused whole: the app is as it was, same version.
+    expect((await f.api.call<Stored>("GET", "/v2/apps/shop/web")).body.app).toMatchObject({
+      version: before.version,
+      instances: 2,
+      cpus: 0.05,
+    });
 
     await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });
     expect((await f.api.call("DELETE", "/v2/groups/shop")).status).toBe(200);

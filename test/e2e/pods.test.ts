@@ -208,6 +208,36 @@ describe("a two-container pod on Docker", () => {
   });
 });
 
+describe("a pod on a network no agent offers", () => {
+  it("waits in /v2/queue as a pod, with the reason, and never runs on the host's network instead", async () => {
+    const bridged = {
+      ...POD,
+      id: "/pods/bridged",
+      containers: [{ ...POD.containers[0], endpoints: [{ name: "web", containerPort: 80, hostPort: 0 }] }],
+      networks: [{ mode: "container/bridge" }],
+    };
+    expect((await f.api.call("POST", "/v2/pods", bridged)).status).toBe(201);
+    type Queue = { queue: { pod?: { id: string }; app?: unknown; reasons?: string[] }[] };
+    const item = await eventually(
+      async () => {
+        const q = (await f.api.call<Queue>("GET", "/v2/queue?embed=berth")).body.queue.find((i) => i.pod?.id === "/pods/bridged");
+        return q?.reasons?.includes("network 'bridge' not offered on 1 of 1 agent") && q;
+      },
+      { what: "the pod waiting for a bridge" },
+    );
+    expect(item.app).toBeUndefined();
+    const s = await status("/pods/bridged");
+    expect(s).toMatchObject({
+      status: "DEGRADED",
+      instances: [],
+      message: "1 instance(s) wait in the launch queue: network 'bridge' not offered on 1 of 1 agent",
+    });
+    // Its deployment never ends (nothing can be placed): removing it overrides that, with force.
+    expect((await f.api.call("DELETE", "/v2/pods/pods/bridged")).status).toBe(409);
+    expect((await f.api.call("DELETE", "/v2/pods/pods/bridged?force=true")).status).toBe(202);
+  });
+});
+
 describe("pods refused", () => {
   it("answers 422 naming the field, and 409 for an id an app holds, changing nothing", async () => {
     const bad = await f.api.call<{ details: { path: string }[] }>("POST", "/v2/pods", {

@@ -208,13 +208,19 @@ export function deploymentEvent(
  * `berth` Berth's own fields (its status, times, reason and progress).
  */
 export function deploymentView(d: Deployment, p?: DeploymentProgress, berth = true): Record<string, unknown> {
+  // A pod's deployment names it as a pod, as Marathon's does: in affectedPods, and in actions as {action: "StartPod", pod}.
+  const involved = [d.target, d.previous, ...(d.targetApps ?? []), ...(d.previousApps ?? [])];
+  const pods = new Set(involved.filter((a) => a?.pod).map((a) => a?.id));
+  const action = (a: DeploymentStep["actions"][number]) =>
+    pods.has(a.app) ? { action: a.action.replace(/Application$/, "Pod"), pod: a.app } : a;
+  const steps = pods.size === 0 ? d.steps : d.steps.map((s) => ({ ...s, actions: s.actions.map(action) }));
   const marathon = {
     id: d.id,
     version: d.version,
-    affectedApps: d.affectedApps,
-    affectedPods: [],
-    steps: d.steps,
-    currentActions: (d.steps[d.currentStep - 1]?.actions ?? []).map((a) => ({ ...a, readinessCheckResults: [] })),
+    affectedApps: d.affectedApps.filter((id) => !pods.has(id)),
+    affectedPods: d.affectedApps.filter((id) => pods.has(id)),
+    steps,
+    currentActions: (steps[d.currentStep - 1]?.actions ?? []).map((a) => ({ ...a, readinessCheckResults: [] })),
     currentStep: d.currentStep,
     totalSteps: d.totalSteps,
   };

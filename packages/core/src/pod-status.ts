@@ -5,7 +5,8 @@ import { podOf } from "./pod-definition.js";
 import type { TaskRecord } from "./task-state.js";
 import { isTerminal } from "./task-state.js";
 
-export type PodInstanceState = "PENDING" | "STAGING" | "STABLE" | "DEGRADED" | "TERMINAL";
+/** Marathon's instance states but PENDING: an instance waiting for an agent has no task yet; the pod's `message` tells of it. */
+export type PodInstanceState = "STAGING" | "STABLE" | "DEGRADED" | "TERMINAL";
 
 /** Marathon's status of one pod instance (one Berth task): each container's state, endpoints and resources. */
 export interface PodInstanceStatus {
@@ -38,6 +39,8 @@ export interface PodStatus {
   spec: unknown;
   status: "STABLE" | "DEGRADED";
   statusSince: string;
+  /** Why it is not STABLE yet, when instances wait for an agent. */
+  message?: string;
   instances: PodInstanceStatus[];
   terminationHistory: { instanceID: string; startedAt?: string; terminatedAt: string; message: string }[];
   lastUpdated: string;
@@ -50,7 +53,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function podInstanceState(t: TaskRecord, app: AppDefinition): PodInstanceState {
   if (t.goal === "KILL" || t.state === "TASK_KILLING" || isTerminal(t.state)) return "TERMINAL";
   if (t.state === "TASK_RUNNING") return isHealthy(t, app) ? "STABLE" : "DEGRADED";
-  if (t.agentId === "") return "PENDING";
   return "STAGING";
 }
 
@@ -114,6 +116,7 @@ export function podStatus(
   tasks: readonly TaskRecord[],
   nowMs: number,
   lastFailure?: { taskId: string; message: string; timestampMs: number },
+  waiting?: { count: number; reasons: readonly string[] },
 ): PodStatus {
   const live = tasks.filter((t) => !isTerminal(t.state));
   const instances = live.map((t) => podInstanceStatus(app, t));
@@ -124,6 +127,12 @@ export function podStatus(
     spec: podOf(app),
     status: stable >= app.instances ? "STABLE" : "DEGRADED",
     statusSince: iso(changed),
+    ...(waiting && waiting.count > 0
+      ? {
+          message:
+            `${waiting.count} instance(s) wait in the launch queue` + (waiting.reasons.length > 0 ? `: ${waiting.reasons.join("; ")}` : ""),
+        }
+      : {}),
     instances,
     terminationHistory: [
       ...tasks

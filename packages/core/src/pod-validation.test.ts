@@ -6,6 +6,7 @@ import { parsePod } from "./pod-validation.js";
 import { taskNeed, taskSpec } from "./task-spec.js";
 import type { TaskRecord } from "./task-state.js";
 import { LABELS } from "./labels.js";
+import { deploymentView, newDeployment } from "./deployment.js";
 
 const V = "2026-12-05T00:00:00.000Z";
 
@@ -192,6 +193,17 @@ describe("a pod instance on Docker", () => {
   });
 });
 
+describe("a pod's deployment", () => {
+  it("names the pod as Marathon does: in affectedPods, and as the pod of each action", () => {
+    const app = parsed(WEB_AND_SIDECAR);
+    const d = newDeployment({ id: "d1", appId: app.id, previous: undefined, target: app, version: V, nowMs: 0 });
+    const view = deploymentView(d, undefined, false) as { affectedApps: string[]; affectedPods: string[]; steps: { actions: unknown[] }[] };
+    expect(view.affectedApps).toEqual([]);
+    expect(view.affectedPods).toEqual(["/shop/web"]);
+    expect(view.steps.flatMap((s) => s.actions)).toEqual([{ action: "StartPod", pod: "/shop/web" }]);
+  });
+});
+
 describe("pod status", () => {
   const app = parsed(WEB_AND_SIDECAR);
   const task = (over: Partial<TaskRecord>): TaskRecord => ({
@@ -223,13 +235,12 @@ describe("pod status", () => {
     expect(podInstanceState(task({}), app)).toBe("STABLE");
     expect(podInstanceState(task({ health: { ...task({}).health, state: "HEALTH_UNKNOWN" } }), app)).toBe("DEGRADED");
     expect(podInstanceState(task({ state: "TASK_STAGING" }), app)).toBe("STAGING");
-    expect(podInstanceState(task({ state: "TASK_STAGING", agentId: "" }), app)).toBe("PENDING");
     expect(podInstanceState(task({ goal: "KILL" }), app)).toBe("TERMINAL");
   });
 
   it("is STABLE once the wanted number of instances is, with each container's endpoint and its allocated host port", () => {
-    const one = podStatus(app, [task({})], 5000);
-    expect(one.status).toBe("DEGRADED");
+    const one = podStatus(app, [task({})], 5000, undefined, { count: 1, reasons: ["insufficient cpus on 1 of 1 agent"] });
+    expect(one).toMatchObject({ status: "DEGRADED", message: "1 instance(s) wait in the launch queue: insufficient cpus on 1 of 1 agent" });
     const two = podStatus(app, [task({}), task({ taskId: "shop_web.i2", ports: [31008] })], 5000);
     expect(two.status).toBe("STABLE");
     expect(two.instances[1]?.containers[0]).toMatchObject({

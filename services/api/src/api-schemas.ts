@@ -181,7 +181,7 @@ export const SCHEMAS: Record<string, Schema> = {
     { id: str, apps: list(ref("App")), groups: list(ref("Group")), pods: list(ref("Pod")), dependencies: list(str), version: str },
     ["id", "apps", "groups"],
   ),
-  DeploymentAction: strict({ action: str, app: str, readinessCheckResults: list(obj) }),
+  DeploymentAction: strict({ action: str, app: str, pod: str, readinessCheckResults: list(obj) }),
   Deployment: strict(
     {
       id: str,
@@ -208,6 +208,7 @@ export const SCHEMAS: Record<string, Schema> = {
     delay: strict({ timeLeftSeconds: int, overdue: bool }),
     since: str,
     app: obj,
+    pod: ref("Pod"),
     processedOffersSummary: obj,
     reasons: berth(list(str)),
   }),

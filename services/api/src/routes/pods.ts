@@ -44,6 +44,7 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return found;
   };
   const lastFailure = (id: string) => view.backoff.get(appKey(id))?.value.lastTaskFailure;
+  const waiting = (id: string) => view.queue.get(appKey(id))?.value;
   const parse = (raw: unknown, id: string | undefined, version: string): AppDefinition => {
     const r = parsePod(id ? { ...(raw as object), id } : raw, version);
     if (!r.ok) throw new ValidationError(r.details, "Invalid pod definition");
@@ -88,12 +89,12 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       return [...view.apps.values()]
         .filter((a) => a.pod && mayAccess(req.principal, a.id))
         .sort((a, b) => a.id.localeCompare(b.id))
-        .map((a) => podStatus(a, view.tasksOf(a.id), now, lastFailure(a.id)));
+        .map((a) => podStatus(a, view.tasksOf(a.id), now, lastFailure(a.id), waiting(a.id)));
     }
     requireAccess(req, id);
     const pod = podApp(id);
     if (suffix === "") return podOf(pod);
-    if (suffix === "status") return podStatus(pod, view.tasksOf(id), Date.now(), lastFailure(id));
+    if (suffix === "status") return podStatus(pod, view.tasksOf(id), Date.now(), lastFailure(id), waiting(id));
     if (suffix !== "versions" && !suffix.startsWith("versions/")) throw new NotFoundError(`No route for GET ${req.url}`);
     const history = (await bus.apps.history(appKey(id))).filter((h) => h.value.pod);
     if (suffix === "versions") return history.map((h) => h.value.version).reverse();

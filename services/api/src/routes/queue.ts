@@ -1,5 +1,5 @@
 import type { Bus } from "@berth/bus";
-import { appKey, mayAccess, NotFoundError } from "@berth/core";
+import { appKey, mayAccess, NotFoundError, podOf } from "@berth/core";
 import { definitionView, shapeOf } from "../views.js";
 import { requireAccess } from "../auth.js";
 import type { FastifyInstance } from "fastify";
@@ -21,7 +21,8 @@ export async function queueRoutes(app: FastifyInstance, opts: { bus: Bus; view: 
           count: q.count,
           delay: { timeLeftSeconds: delaySeconds, overdue: delaySeconds === 0 },
           since: new Date(q.sinceMs).toISOString(),
-          app: definition ? definitionView(definition) : { id: q.appId },
+          // A pod waits as itself, as in Marathon's queue.
+          ...(definition?.pod ? { pod: podOf(definition) } : { app: definition ? definitionView(definition) : { id: q.appId } }),
           // Per reason, how many agents refused the launch (Berth's form of Marathon's processedOffersSummary).
           ...(berth ? { reasons: q.reasons } : {}),
           processedOffersSummary: { rejectSummaryLastOffers: q.reasons.map((reason) => ({ reason })) },
