@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its error: await it, or say so with `void`.
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { project: ["./tsconfig.lint.json"], tsconfigRootDir: import.meta.dirname } },
+    rules: { "@typescript-eslint/no-floating-promises": "error" },
+  },
+  {
     files: ["packages/ui/src/**/*.ts"],
     languageOptions: { globals: globals.browser },
   },
