@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ["**/*.ts"],
-    ignores: ["services/slave-agent/src/docker-runtime.ts"],
+    ignores: ["services/slave-agent/src/runtime/docker-runtime.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

@@ -7,8 +7,8 @@ import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
 import { startNats } from "./common.mjs";
-import { CgroupReader } from "../services/slave-agent/dist/cgroups.js";
-import { renderContainerMetrics, sampleContainers } from "../services/slave-agent/dist/container-metrics.js";
+import { CgroupReader } from "../services/slave-agent/dist/metrics/cgroups.js";
+import { renderContainerMetrics, sampleContainers } from "../services/slave-agent/dist/metrics/container-metrics.js";
 
 const n = Number(process.argv.slice(2).find((a) => /^[0-9]+$/.test(a)) ?? 100);
 const cycles = 20;

@@ -66,7 +66,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   // one disk, and their synchronous fsyncs would queue behind each other, so the checkpoints go to memory.
   const work = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "berth-sim-"));
   const simHosts = Array.from({ length: hosts }, (_, h) =>
-    spawn(process.execPath, [...SIM_HOST_FLAGS, join(root, "services/slave-agent/dist/sim-host.js")], {
+    spawn(process.execPath, [...SIM_HOST_FLAGS, join(root, "services/slave-agent/dist/runtime/sim-host.js")], {
       env: {
         ...process.env,
         BERTH_NATS_URL: natsUrl,

@@ -378,7 +378,7 @@ describe("groups", () => {
     expect((await f.api.call<Stored>("GET", "/v2/apps/shop/web")).body.app).toMatchObject({
       version: before.version,
       instances: 2,
-      cpus: 0.05,
+      cpus: before.cpus,
     });
 
     await eventually(async () => (await deployments()).length === 0, { what: "deployments done" });

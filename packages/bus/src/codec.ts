@@ -1,5 +1,5 @@
 /** Typed protobuf codecs: the two ends of a subject share one, so they cannot disagree about its type. */
-import { HEALTH_UNKNOWN, type Reservation, type TaskRecord } from "@berth/core";
+import { HEALTH_UNKNOWN, isTaskState, type Reservation, type TaskRecord } from "@berth/core";
 import { berth } from "@berth/proto";
 
 export type Plain<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -74,8 +74,10 @@ export const codecs = {
     t.appId = intern(t.appId);
     t.agentId = intern(t.agentId);
     t.hostname = intern(t.hostname);
-    t.state = intern(t.state);
-    t.goal = intern(t.goal);
+    // Typed once here: a state no version of Berth writes reads as TASK_UNKNOWN, a goal as RUNNING.
+    const state = intern(t.state as string);
+    t.state = isTaskState(state) ? state : "TASK_UNKNOWN";
+    t.goal = (t.goal as string) === "KILL" ? "KILL" : "RUNNING";
     t.version = intern(t.version);
     t.configVersion = intern(t.configVersion);
     t.health.state = intern(t.health.state);

@@ -3,6 +3,7 @@ import type { AppDefinition } from "./app-definition.js";
 import { changesPlan, planApp } from "./app-plan.js";
 import { parseApp } from "./app-validation.js";
 import { task } from "./test-fixtures.js";
+import type { TaskState } from "./task-state.js";
 
 function app(over: Record<string, unknown> = {}): AppDefinition {
   const r = parseApp({ id: "/web", cmd: "sleep 1", ...over }, { version: "v1" });
@@ -64,7 +65,7 @@ describe("planApp", () => {
     ];
     expect(planApp(next, oneNew)).toMatchObject({ launch: 0 });
     expect(planApp(next, oneNew).kill).toHaveLength(1);
-    const allNew = oneNew.map((t) => (t.configVersion === "v2" ? { ...t, state: "TASK_RUNNING" } : t));
+    const allNew = oneNew.map((t) => (t.configVersion === "v2" ? { ...t, state: "TASK_RUNNING" as const } : t));
     expect(
       planApp(next, allNew)
         .kill.map((k) => k.taskId)
@@ -80,7 +81,7 @@ describe("planApp rolling upgrades", () => {
     return a;
   };
   const olds = (n: number) => Array.from({ length: n }, (_, i) => running(`o${i}`, i));
-  const news = (n: number, state = "TASK_RUNNING") =>
+  const news = (n: number, state: TaskState = "TASK_RUNNING") =>
     Array.from({ length: n }, (_, i) => task({ taskId: `n${i}`, state, configVersion: "v2", stagedAtMs: 100 + i }));
 
   it("with minimumHealthCapacity 0.5 and no over-capacity, stops half first, then swaps as new ones run", () => {
@@ -159,8 +160,8 @@ describe("changesPlan", () => {
 
   it("says a change of state, goal, version or agent changes the plan", () => {
     for (const after of [
-      { ...base, state: "TASK_FAILED" },
-      { ...base, goal: "KILL" },
+      { ...base, state: "TASK_FAILED" as const },
+      { ...base, goal: "KILL" as const },
       { ...base, configVersion: "v2" },
       { ...base, agentId: "elsewhere" },
     ]) {

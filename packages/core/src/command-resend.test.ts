@@ -7,7 +7,7 @@ const staged = task({ taskId: "t", updatedAtMs: 1_000, configVersion: "v1" });
 
 describe("commandDue", () => {
   it("sends a kill at once, then at most once a minute, until the agent says KILLING", () => {
-    const marked = { ...staged, goal: "KILL" };
+    const marked = { ...staged, goal: "KILL" as const };
     expect(commandDue(marked, undefined, 2_000, AFTER, "v1")).toBe("kill");
     expect(commandDue(marked, 2_000, 2_000 + KILL_RESEND_MS - 1, AFTER, "v1")).toBeUndefined();
     expect(commandDue(marked, 2_000, 2_000 + KILL_RESEND_MS, AFTER, "v1")).toBe("kill");

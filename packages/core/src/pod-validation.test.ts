@@ -221,7 +221,7 @@ describe("pod status", () => {
     updatedAtMs: 3000,
     lastSequence: 1,
     containerId: "c1",
-    goal: "RUN",
+    goal: "RUNNING",
     exitCode: 0,
     hasExitCode: false,
     endedAtMs: 0,

@@ -58,7 +58,7 @@ export interface TaskRecord {
   agentId: string;
   hostname: string;
   ports: number[];
-  state: string;
+  state: TaskState;
   message: string;
   version: string;
   configVersion: string;
@@ -67,7 +67,7 @@ export interface TaskRecord {
   updatedAtMs: number;
   lastSequence: number;
   containerId: string;
-  goal: string;
+  goal: TaskGoal;
   exitCode: number;
   hasExitCode: boolean;
   endedAtMs: number;

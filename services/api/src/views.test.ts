@@ -99,7 +99,7 @@ describe("taskViewJson", () => {
     expect(JSON.parse(taskViewJson(t, true)).healthCheckResults[0]).toMatchObject({ alive: false, consecutiveFailures: 2 });
     expect(JSON.parse(taskViewJson(t, false)).healthCheckResults).toEqual([]);
     // A change is a new record: its JSON is made anew.
-    const killed = { ...t, state: "TASK_KILLED" };
+    const killed = { ...t, state: "TASK_KILLED" as const };
     expect(JSON.parse(taskViewJson(killed, true)).state).toBe("TASK_KILLED");
   });
 });

@@ -3,21 +3,21 @@ import { COMMAND_IMAGE_ATTRIBUTE, LABELS, NETWORKS_ATTRIBUTE } from "@berth/core
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
-import type { ContainerRuntime } from "./container-runtime.js";
-import { StatusCheckpoint } from "./checkpoint.js";
-import { HealthChecker } from "./health-checker.js";
+import type { ContainerRuntime } from "./runtime/container-runtime.js";
+import { StatusCheckpoint } from "./status/checkpoint.js";
+import { HealthChecker } from "./tasks/health-checker.js";
 import { serveLogs } from "./log-server.js";
-import { MetricsCollector } from "./metrics-collector.js";
-import { AgentReconciler } from "./reconciler.js";
+import { MetricsCollector } from "./metrics/metrics-collector.js";
+import { AgentReconciler } from "./tasks/reconciler.js";
 import { Registrar } from "./registrar.js";
 import { loadSealingKeys } from "./sealing-keys.js";
-import { DiskLimits } from "./disk-limits.js";
-import { ImageAccess } from "./image-access.js";
+import { DiskLimits } from "./tasks/disk-limits.js";
+import { ImageAccess } from "./runtime/image-access.js";
 import { join } from "node:path";
-import { Sandboxes } from "./sandboxes.js";
-import { Fetcher } from "./fetcher.js";
-import { StatusReporter } from "./status-reporter.js";
-import { TaskRunner } from "./task-runner.js";
+import { Sandboxes } from "./tasks/sandboxes.js";
+import { Fetcher } from "./tasks/fetcher.js";
+import { StatusReporter } from "./status/status-reporter.js";
+import { TaskRunner } from "./tasks/task-runner.js";
 
 export interface AgentDeps {
   config: AgentConfig;

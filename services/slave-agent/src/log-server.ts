@@ -1,7 +1,7 @@
 import { codecs, type LogChunk, type NatsConnection, subjects } from "@berth/bus";
 import { LABELS } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import type { ContainerRuntime } from "./container-runtime.js";
+import type { ContainerRuntime } from "./runtime/container-runtime.js";
 
 const MAX_REPLY_BYTES = 900 * 1024;
 const MAX_FOLLOW_MS = 60 * 60 * 1000;

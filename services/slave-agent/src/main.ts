@@ -2,7 +2,7 @@ import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { runProcess } from "@berth/runtime";
 import { buildAgent } from "./app.js";
 import { loadConfig } from "./config.js";
-import { DockerRuntime } from "./docker-runtime.js";
+import { DockerRuntime } from "./runtime/docker-runtime.js";
 
 await runProcess("slave-agent", async ({ logger, registry }) => {
   const config = loadConfig();

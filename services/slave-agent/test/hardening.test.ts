@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { containerSpec, DEFAULT_TASK_POLICY, parseApp, policyViolations, taskSpec, type TaskPolicy } from "@berth/core";
 import { DEMO_IMAGE, dockerInspect, removeContainersWithLabel } from "@berth/testkit";
-import { DockerRuntime } from "../src/docker-runtime.js";
+import { DockerRuntime } from "../src/runtime/docker-runtime.js";
 
 const agentId = `hardening-${process.pid}`;
 const runtime = new DockerRuntime("/var/run/docker.sock");

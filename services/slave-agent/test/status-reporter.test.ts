@@ -6,8 +6,8 @@ import { type Bus, codecs, type JetStreamClient, openBus, STREAMS, subjects } fr
 import { jetstreamManager } from "@nats-io/jetstream";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
-import { StatusCheckpoint } from "../src/checkpoint.js";
-import { type StatusFields, StatusReporter } from "../src/status-reporter.js";
+import { StatusCheckpoint } from "../src/status/checkpoint.js";
+import { type StatusFields, StatusReporter } from "../src/status/status-reporter.js";
 
 const log = pino({ level: "silent" });
 let nats: NatsServer;

@@ -1,7 +1,7 @@
 import { isTerminal, LABELS, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import type { ContainerRuntime } from "./container-runtime.js";
-import type { StatusReporter } from "./status-reporter.js";
+import type { ContainerRuntime } from "../runtime/container-runtime.js";
+import type { StatusReporter } from "../status/status-reporter.js";
 import type { TaskRunner } from "./task-runner.js";
 
 /** A container this young may belong to a launch whose task record the agent has not seen yet. */

@@ -3,7 +3,7 @@ import { chmod, chown, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Fetcher } from "./fetcher.js";
 import { hostPathRefusal } from "./host-paths.js";
-import { type ImageAccess, ImageRefusedError } from "./image-access.js";
+import { type ImageAccess, ImageRefusedError } from "../runtime/image-access.js";
 import type { Sandboxes } from "./sandboxes.js";
 
 export interface PreparationDeps {

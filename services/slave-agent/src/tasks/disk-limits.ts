@@ -1,5 +1,5 @@
 import type { Logger } from "@berth/runtime";
-import type { ContainerRuntime } from "./container-runtime.js";
+import type { ContainerRuntime } from "../runtime/container-runtime.js";
 import type { RunningContainer } from "./task-runner.js";
 
 const MIB = 1024 * 1024;

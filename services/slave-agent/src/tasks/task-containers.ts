@@ -1,5 +1,5 @@
 import { type ContainerSpec, LABELS } from "@berth/core";
-import type { ContainerRuntime, ContainerState } from "./container-runtime.js";
+import type { ContainerRuntime, ContainerState } from "../runtime/container-runtime.js";
 
 /** A pod instance's container after its first: its pod container's name and Docker's id. */
 export interface MemberContainer {

@@ -87,11 +87,13 @@ export class SimRuntime implements ContainerRuntime {
     return { ...c, running: true, status: "running" };
   }
 
-  async stop(containerId: string): Promise<void> {
+  /** As Docker with a process that honours SIGTERM: exit 143, or 137 (SIGKILL) when there is no grace. */
+  async stop(containerId: string, graceSeconds: number): Promise<void> {
     const c = this.containers.get(containerId);
     if (!c || !c.running) return;
-    Object.assign(c, { running: false, status: "exited", exitCode: 143, finishedAt: new Date().toISOString() });
-    const exit: ContainerExit = { containerId, labels: c.labels, exitCode: 143, time: Math.floor(Date.now() / 1000) };
+    const exitCode = graceSeconds > 0 ? 143 : 137;
+    Object.assign(c, { running: false, status: "exited", exitCode, finishedAt: new Date().toISOString() });
+    const exit: ContainerExit = { containerId, labels: c.labels, exitCode, time: Math.floor(Date.now() / 1000) };
     for (const w of this.watchers) if (matches(c.labels, w.labels)) queueMicrotask(() => w.onExit(exit));
   }
 

@@ -10,14 +10,14 @@ import {
 } from "@berth/core";
 import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
-import type { ContainerExit, ContainerRuntime, ContainerState } from "./container-runtime.js";
+import type { ContainerExit, ContainerRuntime, ContainerState } from "../runtime/container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
-import type { ImageAccess } from "./image-access.js";
+import type { ImageAccess } from "../runtime/image-access.js";
 import { endedMember, type MemberContainer, startContainers, stopMembers } from "./task-containers.js";
 import { prepareTask } from "./task-preparation.js";
 import type { Sandboxes } from "./sandboxes.js";
 import type { Fetcher } from "./fetcher.js";
-import type { StatusReporter } from "./status-reporter.js";
+import type { StatusReporter } from "../status/status-reporter.js";
 
 type Phase = "launching" | "running" | "ended";
 

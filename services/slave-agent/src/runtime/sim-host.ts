@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { natsCredentialsFromEnv, openBus } from "@berth/bus";
 import { envNumber, envString, runProcess } from "@berth/runtime";
 import { Registry } from "prom-client";
-import { buildAgent } from "./app.js";
-import { loadConfig } from "./config.js";
+import { buildAgent } from "../app.js";
+import { loadConfig } from "../config.js";
 import { SimRuntime } from "./sim-runtime.js";
 
 /**

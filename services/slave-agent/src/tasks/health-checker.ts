@@ -11,7 +11,7 @@ import {
   type ReadinessCheck,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import type { ContainerRuntime } from "./container-runtime.js";
+import type { ContainerRuntime } from "../runtime/container-runtime.js";
 
 export interface CheckedTask {
   taskId: string;

@@ -2,7 +2,7 @@ import type { Logger } from "@berth/runtime";
 import { Gauge, Histogram, type Registry } from "prom-client";
 import { CgroupReader } from "./cgroups.js";
 import { renderContainerMetrics, sampleContainers } from "./container-metrics.js";
-import type { RunningContainer } from "./task-runner.js";
+import type { RunningContainer } from "../tasks/task-runner.js";
 
 /**
  * Collects per-container series on an interval by reading cgroup files, and
