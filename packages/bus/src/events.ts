@@ -1,4 +1,5 @@
 import { DeliverPolicy, type JetStreamClient } from "@nats-io/jetstream";
+import { eventsAtEdge, storedTypeOf } from "@berth/core";
 import { jsonCodec } from "./codec.js";
 import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS } from "./durable.js";
 import { subjects } from "./subjects.js";
@@ -16,6 +17,8 @@ export interface StoredEvent {
   seq: number;
   /** When the stream stored it (the server's clock), in ms since the epoch. */
   storedMs: number;
+  /** 0 for the stored event; k for the k-th event derived from it at the edge (eventsAtEdge). */
+  derived: number;
   event: PublicEvent;
 }
 
@@ -46,8 +49,10 @@ export async function followEvents(
   onEvent: (e: StoredEvent) => void | Promise<void>,
 ): Promise<void> {
   // One filter subject on the server (NATS 2.9 has no filter list); several types are filtered here.
+  // Each stored event is given as it stands at the edge (eventsAtEdge): with what is derived from it.
   const types = new Set(opts.eventTypes ?? []);
-  const filter = types.size === 1 ? subjects.event([...types][0] ?? "") : subjects.eventAll;
+  const stored = new Set([...types].map(storedTypeOf));
+  const filter = stored.size === 1 ? subjects.event([...stored][0] ?? "") : subjects.eventAll;
   const consumer = await js.consumers.get(STREAMS.events, {
     filter_subjects: filter,
     ...(opts.fromSeq !== undefined
@@ -64,9 +69,10 @@ export async function followEvents(
   try {
     for await (const m of messages) {
       if (opts.signal.aborted) break;
-      const event = codec.decode(m.data);
-      if (types.size > 1 && !types.has(event.eventType)) continue;
-      await onEvent({ seq: m.seq, storedMs: m.info.timestampNanos / 1e6, event });
+      for (const [derived, event] of eventsAtEdge(codec.decode(m.data)).entries()) {
+        if (types.size > 0 && !types.has(event.eventType)) continue;
+        await onEvent({ seq: m.seq, storedMs: m.info.timestampNanos / 1e6, event, derived });
+      }
     }
   } finally {
     opts.signal.removeEventListener("abort", stop);

@@ -15,6 +15,8 @@ export interface NatsServer {
   /** What a client passes as its `tls` option (and BERTH_NATS_CA). */
   tls: NatsTls;
   storeDir: string;
+  /** nats-server's own monitoring endpoint (/varz, /jsz), on loopback: the counts tests read. */
+  monitorUrl: string;
   /** Replaces the configuration file (users and permissions) and has the server reload it. */
   reconfigure(config: string): Promise<void>;
   stop(): Promise<void>;
@@ -69,8 +71,9 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
   const configFile = join(dir, "nats.conf");
   const tls = opts.tls === false ? undefined : await testTls();
   // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.
+  const monitorPort = await freePort();
   const withJetStream = (config: string) =>
-    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\n${tls ? natsTlsConfig(tls) : ""}`;
+    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\nhttp: "127.0.0.1:${monitorPort}"\n${tls ? natsTlsConfig(tls) : ""}`;
   await writeFile(configFile, withJetStream(opts.config ?? ""), { mode: 0o600 });
   const base = ["-c", configFile, "-a", "127.0.0.1", "--ports_file_dir", dir];
   let proc = launch([...base, "-p", "-1"]);
@@ -88,6 +91,7 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
     port,
     tls: tls ? { caFile: tls.caFile } : undefined,
     storeDir,
+    monitorUrl: `http://127.0.0.1:${monitorPort}`,
     pids: () => [proc.pid ?? 0],
     async stop() {
       await stopProc(proc);

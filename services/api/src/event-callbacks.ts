@@ -11,7 +11,7 @@ import {
   removeCallbackConsumer,
   STREAMS,
 } from "@berth/bus";
-import { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal, maySeeEvent } from "@berth/core";
+import { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal, eventsAtEdge, maySeeEvent } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 
@@ -96,6 +96,7 @@ export class EventCallbacks {
     await f?.stop();
   }
 
+  /** Delivers a stored event as it stands at the edge (a status update with its instance_changed_event), acked once all are. */
   private async deliver(sub: EventSubscription, d: Delivery<PublicEvent>): Promise<void> {
     if (!maySeeEvent(sub.owner, d.value)) return d.ack();
     // The operator may have narrowed the allowed destinations since the subscription was made.
@@ -105,17 +106,19 @@ export class EventCallbacks {
       return d.term();
     }
     try {
-      const res = await fetch(sub.callbackUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(d.value),
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-        // A redirect could lead anywhere: it is a failed delivery, not a new destination.
-        redirect: "manual",
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      if (!res.ok) throw new Error(`the receiver answered ${res.status}`);
-      this.outcomes.inc({ outcome: "delivered" });
+      for (const event of eventsAtEdge(d.value)) {
+        const res = await fetch(sub.callbackUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(event),
+          signal: AbortSignal.timeout(this.opts.timeoutMs),
+          // A redirect could lead anywhere: it is a failed delivery, not a new destination.
+          redirect: "manual",
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        if (!res.ok) throw new Error(`the receiver answered ${res.status}`);
+        this.outcomes.inc({ outcome: "delivered" });
+      }
       d.ack();
     } catch (err) {
       if (d.attempt >= CALLBACK_ATTEMPTS) {

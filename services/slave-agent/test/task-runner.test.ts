@@ -93,11 +93,11 @@ afterAll(async () => {
 });
 
 describe("TaskRunner on real Docker", () => {
-  it("runs a task with its limits and reports STAGING, STARTING, RUNNING", async () => {
+  it("runs a task with its limits and reports STARTING, RUNNING", async () => {
     const r = runner();
     await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
     await eventually(() => statesOf("it_app.one").includes("TASK_RUNNING"), { what: "RUNNING" });
-    expect(statesOf("it_app.one")).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING"]);
+    expect(statesOf("it_app.one")).toEqual(["TASK_STARTING", "TASK_RUNNING"]);
     const c = await dockerInspect<{
       Id: string;
       HostConfig: { CpuShares: number; Memory: number };
@@ -108,8 +108,8 @@ describe("TaskRunner on real Docker", () => {
     // The same command again (a redelivery, or a resend after no word came) starts nothing new
     // and says RUNNING again, in case the first RUNNING was lost on the way.
     await r.launch({ task: spec("it_app.one"), agentId, issuedAtMs: 0 });
-    await eventually(() => statesOf("it_app.one").length === 4, { what: "RUNNING again" });
-    expect(statesOf("it_app.one")).toEqual(["TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_RUNNING"]);
+    await eventually(() => statesOf("it_app.one").length === 3, { what: "RUNNING again" });
+    expect(statesOf("it_app.one")).toEqual(["TASK_STARTING", "TASK_RUNNING", "TASK_RUNNING"]);
     const again = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
     expect({ id: again.Id, startedAt: again.State.StartedAt }).toEqual({ id: c.Id, startedAt: c.State.StartedAt });
   });

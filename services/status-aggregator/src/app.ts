@@ -10,11 +10,11 @@ import {
   publishEvent,
   STREAMS,
 } from "@berth/bus";
-import { type AppDefinition, isTerminal } from "@berth/core";
+import { type AppDefinition, conditionOf, isTerminal } from "@berth/core";
 import { type Logger, preciseNowMs, serveServiceHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
-import { conditionOf, StatusApplier } from "./status-applier.js";
+import { StatusApplier } from "./status-applier.js";
 
 /** How long after it was made an update about a task without a record is tried again before it is dropped. */
 export const UNKNOWN_TASK_RETRY_MS = 10_000;

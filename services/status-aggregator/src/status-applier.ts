@@ -41,26 +41,6 @@ export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<stri
   };
 }
 
-/** Marathon's instance condition for a Mesos task state: TASK_RUNNING → Running. */
-export function conditionOf(state: string): string {
-  const word = state.replace(/^TASK_/, "").toLowerCase();
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** Marathon's instance_changed_event: one instance per task in Berth. */
-export function instanceEvent(task: TaskRecord, update: StatusUpdate): Record<string, unknown> & { eventType: string; timestamp: string } {
-  return {
-    eventType: "instance_changed_event",
-    timestamp: new Date(update.timestampMs).toISOString(),
-    instanceId: task.taskId,
-    condition: conditionOf(update.state),
-    runSpecId: task.appId,
-    agentId: task.agentId,
-    host: task.hostname,
-    runSpecVersion: task.version,
-  };
-}
-
 const HEALTH_REASON = "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED";
 
 /** How many task records the applier remembers from its own writes. */
@@ -159,10 +139,7 @@ export class StatusApplier {
     if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
       return healthEvents(task, before, update, this.apps.get(appKey(task.appId))?.value);
     }
-    const events: [PublicEvent, string][] = [
-      [statusEvent(task, update), `status-${update.uuid}`],
-      [instanceEvent(task, update), `instance-${update.uuid}`],
-    ];
+    const events: [PublicEvent, string][] = [[statusEvent(task, update), `status-${update.uuid}`]];
     if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
       events.push([
         {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { followEvents, type JetStreamClient, publishEvent } from "@berth/bus";
+import { followEvents, type JetStreamClient, publishEvent, type StoredEvent } from "@berth/bus";
 import { maySeeEvent } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { preciseNowMs, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
@@ -23,9 +23,20 @@ export function lightPlan(event: Record<string, unknown>): Record<string, unknow
   return { ...event, plan: rest };
 }
 
-/** One SSE frame: the stream sequence as `id:`, Marathon's event type as `event:`. */
-export function sseFrame(seq: number, eventType: string, data: unknown): string {
-  return `id: ${seq}\nevent: ${eventType}\ndata: ${JSON.stringify(data)}\n\n`;
+/**
+ * One SSE frame: the stream sequence as `id:` (`<seq>.<k>` for the k-th event
+ * derived from the stored one, which is written right after it), Marathon's
+ * event type as `event:`.
+ */
+export function sseFrame(e: Pick<StoredEvent, "seq" | "derived">, eventType: string, data: unknown): string {
+  const id = e.derived > 0 ? `${e.seq}.${e.derived}` : String(e.seq);
+  return `id: ${id}\nevent: ${eventType}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** The sequence to resume after, from a Last-Event-ID: a stored event's (`n`), or of the one an event was derived from (`n.k`). */
+export function resumeAfter(lastId: string): number | undefined {
+  const m = /^(\d+)(?:\.\d+)?$/.exec(lastId);
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -65,9 +76,11 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
       .flatMap((t) => t.split(","))
       .filter(Boolean);
     const lastId = req.headers["last-event-id"] ?? req.query.since;
-    const last = lastId === undefined ? undefined : Number(lastId);
-    if (last !== undefined && (!Number.isInteger(last) || last < 0)) {
-      return reply.status(400).send({ message: `Last-Event-ID must be an event id (a whole number), got '${String(lastId)}'` });
+    const last = lastId === undefined ? undefined : resumeAfter(String(lastId));
+    if (lastId !== undefined && last === undefined) {
+      return reply
+        .status(400)
+        .send({ message: `Last-Event-ID must be an event id (n, or n.k for an event derived from event n), got '${String(lastId)}'` });
     }
     const res = reply.raw;
     reply.hijack();
@@ -110,11 +123,11 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
           return;
         }
         if (!maySeeEvent(req.principal, e.event)) return;
-        res.write(sseFrame(e.seq, e.event.eventType, light ? lightPlan(e.event) : e.event));
+        res.write(sseFrame(e, e.event.eventType, light ? lightPlan(e.event) : e.event));
         sent.inc();
         // Events replayed from before the client came (Last-Event-ID) are not lag.
         // Nor are the stream's own comings and goings, which tell of clients, not of the cluster.
-        if (e.storedMs >= attachedMs && !e.event.eventType.startsWith("event_stream_")) {
+        if (e.derived === 0 && e.storedMs >= attachedMs && !e.event.eventType.startsWith("event_stream_")) {
           lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
         }
       });

@@ -241,7 +241,8 @@ export class TaskRunner {
     };
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
-    this.report(task, "TASK_STAGING", "");
+    // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first
+    // word from here is STARTING (or how the launch failed); until then, the dispatcher resends.
     let opened: TaskSpec;
     try {
       opened = openTask(spec, this.opts.sealing);

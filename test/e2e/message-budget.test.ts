@@ -1,0 +1,96 @@
+// The message budget of a launch, read from nats-server's own counters: how many JetStream writes
+// (per stream) one app with one task costs, and each further task of a scale-up. API calls and
+// messages are not pinned: heartbeats and lease renewals make them vary from run to run. The numbers are pinned so they cannot creep back; bench/README.md keeps them.
+import { describe, expect, it } from "vitest";
+import { eventually } from "@berth/testkit";
+import { useCluster } from "../support/fixture.js";
+import { sleeper } from "../support/apps.js";
+import { countsBetween, type NatsCounts, natsCounts } from "../support/nats-counts.js";
+
+const f = useCluster("e2e-message-budget");
+
+const counts = () => natsCounts(f.nats.monitorUrl);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Counts once nothing has been written for `quietMs` (the launch's last status and event are in). */
+async function settled(quietMs = 1_500): Promise<NatsCounts> {
+  let last = await counts();
+  for (;;) {
+    await sleep(quietMs);
+    const now = await counts();
+    const moved = Object.entries(now.writes).some(([name, seq]) => seq !== last.writes[name] && !noisy.has(name));
+    if (!moved) return now;
+    last = now;
+  }
+}
+
+/** Streams written while nothing happens (heartbeats, leases): left out of the budget. */
+const noisy = new Set<string>();
+async function measure(change: () => Promise<void>) {
+  const before = await settled();
+  await change();
+  return countsBetween(before, await settled(), (name) => !noisy.has(name));
+}
+
+/**
+ * The budget, pinned at what a launch costs now (bench/README.md, "The message budget"): JetStream
+ * writes per stream, leaving out the streams an idle cluster writes (agents' heartbeats, leases).
+ * KV_berth_tasks: the dispatcher's record, then STARTING and RUNNING. BERTH_EVENTS: the deployment's
+ * events, and one status_update_event per update (instance_changed_event is derived, not stored).
+ * BERTH_STATUS: the agent's messages, each carrying the updates of one turn, so a bound, not a count.
+ */
+const ONE_TASK = { total: 22, tasks: 3, events: 7, commands: 1, status: 2 };
+const TEN_MORE = { total: 95, tasks: 30, events: 25, commands: 10, status: 20 };
+
+const sum = (writes: Record<string, number>, match: (name: string) => boolean) =>
+  Object.entries(writes)
+    .filter(([name]) => match(name))
+    .reduce((a, [, n]) => a + n, 0);
+
+function expectWithin(m: Awaited<ReturnType<typeof measure>>, budget: typeof ONE_TASK): void {
+  const got = {
+    total: m.totalWrites,
+    tasks: m.writes.KV_berth_tasks ?? 0,
+    events: m.writes.BERTH_EVENTS ?? 0,
+    commands: sum(m.writes, (n) => n.startsWith("BERTH_COMMANDS_")),
+    status: m.writes.BERTH_STATUS ?? 0,
+  };
+  console.log(JSON.stringify({ got, writes: m.writes }));
+  expect(got.tasks).toBe(budget.tasks);
+  expect(got.events).toBe(budget.events);
+  expect(got.commands).toBe(budget.commands);
+  expect(got.status).toBeLessThanOrEqual(budget.status);
+  expect(got.total).toBeLessThanOrEqual(budget.total);
+}
+
+const deploymentsDone = () =>
+  eventually(async () => (await f.api.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployment done" });
+
+describe("the message budget", () => {
+  it("learns what an idle cluster writes, to leave it out", async () => {
+    const a = await counts();
+    await sleep(6_000);
+    const b = await counts();
+    for (const [name, grew] of Object.entries(countsBetween(a, b).writes)) if (grew > 0) noisy.add(name);
+    // Heartbeats and leases, and nothing on the launch path.
+    expect([...noisy].every((n) => n === "KV_berth_agents" || n === "KV_berth_leases")).toBe(true);
+  });
+
+  it("one app with one task: at most 22 JetStream writes", async () => {
+    const m = await measure(async () => {
+      expect((await f.api.call("POST", "/v2/apps", sleeper("/budget/one"))).status).toBe(201);
+      await f.api.waitRunning("/budget/one", 1);
+      await deploymentsDone();
+    });
+    expectWithin(m, ONE_TASK);
+  });
+
+  it("a scale-up by 10: at most 95 JetStream writes, 3 task-record writes and 2 events a task", async () => {
+    const m = await measure(async () => {
+      expect((await f.api.call("PUT", "/v2/apps/budget/one", { instances: 11 })).status).toBe(200);
+      await f.api.waitRunning("/budget/one", 11);
+      await deploymentsDone();
+    });
+    expectWithin(m, TEN_MORE);
+  });
+});
