@@ -86,7 +86,25 @@ export class UnavailableError extends BerthError {
   }
 }
 
-/** Rebuilds an error that crossed the bus as data. */
-export function errorFromData(data: ErrorData, httpStatus = 500): BerthError {
-  return new BerthError(data.code, data.message, httpStatus, data.retryable);
+/** The HTTP status of each code, for an error rebuilt on the other side of the bus. */
+const STATUS_OF_CODE: Record<string, number> = {
+  BERTH_ERR_INVALID: 422,
+  BERTH_ERR_NOT_FOUND: 404,
+  BERTH_ERR_UNAUTHORIZED: 401,
+  BERTH_ERR_FORBIDDEN: 403,
+  BERTH_ERR_QUOTA: 403,
+  BERTH_ERR_CONFLICT: 409,
+  BERTH_ERR_UNAVAILABLE: 503,
+};
+
+/** An error as it crosses the bus: a BerthError's code, message and retryability; any other, internal and retryable. */
+export function errorToData(err: unknown): ErrorData {
+  if (err instanceof BerthError) return err.toData();
+  return { code: "BERTH_ERR_INTERNAL", message: err instanceof Error ? err.message : String(err), retryable: true };
+}
+
+/** Rebuilds an error that crossed the bus as data, with the HTTP status its code stands for (500 for one unknown). */
+export function errorFromData(data: { code?: string | null; message?: string | null; retryable?: boolean | null }): BerthError {
+  const code = data.code || "BERTH_ERR_INTERNAL";
+  return new BerthError(code, data.message ?? "", STATUS_OF_CODE[code] ?? 500, data.retryable ?? false);
 }

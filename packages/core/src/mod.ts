@@ -5,6 +5,7 @@ export {
   ConflictError,
   type ErrorData,
   errorFromData,
+  errorToData,
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,

@@ -19,6 +19,7 @@ import {
   appKey,
   commandDue,
   deadlineReason,
+  errorFromData,
   type Deployment,
   deploymentEvent,
   groupOutcome,
@@ -268,7 +269,8 @@ export class Dispatcher {
       }),
     };
     const reply = await request(this.bus.nc, subjects.placement, codecs.placementRequest, codecs.placementReply, req, 10_000);
-    if (reply.error) throw new Error(`placement failed: ${reply.error.message ?? ""}`);
+    // The offer-handler's error as it was (its code, whether a retry can help), not a string of it.
+    if (reply.error) throw errorFromData(reply.error);
     const placed = (reply.placements ?? []).map((p) =>
       stagedTask({
         taskId: p.taskId ?? "",

@@ -10,7 +10,7 @@ import {
   subjects,
   isConnected,
 } from "@berth/bus";
-import { BerthError, countPorts, type TaskRecord } from "@berth/core";
+import { countPorts, errorToData, type TaskRecord } from "@berth/core";
 import { type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
@@ -28,11 +28,6 @@ export interface OfferHandlerDeps {
   registry: Registry;
   logger: Logger;
   now?: () => number;
-}
-
-function errorData(err: unknown) {
-  if (err instanceof BerthError) return err.toData();
-  return { code: "BERTH_ERR_INTERNAL", message: String(err), retryable: true };
 }
 
 /** The offer-handler: the registry of agents, their ledgers, and placement. */
@@ -133,7 +128,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
           await ensureAgentConsumer(bus.nc, r.agentId);
           return { accepted: true, error: null };
         },
-        (err) => ({ accepted: false, error: errorData(err) }),
+        (err) => ({ accepted: false, error: errorToData(err) }),
       );
       stops.push(() => reg.stop());
       const place = serve(
@@ -152,7 +147,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         },
         (err) => {
           logger.error({ err }, "placement failed");
-          return { placements: [], unplaced: [], error: errorData(err) };
+          return { placements: [], unplaced: [], error: errorToData(err) };
         },
       );
       stops.push(() => place.stop());

@@ -18,7 +18,7 @@ export function serveLogs(nc: NatsConnection, agentId: string, runtime: Containe
     if (subject) nc.publish(subject, codecs.logChunk.encode(chunk));
   };
   const fail = (subject: string | undefined, message: string) =>
-    reply(subject, { data: new Uint8Array(), stream: "", eof: true, error: { code: "BERTH_ERR_LOGS", message, retryable: false } });
+    reply(subject, { data: new Uint8Array(), stream: "", eof: true, error: { code: "BERTH_ERR_NOT_FOUND", message, retryable: false } });
 
   void (async () => {
     for await (const m of sub) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Bus, codecs, subjects } from "@berth/bus";
-import { NotFoundError, ValidationError, mayAccess } from "@berth/core";
+import { errorFromData, NotFoundError, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -41,7 +41,7 @@ export async function logRoutes(
       if (!follow) {
         const msg = await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode(request), { timeout: 10_000 });
         const chunk = codecs.logChunk.decode(msg.data);
-        if (chunk.error?.message) throw new NotFoundError(chunk.error.message);
+        if (chunk.error?.message) throw errorFromData(chunk.error);
         return reply.type("text/plain; charset=utf-8").send(Buffer.from(chunk.data ?? new Uint8Array()));
       }
       const streamId = randomUUID().replaceAll("-", "");
@@ -55,7 +55,7 @@ export async function logRoutes(
       );
       if (ack.error?.message) {
         sub.unsubscribe();
-        throw new NotFoundError(ack.error.message);
+        throw errorFromData(ack.error);
       }
       const res = reply.raw;
       reply.hijack();
