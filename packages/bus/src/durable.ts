@@ -1,5 +1,6 @@
 import { type Consumer, type ConsumerMessages, type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
+import { type AgentCommand, channels, type DurableChannel } from "./channels.js";
 import type { Codec } from "./codec.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { Limiter } from "./limiter.js";
@@ -9,8 +10,20 @@ import { Limiter } from "./limiter.js";
  * resolves the message is stored. `msgId` makes a resend within the stream's
  * duplicate window a no-op.
  */
-export async function publishDurable<T>(js: JetStreamClient, subject: string, codec: Codec<T>, value: T, msgId: string): Promise<number> {
-  const ack = await js.publish(subject, codec.encode(value), { msgID: msgId });
+export async function publishDurable<K, T>(
+  js: JetStreamClient,
+  channel: DurableChannel<K, T>,
+  key: K,
+  value: T,
+  msgId: string,
+): Promise<number> {
+  const ack = await js.publish(channel.to(key), channel.codec.encode(value), { msgID: msgId });
+  return ack.seq;
+}
+
+/** Sends an agent a command (stored until it acknowledges); `msgId` makes a resend within the window a no-op. */
+export async function publishCommand(js: JetStreamClient, command: AgentCommand, msgId: string): Promise<number> {
+  const ack = await js.publish(channels.agentCommands.to(command), channels.agentCommands.encode(command), { msgID: msgId });
   return ack.seq;
 }
 

@@ -47,7 +47,8 @@ export {
   type NatsPrincipal,
   natsUserOf,
 } from "./nats-auth.js";
-export { consumeDurable, type Delivery, jetstreamOf, publishDurable } from "./durable.js";
+export { consumeDurable, type Delivery, jetstreamOf, publishCommand, publishDurable } from "./durable.js";
+export { type AgentCommand, channels, type DurableChannel, type RpcChannel } from "./channels.js";
 export { eventCodec, followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
@@ -60,7 +61,7 @@ export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
 export {
-  type AgentCommand,
+  type AgentCommandKind,
   agentOfSubject,
   COMMAND_SHARDS,
   commandOf,

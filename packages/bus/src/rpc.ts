@@ -1,40 +1,36 @@
 import type { NatsConnection } from "@nats-io/transport-node";
-import type { Codec } from "./codec.js";
+import type { RpcChannel } from "./channels.js";
 
-/** A typed request: both ends use the same pair of codecs. */
-export async function request<Req, Rep>(
+/** A typed request on a channel: both ends use the channel's pair of codecs. */
+export async function request<K, Req, Rep>(
   nc: NatsConnection,
-  subject: string,
-  reqCodec: Codec<Req>,
-  repCodec: Codec<Rep>,
+  channel: RpcChannel<K, Req, Rep>,
+  key: K,
   value: Req,
   timeoutMs = 5_000,
 ): Promise<Rep> {
-  const msg = await nc.request(subject, reqCodec.encode(value), { timeout: timeoutMs });
-  return repCodec.decode(msg.data);
+  const msg = await nc.request(channel.to(key), channel.request.encode(value), { timeout: timeoutMs });
+  return channel.reply.decode(msg.data);
 }
 
-/** Serves a typed request subject in a queue group, so instances share the load. */
-export function serve<Req, Rep>(
+/** Serves a channel in its queue group, so instances share the load; an error becomes the reply `onError` makes of it. */
+export function serve<K, Req, Rep>(
   nc: NatsConnection,
-  subject: string,
-  queue: string,
-  reqCodec: Codec<Req>,
-  repCodec: Codec<Rep>,
+  channel: RpcChannel<K, Req, Rep>,
   handler: (req: Req, subject: string) => Promise<Rep>,
   onError: (err: unknown) => Rep,
 ): { stop(): void } {
-  const sub = nc.subscribe(subject, { queue });
+  const sub = nc.subscribe(channel.served, { queue: channel.queue });
   void (async () => {
     for await (const m of sub) {
       void (async () => {
         let reply: Rep;
         try {
-          reply = await handler(reqCodec.decode(m.data), m.subject);
+          reply = await handler(channel.request.decode(m.data), m.subject);
         } catch (err) {
           reply = onError(err);
         }
-        m.respond(repCodec.encode(reply));
+        m.respond(channel.reply.encode(reply));
       })();
     }
   })();

@@ -16,7 +16,7 @@ function agentToken(agentId: string): string {
   return agentId;
 }
 
-export type AgentCommand = "launch" | "kill";
+export type AgentCommandKind = "launch" | "kill";
 
 /**
  * Agents' commands are spread over this many streams. nats-server 2.9 checks
@@ -48,7 +48,7 @@ export const subjects = {
   agentStatus: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.status`,
   agentStatusAll: `${ROOT}.evt.agent.*.status`,
   /** JetStream work queue (BERTH_COMMANDS_<shard>): launch and kill commands for one agent. */
-  agentCommand: (agentId: string, command: AgentCommand) =>
+  agentCommand: (agentId: string, command: AgentCommandKind) =>
     `${ROOT}.cmd.${commandShardOf(agentId)}.agent.${agentToken(agentId)}.${command}`,
   agentCommandsOf: (agentId: string) => `${ROOT}.cmd.${commandShardOf(agentId)}.agent.${agentToken(agentId)}.>`,
   /** Every command in one shard's stream. */
@@ -82,7 +82,7 @@ export function placerOfSubject(subject: string): string | undefined {
   return parts[3] === "placer" && parts[5] === "alive" ? parts[4] : undefined;
 }
 
-export function commandOf(subject: string): AgentCommand | undefined {
+export function commandOf(subject: string): AgentCommandKind | undefined {
   const last = subject.slice(subject.lastIndexOf(".") + 1);
   return last === "launch" || last === "kill" ? last : undefined;
 }

@@ -29,6 +29,15 @@ export { LIMITS } from "./app-limits.js";
 export { type AppParseResult, parseApp } from "./app-validation.js";
 export { type PodDefinition, podOf } from "./pod-definition.js";
 export { parsePod } from "./pod-validation.js";
+export {
+  deploymentVerdict,
+  type DeploymentVerdict,
+  launchGate,
+  type LaunchGate,
+  taskFailureOf,
+  type Waiting,
+  waitingChanged,
+} from "./dispatch-decisions.js";
 export { conditionOf, eventsAtEdge, type MarathonEvent, storedTypeOf } from "./marathon-events.js";
 export { podInstanceStatus, podStatus, type PodStatus } from "./pod-status.js";
 export { memberContainerName, podContainerSpecs, sandboxVolumeDir } from "./pod-containers.js";

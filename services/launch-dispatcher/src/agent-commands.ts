@@ -1,4 +1,4 @@
-import { type Bus, codecs, publishDurable, sealTask, subjects } from "@berth/bus";
+import { type Bus, publishCommand, sealTask } from "@berth/bus";
 import type { TaskRecord, TaskSpec } from "@berth/core";
 
 /**
@@ -18,21 +18,20 @@ export class AgentCommands {
    * original.
    */
   async launch(task: TaskRecord, spec: TaskSpec, nowMs: number, resend = false): Promise<void> {
-    await publishDurable(
+    await publishCommand(
       this.bus.js,
-      subjects.agentCommand(task.agentId, "launch"),
-      codecs.launchCommand,
-      { task: sealTask(spec, this.sealingKeyOf(task.agentId)), agentId: task.agentId, issuedAtMs: nowMs },
+      { kind: "launch", command: { task: sealTask(spec, this.sealingKeyOf(task.agentId)), agentId: task.agentId, issuedAtMs: nowMs } },
       resend ? `launch-${task.taskId}-${Math.floor(nowMs / 60_000)}` : `launch-${task.taskId}`,
     );
   }
 
   async kill(task: TaskRecord, reason: string, nowMs: number): Promise<void> {
-    await publishDurable(
+    await publishCommand(
       this.bus.js,
-      subjects.agentCommand(task.agentId, "kill"),
-      codecs.killCommand,
-      { taskId: task.taskId, agentId: task.agentId, gracePeriodSeconds: task.killGracePeriodSeconds, reason, issuedAtMs: nowMs },
+      {
+        kind: "kill",
+        command: { taskId: task.taskId, agentId: task.agentId, gracePeriodSeconds: task.killGracePeriodSeconds, reason, issuedAtMs: nowMs },
+      },
       `kill-${task.taskId}-${Math.floor(nowMs / 60_000)}`,
     );
   }

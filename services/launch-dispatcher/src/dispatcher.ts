@@ -1,36 +1,27 @@
 import { randomUUID } from "node:crypto";
 import {
   type Bus,
-  codecs,
-  DeploymentStore,
+  channels,
   isCasConflict,
   type KvCache,
   Limiter,
   type PlacementRequest,
-  publishEvent,
   type QueueEntry,
   request,
   type RunningDeployments,
-  subjects,
   type TasksByApp,
 } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
   commandDue,
-  deadlineReason,
   errorFromData,
-  type Deployment,
-  deploymentEvent,
-  groupOutcome,
-  isComplete,
-  newDeployment,
-  progressOf,
-  rollbackTarget,
+  launchGate,
+  taskFailureOf,
+  waitingChanged,
   isTerminal,
   killGraceSeconds,
   servicePorts,
-  launchAllowedAtMs,
   NO_BACKOFF,
   planApp,
   recordFailure,
@@ -45,6 +36,7 @@ import {
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { AgentCommands } from "./agent-commands.js";
+import { DeploymentTracker } from "./deployment-tracker.js";
 
 export interface DispatcherOptions {
   launchResendAfterMs: number;
@@ -70,7 +62,7 @@ export class Dispatcher {
   private readonly again = new Set<string>();
   /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
   readonly waiting = new Map<string, QueueEntry>();
-  private readonly store: DeploymentStore;
+  private readonly tracker: DeploymentTracker;
   private readonly placing: Limiter;
   /** When this instance last sent each task a command, so a pass does not send it again. */
   private readonly sentAt = new Map<string, number>();
@@ -85,7 +77,7 @@ export class Dispatcher {
     private readonly opts: DispatcherOptions,
     private readonly log: Logger,
   ) {
-    this.store = new DeploymentStore(bus);
+    this.tracker = new DeploymentTracker(bus, opts, log);
     this.placing = new Limiter(opts.placementsAtOnce ?? 4);
   }
 
@@ -131,118 +123,21 @@ export class Dispatcher {
     for (const k of plan.kill) await this.kill(k.taskId, k.reason, now);
     await this.resend(app, tasks, now);
     await this.launchMissing(appId, app, plan.launch, now);
-    await this.trackDeployments(appId, app, now);
+    await this.tracker.track(appId, app, this.deploying.of(appId), this.tasksOf(appId), now);
   }
 
   private async launchMissing(appId: string, app: AppDefinition | undefined, count: number, now: number): Promise<void> {
-    if (!app || count === 0) return this.setWaiting(appId, undefined);
-    const backoff = (await this.bus.backoff.get(appKey(appId)))?.value ?? NO_BACKOFF;
-    const allowedAt = launchAllowedAtMs(app, backoff);
-    if (now < allowedAt) {
-      return this.setWaiting(appId, {
-        appId,
-        count,
-        reasons: [`backoff: ${backoff.failures} failure(s) in a row; next launch in ${Math.ceil((allowedAt - now) / 1000)}s`],
-        sinceMs: now,
-        delayUntilMs: allowedAt,
-      });
-    }
-    await this.launch(app, count, now);
-  }
-
-  /** Ends the app's deployment once it is complete, or fails it at its deadline and rolls the app back. */
-  private async trackDeployments(appId: string, app: AppDefinition | undefined, now: number): Promise<void> {
-    for (const d of this.deploying.of(appId)) {
-      if (d.parts) {
-        await this.trackGroup(d, now);
-        continue;
-      }
-      const tasks = this.tasksOf(appId);
-      const at = new Date(now).toISOString();
-      // The deployment may be seen before the app change it brings: judge it only against that change.
-      const seen = d.target ? app?.version === d.target.version : app === undefined;
-      if (seen && isComplete(app, tasks)) {
-        if (!(await this.store.finish(d.id, "success", "", now))) continue;
-        await this.ended({ ...d, status: "success", finishedAtMs: now }, at);
-        this.log.info({ deploymentId: d.id, appId }, "deployment succeeded");
-        if (d.partOf) await this.trackGroupById(d.partOf, now);
-      } else if (now >= d.deadlineAtMs) {
-        const progress = progressOf(app, tasks);
-        // Failed tasks are forgotten at once; the app's last failure is kept with its backoff.
-        const last = (await this.bus.backoff.get(appKey(appId)))?.value.lastTaskFailure;
-        if (!progress.lastFailure && last && last.timestampMs >= d.createdAtMs) progress.lastFailure = last.message;
-        const reason = deadlineReason(d, progress);
-        if (!(await this.store.finish(d.id, "failed", reason, now))) continue;
-        await this.ended({ ...d, status: "failed", reason, finishedAtMs: now }, at);
-        this.log.warn({ deploymentId: d.id, appId, reason }, "deployment failed");
-        if (d.target && d.previous && !d.rollbackOf) await this.rollBack(d, now);
-        if (d.partOf) await this.trackGroupById(d.partOf, now);
-      }
-    }
-  }
-
-  /**
-   * Tells of a deployment that ended: its step and its end, as Marathon's
-   * events. An app's deployment that is part of a group's is told of by that one.
-   */
-  private async ended(d: Deployment, at: string): Promise<void> {
-    if (d.partOf) return;
-    const success = d.status === "success";
-    const step = success ? "deployment_step_success" : "deployment_step_failure";
-    const end = success ? "deployment_success" : "deployment_failed";
-    await publishEvent(this.bus.js, deploymentEvent(step, d, at), `${step.replaceAll("_", "-")}-${d.id}`);
-    await publishEvent(this.bus.js, deploymentEvent(end, d, at), `${end.replaceAll("_", "-")}-${d.id}`);
-    this.opts.onDeploymentEnded?.(success ? "success" : "failed");
-  }
-
-  private async trackGroupById(id: string, now: number): Promise<void> {
-    const group = (await this.bus.deployments.get(id))?.value;
-    if (group?.status === "running" && group.parts) await this.trackGroup(group, now);
-  }
-
-  /** Ends a group's deployment once all its parts have ended: failed if any failed, canceled if any was. */
-  private async trackGroup(group: Deployment, now: number): Promise<void> {
-    const parts = await Promise.all((group.parts ?? []).map(async (id) => (await this.bus.deployments.get(id))?.value));
-    const outcome = groupOutcome(parts);
-    if (!outcome) return;
-    if (!(await this.store.finish(group.id, outcome.status, outcome.reason, now))) return;
-    // A part canceled (a forced change took its app) ends the group as canceled, as a cancel of its own does.
-    if (outcome.status === "canceled") return;
-    await this.ended({ ...group, ...outcome, finishedAtMs: now }, new Date(now).toISOString());
-    this.log.info({ deploymentId: group.id, status: outcome.status }, "group deployment ended");
-  }
-
-  /** Brings back the app as it was before a failed deployment, as a deployment of its own. */
-  private async rollBack(failed: Deployment, now: number): Promise<void> {
-    const appId = failed.affectedApps[0] ?? "";
-    const current = await this.bus.apps.get(appKey(appId));
-    const version = new Date(now).toISOString();
-    const target = rollbackTarget(failed, version);
-    const d = newDeployment({ id: this.opts.newId(), appId, previous: current?.value, target, version, nowMs: now, rollbackOf: failed.id });
-    try {
-      await this.store.apply(d, current, false);
-    } catch (err) {
-      this.log.warn({ err: String(err), appId, deploymentId: failed.id }, "could not roll back: the app changed meanwhile");
-      return;
-    }
-    await publishEvent(this.bus.js, deploymentEvent("deployment_info", d, version), `deployment-info-${d.id}`);
-    this.log.info({ appId, failed: failed.id, rollback: d.id }, "rolling back after a failed deployment");
+    const backoff = app && count > 0 ? ((await this.bus.backoff.get(appKey(appId)))?.value ?? NO_BACKOFF) : NO_BACKOFF;
+    const env = app ? resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source)) : undefined;
+    const gate = launchGate(app, count, backoff, now, env && !env.ok ? env.missing : []);
+    if (gate.kind === "none") return this.setWaiting(appId, undefined);
+    if (gate.kind === "wait") return this.setWaiting(appId, { appId, ...gate.waiting, sinceMs: now });
+    if (app) await this.placing.run(() => this.placeAndLaunch(app, gate.count));
   }
 
   /** What the agent is sent for one task: the app's task with its team's policy and secrets. */
   private spec(app: AppDefinition, t: TaskRecord): TaskSpec {
     return taskSpec(app, t.taskId, t.ports, this.opts.policyOf?.(app.id), (source) => this.opts.secretOf?.(app.id, source));
-  }
-
-  private async launch(app: AppDefinition, count: number, now: number): Promise<void> {
-    // A secret removed from the store since the app was admitted: wait, and say why, rather than launch without it.
-    const env = resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source));
-    if (!env.ok) {
-      const reasons = [`the secret(s) ${env.missing.join(", ")} are not in the team's store`];
-      await this.setWaiting(app.id, { appId: app.id, count, reasons, sinceMs: now, delayUntilMs: 0 });
-      return;
-    }
-    await this.placing.run(() => this.placeAndLaunch(app, count));
   }
 
   /**
@@ -268,7 +163,7 @@ export class Dispatcher {
         };
       }),
     };
-    const reply = await request(this.bus.nc, subjects.placement, codecs.placementRequest, codecs.placementReply, req, 10_000);
+    const reply = await request(this.bus.nc, channels.placement, undefined, req, 10_000);
     // The offer-handler's error as it was (its code, whether a retry can help), not a string of it.
     if (reply.error) throw errorFromData(reply.error);
     const placed = (reply.placements ?? []).map((p) =>
@@ -315,13 +210,7 @@ export class Dispatcher {
       return;
     }
     const next = { ...entry, sinceMs: prev?.sinceMs ?? entry.sinceMs };
-    if (
-      prev &&
-      prev.count === next.count &&
-      prev.reasons.join() === next.reasons.join() &&
-      Math.abs(prev.delayUntilMs - next.delayUntilMs) < 1000
-    )
-      return;
+    if (!waitingChanged(prev, next)) return;
     this.waiting.set(appId, next);
     await this.bus.queue.put(appKey(appId), next);
   }
@@ -376,18 +265,10 @@ export class Dispatcher {
   }
 
   private async recordFailure(appId: string, task: TaskRecord, now: number): Promise<void> {
-    const ranFor = task.startedAtMs > 0 ? task.endedAtMs - task.startedAtMs : 0;
-    const lastTaskFailure = {
-      taskId: task.taskId,
-      state: task.state,
-      message: task.message,
-      host: task.hostname,
-      version: task.version,
-      timestampMs: task.endedAtMs || now,
-    };
+    const f = taskFailureOf(task, now);
     await this.bus.backoff.mutate(appKey(appId), (cur) => ({
-      ...recordFailure(cur ?? NO_BACKOFF, task.endedAtMs || now, ranFor),
-      lastTaskFailure,
+      ...recordFailure(cur ?? NO_BACKOFF, f.endedAtMs, f.ranForMs),
+      lastTaskFailure: f.lastTaskFailure,
     }));
   }
 }

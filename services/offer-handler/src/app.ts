@@ -1,14 +1,15 @@
 import {
-  agentOfSubject,
-  ensureAgentConsumer,
   type AgentLedger,
+  agentOfSubject,
   type AgentRecord,
   type Bus,
+  channels,
   codecs,
+  ensureAgentConsumer,
+  isConnected,
   KvCache,
   serve,
   subjects,
-  isConnected,
 } from "@berth/bus";
 import { countPorts, errorToData, type TaskRecord } from "@berth/core";
 import { type Logger, serveServiceHttp } from "@berth/runtime";
@@ -117,10 +118,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       stops.push(() => members.stop());
       const reg = serve(
         bus.nc,
-        subjects.agentRegisterAll,
-        "offer-handler",
-        codecs.agentRegistration,
-        codecs.agentRegistrationReply,
+        channels.registration,
         async (r, subject) => {
           // NATS lets an agent publish only on its own subjects: the subject, not the body, says who it is.
           if (agentOfSubject(subject) !== r.agentId) throw new Error(`registration for '${r.agentId}' sent on ${subject}`);
@@ -133,10 +131,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       stops.push(() => reg.stop());
       const place = serve(
         bus.nc,
-        subjects.placement,
-        "offer-handler",
-        codecs.placementRequest,
-        codecs.placementReply,
+        channels.placement,
         async (req) => {
           const end = latency.startTimer();
           const reply = await placer.place(req);

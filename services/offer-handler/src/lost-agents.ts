@@ -1,4 +1,4 @@
-import { type AgentLedger, type AgentRecord, type Bus, codecs, type KvCache, publishDurable, statusMessages, subjects } from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type Bus, channels, type KvCache, publishDurable, statusMessages } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /**
@@ -52,13 +52,7 @@ export class LostAgentDetector {
         ipAddresses: [],
       }));
       for (const [i, message] of statusMessages(updates).entries()) {
-        await publishDurable(
-          this.bus.js,
-          subjects.agentStatus(agentId),
-          codecs.statusUpdates,
-          { updates: message },
-          `unreachable-${agentId}-${since}-${i}`,
-        );
+        await publishDurable(this.bus.js, channels.agentStatus, agentId, { updates: message }, `unreachable-${agentId}-${since}-${i}`);
       }
     }
     return lost;

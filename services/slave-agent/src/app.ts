@@ -1,4 +1,4 @@
-import { type Bus, codecs, commandOf, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
+import { type Bus, channels, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
 import { COMMAND_IMAGE_ATTRIBUTE, LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
 import { type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
@@ -85,15 +85,15 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
    * run its course, so one cut short by a crash is delivered again.
    */
   function handleCommand(subject: string, data: Uint8Array, ack: () => void): void {
-    const kind = commandOf(subject);
-    commands.inc({ command: kind ?? "unknown" });
-    if (kind === "launch") {
+    const c = channels.agentCommands.decode(subject, data);
+    commands.inc({ command: c?.kind ?? "unknown" });
+    if (c?.kind === "launch") {
       void runner
-        .launch(codecs.launchCommand.decode(data))
+        .launch(c.command)
         .catch((err: unknown) => logger.error({ err }, "launch failed"))
         .finally(ack);
     } else {
-      if (kind === "kill") void runner.kill(codecs.killCommand.decode(data)).catch((err: unknown) => logger.error({ err }, "kill failed"));
+      if (c?.kind === "kill") void runner.kill(c.command).catch((err: unknown) => logger.error({ err }, "kill failed"));
       ack();
     }
   }

@@ -1,4 +1,4 @@
-import { type AgentRegistration, codecs, type NatsConnection, request, subjects } from "@berth/bus";
+import { type AgentRegistration, channels, codecs, type NatsConnection, request, subjects } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /**
@@ -32,14 +32,7 @@ export class Registrar {
   async register(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        const reply = await request(
-          this.nc,
-          subjects.agentRegister(this.registration.agentId),
-          codecs.agentRegistration,
-          codecs.agentRegistrationReply,
-          this.registration,
-          3_000,
-        );
+        const reply = await request(this.nc, channels.registration, this.registration.agentId, this.registration, 3_000);
         if (reply.accepted) {
           this.log.info({ agentId: this.registration.agentId }, "registered with the offer-handler");
           return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Bus, codecs, CONSUMERS, openBus, publishDurable, STREAMS, subjects } from "@berth/bus";
+import { type Bus, channels, CONSUMERS, openBus, publishDurable, STREAMS } from "@berth/bus";
 import { eventually, type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { Registry } from "prom-client";
@@ -35,7 +35,7 @@ const running = (taskId: string, timestampMs: number) =>
 const stage = (taskId: string) => stageTask(bus, taskId);
 /** Publishes one update as agent a1 would. */
 const send = (update: ReturnType<typeof running>, msgId: string) =>
-  publishDurable(bus.js, subjects.agentStatus("a1"), codecs.statusUpdates, { updates: [update] }, msgId);
+  publishDurable(bus.js, channels.agentStatus, "a1", { updates: [update] }, msgId);
 
 /** How many updates the aggregator has consumed with this outcome. */
 const consumed = async (outcome: string) =>

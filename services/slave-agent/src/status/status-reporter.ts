@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { codecs, type JetStreamClient, publishDurable, type StatusUpdate, subjects, updatesInOneMessage } from "@berth/bus";
+import { channels, type JetStreamClient, publishDurable, type StatusUpdate, updatesInOneMessage } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { StatusCheckpoint } from "./checkpoint.js";
 
@@ -137,7 +137,7 @@ export class StatusReporter {
         const first = updates[0] as StatusUpdate;
         const msgId = updates.length === 1 ? first.uuid : `${first.uuid}+${updates.length}`;
         try {
-          await publishDurable(this.js, subjects.agentStatus(this.agent.agentId), codecs.statusUpdates, { updates }, msgId);
+          await publishDurable(this.js, channels.agentStatus, this.agent.agentId, { updates }, msgId);
           this.queue.splice(0, batch.length);
           this.saved = Math.max(0, this.saved - batch.length);
           this.stored(batch);
