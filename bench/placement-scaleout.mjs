@@ -9,7 +9,7 @@
 // are released a minute later, after the run.
 //
 //   node bench/placement-scaleout.mjs [--tasks 20000] [--concurrency 8] [--agents 1000] [--hosts 2]
-import { codecs, connectBus, request, subjects } from "@berth/bus";
+import { channels, connectBus, request } from "@berth/bus";
 import { options, startSimCluster } from "./sim-cluster.mjs";
 
 const { tasks, concurrency, agents, hosts } = options({ tasks: 20_000, concurrency: 8, agents: 1000, hosts: 2 });
@@ -43,12 +43,12 @@ async function run(instances) {
             disk: 0,
             portCount: 1,
             requiredPorts: [],
-            constraints: [{ field: "hostname", operator: "MAX_PER", value: "4" }],
+            constraints: [["hostname", "MAX_PER", "4"]],
           })),
         };
-        const reply = await request(nc, subjects.placement, codecs.placementRequest, codecs.placementReply, req, 60_000);
-        placed += reply.placements?.length ?? 0;
-        unplaced += reply.unplaced?.length ?? 0;
+        const reply = await request(nc, channels.placement, undefined, req, 60_000);
+        placed += reply.placements.length;
+        unplaced += reply.unplaced.length;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

@@ -1,4 +1,13 @@
-import { type Codec, codecs, type KillCommand, type LaunchCommand, type StatusUpdates } from "./codec.js";
+import type { ErrorData, TaskNeed } from "@berth/core";
+import {
+  type Codec,
+  codecs,
+  type KillCommand,
+  type LaunchCommand,
+  type PlacementReply,
+  type PlacementRequest,
+  type StatusUpdates,
+} from "./codec.js";
 import { commandOf, subjects } from "./subjects.js";
 
 /**
@@ -27,6 +36,62 @@ export type AgentCommand = { kind: "launch"; command: LaunchCommand } | { kind: 
 
 const rpc = <K, Req, Rep>(c: RpcChannel<K, Req, Rep>) => c;
 
+/** A codec of domain values over a wire codec: the generated types stop here. */
+function mapped<W, D>(wire: Codec<W>, toWire: (d: D) => W, fromWire: (w: W) => D): Codec<D> {
+  return { name: wire.name, encode: (d) => wire.encode(toWire(d)), decode: (data) => fromWire(wire.decode(data)) };
+}
+
+/** A placement as the offer-handler answers it: where each task goes, and why the others do not fit. */
+export interface Placements {
+  placements: { taskId: string; agentId: string; hostname: string; ports: number[] }[];
+  unplaced: { taskId: string; reasons: string[] }[];
+  error?: ErrorData;
+}
+
+const placementRequest = mapped<PlacementRequest, { tasks: TaskNeed[] }>(
+  codecs.placementRequest,
+  (r) => ({
+    tasks: r.tasks.map((t) => ({
+      ...t,
+      requiredPorts: [...t.requiredPorts],
+      constraints: t.constraints.map(([field = "", operator = "", value = ""]) => ({ field, operator, value })),
+      network: t.network ?? "",
+      command: t.command ?? false,
+    })),
+  }),
+  (w) => ({
+    tasks: (w.tasks ?? []).map((t) => ({
+      taskId: t.taskId ?? "",
+      appId: t.appId ?? "",
+      cpus: t.cpus ?? 0,
+      mem: t.mem ?? 0,
+      disk: t.disk ?? 0,
+      portCount: t.portCount ?? 0,
+      requiredPorts: t.requiredPorts ?? [],
+      constraints: (t.constraints ?? []).map((c) =>
+        c.value ? [c.field ?? "", c.operator ?? "", c.value] : [c.field ?? "", c.operator ?? ""],
+      ),
+      ...(t.network ? { network: t.network } : {}),
+      ...(t.command ? { command: true } : {}),
+    })),
+  }),
+);
+
+const placementReply = mapped<PlacementReply, Placements>(
+  codecs.placementReply,
+  (r) => ({ placements: r.placements, unplaced: r.unplaced, error: r.error ?? null }),
+  (w) => ({
+    placements: (w.placements ?? []).map((p) => ({
+      taskId: p.taskId ?? "",
+      agentId: p.agentId ?? "",
+      hostname: p.hostname ?? "",
+      ports: p.ports ?? [],
+    })),
+    unplaced: (w.unplaced ?? []).map((u) => ({ taskId: u.taskId ?? "", reasons: u.reasons ?? [] })),
+    ...(w.error ? { error: { code: w.error.code ?? "", message: w.error.message ?? "", retryable: w.error.retryable ?? false } } : {}),
+  }),
+);
+
 export const channels = {
   /** An agent registers with the offer-handler, on its own subject (NATS lets it use no other). */
   registration: rpc({
@@ -41,8 +106,8 @@ export const channels = {
     to: (_: void) => subjects.placement,
     served: subjects.placement,
     queue: "offer-handler",
-    request: codecs.placementRequest,
-    reply: codecs.placementReply,
+    request: placementRequest,
+    reply: placementReply,
   }),
   /** An agent's status updates (and the offer-handler's for a lost agent), into BERTH_STATUS. */
   agentStatus: { to: (agentId: string) => subjects.agentStatus(agentId), codec: codecs.statusUpdates } as DurableChannel<

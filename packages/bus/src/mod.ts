@@ -48,7 +48,7 @@ export {
   natsUserOf,
 } from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishCommand, publishDurable } from "./durable.js";
-export { type AgentCommand, channels, type DurableChannel, type RpcChannel } from "./channels.js";
+export { type AgentCommand, channels, type DurableChannel, type Placements, type RpcChannel } from "./channels.js";
 export { eventCodec, followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";

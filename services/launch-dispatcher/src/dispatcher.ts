@@ -5,7 +5,6 @@ import {
   isCasConflict,
   type KvCache,
   Limiter,
-  type PlacementRequest,
   type QueueEntry,
   request,
   type RunningDeployments,
@@ -153,26 +152,16 @@ export class Dispatcher {
     const count = Math.min(planned, planApp(app, this.tasksOf(app.id), now).launch);
     if (count === 0) return;
     const ids = Array.from({ length: count }, () => taskIdFor(app.id, randomUUID()));
-    const req: PlacementRequest = {
-      tasks: ids.map((id) => {
-        const need = taskNeed(app, id);
-        return {
-          ...need,
-          requiredPorts: [...need.requiredPorts],
-          constraints: need.constraints.map(([field = "", operator = "", value = ""]) => ({ field, operator, value })),
-        };
-      }),
-    };
-    const reply = await request(this.bus.nc, channels.placement, undefined, req, 10_000);
+    const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: ids.map((id) => taskNeed(app, id)) }, 10_000);
     // The offer-handler's error as it was (its code, whether a retry can help), not a string of it.
     if (reply.error) throw errorFromData(reply.error);
-    const placed = (reply.placements ?? []).map((p) =>
+    const placed = reply.placements.map((p) =>
       stagedTask({
-        taskId: p.taskId ?? "",
+        taskId: p.taskId,
         appId: app.id,
-        agentId: p.agentId ?? "",
-        hostname: p.hostname ?? "",
-        ports: p.ports ?? [],
+        agentId: p.agentId,
+        hostname: p.hostname,
+        ports: p.ports,
         version: app.version,
         configVersion: app.versionInfo.lastConfigChangeAt,
         killGracePeriodSeconds: killGraceSeconds(app),
@@ -190,9 +179,9 @@ export class Dispatcher {
       this.log.info({ taskId: task.taskId, appId: app.id, agentId: task.agentId, ports: task.ports }, "task launched");
     }
     this.opts.onLaunched?.(placed.length);
-    const unplaced = reply.unplaced ?? [];
+    const unplaced = reply.unplaced;
     if (unplaced.length > 0) {
-      const reasons = [...new Set(unplaced.flatMap((u) => u.reasons ?? []))];
+      const reasons = [...new Set(unplaced.flatMap((u) => u.reasons))];
       await this.setWaiting(app.id, { appId: app.id, count: unplaced.length, reasons, sinceMs: now, delayUntilMs: 0 });
       this.log.debug({ appId: app.id, waiting: unplaced.length, reasons }, "tasks waiting for resources");
     } else {

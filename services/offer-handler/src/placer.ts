@@ -5,8 +5,7 @@ import {
   isCasConflict,
   KeyedQueue,
   type KvCache,
-  type PlacementReply,
-  type PlacementRequest,
+  type Placements,
   type Versioned,
 } from "@berth/bus";
 import { type AgentOffer, type AgentState, homeOf, matchTasks, offerOf, type Preferred, reserve, type TaskNeed } from "@berth/core";
@@ -148,26 +147,13 @@ export class Placer {
     };
   }
 
-  place(req: PlacementRequest): Promise<PlacementReply> {
+  place(req: { tasks: TaskNeed[] }): Promise<Placements> {
     return this.queue.run("placement", () => this.placeNow(req));
   }
 
-  private async placeNow(req: PlacementRequest): Promise<PlacementReply> {
-    const needs: TaskNeed[] = (req.tasks ?? []).map((t) => ({
-      taskId: t.taskId ?? "",
-      appId: t.appId ?? "",
-      cpus: t.cpus ?? 0,
-      mem: t.mem ?? 0,
-      disk: t.disk ?? 0,
-      portCount: t.portCount ?? 0,
-      requiredPorts: t.requiredPorts ?? [],
-      constraints: (t.constraints ?? []).map((c) =>
-        c.value ? [c.field ?? "", c.operator ?? "", c.value] : [c.field ?? "", c.operator ?? ""],
-      ),
-      ...(t.network ? { network: t.network } : {}),
-      ...(t.command ? { command: true } : {}),
-    }));
-    const reply: PlacementReply = { placements: [], unplaced: [], error: null };
+  private async placeNow(req: { tasks: TaskNeed[] }): Promise<Placements> {
+    const needs = req.tasks;
+    const reply: Placements = { placements: [], unplaced: [] };
     let pending: TaskNeed[] = [];
     for (const need of needs) {
       const existing = this.booked.get(need.taskId);
