@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { conditionOf, eventsAtEdge, storedTypeOf } from "./marathon-events.js";
+import { conditionOf, eventsAtEdge, healthEvents, statusEvent, storedTypeOf, unhealthyKillEvent } from "./marathon-events.js";
+import { HEALTH_UNKNOWN } from "./health-check.js";
+import { task } from "./test-fixtures.js";
 
 describe("events at the edge", () => {
   const status = {
@@ -41,5 +43,46 @@ describe("events at the edge", () => {
     expect(["TASK_STARTING", "TASK_KILLING", "TASK_FAILED"].map(conditionOf)).toEqual(["Starting", "Killing", "Failed"]);
     expect(storedTypeOf("instance_changed_event")).toBe("status_update_event");
     expect(storedTypeOf("deployment_info")).toBe("deployment_info");
+  });
+});
+
+describe("Marathon's events from a task and an update", () => {
+  const t = task({ taskId: "web.1", appId: "/web", state: "TASK_RUNNING", ports: [31000] });
+  const update = { state: "TASK_RUNNING", message: "", timestampMs: Date.parse("2026-12-05T10:00:00.000Z") };
+
+  it("tells of a status update with the task's agent, host, ports and version", () => {
+    expect(statusEvent(t, update)).toEqual({
+      eventType: "status_update_event",
+      timestamp: "2026-12-05T10:00:00.000Z",
+      slaveId: "a1",
+      taskId: "web.1",
+      taskStatus: "TASK_RUNNING",
+      message: "",
+      appId: "/web",
+      host: "a1.local",
+      ipAddresses: [{ ipAddress: "a1.local", protocol: "IPv4" }],
+      ports: [31000],
+      version: "v1",
+    });
+    expect(unhealthyKillEvent(t, { ...update, state: "TASK_KILLED", message: "3 failures" })).toMatchObject({
+      eventType: "unhealthy_instance_kill_event",
+      instanceId: "web.1",
+      reason: "3 failures",
+    });
+  });
+
+  it("tells of a failed check, and of a change between alive and not, but not of a check that passes again", () => {
+    const check = { protocol: "COMMAND" } as never;
+    const failing = {
+      ...t,
+      health: { ...HEALTH_UNKNOWN, state: "UNHEALTHY" as const, consecutiveFailures: 1, lastFailureMs: 5, lastFailureCause: "exit 1" },
+    };
+    const kinds = (before: typeof HEALTH_UNKNOWN, now: typeof t) =>
+      healthEvents(now, before, update, [check]).map(([e, k]) => [e.eventType, k]);
+    expect(kinds(HEALTH_UNKNOWN, failing)).toEqual([["failed_health_check_event", "failed-health-check"]]);
+    const healthy = { ...t, health: { ...HEALTH_UNKNOWN, state: "HEALTHY" as const } };
+    expect(kinds(failing.health, healthy)).toEqual([["health_status_changed_event", "health-changed"]]);
+    expect(healthEvents(healthy, failing.health, update, [check])[0]?.[0]).toMatchObject({ alive: true });
+    expect(kinds(healthy.health, healthy)).toEqual([]);
   });
 });

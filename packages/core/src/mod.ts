@@ -38,7 +38,16 @@ export {
   type Waiting,
   waitingChanged,
 } from "./dispatch-decisions.js";
-export { conditionOf, eventsAtEdge, type MarathonEvent, storedTypeOf } from "./marathon-events.js";
+export {
+  conditionOf,
+  eventsAtEdge,
+  healthEvents,
+  type MarathonEvent,
+  statusEvent,
+  storedTypeOf,
+  unhealthyKillEvent,
+  type UpdateFacts,
+} from "./marathon-events.js";
 export { podInstanceStatus, podStatus, type PodStatus } from "./pod-status.js";
 export { memberContainerName, podContainerSpecs, sandboxVolumeDir } from "./pod-containers.js";
 export { bodyIdRefusal, definitionOf, rollbackVersion, sameConfiguration, updateApp } from "./app-update.js";

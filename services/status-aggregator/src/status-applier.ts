@@ -4,10 +4,12 @@ import {
   applyStatus,
   appKey,
   HEALTH_UNKNOWN,
+  healthEvents,
   type HealthStatus,
   isTerminal,
-  taskIpAddresses,
+  statusEvent,
   type TaskRecord,
+  unhealthyKillEvent,
 } from "@berth/core";
 import { type Logger, preciseNowMs } from "@berth/runtime";
 
@@ -22,23 +24,6 @@ export interface Step {
   /** When its task's record was written (or found to need no write), and when its events were stored: ms since the epoch. */
   recordedMs: number;
   publishedMs: number;
-}
-
-/** Marathon's status_update_event for a task after an update. */
-export function statusEvent(task: TaskRecord, update: StatusUpdate): Record<string, unknown> & { eventType: string; timestamp: string } {
-  return {
-    eventType: "status_update_event",
-    timestamp: new Date(update.timestampMs).toISOString(),
-    slaveId: task.agentId,
-    taskId: task.taskId,
-    taskStatus: update.state,
-    message: update.message,
-    appId: task.appId,
-    host: task.hostname,
-    ipAddresses: taskIpAddresses(task),
-    ports: task.ports,
-    version: task.version,
-  };
 }
 
 const HEALTH_REASON = "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED";
@@ -137,24 +122,12 @@ export class StatusApplier {
 
   private eventsOf(update: StatusUpdate, before: TaskRecord | undefined, task: TaskRecord): [PublicEvent, string][] {
     if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
-      return healthEvents(task, before, update, this.apps.get(appKey(task.appId))?.value);
+      const checks = this.apps.get(appKey(task.appId))?.value.healthChecks ?? [];
+      return healthEvents(task, before?.health, update, checks).map(([e, kind]) => [e, `${kind}-${update.uuid}`]);
     }
     const events: [PublicEvent, string][] = [[statusEvent(task, update), `status-${update.uuid}`]];
     if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
-      events.push([
-        {
-          eventType: "unhealthy_instance_kill_event",
-          timestamp: new Date(update.timestampMs).toISOString(),
-          appId: task.appId,
-          taskId: task.taskId,
-          instanceId: task.taskId,
-          version: task.version,
-          reason: update.message,
-          host: task.hostname,
-          slaveId: task.agentId,
-        },
-        `unhealthy-kill-${update.uuid}`,
-      ]);
+      events.push([unhealthyKillEvent(task, update), `unhealthy-kill-${update.uuid}`]);
     }
     return events;
   }
@@ -173,47 +146,4 @@ function changeOf(update: StatusUpdate) {
     hasExitCode: update.hasExitCode,
     health: update.health ? { ...HEALTH_UNKNOWN, ...(update.health as Partial<HealthStatus>) } : null,
   };
-}
-
-/** Marathon's health events for a health update: a failed check, and a change between alive and not. */
-function healthEvents(
-  task: TaskRecord,
-  before: TaskRecord | undefined,
-  update: StatusUpdate,
-  app: AppDefinition | undefined,
-): [PublicEvent, string][] {
-  const timestamp = new Date(update.timestampMs).toISOString();
-  const prev = before?.health ?? HEALTH_UNKNOWN;
-  const now = task.health;
-  const out: [PublicEvent, string][] = [];
-  if (now.consecutiveFailures > prev.consecutiveFailures || (now.lastFailureMs > prev.lastFailureMs && now.state === "UNHEALTHY")) {
-    out.push([
-      {
-        eventType: "failed_health_check_event",
-        timestamp,
-        appId: task.appId,
-        taskId: task.taskId,
-        instanceId: task.taskId,
-        version: task.version,
-        healthCheck: app?.healthChecks[0] ?? null,
-        cause: now.lastFailureCause,
-      },
-      `failed-health-check-${update.uuid}`,
-    ]);
-  }
-  if ((now.state === "HEALTHY") !== (prev.state === "HEALTHY") && now.state !== "HEALTH_UNKNOWN") {
-    out.push([
-      {
-        eventType: "health_status_changed_event",
-        timestamp,
-        appId: task.appId,
-        instanceId: task.taskId,
-        taskId: task.taskId,
-        version: task.version,
-        alive: now.state === "HEALTHY",
-      },
-      `health-changed-${update.uuid}`,
-    ]);
-  }
-  return out;
 }
