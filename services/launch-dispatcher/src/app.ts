@@ -15,7 +15,7 @@ import {
   type StoredSecret,
   TasksByApp,
 } from "@berth/bus";
-import { type Logger, serveServiceHttp } from "@berth/runtime";
+import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
 import type { DispatcherConfig } from "./config.js";
@@ -88,7 +88,6 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     registers: [deps.registry],
   });
   const stops: (() => Promise<void> | void)[] = [];
-  let timer: NodeJS.Timeout | undefined;
 
   const reconcileAll = () => {
     if (!lease.isHeld) return;
@@ -132,8 +131,12 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       });
       lease.start();
       stops.push(() => lease.stop());
-      timer = setInterval(reconcileAll, config.reconcileIntervalMs);
-      stops.push(() => clearInterval(timer));
+      const reconciling = every(
+        config.reconcileIntervalMs,
+        async () => reconcileAll(),
+        () => undefined,
+      );
+      stops.push(() => reconciling.stop());
       const http = await serveServiceHttp("launch-dispatcher", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
       return { httpPort: http.port };

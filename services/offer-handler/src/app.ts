@@ -12,7 +12,7 @@ import {
   subjects,
 } from "@berth/bus";
 import { countPorts, errorToData, type TaskRecord } from "@berth/core";
-import { type Logger, serveServiceHttp } from "@berth/runtime";
+import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
 import { CHECK_EVERY_MS, CommandConsumerKeeper } from "./command-consumers.js";
@@ -176,26 +176,17 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       });
       await tasksCache.start();
       stops.push(() => tasksCache.stop());
-      const gcTimer = setInterval(
-        () =>
-          void releaseOrphanBookings(bus, ledgerCache, tasksCache, now(), logger).catch((err: unknown) =>
-            logger.warn({ err: String(err) }, "booking cleanup failed"),
-          ),
-        30_000,
-      );
-      stops.push(() => clearInterval(gcTimer));
+      const warn = (what: string) => (err: unknown) => logger.warn({ err: String(err) }, `${what} failed`);
+      const gc = every(30_000, () => releaseOrphanBookings(bus, ledgerCache, tasksCache, now(), logger), warn("booking cleanup"));
       const lost = new LostAgentDetector(bus, agentsCache, ledgerCache, config.agentTimeoutMs, logger, now);
-      const lostTimer = setInterval(
-        () => void lost.check().catch((err: unknown) => logger.warn({ err: String(err) }, "lost-agent check failed")),
-        Math.min(2_000, config.agentTimeoutMs / 2),
-      );
-      stops.push(() => clearInterval(lostTimer));
+      const lostChecks = every(Math.min(2_000, config.agentTimeoutMs / 2), () => lost.check(), warn("lost-agent check"));
       const keeper = new CommandConsumerKeeper(bus, () => agentsCache.entriesList().map(([agentId]) => agentId), logger, now);
-      const keeperTimer = setInterval(
-        () => void keeper.check().catch((err: unknown) => logger.warn({ err: String(err) }, "command consumer check failed")),
-        CHECK_EVERY_MS,
+      const keeperChecks = every(CHECK_EVERY_MS, () => keeper.check(), warn("command consumer check"));
+      stops.push(
+        () => gc.stop(),
+        () => lostChecks.stop(),
+        () => keeperChecks.stop(),
       );
-      stops.push(() => clearInterval(keeperTimer));
       const http = await serveServiceHttp("offer-handler", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
       return { httpPort: http.port };

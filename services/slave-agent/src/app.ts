@@ -1,6 +1,6 @@
 import { type Bus, channels, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
 import { COMMAND_IMAGE_ATTRIBUTE, LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
-import { type Logger, serveHttp } from "@berth/runtime";
+import { every, type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
 import type { AgentConfig } from "./config.js";
 import type { ContainerRuntime } from "./runtime/container-runtime.js";
@@ -148,8 +148,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           })
           .catch((err: unknown) => logger.warn({ err: String(err) }, "reconciliation failed"));
       await reconcile();
-      const reconcileTimer = setInterval(() => void reconcile(), config.reconcileIntervalMs);
-      stops.push(() => clearInterval(reconcileTimer));
+      const reconciling = every(config.reconcileIntervalMs, reconcile, () => undefined);
+      stops.push(() => reconciling.stop());
       const logs = serveLogs(bus.nc, config.agentId, runtime, logger);
       stops.push(() => logs.stop());
       const registrar = new Registrar(
