@@ -32,9 +32,12 @@ async function waitForPortsFile(dir: string, pid: number, timeoutMs: number): Pr
     const files = await readdir(dir).catch(() => [] as string[]);
     const f = files.find((n) => n.endsWith(`_${pid}.ports`));
     if (f) {
-      const ports = JSON.parse(await readFile(join(dir, f), "utf8")) as { nats: string[] };
-      const url = ports.nats[0] ?? "";
-      return Number(new URL(url).port);
+      // The server may not have finished writing it: an empty or partial file is read again.
+      const ports = await readFile(join(dir, f), "utf8")
+        .then((text) => JSON.parse(text) as { nats?: string[] })
+        .catch(() => undefined);
+      const url = ports?.nats?.[0];
+      if (url) return Number(new URL(url).port);
     }
     await new Promise((r) => setTimeout(r, 25));
   }
