@@ -1,7 +1,9 @@
 import { createServer } from "node:net";
 
-/** A TCP port free on loopback right now. */
-export function freePort(): Promise<number> {
+/** Ports this process handed out: the kernel may offer a port again once it is closed, before its taker binds it. */
+const given = new Set<number>();
+
+function probe(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);
@@ -11,4 +13,14 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** A TCP port free on loopback right now, and not one this process has handed out before. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await probe();
+    if (given.has(port)) continue;
+    given.add(port);
+    return port;
+  }
 }

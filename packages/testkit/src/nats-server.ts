@@ -26,7 +26,8 @@ export interface NatsServer {
   pids(): number[];
 }
 
-async function waitForPortsFile(dir: string, pid: number, timeoutMs: number): Promise<number> {
+/** The ports a started server wrote: its client port, and its monitoring URL when it serves one. */
+async function waitForPortsFile(dir: string, pid: number, timeoutMs: number): Promise<{ port: number; monitorUrl: string }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const files = await readdir(dir).catch(() => [] as string[]);
@@ -34,10 +35,10 @@ async function waitForPortsFile(dir: string, pid: number, timeoutMs: number): Pr
     if (f) {
       // The server may not have finished writing it: an empty or partial file is read again.
       const ports = await readFile(join(dir, f), "utf8")
-        .then((text) => JSON.parse(text) as { nats?: string[] })
+        .then((text) => JSON.parse(text) as { nats?: string[]; monitoring?: string[] })
         .catch(() => undefined);
       const url = ports?.nats?.[0];
-      if (url) return Number(new URL(url).port);
+      if (url) return { port: Number(new URL(url).port), monitorUrl: ports?.monitoring?.[0] ?? "" };
     }
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -74,14 +75,16 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
   const configFile = join(dir, "nats.conf");
   const tls = opts.tls === false ? undefined : await testTls();
   // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.
-  const monitorPort = await freePort();
+  // Monitoring on a port the server picks (and writes to its ports file): a port picked here could be taken meanwhile.
   const withJetStream = (config: string) =>
-    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\nhttp: "127.0.0.1:${monitorPort}"\n${tls ? natsTlsConfig(tls) : ""}`;
+    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\nhttp_port: -1\n${tls ? natsTlsConfig(tls) : ""}`;
   await writeFile(configFile, withJetStream(opts.config ?? ""), { mode: 0o600 });
   const base = ["-c", configFile, "-a", "127.0.0.1", "--ports_file_dir", dir];
   let proc = launch([...base, "-p", "-1"]);
   proc.stderr?.resume();
-  const port = await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
+  const started = await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
+  const port = started.port;
+  let monitorUrl = started.monitorUrl;
   const stopProc = async (p: ChildProcess) => {
     if (p.exitCode !== null) return;
     await new Promise<void>((resolve) => {
@@ -94,7 +97,9 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
     port,
     tls: tls ? { caFile: tls.caFile } : undefined,
     storeDir,
-    monitorUrl: `http://127.0.0.1:${monitorPort}`,
+    get monitorUrl() {
+      return monitorUrl;
+    },
     pids: () => [proc.pid ?? 0],
     async stop() {
       await stopProc(proc);
@@ -104,7 +109,7 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
       await stopProc(proc);
       proc = launch([...base, "-p", String(port)]);
       proc.stderr?.resume();
-      await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
+      monitorUrl = (await waitForPortsFile(dir, proc.pid ?? 0, 10_000)).monitorUrl;
     },
     async reconfigure(config: string) {
       await writeFile(configFile, withJetStream(config), { mode: 0o600 });
