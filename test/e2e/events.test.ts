@@ -105,7 +105,9 @@ describe("GET /v2/events", () => {
     // reading client on a busy machine stays well within.
     const payload = "x".repeat(8 * 1024);
     const n = 4000;
-    // Stored with acknowledgements, a hundred at a time, so none is dropped on the way in.
+    // Stored with acknowledgements, a hundred at a time, so none is dropped on the way in. The
+    // reading client reads each hundred before the next is sent: it shares this process with the
+    // sender, and on a busy machine would otherwise fall behind by more than the bound itself.
     const js = jetstream(nc);
     for (let i = 0; i < n; i += 100) {
       await Promise.all(
@@ -116,6 +118,7 @@ describe("GET /v2/events", () => {
           ),
         ),
       );
+      await eventually(() => reader.events.length >= Math.min(n, i + 100), { what: `the reader at ${i + 100}`, intervalMs: 5 });
     }
     await eventually(() => reader.events.length === n, {
       what: `${n} events to the reading client (got ${reader.events.length})`,
