@@ -127,7 +127,8 @@ export class Dispatcher {
 
   private async launchMissing(appId: string, app: AppDefinition | undefined, count: number, now: number): Promise<void> {
     const backoff = app && count > 0 ? ((await this.bus.backoff.get(appKey(appId)))?.value ?? NO_BACKOFF) : NO_BACKOFF;
-    const env = app ? resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source)) : undefined;
+    // Resolved only when there is something to launch: a pass runs on every change of the app's tasks.
+    const env = app && count > 0 ? resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source)) : undefined;
     const gate = launchGate(app, count, backoff, now, env && !env.ok ? env.missing : []);
     if (gate.kind === "none") return this.setWaiting(appId, undefined);
     if (gate.kind === "wait") return this.setWaiting(appId, { appId, ...gate.waiting, sinceMs: now });

@@ -94,11 +94,9 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
       .flatMap((s) => s.split(","))
       .flatMap((s) => STATUS_TO_STATES[s.toLowerCase()] ?? [s]);
     // A pod's instances are not an app's tasks: /v2/pods/{id}::status shows them.
+    const pods = new Set([...opts.view.apps.values()].filter((a) => a.pod).map((a) => a.id));
     const tasks = [...opts.view.tasks.values()].filter(
-      (t) =>
-        mayAccess(req.principal, t.appId) &&
-        (wanted.length === 0 || wanted.includes(t.state)) &&
-        !opts.view.apps.get(appKey(t.appId))?.value.pod,
+      (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)) && !pods.has(t.appId),
     );
     if (prefersText(req.headers.accept)) {
       const running = tasks.filter((t) => t.state === "TASK_RUNNING");

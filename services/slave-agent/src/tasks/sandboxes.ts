@@ -1,4 +1,4 @@
-import { chown, lstat, mkdir, readdir, rm } from "node:fs/promises";
+import { chmod, chown, lstat, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 /**
@@ -17,8 +17,16 @@ export class Sandboxes {
   async make(taskId: string, user: string): Promise<string> {
     const dir = this.dir(taskId);
     await mkdir(dir, { recursive: true, mode: 0o755 });
-    const ids = /^([0-9]+)(?::([0-9]+))?$/.exec(user);
-    if (ids) await chown(dir, Number(ids[1]), Number(ids[2] ?? ids[1]));
+    await ownBy(dir, user);
+    return dir;
+  }
+
+  /** A directory of the task's sandbox every container of it may write (a pod's sandbox volume), whichever user each runs as. */
+  async makeShared(taskId: string, relative: string, user: string): Promise<string> {
+    const dir = join(this.dir(taskId), relative);
+    await mkdir(dir, { recursive: true });
+    await chmod(dir, 0o777);
+    await ownBy(dir, user);
     return dir;
   }
 
@@ -36,6 +44,12 @@ export class Sandboxes {
     const names = await readdir(this.root).catch(() => [] as string[]);
     for (const name of names) if (!held(name)) await rm(join(this.root, name), { recursive: true, force: true });
   }
+}
+
+/** Gives a directory to a task's user when it is numeric ("1000" or "1000:1000"); a name is the image's to resolve. */
+async function ownBy(dir: string, user: string): Promise<void> {
+  const ids = /^([0-9]+)(?::([0-9]+))?$/.exec(user);
+  if (ids) await chown(dir, Number(ids[1]), Number(ids[2] ?? ids[1]));
 }
 
 /** What a directory holds, walked without following links; 0 for one that is not there. */

@@ -48,3 +48,14 @@ export async function endedMember(
 export async function stopMembers(runtime: ContainerRuntime, members: readonly MemberContainer[], graceSeconds: number): Promise<void> {
   await Promise.all(members.map((m) => runtime.stop(m.containerId, graceSeconds).catch(() => undefined)));
 }
+
+/** A pod instance's other containers among an agent's, by task: they are taken back with its first. */
+export function membersByTask(containers: readonly ContainerState[]): Map<string, MemberContainer[]> {
+  const members = new Map<string, MemberContainer[]>();
+  for (const c of containers) {
+    const taskId = c.labels[LABELS.task];
+    const name = c.labels[LABELS.member];
+    if (taskId && name) members.set(taskId, [...(members.get(taskId) ?? []), { name, containerId: c.id }]);
+  }
+  return members;
+}

@@ -1,6 +1,4 @@
 import type { TaskSpec } from "@berth/core";
-import { chmod, chown, mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import type { Fetcher } from "./fetcher.js";
 import { hostPathRefusal } from "./host-paths.js";
 import { type ImageAccess, ImageRefusedError } from "../runtime/image-access.js";
@@ -63,11 +61,7 @@ export async function prepareTask(task: TaskSpec, deps: PreparationDeps, killed:
   try {
     sandbox = await deps.sandboxes.make(task.taskId, task.user);
     for (const dir of new Set(members.flatMap((m) => m.mounts.map((v) => v.sandboxDir)).filter(Boolean))) {
-      // Shared by the pod's containers, whichever user each runs as.
-      await mkdir(join(sandbox, dir), { recursive: true });
-      await chmod(join(sandbox, dir), 0o777);
-      const ids = /^([0-9]+)(?::([0-9]+))?$/.exec(task.user);
-      if (ids) await chown(join(sandbox, dir), Number(ids[1]), Number(ids[2] ?? ids[1]));
+      await deps.sandboxes.makeShared(task.taskId, dir, task.user);
     }
     await deps.fetcher.fetchAll(sandbox, task.fetch);
   } catch (err) {

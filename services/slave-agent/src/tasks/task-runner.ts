@@ -1,64 +1,15 @@
-import {
-  containerSpec,
-  HEALTH_UNKNOWN,
-  podContainerSpecs,
-  type HealthCheck,
-  type HealthStatus,
-  LABELS,
-  type ReadinessCheck,
-  type TaskSpec,
-} from "@berth/core";
+import { containerSpec, podContainerSpecs, type HealthStatus, LABELS, type TaskSpec } from "@berth/core";
 import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "../runtime/container-runtime.js";
 import type { HealthChecker } from "./health-checker.js";
 import type { ImageAccess } from "../runtime/image-access.js";
-import { endedMember, type MemberContainer, startContainers, stopMembers } from "./task-containers.js";
+import { endedMember, membersByTask, startContainers, stopMembers } from "./task-containers.js";
+import { type LocalTask, taskFromContainer, taskFromSpec } from "./local-task.js";
 import { prepareTask } from "./task-preparation.js";
 import type { Sandboxes } from "./sandboxes.js";
 import type { Fetcher } from "./fetcher.js";
 import type { StatusReporter } from "../status/status-reporter.js";
-
-type Phase = "launching" | "running" | "ended";
-
-interface LocalTask {
-  taskId: string;
-  appId: string;
-  version: string;
-  image: string;
-  networkMode: string;
-  phase: Phase;
-  containerId: string;
-  pid: number;
-  killRequested: boolean;
-  graceSeconds: number;
-  /** An exit seen while the launch was still in flight. */
-  exitedDuringLaunch: boolean;
-  ports: number[];
-  healthChecks: HealthCheck[];
-  startedAtMs: number;
-  /** Why the agent itself asked for the kill (failed health checks, a limit passed), when it did. */
-  killMessage: string;
-  /** How a kill the agent asked for ends: killed for its health, failed for a limit. */
-  killEnd?: { state: string; reason: string };
-  /** The disk limit in MiB; 0 for none. */
-  diskMiB: number;
-  readinessChecks: (ReadinessCheck & { port: number })[];
-  health: HealthStatus;
-  /** The container's own addresses, once it runs off the host's network. */
-  ipAddresses: string[];
-  /** A pod instance's containers after its first (which is `containerId`). */
-  members: MemberContainer[];
-}
-
-function parseJsonList<T>(json: string | undefined): T[] {
-  if (!json) return [];
-  try {
-    return JSON.parse(json) as T[];
-  } catch {
-    return [];
-  }
-}
 
 export interface RunningContainer {
   taskId: string;
@@ -158,37 +109,11 @@ export class TaskRunner {
   async recover(): Promise<void> {
     const all = await this.runtime.list({ [LABELS.agent]: this.opts.agentId });
     // A pod instance's other containers go with its first.
-    const members = new Map<string, MemberContainer[]>();
-    for (const c of all) {
-      const taskId = c.labels[LABELS.task];
-      const name = c.labels[LABELS.member];
-      if (taskId && name) members.set(taskId, [...(members.get(taskId) ?? []), { name, containerId: c.id }]);
-    }
+    const members = membersByTask(all);
     for (const c of all) {
       const taskId = c.labels[LABELS.task];
       if (!taskId || c.labels[LABELS.member] || this.tasks.has(taskId)) continue;
-      const task: LocalTask = {
-        taskId,
-        appId: c.labels[LABELS.app] ?? "",
-        version: c.labels[LABELS.version] ?? "",
-        image: c.image,
-        networkMode: c.networkMode,
-        phase: c.running ? "running" : "ended",
-        containerId: c.id,
-        pid: c.pid,
-        killRequested: false,
-        graceSeconds: Number(c.labels[LABELS.killGrace] ?? 10),
-        exitedDuringLaunch: false,
-        ports: (c.labels[LABELS.ports] ?? "").split(",").filter(Boolean).map(Number),
-        healthChecks: parseJsonList<HealthCheck>(c.labels[LABELS.healthChecks]),
-        startedAtMs: Date.parse(c.startedAt) || Date.now(),
-        killMessage: "",
-        diskMiB: Number(c.labels[LABELS.disk] ?? 0) || 0,
-        readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
-        health: { ...HEALTH_UNKNOWN },
-        ipAddresses: c.ipAddresses,
-        members: members.get(taskId) ?? [],
-      };
+      const task = taskFromContainer(c, taskId, members.get(taskId) ?? []);
       this.tasks.set(taskId, task);
       if (c.status === "created") {
         // The agent died between creating and starting it: carry the launch on.
@@ -217,28 +142,7 @@ export class TaskRunner {
       this.reportRunning(spec.taskId, "launch received again; the task is running");
       return;
     }
-    const task: LocalTask = {
-      taskId: spec.taskId,
-      appId: spec.appId,
-      version: spec.version,
-      image: spec.image,
-      networkMode: spec.networkMode || "host",
-      phase: "launching",
-      containerId: "",
-      pid: 0,
-      killRequested: false,
-      graceSeconds: spec.killGracePeriodSeconds,
-      exitedDuringLaunch: false,
-      ports: [...spec.ports],
-      healthChecks: parseJsonList<HealthCheck>(spec.healthChecksJson),
-      startedAtMs: 0,
-      killMessage: "",
-      diskMiB: spec.disk,
-      readinessChecks: parseJsonList(spec.readinessChecksJson),
-      health: { ...HEALTH_UNKNOWN },
-      ipAddresses: [],
-      members: [],
-    };
+    const task = taskFromSpec(spec);
     this.tasks.set(task.taskId, task);
     const log = this.log.child({ taskId: task.taskId, appId: task.appId });
     // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first

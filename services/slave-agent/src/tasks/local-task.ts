@@ -1,0 +1,97 @@
+import { type HealthCheck, HEALTH_UNKNOWN, type HealthStatus, LABELS, type ReadinessCheck } from "@berth/core";
+import type { WireTaskSpec } from "@berth/bus";
+import type { ContainerState } from "../runtime/container-runtime.js";
+import type { MemberContainer } from "./task-containers.js";
+
+/** A task as this agent holds it, from its launch command or, after a restart, from its container's labels. */
+export type Phase = "launching" | "running" | "ended";
+
+export interface LocalTask {
+  taskId: string;
+  appId: string;
+  version: string;
+  image: string;
+  networkMode: string;
+  phase: Phase;
+  containerId: string;
+  pid: number;
+  killRequested: boolean;
+  graceSeconds: number;
+  /** An exit seen while the launch was still in flight. */
+  exitedDuringLaunch: boolean;
+  ports: number[];
+  healthChecks: HealthCheck[];
+  startedAtMs: number;
+  /** Why the agent itself asked for the kill (failed health checks, a limit passed), when it did. */
+  killMessage: string;
+  /** How a kill the agent asked for ends: killed for its health, failed for a limit. */
+  killEnd?: { state: string; reason: string };
+  /** The disk limit in MiB; 0 for none. */
+  diskMiB: number;
+  readinessChecks: (ReadinessCheck & { port: number })[];
+  health: HealthStatus;
+  /** The container's own addresses, once it runs off the host's network. */
+  ipAddresses: string[];
+  /** A pod instance's containers after its first (which is `containerId`). */
+  members: MemberContainer[];
+}
+
+function parseJsonList<T>(json: string | undefined): T[] {
+  if (!json) return [];
+  try {
+    return JSON.parse(json) as T[];
+  } catch {
+    return [];
+  }
+}
+
+/** What every task starts with, whichever way it came. */
+function fresh(): Pick<LocalTask, "killRequested" | "exitedDuringLaunch" | "killMessage" | "health"> {
+  return { killRequested: false, exitedDuringLaunch: false, killMessage: "", health: { ...HEALTH_UNKNOWN } };
+}
+
+/** A task its launch command brings, before anything of it runs. */
+export function taskFromSpec(spec: WireTaskSpec): LocalTask {
+  return {
+    ...fresh(),
+    taskId: spec.taskId,
+    appId: spec.appId,
+    version: spec.version,
+    image: spec.image,
+    networkMode: spec.networkMode || "host",
+    phase: "launching",
+    containerId: "",
+    pid: 0,
+    graceSeconds: spec.killGracePeriodSeconds,
+    ports: [...spec.ports],
+    healthChecks: parseJsonList<HealthCheck>(spec.healthChecksJson),
+    startedAtMs: 0,
+    diskMiB: spec.disk,
+    readinessChecks: parseJsonList(spec.readinessChecksJson),
+    ipAddresses: [],
+    members: [],
+  };
+}
+
+/** A task taken back after a restart, from what its (first) container's labels say. */
+export function taskFromContainer(c: ContainerState, taskId: string, members: MemberContainer[]): LocalTask {
+  return {
+    ...fresh(),
+    taskId,
+    appId: c.labels[LABELS.app] ?? "",
+    version: c.labels[LABELS.version] ?? "",
+    image: c.image,
+    networkMode: c.networkMode,
+    phase: c.running ? "running" : "ended",
+    containerId: c.id,
+    pid: c.pid,
+    graceSeconds: Number(c.labels[LABELS.killGrace] ?? 10),
+    ports: (c.labels[LABELS.ports] ?? "").split(",").filter(Boolean).map(Number),
+    healthChecks: parseJsonList<HealthCheck>(c.labels[LABELS.healthChecks]),
+    startedAtMs: Date.parse(c.startedAt) || Date.now(),
+    diskMiB: Number(c.labels[LABELS.disk] ?? 0) || 0,
+    readinessChecks: parseJsonList(c.labels[LABELS.readinessChecks]),
+    ipAddresses: c.ipAddresses,
+    members,
+  };
+}
