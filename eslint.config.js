@@ -2,6 +2,15 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
+const dockerOnlyInAdapter = {
+  selector: "ImportDeclaration[source.value='dockerode']",
+  message: "Only the agent's Docker adapter talks to Docker.",
+};
+const noWholeBus = {
+  selector: "TSTypeReference[typeName.name='Bus']",
+  message: "Take the handles you use (BusHandles<...>, a KvCache, a channel): only a service's app.ts or server.ts holds the whole Bus.",
+};
+
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "packages/proto/gen/**", "test-results/**", ".berth/**", "**/*.d.ts"] },
   js.configs.recommended,
@@ -69,12 +78,12 @@ export default tseslint.config(
   {
     files: ["**/*.ts"],
     ignores: ["services/slave-agent/src/runtime/docker-runtime.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ImportDeclaration[source.value='dockerode']", message: "Only the agent's Docker adapter talks to Docker." },
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", dockerOnlyInAdapter] },
+  },
+  {
+    files: ["services/*/src/**/*.ts"],
+    ignores: ["services/*/src/app.ts", "services/api/src/server.ts", "services/slave-agent/src/runtime/docker-runtime.ts"],
+    rules: { "no-restricted-syntax": ["error", dockerOnlyInAdapter, noWholeBus] },
   },
   {
     files: ["**/*.mjs", "deploy/**/*.mjs", "bench/**/*.mjs"],

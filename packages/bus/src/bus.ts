@@ -111,6 +111,12 @@ export const deploymentCodec = jsonCodec<Deployment>("Deployment");
 export const lockCodec = jsonCodec<AppLock>("AppLock");
 
 /**
+ * The part of the bus a class uses, named where it is received: only a
+ * service's composition root (its app.ts or server.ts) holds the whole Bus.
+ */
+export type BusHandles<K extends keyof Bus> = Pick<Bus, K>;
+
+/**
  * Connects, creates the topology if missing, and opens every bucket. Retries
  * until NATS and JetStream answer, logging why it waits.
  */

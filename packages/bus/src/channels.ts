@@ -2,6 +2,8 @@ import type { ErrorData, TaskNeed } from "@berth/core";
 import {
   type Codec,
   codecs,
+  eventCodec,
+  type PublicEvent,
   type KillCommand,
   type LaunchCommand,
   type PlacementReply,
@@ -9,11 +11,12 @@ import {
   type StatusUpdates,
 } from "./codec.js";
 import { commandOf, subjects } from "./subjects.js";
+import { commandStreamOf, STREAMS } from "./topology.js";
 
 /**
  * The typed channels services talk over: each binds its subjects to its codecs
  * once, so a caller names the channel and never picks a subject and a codec
- * apart (request/serve and publishDurable take a channel).
+ * apart (request/serve, publishDurable and consumeDurable take a channel).
  */
 
 /** Request-reply: the subject a request goes to (`to`), the one served (`served`, with wildcards), the queue group, both codecs. */
@@ -29,6 +32,21 @@ export interface RpcChannel<K, Req, Rep> {
 export interface DurableChannel<K, T> {
   to(key: K): string;
   codec: Codec<T>;
+}
+
+/**
+ * What a durable consumer reads: the stream (by who reads: an agent reads its
+ * own shard) and how a stored message decodes (undefined: a kind this reader
+ * does not know).
+ */
+export interface ConsumedChannel<R, T> {
+  streamOf(reader: R): string;
+  decode(subject: string, data: Uint8Array): T | undefined;
+}
+
+/** A channel written by key and read whole from one stream. */
+function durable<K, T>(to: (key: K) => string, codec: Codec<T>, stream: string): DurableChannel<K, T> & ConsumedChannel<void, T> {
+  return { to, codec, streamOf: () => stream, decode: (_subject, data) => codec.decode(data) };
 }
 
 /** What an agent is told, on its own command subjects: one union, so a handler meets every kind. */
@@ -110,15 +128,16 @@ export const channels = {
     reply: placementReply,
   }),
   /** An agent's status updates (and the offer-handler's for a lost agent), into BERTH_STATUS. */
-  agentStatus: { to: (agentId: string) => subjects.agentStatus(agentId), codec: codecs.statusUpdates } as DurableChannel<
-    string,
-    StatusUpdates
-  >,
+  agentStatus: durable<string, StatusUpdates>((agentId) => subjects.agentStatus(agentId), codecs.statusUpdates, STREAMS.status),
+  /** Marathon's events, by type, into BERTH_EVENTS. */
+  events: durable<string, PublicEvent>((eventType) => subjects.event(eventType), eventCodec, STREAMS.events),
   /** Commands to one agent, into its shard of BERTH_COMMANDS. */
   agentCommands: {
     to: (c: AgentCommand) => subjects.agentCommand(c.command.agentId, c.kind),
     encode: (c: AgentCommand): Uint8Array =>
       c.kind === "launch" ? codecs.launchCommand.encode(c.command) : codecs.killCommand.encode(c.command),
+    /** An agent reads its own shard. */
+    streamOf: (agentId: string) => commandStreamOf(agentId),
     /** The command a stored message is, by its subject; undefined for a kind this agent does not know. */
     decode: (subject: string, data: Uint8Array): AgentCommand | undefined => {
       const kind = commandOf(subject);

@@ -122,3 +122,12 @@ export function keyMismatch<T>(codec: Codec<T>, key: string, value: T): string |
   const want = codec.keyOf?.(value);
   return want === undefined || want === key ? undefined : `the ${codec.name} of '${want}' may not live under the key '${key}'`;
 }
+
+/** A public event: Marathon's JSON shape, with `eventType` and `timestamp`. */
+export interface PublicEvent {
+  eventType: string;
+  timestamp: string;
+  [field: string]: unknown;
+}
+
+export const eventCodec = jsonCodec<PublicEvent>("PublicEvent");

@@ -1,5 +1,5 @@
 import { type AppDefinition, appKey, ConflictError, type Deployment, type DeploymentStatus } from "@berth/core";
-import type { Bus } from "./bus.js";
+import type { BusHandles } from "./bus.js";
 import { isCasConflict, MisplacedValueError, type Versioned } from "./kv.js";
 
 export const LOCKED_MESSAGE = "App is locked by one or more deployments. Override with the option '?force=true'.";
@@ -12,7 +12,7 @@ export const LOCKED_MESSAGE = "App is locked by one or more deployments. Overrid
  * canceled.
  */
 export class DeploymentStore {
-  constructor(private readonly bus: Bus) {}
+  constructor(private readonly bus: BusHandles<"apps" | "deployments" | "locks">) {}
 
   /**
    * Applies a deployment; returns the app's new revision (0 when the app was deleted).

@@ -1,7 +1,6 @@
 import { type Consumer, type ConsumerMessages, type JetStreamClient, jetstream, type JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { type AgentCommand, channels, type DurableChannel } from "./channels.js";
-import type { Codec } from "./codec.js";
+import { type AgentCommand, channels, type ConsumedChannel, type DurableChannel } from "./channels.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { Limiter } from "./limiter.js";
 
@@ -58,11 +57,11 @@ export interface Delivery<T> {
  * throws gets the message again after a delay, and a message that cannot be
  * decoded is logged and acknowledged so it never blocks the stream.
  */
-export async function consumeDurable<T>(
+export async function consumeDurable<R, T>(
   js: JetStreamClient,
-  stream: string,
+  channel: ConsumedChannel<R, T>,
+  reader: R,
   durable: string,
-  codec: Codec<T>,
   handler: (d: Delivery<T>) => Promise<void>,
   onError: (err: unknown, m: JsMsg) => void,
   /**
@@ -99,6 +98,7 @@ export async function consumeDurable<T>(
       m.nak(1_000);
     }
   };
+  const stream = channel.streamOf(reader);
   const perKey = new KeyedQueue();
   const limiter = new Limiter(opts.concurrency ?? 64);
   let stopped = false;
@@ -129,9 +129,10 @@ export async function consumeDurable<T>(
       })();
     }
     for await (const m of current) {
-      let value: T;
+      let value: T | undefined;
       try {
-        value = codec.decode(m.data);
+        value = channel.decode(m.subject, m.data);
+        if (value === undefined) throw new Error(`no message this reader knows on ${m.subject}`);
       } catch (err) {
         onError(err, m);
         m.term();

@@ -1,16 +1,10 @@
 import { DeliverPolicy, type JetStreamClient } from "@nats-io/jetstream";
 import { eventsAtEdge, storedTypeOf } from "@berth/core";
-import { jsonCodec } from "./codec.js";
-import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS } from "./durable.js";
+import { channels } from "./channels.js";
+import type { PublicEvent } from "./codec.js";
+import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS, publishDurable } from "./durable.js";
 import { subjects } from "./subjects.js";
 import { STREAMS } from "./topology.js";
-
-/** A public event: Marathon's JSON shape, with `eventType` and `timestamp`. */
-export interface PublicEvent {
-  eventType: string;
-  timestamp: string;
-  [field: string]: unknown;
-}
 
 export interface StoredEvent {
   /** The event's sequence in BERTH_EVENTS: the SSE `id:` and the place to resume from. */
@@ -22,13 +16,9 @@ export interface StoredEvent {
   event: PublicEvent;
 }
 
-export const eventCodec = jsonCodec<PublicEvent>("PublicEvent");
-const codec = eventCodec;
-
 /** Publishes an event once: `msgId` names what caused it, so a retry of the same cause is dropped. */
 export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgId: string): Promise<number> {
-  const ack = await js.publish(subjects.event(event.eventType), codec.encode(event), { msgID: msgId });
-  return ack.seq;
+  return publishDurable(js, channels.events, event.eventType, event, msgId);
 }
 
 /**
@@ -69,7 +59,7 @@ export async function followEvents(
   try {
     for await (const m of messages) {
       if (opts.signal.aborted) break;
-      for (const [derived, event] of eventsAtEdge(codec.decode(m.data)).entries()) {
+      for (const [derived, event] of eventsAtEdge(channels.events.codec.decode(m.data)).entries()) {
         if (types.size > 0 && !types.has(event.eventType)) continue;
         await onEvent({ seq: m.seq, storedMs: m.info.timestampNanos / 1e6, event, derived });
       }

@@ -1,6 +1,7 @@
 export {
   type AppLock,
   type Bus,
+  type BusHandles,
   type BackoffRecord,
   type EventSubscription,
   type ServicePortClaim,
@@ -23,6 +24,8 @@ export {
   type AgentRegistration,
   type Codec,
   codecs,
+  eventCodec,
+  type PublicEvent,
   jsonCodec,
   keyMismatch,
   type KillCommand,
@@ -48,8 +51,8 @@ export {
   natsUserOf,
 } from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishCommand, publishDurable } from "./durable.js";
-export { type AgentCommand, channels, type DurableChannel, type Placements, type RpcChannel } from "./channels.js";
-export { eventCodec, followEvents, publishEvent, type PublicEvent, type StoredEvent } from "./events.js";
+export { type AgentCommand, channels, type ConsumedChannel, type DurableChannel, type Placements, type RpcChannel } from "./channels.js";
+export { followEvents, publishEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";

@@ -7,6 +7,8 @@ import { connect, type NatsConnection } from "@nats-io/transport-node";
 let nats: NatsServer;
 let nc: NatsConnection;
 const codec = jsonCodec<{ key: string; n: number }>("Item");
+/** A test stream read as a channel: every message one item. */
+const itemsOf = (stream: string) => ({ streamOf: () => stream, decode: (_subject: string, data: Uint8Array) => codec.decode(data) });
 
 beforeAll(async () => {
   nats = await startNatsServer();
@@ -36,9 +38,9 @@ describe("consumeDurable with keys", () => {
     const all = new Promise<void>((resolve) => {
       void consumeDurable(
         js,
-        "ITEMS",
+        itemsOf("ITEMS"),
+        undefined,
         "worker",
-        codec,
         async (d) => {
           running++;
           most = Math.max(most, running);
@@ -74,9 +76,9 @@ describe("consumeDurable of a consumer kept in memory", () => {
     let remade = 0;
     const consumer = await consumeDurable(
       js,
-      "WORK",
+      itemsOf("WORK"),
+      undefined,
       "mem-worker",
-      codec,
       async (d) => {
         got.push(d.value.n);
         d.ack();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Bus, jsonCodec, KvCache } from "@berth/bus";
+import { type BusHandles, jsonCodec, KvCache } from "@berth/bus";
 import {
   accessRefusal,
   type Action,
@@ -67,7 +67,7 @@ export class Authenticator {
 
   /** `metricsToken` may scrape /metrics and do nothing else. */
   constructor(
-    bus: Bus,
+    bus: BusHandles<"buckets">,
     adminToken: string | undefined,
     private readonly metricsToken?: string,
   ) {

@@ -3,7 +3,7 @@ import {
   type AgentRecord,
   appCodec,
   type BackoffRecord,
-  type Bus,
+  type BusHandles,
   codecs,
   deploymentCodec,
   jsonCodec,
@@ -44,7 +44,7 @@ export class ClusterView {
 
   /** `defaultQuota`: what a team whose configuration names no quota may hold (BERTH_DEFAULT_QUOTA). */
   constructor(
-    bus: Bus,
+    bus: BusHandles<"buckets">,
     private readonly defaultQuota: Quota = {},
   ) {
     this.apps = new KvCache(bus.buckets.apps, appCodec);

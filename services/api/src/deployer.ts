@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Bus, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
+import { type BusHandles, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -42,7 +42,7 @@ export class Deployer {
   private readonly store: DeploymentStore;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"apps" | "deployments" | "js" | "locks">,
     private readonly view: ClusterView,
     private readonly now: () => Date,
     private readonly quotas: QuotaBook,

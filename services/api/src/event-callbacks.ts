@@ -1,15 +1,14 @@
 import {
-  type Bus,
+  type BusHandles,
+  channels,
   CONSUMERS,
   consumeDurable,
   type Delivery,
   ensureCallbackConsumer,
-  eventCodec,
   type EventSubscription,
   type KvCache,
   type PublicEvent,
   removeCallbackConsumer,
-  STREAMS,
 } from "@berth/bus";
 import { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal, eventsAtEdge, maySeeEvent } from "@berth/core";
 import type { Logger } from "@berth/runtime";
@@ -36,7 +35,7 @@ export class EventCallbacks {
   private readonly outcomes: Counter;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"js" | "nc">,
     private readonly subscriptions: KvCache<EventSubscription>,
     private readonly opts: CallbackOptions,
     private readonly log: Logger,
@@ -60,12 +59,12 @@ export class EventCallbacks {
   }
 
   /** Makes a subscription's consumer (from now on), so the events after its creation are kept for it. */
-  static async prepare(bus: Bus, key: string, timeoutMs: number): Promise<void> {
+  static async prepare(bus: BusHandles<"js" | "nc">, key: string, timeoutMs: number): Promise<void> {
     await ensureCallbackConsumer(bus.nc, key, { ackWaitMs: timeoutMs + 5_000, attempts: CALLBACK_ATTEMPTS, inFlight: 64 });
   }
 
   /** Forgets a subscription's consumer: its undelivered events with it. */
-  static async forget(bus: Bus, key: string): Promise<void> {
+  static async forget(bus: BusHandles<"js" | "nc">, key: string): Promise<void> {
     await removeCallbackConsumer(bus.nc, key);
   }
 
@@ -76,9 +75,9 @@ export class EventCallbacks {
       await EventCallbacks.prepare(this.bus, key, this.opts.timeoutMs);
       const consumer = await consumeDurable(
         this.bus.js,
-        STREAMS.events,
+        channels.events,
+        undefined,
         CONSUMERS.callback(key),
-        eventCodec,
         (d) => this.deliver(sub, d),
         (err) => this.log.warn({ err: String(err), callbackUrl: sub.callbackUrl }, "event callback failed"),
       );

@@ -1,4 +1,4 @@
-import { type Bus, GroupCommit, isCasConflict } from "@berth/bus";
+import { type BusHandles, GroupCommit, isCasConflict } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -24,7 +24,7 @@ export class QuotaBook {
   private readonly ledgers: GroupCommit<QuotaLedger>;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"locks" | "quotas">,
     private readonly view: ClusterView,
   ) {
     this.ledgers = new GroupCommit(bus.quotas);

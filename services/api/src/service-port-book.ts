@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import type { BusHandles } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -28,7 +28,7 @@ export class ServicePortBook {
   private readonly reserved = new Map<number, { appId: string; atMs: number }>();
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"apps" | "servicePorts">,
     private readonly view: ClusterView,
     private readonly nowMs: () => number,
     private readonly range: PortRange = DEFAULT_SERVICE_PORTS,

@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import type { BusHandles } from "@berth/bus";
 import { isTerminal, type TaskRecord } from "@berth/core";
 
 /**
@@ -7,7 +7,7 @@ import { isTerminal, type TaskRecord } from "@berth/core";
  * down too, starts replacements.
  */
 export class TaskKiller {
-  constructor(private readonly bus: Bus) {}
+  constructor(private readonly bus: BusHandles<"tasks">) {}
 
   async kill(taskIds: readonly string[]): Promise<TaskRecord[]> {
     const out: TaskRecord[] = [];

@@ -1,4 +1,4 @@
-import { type Bus, publishCommand, sealTask } from "@berth/bus";
+import { type BusHandles, publishCommand, sealTask } from "@berth/bus";
 import type { TaskRecord, TaskSpec } from "@berth/core";
 
 /**
@@ -8,7 +8,7 @@ import type { TaskRecord, TaskSpec } from "@berth/core";
  */
 export class AgentCommands {
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"js">,
     private readonly sealingKeyOf: (agentId: string) => Uint8Array | undefined,
   ) {}
 

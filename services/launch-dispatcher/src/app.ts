@@ -19,6 +19,7 @@ import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
 import type { DispatcherConfig } from "./config.js";
+import { DeploymentTracker } from "./deployment-tracker.js";
 import { Dispatcher } from "./dispatcher.js";
 
 export interface DispatcherDeps {
@@ -63,12 +64,11 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     tasksByApp,
     deploying,
     new AgentCommands(bus, (agentId) => sealingKeys.get(agentId)?.value),
+    new DeploymentTracker(bus, { newId: randomUUID, onDeploymentEnded: (outcome) => outcomes.inc({ outcome }) }, logger),
     {
       launchResendAfterMs: config.launchResendAfterMs,
       now: Date.now,
-      newId: randomUUID,
       onLaunched: (n) => launches.inc(n),
-      onDeploymentEnded: (outcome) => outcomes.inc({ outcome }),
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
       secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
     },

@@ -1,4 +1,4 @@
-import { type Bus, DeploymentStore, publishEvent } from "@berth/bus";
+import { type BusHandles, DeploymentStore, publishEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -22,7 +22,7 @@ export class DeploymentTracker {
   private readonly store: DeploymentStore;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"apps" | "backoff" | "deployments" | "js" | "locks">,
     private readonly opts: { newId: () => string; onDeploymentEnded?: (outcome: "success" | "failed") => void },
     private readonly log: Logger,
   ) {

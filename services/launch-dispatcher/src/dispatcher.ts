@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  type Bus,
+  type BusHandles,
   channels,
   isCasConflict,
   type KvCache,
@@ -35,14 +35,12 @@ import {
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { AgentCommands } from "./agent-commands.js";
-import { DeploymentTracker } from "./deployment-tracker.js";
+import type { DeploymentTracker } from "./deployment-tracker.js";
 
 export interface DispatcherOptions {
   launchResendAfterMs: number;
   now: () => number;
-  newId: () => string;
   onLaunched?: (n: number) => void;
-  onDeploymentEnded?: (outcome: "success" | "failed") => void;
   /** The task policy of the team that owns an app: the pids limit its tasks get comes from it. */
   policyOf?: (appId: string) => TaskPolicy;
   /** A value from the secret store of the team that owns an app. */
@@ -61,22 +59,21 @@ export class Dispatcher {
   private readonly again = new Set<string>();
   /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
   readonly waiting = new Map<string, QueueEntry>();
-  private readonly tracker: DeploymentTracker;
   private readonly placing: Limiter;
   /** When this instance last sent each task a command, so a pass does not send it again. */
   private readonly sentAt = new Map<string, number>();
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"backoff" | "nc" | "queue" | "tasks">,
     private readonly apps: KvCache<AppDefinition>,
     private readonly tasks: KvCache<TaskRecord>,
     private readonly tasksByApp: TasksByApp,
     private readonly deploying: RunningDeployments,
     private readonly commands: AgentCommands,
+    private readonly tracker: DeploymentTracker,
     private readonly opts: DispatcherOptions,
     private readonly log: Logger,
   ) {
-    this.tracker = new DeploymentTracker(bus, opts, log);
     this.placing = new Limiter(opts.placementsAtOnce ?? 4);
   }
 

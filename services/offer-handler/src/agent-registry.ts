@@ -1,10 +1,10 @@
-import type { AgentHeartbeat, AgentRecord, AgentRegistration, Bus } from "@berth/bus";
+import type { AgentHeartbeat, AgentRecord, AgentRegistration, BusHandles } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /** Keeps the agents bucket: registrations, and heartbeats that say whether an agent may get tasks. */
 export class AgentRegistry {
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"agents" | "ledger">,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
     /** Heartbeats refresh the record at most this often unless health changes. */

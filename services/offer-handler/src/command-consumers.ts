@@ -1,4 +1,4 @@
-import { type Bus, commandServersDown, ensureAgentConsumer, Limiter } from "@berth/bus";
+import { type BusHandles, commandServersDown, ensureAgentConsumer, Limiter } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /** How often the command streams' servers are looked at. */
@@ -27,7 +27,7 @@ export class CommandConsumerKeeper {
   private incomplete = false;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"nc">,
     private readonly agentIds: () => string[],
     private readonly log: Logger,
     private readonly now: () => number = Date.now,

@@ -1,4 +1,4 @@
-import type { AgentLedger, Bus, KvCache } from "@berth/bus";
+import type { AgentLedger, BusHandles, KvCache } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /** A booking younger than this may belong to a task whose record is being written. */
@@ -10,7 +10,7 @@ const GRACE_MS = 60_000;
  * unreachable. Without this, such resources would stay booked for ever.
  */
 export async function releaseOrphanBookings(
-  bus: Bus,
+  bus: BusHandles<"ledger">,
   ledgers: KvCache<AgentLedger>,
   /** Which tasks exist. */
   tasks: { get(taskId: string): unknown },

@@ -1,4 +1,4 @@
-import type { AgentLedger, Bus, KvCache } from "@berth/bus";
+import type { AgentLedger, BusHandles, KvCache } from "@berth/bus";
 import { isTerminal, release, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
@@ -9,7 +9,12 @@ import type { Logger } from "@berth/runtime";
  * ending or whose booking is already gone, costs no request at all. Seeing the
  * same ended task again changes nothing.
  */
-export async function releaseIfEnded(bus: Bus, ledgers: KvCache<AgentLedger>, task: TaskRecord, log: Logger): Promise<void> {
+export async function releaseIfEnded(
+  bus: BusHandles<"ledger">,
+  ledgers: KvCache<AgentLedger>,
+  task: TaskRecord,
+  log: Logger,
+): Promise<void> {
   if (!isTerminal(task.state)) return;
   const booked = (l: AgentLedger | undefined) => (l?.reservations ?? []).some((x) => x.taskId === task.taskId);
   if (!booked(ledgers.get(task.agentId)?.value)) return;

@@ -1,4 +1,4 @@
-import { type AgentLedger, type AgentRecord, type Bus, channels, type KvCache, publishDurable, statusMessages } from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type BusHandles, channels, type KvCache, publishDurable, statusMessages } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /**
@@ -10,7 +10,7 @@ import type { Logger } from "@berth/runtime";
  */
 export class LostAgentDetector {
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"agents" | "js">,
     private readonly agents: KvCache<AgentRecord>,
     private readonly ledgers: KvCache<AgentLedger>,
     private readonly timeoutMs: number,

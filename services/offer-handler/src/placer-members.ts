@@ -1,4 +1,4 @@
-import { type Bus, placerOfSubject, subjects } from "@berth/bus";
+import { type BusHandles, placerOfSubject, subjects } from "@berth/bus";
 
 /**
  * The offer-handler instances that share placement. Each says it is alive on
@@ -13,7 +13,7 @@ export class PlacerMembers {
   private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"nc">,
     readonly self: string,
     private readonly intervalMs = 1_000,
     private readonly now: () => number = Date.now,

@@ -1,7 +1,7 @@
 import {
   type AgentLedger,
   type AgentRecord,
-  type Bus,
+  type BusHandles,
   isCasConflict,
   KeyedQueue,
   type KvCache,
@@ -43,7 +43,7 @@ export class Placer {
   >();
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"ledger">,
     private readonly agents: KvCache<AgentRecord>,
     private readonly ledgers: KvCache<AgentLedger>,
     private readonly opts: PlacerOptions,

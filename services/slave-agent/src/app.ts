@@ -1,4 +1,4 @@
-import { type Bus, channels, commandStreamOf, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
+import { type AgentCommand, type Bus, channels, consumeDurable, CONSUMERS, isConnected } from "@berth/bus";
 import { COMMAND_IMAGE_ATTRIBUTE, LABELS, NETWORKS_ATTRIBUTE } from "@berth/core";
 import { every, type Logger, serveHttp } from "@berth/runtime";
 import { Counter, type Registry } from "prom-client";
@@ -26,8 +26,6 @@ export interface AgentDeps {
   registry: Registry;
   logger: Logger;
 }
-
-const identity = { name: "raw", encode: (b: Uint8Array) => b, decode: (b: Uint8Array) => b };
 
 /** The agent: runs the tasks it is sent on the local container runtime and reports what happens to them. */
 export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
@@ -84,16 +82,15 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
    * commands must not queue behind it. A launch is acknowledged once it has
    * run its course, so one cut short by a crash is delivered again.
    */
-  function handleCommand(subject: string, data: Uint8Array, ack: () => void): void {
-    const c = channels.agentCommands.decode(subject, data);
-    commands.inc({ command: c?.kind ?? "unknown" });
-    if (c?.kind === "launch") {
+  function handleCommand(c: AgentCommand, ack: () => void): void {
+    commands.inc({ command: c.kind });
+    if (c.kind === "launch") {
       void runner
         .launch(c.command)
         .catch((err: unknown) => logger.error({ err }, "launch failed"))
         .finally(ack);
     } else {
-      if (c?.kind === "kill") void runner.kill(c.command).catch((err: unknown) => logger.error({ err }, "kill failed"));
+      void runner.kill(c.command).catch((err: unknown) => logger.error({ err }, "kill failed"));
       ack();
     }
   }
@@ -188,11 +185,11 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       const durable = CONSUMERS.agent(config.agentId);
       const consumer = await consumeDurable(
         bus.js,
-        commandStreamOf(config.agentId),
+        channels.agentCommands,
+        config.agentId,
         durable,
-        identity,
         async (d) => {
-          handleCommand(d.subject, d.value, () => d.ack());
+          handleCommand(d.value, () => d.ack());
         },
         (err) => logger.error({ err: String(err) }, "command failed; will be redelivered"),
         {

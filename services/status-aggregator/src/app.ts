@@ -1,15 +1,4 @@
-import {
-  agentOfSubject,
-  appCodec,
-  type Bus,
-  codecs,
-  consumeDurable,
-  CONSUMERS,
-  isConnected,
-  KvCache,
-  publishEvent,
-  STREAMS,
-} from "@berth/bus";
+import { agentOfSubject, appCodec, type Bus, channels, consumeDurable, CONSUMERS, isConnected, KvCache, publishEvent } from "@berth/bus";
 import { type AppDefinition, conditionOf, isTerminal } from "@berth/core";
 import { type Logger, preciseNowMs, serveServiceHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
@@ -59,9 +48,9 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
       stops.push(() => apps.stop());
       const consumer = await consumeDurable(
         bus.js,
-        STREAMS.status,
+        channels.agentStatus,
+        undefined,
         CONSUMERS.statusAggregator,
-        codecs.statusUpdates,
         async (d) => {
           const startMs = preciseNowMs();
           const sender = agentOfSubject(d.subject);

@@ -1,4 +1,4 @@
-import { type Bus, publishEvent, type PublicEvent, type StatusUpdate, type Versioned } from "@berth/bus";
+import { type BusHandles, publishEvent, type PublicEvent, type StatusUpdate, type Versioned } from "@berth/bus";
 import {
   type AppDefinition,
   applyStatus,
@@ -45,7 +45,7 @@ export class StatusApplier {
   private readonly written = new Map<string, Versioned<TaskRecord>>();
 
   constructor(
-    private readonly bus: Bus,
+    private readonly bus: BusHandles<"js" | "tasks">,
     private readonly apps: { get(key: string): { value: AppDefinition } | undefined },
     private readonly log: Logger,
     private readonly clock: () => number = preciseNowMs,

@@ -1,4 +1,4 @@
-import { type Bus, publishEvent } from "@berth/bus";
+import { type BusHandles, publishEvent } from "@berth/bus";
 import { randomUUID } from "node:crypto";
 import {
   type AppDefinition,
@@ -24,7 +24,7 @@ import { appView, type AppViewOptions, appViewJson, JSON_TYPE, shapeOf } from ".
 import { type KillQuery, killAppTasks } from "./tasks.js";
 
 export interface AppRoutesOptions {
-  bus: Bus;
+  bus: BusHandles<"apps" | "js">;
   view: ClusterView;
   deployer: Deployer;
   killer: TaskKiller;

@@ -1,4 +1,4 @@
-import { type Bus, publishEvent } from "@berth/bus";
+import { type BusHandles, publishEvent } from "@berth/bus";
 import { randomUUID } from "node:crypto";
 import {
   type Action,
@@ -35,7 +35,7 @@ function groupIdFrom(raw: string | undefined): string {
 }
 
 export interface GroupRoutesOptions {
-  bus: Bus;
+  bus: BusHandles<"apps" | "js" | "locks">;
   view: ClusterView;
   deployer: Deployer;
   quotas: QuotaBook;

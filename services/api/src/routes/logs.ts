@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Bus, codecs, subjects } from "@berth/bus";
+import { type BusHandles, codecs, subjects } from "@berth/bus";
 import { errorFromData, NotFoundError, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
@@ -11,7 +11,7 @@ import type { ClusterView } from "../cluster-view.js";
  */
 export async function logRoutes(
   app: FastifyInstance,
-  opts: { bus: Bus; view: ClusterView; revocation: (req: FastifyRequest) => { signal: AbortSignal; release(): void } },
+  opts: { bus: BusHandles<"nc">; view: ClusterView; revocation: (req: FastifyRequest) => { signal: AbortSignal; release(): void } },
 ): Promise<void> {
   app.get<{ Params: { taskId: string }; Querystring: { tail?: string; follow?: string; stream?: string } }>(
     "/v2/tasks/:taskId/logs",

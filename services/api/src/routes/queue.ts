@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import type { BusHandles } from "@berth/bus";
 import { appKey, mayAccess, NotFoundError, podOf } from "@berth/core";
 import { definitionView, shapeOf } from "../views.js";
 import { requireAccess } from "../auth.js";
@@ -7,7 +7,10 @@ import type { ClusterView } from "../cluster-view.js";
 import { appIdFrom } from "./apps.js";
 
 /** GET /v2/queue: launches that wait, with the delay and why offers did not fit. */
-export async function queueRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView; now: () => number }): Promise<void> {
+export async function queueRoutes(
+  app: FastifyInstance,
+  opts: { bus: BusHandles<"backoff">; view: ClusterView; now: () => number },
+): Promise<void> {
   const { view } = opts;
   app.get<{ Querystring: { embed?: string | string[] } }>("/v2/queue", async (req) => {
     const now = opts.now();

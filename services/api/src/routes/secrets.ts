@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import type { BusHandles } from "@berth/bus";
 import {
   ForbiddenError,
   isSecretSource,
@@ -16,7 +16,10 @@ import type { ClusterView } from "../cluster-view.js";
  * Each team's secret store: values go in and are never answered; apps name
  * them in `secrets` and the launch-dispatcher puts them in their tasks' env.
  */
-export async function secretRoutes(app: FastifyInstance, opts: { bus: Bus; view: ClusterView; now: () => number }): Promise<void> {
+export async function secretRoutes(
+  app: FastifyInstance,
+  opts: { bus: BusHandles<"secrets">; view: ClusterView; now: () => number },
+): Promise<void> {
   const { bus, view } = opts;
   const place = (req: FastifyRequest, team: string, source?: string) => {
     if (!isTeamId(team)) throw new NotFoundError(`Team '${team}' does not exist: team ids are lower-case letters, digits and '-'`);

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { type Bus, type EventSubscription, publishEvent } from "@berth/bus";
+import { type BusHandles, type EventSubscription, publishEvent } from "@berth/bus";
 import { callbackUrlRefusal, mayAdminister, NotFoundError, type Principal, ValidationError } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 import { EventCallbacks } from "../event-callbacks.js";
 
 export interface SubscriptionRoutesOptions {
-  bus: Bus;
+  bus: BusHandles<"js" | "nc" | "subscriptions">;
   view: ClusterView;
   allow: readonly string[];
   timeoutMs: number;

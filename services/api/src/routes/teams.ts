@@ -1,4 +1,4 @@
-import type { Bus } from "@berth/bus";
+import type { BusHandles } from "@berth/bus";
 import {
   ForbiddenError,
   isTeamId,
@@ -17,7 +17,7 @@ import type { ClusterView } from "../cluster-view.js";
 import type { QuotaBook } from "../quota-book.js";
 
 export interface TeamRoutesOptions {
-  bus: Bus;
+  bus: BusHandles<"buckets" | "teams" | "tokens">;
   view: ClusterView;
   auth: Authenticator;
   quotas: QuotaBook;
