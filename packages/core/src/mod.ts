@@ -81,6 +81,16 @@ export {
   type TaskState,
   TaskStates,
 } from "./task-state.js";
+export {
+  type AgentTaskEffect,
+  type AgentTaskEvent,
+  type AgentTaskFacts,
+  type AgentTaskPhase,
+  agentTaskStep,
+  endOfExit,
+  newAgentTask,
+  type TaskEnd,
+} from "./agent-task.js";
 export { type AppPlan, changesPlan, isHealthy, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";
 export {
   BACKOFF_RESET_AFTER_MS,

@@ -1,31 +1,31 @@
-import { type HealthCheck, HEALTH_UNKNOWN, type HealthStatus, LABELS, type ReadinessCheck } from "@berth/core";
+import {
+  type AgentTaskFacts,
+  type HealthCheck,
+  HEALTH_UNKNOWN,
+  type HealthStatus,
+  LABELS,
+  newAgentTask,
+  type ReadinessCheck,
+} from "@berth/core";
 import type { WireTaskSpec } from "@berth/bus";
 import type { ContainerState } from "../runtime/container-runtime.js";
 import type { MemberContainer } from "./task-containers.js";
 
 /** A task as this agent holds it, from its launch command or, after a restart, from its container's labels. */
-export type Phase = "launching" | "running" | "ended";
-
 export interface LocalTask {
   taskId: string;
   appId: string;
   version: string;
   image: string;
   networkMode: string;
-  phase: Phase;
+  /** Where it is in its life (agentTaskStep decides what follows). */
+  life: AgentTaskFacts;
   containerId: string;
   pid: number;
-  killRequested: boolean;
   graceSeconds: number;
-  /** An exit seen while the launch was still in flight. */
-  exitedDuringLaunch: boolean;
   ports: number[];
   healthChecks: HealthCheck[];
   startedAtMs: number;
-  /** Why the agent itself asked for the kill (failed health checks, a limit passed), when it did. */
-  killMessage: string;
-  /** How a kill the agent asked for ends: killed for its health, failed for a limit. */
-  killEnd?: { state: string; reason: string };
   /** The disk limit in MiB; 0 for none. */
   diskMiB: number;
   readinessChecks: (ReadinessCheck & { port: number })[];
@@ -46,8 +46,8 @@ function parseJsonList<T>(json: string | undefined): T[] {
 }
 
 /** What every task starts with, whichever way it came. */
-function fresh(): Pick<LocalTask, "killRequested" | "exitedDuringLaunch" | "killMessage" | "health"> {
-  return { killRequested: false, exitedDuringLaunch: false, killMessage: "", health: { ...HEALTH_UNKNOWN } };
+function fresh(): Pick<LocalTask, "health"> {
+  return { health: { ...HEALTH_UNKNOWN } };
 }
 
 /** A task its launch command brings, before anything of it runs. */
@@ -59,7 +59,7 @@ export function taskFromSpec(spec: WireTaskSpec): LocalTask {
     version: spec.version,
     image: spec.image,
     networkMode: spec.networkMode || "host",
-    phase: "launching",
+    life: newAgentTask("launching"),
     containerId: "",
     pid: 0,
     graceSeconds: spec.killGracePeriodSeconds,
@@ -82,7 +82,8 @@ export function taskFromContainer(c: ContainerState, taskId: string, members: Me
     version: c.labels[LABELS.version] ?? "",
     image: c.image,
     networkMode: c.networkMode,
-    phase: c.running ? "running" : "ended",
+    // As the agent last knew it: a container only created was still launching; any other had been started.
+    life: newAgentTask(c.status === "created" ? "launching" : "running"),
     containerId: c.id,
     pid: c.pid,
     graceSeconds: Number(c.labels[LABELS.killGrace] ?? 10),

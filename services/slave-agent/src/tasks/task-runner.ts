@@ -1,4 +1,13 @@
-import { containerSpec, podContainerSpecs, type HealthStatus, LABELS, type TaskSpec } from "@berth/core";
+import {
+  type AgentTaskEvent,
+  agentTaskStep,
+  containerSpec,
+  type HealthStatus,
+  LABELS,
+  podContainerSpecs,
+  type TaskEnd,
+  type TaskSpec,
+} from "@berth/core";
 import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 import type { ContainerExit, ContainerRuntime, ContainerState } from "../runtime/container-runtime.js";
@@ -41,8 +50,9 @@ export interface TaskRunnerOptions {
 
 /**
  * Runs tasks on the container runtime and turns what happens to them into
- * status updates: STAGING, STARTING, RUNNING once the runtime says so, then
- * FINISHED, FAILED or KILLED. Every entry point is idempotent.
+ * status updates: STARTING, RUNNING once the runtime says so, then FINISHED,
+ * FAILED or KILLED. What follows an event is decided by core's agentTaskStep;
+ * this class does the runtime's side. Every entry point is idempotent.
  */
 export class TaskRunner {
   private readonly tasks = new Map<string, LocalTask>();
@@ -58,7 +68,7 @@ export class TaskRunner {
 
   reportRunning(taskId: string, message: string): void {
     const task = this.tasks.get(taskId);
-    if (task?.phase === "running") this.report(task, "TASK_RUNNING", message);
+    if (task?.life.phase === "running") this.report(task, "TASK_RUNNING", message);
   }
 
   /** When the task's container started (0 when it has not). */
@@ -67,7 +77,7 @@ export class TaskRunner {
   }
 
   isRunning(taskId: string): boolean {
-    return this.tasks.get(taskId)?.phase === "running";
+    return this.tasks.get(taskId)?.life.phase === "running";
   }
 
   /** Whether the agent tracks the task (launching, running, or ended and not yet removed). */
@@ -78,7 +88,7 @@ export class TaskRunner {
   /** Containers this agent runs right now, for metrics and heartbeats. */
   running(): RunningContainer[] {
     return [...this.tasks.values()]
-      .filter((t) => t.phase === "running")
+      .filter((t) => t.life.phase === "running")
       .map((t) => ({
         taskId: t.taskId,
         appId: t.appId,
@@ -97,12 +107,26 @@ export class TaskRunner {
    */
   killOverLimit(taskId: string, message: string, reason: string): void {
     const task = this.tasks.get(taskId);
-    if (!task || task.phase !== "running" || task.killRequested) return;
-    this.log.warn({ taskId, cause: message }, "killing a task over its limit");
-    task.killRequested = true;
-    task.killMessage = message;
-    task.killEnd = { state: "TASK_FAILED", reason };
-    void this.stop(task);
+    if (task && this.step(task, { kind: "over-limit", message, reason }))
+      this.log.warn({ taskId, cause: message }, "killing a task over its limit");
+  }
+
+  /**
+   * Feeds the task's state machine one event and carries out what it decides.
+   * Returns whether it decided anything.
+   */
+  private step(task: LocalTask, event: AgentTaskEvent, c?: ContainerState): boolean {
+    const { next, effects } = agentTaskStep(task.life, event);
+    task.life = next;
+    for (const effect of effects) {
+      if (effect.kind === "running") {
+        task.startedAtMs = Date.now();
+        this.report(task, "TASK_RUNNING", "", c);
+        this.watchHealth(task);
+      } else if (effect.kind === "stop") void this.stop(task);
+      else this.end(task, effect.end);
+    }
+    return effects.length > 0;
   }
 
   /** Re-adopts the containers this agent started before a restart, and reports the ones that ended meanwhile. */
@@ -117,16 +141,15 @@ export class TaskRunner {
       this.tasks.set(taskId, task);
       if (c.status === "created") {
         // The agent died between creating and starting it: carry the launch on.
-        task.phase = "launching";
         await this.startCreated(task, c.id);
       } else if (c.running) {
         this.log.info({ taskId, containerId: c.id }, "re-adopted running container");
         this.report(task, "TASK_RUNNING", "re-adopted after agent restart", c);
         this.watchHealth(task);
         const ended = await endedMember(this.runtime, task.members);
-        if (ended) this.memberEnded(task, ended.name, ended.exitCode);
+        if (ended) this.step(task, { kind: "member-ended", name: ended.name, exitCode: ended.exitCode });
       } else {
-        this.finish(task, c);
+        this.step(task, exited(c));
       }
     }
     await this.opts.sandboxes.sweep((taskId) => this.tasks.has(taskId));
@@ -152,12 +175,13 @@ export class TaskRunner {
       opened = openTask(spec, this.opts.sealing);
     } catch (err) {
       log.warn({ err: String(err) }, "cannot open the task's secrets");
-      return this.end(task, "TASK_FAILED", `Cannot open the task's secrets: ${(err as Error).message}`, "REASON_CONTAINER_PREPARE_FAILED");
+      const message = `Cannot open the task's secrets: ${(err as Error).message}`;
+      return void this.step(task, launchFailed(message, "REASON_CONTAINER_PREPARE_FAILED"));
     }
-    const ready = await prepareTask(opened, this.opts, () => task.killRequested);
+    const ready = await prepareTask(opened, this.opts, () => task.life.stopping);
     if (!ready.ok) {
       log.warn({ cause: ready.message }, "task preparation failed");
-      return this.end(task, ready.state, ready.message, ready.reason);
+      return void this.step(task, { kind: "launch-failed", end: { state: ready.state, message: ready.message, reason: ready.reason } });
     }
     task.image = ready.image;
     this.report(task, "TASK_STARTING", "");
@@ -170,22 +194,18 @@ export class TaskRunner {
       task.members = started.members;
     } catch (err) {
       log.warn({ err: String(err) }, "container start failed");
-      return this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
+      return void this.step(task, launchFailed(`Failed to start container: ${(err as Error).message}`));
     }
     task.containerId = state.id;
     task.pid = state.pid;
-    if (!state.running || task.exitedDuringLaunch) {
-      const after = (await this.runtime.inspect(state.id).catch(() => undefined)) ?? state;
-      if (!after.running) return this.finish(task, after);
-      const ended = await endedMember(this.runtime, task.members);
-      if (ended) this.memberEnded(task, ended.name, ended.exitCode);
-    }
-    task.phase = "running";
-    task.startedAtMs = Date.now();
+    // An exit the runtime told of while the launch was in flight: look again now that it is started.
+    const lookAgain = !state.running || task.life.exitedDuringLaunch;
+    const after = lookAgain ? ((await this.runtime.inspect(state.id).catch(() => undefined)) ?? state) : state;
+    if (!after.running) return void this.step(task, exited(after));
     log.info({ containerId: state.id }, "task running");
-    this.report(task, "TASK_RUNNING", "", state);
-    this.watchHealth(task);
-    if (task.killRequested) await this.stop(task);
+    this.step(task, { kind: "started" }, state);
+    const ended = lookAgain ? await endedMember(this.runtime, task.members) : undefined;
+    if (ended) this.step(task, { kind: "member-ended", name: ended.name, exitCode: ended.exitCode });
   }
 
   private async startCreated(task: LocalTask, containerId: string): Promise<void> {
@@ -193,14 +213,11 @@ export class TaskRunner {
       const state = await this.runtime.startExisting(containerId);
       task.containerId = state.id;
       task.pid = state.pid;
-      if (!state.running) return this.finish(task, state);
-      task.phase = "running";
-      task.startedAtMs = Date.now();
+      if (!state.running) return void this.step(task, exited(state));
       this.log.info({ taskId: task.taskId, containerId }, "started a container created before a restart");
-      this.report(task, "TASK_RUNNING", "", state);
-      this.watchHealth(task);
+      this.step(task, { kind: "started" }, state);
     } catch (err) {
-      this.end(task, "TASK_FAILED", `Failed to start container: ${(err as Error).message}`, "REASON_CONTAINER_LAUNCH_FAILED");
+      this.step(task, launchFailed(`Failed to start container: ${(err as Error).message}`));
     }
   }
 
@@ -220,39 +237,20 @@ export class TaskRunner {
       return;
     }
     if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
-    if (task.phase === "ended" || task.killRequested) return;
-    task.killRequested = true;
-    if (task.phase === "running") await this.stop(task);
+    this.step(task, { kind: "kill" });
   }
 
   /** A container exited: reports it once, whoever or whatever stopped it. */
   async onExit(e: ContainerExit): Promise<void> {
     const taskId = e.labels[LABELS.task];
     const task = taskId ? this.tasks.get(taskId) : undefined;
-    if (!task || task.phase === "ended") return;
-    if (task.phase === "launching") {
-      task.exitedDuringLaunch = true;
-      return;
-    }
+    if (!task || task.life.phase === "ended") return;
+    if (task.life.phase === "launching") return void this.step(task, { kind: "exit-during-launch" });
     const state = await this.runtime.inspect(e.containerId).catch(() => undefined);
     if (state?.running) return; // a stale event for a container that runs again
     const member = e.labels[LABELS.member];
-    if (member) return this.memberEnded(task, member, state?.exitCode ?? e.exitCode);
-    this.finish(task, state ?? { exitCode: e.exitCode, oomKilled: false, error: "" });
-  }
-
-  /**
-   * One of a pod instance's containers ended: the instance ends with it (its
-   * other containers stopped), FINISHED when it exited with 0, else FAILED,
-   * with the container named, as Mesos's default executor ends a task group.
-   */
-  private memberEnded(task: LocalTask, name: string, exitCode: number): void {
-    if (task.phase !== "running" || task.killRequested) return;
-    task.killRequested = true;
-    task.killMessage = `Container '${name}' of the pod exited with code ${exitCode}`;
-    task.killEnd =
-      exitCode === 0 ? { state: "TASK_FINISHED", reason: "" } : { state: "TASK_FAILED", reason: "REASON_COMMAND_EXECUTOR_FAILED" };
-    void this.stop(task);
+    if (member) return void this.step(task, { kind: "member-ended", name: member, exitCode: state?.exitCode ?? e.exitCode });
+    this.step(task, exited(state ?? { exitCode: e.exitCode, oomKilled: false, error: "" }));
   }
 
   stopTimers(): void {
@@ -263,20 +261,16 @@ export class TaskRunner {
   /** Runs the task's health checks; reports changes, and kills the task after too many failures. */
   private watchHealth(task: LocalTask): void {
     this.health.startReadiness(task, task.readinessChecks, () => {
-      if (task.phase !== "running") return;
+      if (task.life.phase !== "running") return;
       task.health = { ...task.health, ready: true };
       this.report(task, "TASK_RUNNING", "ready", undefined, task.health);
     });
     this.health.start(task, task.healthChecks, (health, kill) => {
-      if (task.phase !== "running") return;
+      if (task.life.phase !== "running") return;
       task.health = { ...health, ready: task.health.ready };
       this.report(task, "TASK_RUNNING", health.lastFailureCause, undefined, task.health);
-      if (kill && !task.killRequested) {
+      if (kill && this.step(task, { kind: "unhealthy", cause: kill }))
         this.log.warn({ taskId: task.taskId, cause: kill }, "killing an unhealthy task");
-        task.killRequested = true;
-        task.killMessage = `killed: ${kill}`;
-        void this.stop(task);
-      }
     });
   }
 
@@ -284,7 +278,7 @@ export class TaskRunner {
   private async stop(task: LocalTask): Promise<void> {
     this.report(task, "TASK_KILLING", `stopping with a grace period of ${task.graceSeconds}s`);
     const members = stopMembers(this.runtime, task.members, task.graceSeconds);
-    for (let attempt = 1; task.phase === "running"; attempt++) {
+    for (let attempt = 1; task.life.phase === "running"; attempt++) {
       try {
         await this.runtime.stop(task.containerId, task.graceSeconds);
         break;
@@ -296,19 +290,7 @@ export class TaskRunner {
     await members;
   }
 
-  private finish(task: LocalTask, state: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): void {
-    if (task.killMessage) {
-      const end = task.killEnd ?? { state: "TASK_KILLED", reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" };
-      return this.end(task, end.state, task.killMessage, end.reason, state.exitCode);
-    }
-    if (task.killRequested) return this.end(task, "TASK_KILLED", "killed on request", "REASON_TASK_KILLED", state.exitCode);
-    if (state.exitCode === 0) return this.end(task, "TASK_FINISHED", "Container exited with code 0", "", 0);
-    const why = state.oomKilled ? " (out of memory: killed at its memory limit)" : state.error ? ` (${state.error})` : "";
-    this.end(task, "TASK_FAILED", `Container exited with code ${state.exitCode}${why}`, "REASON_COMMAND_EXECUTOR_FAILED", state.exitCode);
-  }
-
-  private end(task: LocalTask, state: string, message: string, reason: string, exitCode?: number): void {
-    task.phase = "ended";
+  private end(task: LocalTask, { state, message, reason, exitCode }: TaskEnd): void {
     this.health.stop(task.taskId);
     // A pod instance whose first container ended takes the others down with it.
     if (task.members.length > 0) void stopMembers(this.runtime, task.members, task.graceSeconds);
@@ -363,4 +345,12 @@ export class TaskRunner {
       ipAddresses: task.ipAddresses,
     });
   }
+}
+
+function launchFailed(message: string, reason = "REASON_CONTAINER_LAUNCH_FAILED"): AgentTaskEvent {
+  return { kind: "launch-failed", end: { state: "TASK_FAILED", message, reason } };
+}
+
+function exited(c: Pick<ContainerState, "exitCode" | "oomKilled" | "error">): AgentTaskEvent {
+  return { kind: "exited", exitCode: c.exitCode, oomKilled: c.oomKilled, error: c.error };
 }
