@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SseReader } from "@berth/core";
+import { SseReader } from "@berth/contract";
 import { eventually, startCluster } from "@berth/testkit";
 import { startNats } from "./common.mjs";
 

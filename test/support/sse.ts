@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { SseReader } from "@berth/core";
+import { SseReader } from "@berth/contract";
 
 export interface SseEvent {
   id: number;

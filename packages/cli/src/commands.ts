@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-import { type ApiApp as App, type ApiTask as Task, type Scope, SseReader } from "@berth/core";
+import { type ApiApp as App, type ApiTask as Task, SseReader } from "@berth/contract";
+import type { Scope } from "@berth/core";
 
 export interface Io {
   out: (text: string) => void;

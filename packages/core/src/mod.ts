@@ -1,5 +1,3 @@
-export type { ApiApp, ApiTask } from "./api-shapes.js";
-export { type SseFrame, SseReader } from "./sse.js";
 export {
   BerthError,
   ConflictError,

@@ -1,4 +1,4 @@
-import { SseReader } from "@berth/core";
+import { SseReader } from "@berth/contract";
 /** The UI's client for Berth's HTTP API: the signed-in token on every call, Marathon's error shapes read back. */
 const TOKEN_KEY = "berth-token";
 

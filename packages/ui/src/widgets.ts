@@ -4,7 +4,7 @@ import { h } from "./dom.js";
 
 export type View = () => Promise<HTMLElement>;
 
-import type { ApiApp as App, ApiTask as Task } from "@berth/core";
+import type { ApiApp as App, ApiTask as Task } from "@berth/contract";
 
 export type { App, Task };
 export interface Deployment {
