@@ -13,6 +13,7 @@ import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentLedger, type AgentRecord, type Codec, codecs, jsonCodec } from "./codec.js";
 import { type BusOptions, connectBus, natsCredentialsFromEnv } from "./connection.js";
 import { jetstreamOf } from "./durable.js";
+import { KvCache } from "./kv-cache.js";
 import { TypedKv } from "./kv.js";
 import { type Buckets, ensureTopology, openTopology } from "./topology.js";
 import type { KV } from "@nats-io/kv";
@@ -159,24 +160,56 @@ export function openServiceBus(
   });
 }
 
+/** Every typed bucket with the codec of its values: the one place the two are paired. */
+export const bucketCodecs = {
+  apps: appCodec,
+  tasks: codecs.taskRecord,
+  agents: codecs.agentRecord,
+  ledger: codecs.agentLedger,
+  backoff: backoffCodec,
+  deployments: deploymentCodec,
+  locks: lockCodec,
+  queue: jsonCodec<QueueEntry>("QueueEntry"),
+  tokens: jsonCodec<TokenRecord>("TokenRecord"),
+  teams: jsonCodec<Team>("Team"),
+  quotas: jsonCodec<QuotaLedger>("QuotaLedger"),
+  secrets: jsonCodec<StoredSecret>("StoredSecret"),
+  subscriptions: subscriptionCodec,
+  servicePorts: jsonCodec<ServicePortClaim>("ServicePortClaim"),
+};
+export type TypedBucket = keyof typeof bucketCodecs;
+export type BucketValue<B extends TypedBucket> = (typeof bucketCodecs)[B] extends Codec<infer T> ? T : never;
+
+/** A read model of a bucket, with the bucket's codec; `keep` keeps part of each value (see KvCache). */
+export function cacheOf<B extends TypedBucket, Kept = BucketValue<B>>(
+  buckets: Buckets,
+  name: B,
+  keep?: (value: BucketValue<B>, written: Date) => Kept,
+): KvCache<BucketValue<B>, Kept> {
+  return new KvCache<BucketValue<B>, Kept>(buckets[name], bucketCodecs[name] as Codec<BucketValue<B>>, keep);
+}
+
+const typed = <B extends TypedBucket>(buckets: Buckets, name: B) =>
+  new TypedKv<BucketValue<B>>(buckets[name], bucketCodecs[name] as Codec<BucketValue<B>>);
+
 export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
   return {
     nc,
     js: jetstreamOf(nc),
-    apps: new TypedKv(buckets.apps, appCodec),
-    tasks: new TypedKv(buckets.tasks, codecs.taskRecord),
-    agents: new TypedKv(buckets.agents, codecs.agentRecord),
-    ledger: new TypedKv(buckets.ledger, codecs.agentLedger),
-    backoff: new TypedKv(buckets.backoff, backoffCodec),
-    deployments: new TypedKv(buckets.deployments, deploymentCodec),
-    locks: new TypedKv(buckets.locks, lockCodec),
-    queue: new TypedKv(buckets.queue, jsonCodec<QueueEntry>("QueueEntry")),
-    tokens: new TypedKv(buckets.tokens, jsonCodec<TokenRecord>("TokenRecord")),
-    teams: new TypedKv(buckets.teams, jsonCodec<Team>("Team")),
-    quotas: new TypedKv(buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger")),
-    secrets: new TypedKv(buckets.secrets, jsonCodec<StoredSecret>("StoredSecret")),
-    subscriptions: new TypedKv(buckets.subscriptions, subscriptionCodec),
-    servicePorts: new TypedKv(buckets.servicePorts, jsonCodec<ServicePortClaim>("ServicePortClaim")),
+    apps: typed(buckets, "apps"),
+    tasks: typed(buckets, "tasks"),
+    agents: typed(buckets, "agents"),
+    ledger: typed(buckets, "ledger"),
+    backoff: typed(buckets, "backoff"),
+    deployments: typed(buckets, "deployments"),
+    locks: typed(buckets, "locks"),
+    queue: typed(buckets, "queue"),
+    tokens: typed(buckets, "tokens"),
+    teams: typed(buckets, "teams"),
+    quotas: typed(buckets, "quotas"),
+    secrets: typed(buckets, "secrets"),
+    subscriptions: typed(buckets, "subscriptions"),
+    servicePorts: typed(buckets, "servicePorts"),
     leases: buckets.leases,
     buckets,
     close: async () => {

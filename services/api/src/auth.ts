@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type BusHandles, jsonCodec, KvCache } from "@berth/bus";
+import { type BusHandles, KvCache, cacheOf } from "@berth/bus";
 import {
   accessRefusal,
   type Action,
@@ -71,7 +71,7 @@ export class Authenticator {
     adminToken: string | undefined,
     private readonly metricsToken?: string,
   ) {
-    this.tokens = new KvCache(bus.buckets.tokens, jsonCodec<TokenRecord>("TokenRecord"));
+    this.tokens = cacheOf(bus.buckets, "tokens");
     this.adminHash = adminToken ? Buffer.from(hashToken(adminToken), "hex") : undefined;
     this.tokens.onChange((hash, entry) => {
       if (entry) return;

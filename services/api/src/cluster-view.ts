@@ -1,20 +1,16 @@
 import {
   type AgentLedger,
   type AgentRecord,
-  appCodec,
   type BackoffRecord,
   type BusHandles,
-  codecs,
-  deploymentCodec,
-  jsonCodec,
   KvCache,
   type SkipListener,
   type QueueEntry,
   RunningDeployments,
   secretPresenceCodec,
   type EventSubscription,
-  subscriptionCodec,
   TasksByApp,
+  cacheOf,
 } from "@berth/bus";
 import { type AppDefinition, type Deployment, effectiveTeam, type Quota, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
 import { MARATHON, type Shape, taskViewJson } from "./views.js";
@@ -47,18 +43,18 @@ export class ClusterView {
     bus: BusHandles<"buckets">,
     private readonly defaultQuota: Quota = {},
   ) {
-    this.apps = new KvCache(bus.buckets.apps, appCodec);
-    this.tasks = new KvCache(bus.buckets.tasks, codecs.taskRecord);
+    this.apps = cacheOf(bus.buckets, "apps");
+    this.tasks = cacheOf(bus.buckets, "tasks");
     this.tasksByApp = new TasksByApp(this.tasks);
-    this.agents = new KvCache(bus.buckets.agents, codecs.agentRecord);
-    this.ledgers = new KvCache(bus.buckets.ledger, codecs.agentLedger);
-    this.deployments = new KvCache(bus.buckets.deployments, deploymentCodec);
+    this.agents = cacheOf(bus.buckets, "agents");
+    this.ledgers = cacheOf(bus.buckets, "ledger");
+    this.deployments = cacheOf(bus.buckets, "deployments");
     this.running = new RunningDeployments(this.deployments);
-    this.backoff = new KvCache(bus.buckets.backoff, jsonCodec<BackoffRecord>("BackoffRecord"));
-    this.queue = new KvCache(bus.buckets.queue, jsonCodec<QueueEntry>("QueueEntry"));
-    this.teams = new KvCache(bus.buckets.teams, jsonCodec<Team>("Team"));
-    this.quotas = new KvCache(bus.buckets.quotas, jsonCodec<QuotaLedger>("QuotaLedger"));
-    this.subscriptions = new KvCache(bus.buckets.subscriptions, subscriptionCodec);
+    this.backoff = cacheOf(bus.buckets, "backoff");
+    this.queue = cacheOf(bus.buckets, "queue");
+    this.teams = cacheOf(bus.buckets, "teams");
+    this.quotas = cacheOf(bus.buckets, "quotas");
+    this.subscriptions = cacheOf(bus.buckets, "subscriptions");
     this.secrets = new KvCache(bus.buckets.secrets, secretPresenceCodec, (_none, written) => ({ updatedAtMs: written.getTime() }), {
       headersOnly: true,
     });

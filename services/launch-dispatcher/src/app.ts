@@ -1,20 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type AppDefinition, changesPlan, type Deployment, defaultTeam, secretKey, type TaskRecord, type Team, teamOf } from "@berth/core";
-import {
-  type AgentRecord,
-  appCodec,
-  type Bus,
-  codecs,
-  deploymentCodec,
-  jsonCodec,
-  KvCache,
-  DISPATCHER_LEASE,
-  Lease,
-  isConnected,
-  RunningDeployments,
-  type StoredSecret,
-  TasksByApp,
-} from "@berth/bus";
+import { changesPlan, defaultTeam, secretKey, teamOf } from "@berth/core";
+import { type Bus, DISPATCHER_LEASE, Lease, isConnected, RunningDeployments, TasksByApp, cacheOf } from "@berth/bus";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { AgentCommands } from "./agent-commands.js";
@@ -36,18 +22,14 @@ export interface DispatcherDeps {
  */
 export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
   const { bus, logger, config } = deps;
-  const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  const apps = cacheOf(bus.buckets, "apps");
   apps.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored app out: it will not be run"));
-  const tasks = new KvCache<TaskRecord>(bus.buckets.tasks, codecs.taskRecord);
-  const deployments = new KvCache<Deployment>(bus.buckets.deployments, deploymentCodec);
-  const teams = new KvCache<Team>(bus.buckets.teams, jsonCodec<Team>("Team"));
-  const secrets = new KvCache<StoredSecret>(bus.buckets.secrets, jsonCodec<StoredSecret>("StoredSecret"));
+  const tasks = cacheOf(bus.buckets, "tasks");
+  const deployments = cacheOf(bus.buckets, "deployments");
+  const teams = cacheOf(bus.buckets, "teams");
+  const secrets = cacheOf(bus.buckets, "secrets");
   // Only each agent's sealing key: what a launch's secrets are sealed to.
-  const sealingKeys = new KvCache<AgentRecord, Uint8Array | undefined>(
-    bus.buckets.agents,
-    codecs.agentRecord,
-    (a) => a.registration?.sealingKey ?? undefined,
-  );
+  const sealingKeys = cacheOf(bus.buckets, "agents", (a): Uint8Array | undefined => a.registration?.sealingKey ?? undefined);
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",

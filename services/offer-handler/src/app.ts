@@ -1,17 +1,5 @@
-import {
-  type AgentLedger,
-  agentOfSubject,
-  type AgentRecord,
-  type Bus,
-  channels,
-  codecs,
-  ensureAgentConsumer,
-  isConnected,
-  KvCache,
-  serve,
-  subjects,
-} from "@berth/bus";
-import { countPorts, errorToData, type TaskRecord } from "@berth/core";
+import { agentOfSubject, type Bus, channels, codecs, ensureAgentConsumer, isConnected, serve, subjects, cacheOf } from "@berth/bus";
+import { countPorts, errorToData } from "@berth/core";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { AgentRegistry } from "./agent-registry.js";
@@ -35,8 +23,8 @@ export interface OfferHandlerDeps {
 export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
   const { bus, logger, config } = deps;
   const now = deps.now ?? Date.now;
-  const agentsCache = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
-  const ledgerCache = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
+  const agentsCache = cacheOf(bus.buckets, "agents");
+  const ledgerCache = cacheOf(bus.buckets, "ledger");
   // Heartbeats are written often enough that a live agent never looks silent.
   const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4), (id) => agentsCache.get(id)?.value);
   const stops: (() => Promise<void> | void)[] = [];
@@ -166,7 +154,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
       })();
       stops.push(() => hb.unsubscribe());
       // Only whether each task exists is kept: the offer-handler needs no more of the records.
-      const tasksCache = new KvCache<TaskRecord, true>(bus.buckets.tasks, codecs.taskRecord, () => true);
+      const tasksCache = cacheOf(bus.buckets, "tasks", () => true);
       // An ended task's booking is freed when its record says so (also each ended task present at start).
       tasksCache.onChange((_id, entry) => {
         if (!entry) return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AgentLedger, type AgentRecord, type Bus, codecs, KvCache, openBus } from "@berth/bus";
+import { type Bus, openBus, cacheOf } from "@berth/bus";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { AgentRegistry } from "../src/agent-registry.js";
@@ -12,8 +12,8 @@ const buses: Bus[] = [];
 async function placer(): Promise<Placer> {
   const bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-placer", logger: log });
   buses.push(bus);
-  const agents = new KvCache<AgentRecord>(bus.buckets.agents, codecs.agentRecord);
-  const ledgers = new KvCache<AgentLedger>(bus.buckets.ledger, codecs.agentLedger);
+  const agents = cacheOf(bus.buckets, "agents");
+  const ledgers = cacheOf(bus.buckets, "ledger");
   await agents.start();
   await ledgers.start();
   return new Placer(bus, agents, ledgers, { agentTimeoutMs: 60_000, now: Date.now }, log);

@@ -1,5 +1,5 @@
-import { agentOfSubject, appCodec, type Bus, channels, consumeDurable, CONSUMERS, isConnected, KvCache, publishEvent } from "@berth/bus";
-import { type AppDefinition, conditionOf, isTerminal } from "@berth/core";
+import { agentOfSubject, type Bus, channels, consumeDurable, CONSUMERS, isConnected, publishEvent, cacheOf } from "@berth/bus";
+import { conditionOf, isTerminal } from "@berth/core";
 import { type Logger, preciseNowMs, serveServiceHttp, STATUS_LATENCY_BUCKETS } from "@berth/runtime";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { AggregatorConfig } from "./config.js";
@@ -39,7 +39,7 @@ export function buildAggregator(deps: AggregatorDeps): { start(): Promise<{ http
   });
   const seconds = (ms: number) => Math.max(0, ms) / 1000;
   const stops: (() => Promise<void> | void)[] = [];
-  const apps = new KvCache<AppDefinition>(bus.buckets.apps, appCodec);
+  const apps = cacheOf(bus.buckets, "apps");
   apps.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored app out"));
   const applier = new StatusApplier(bus, apps, logger);
   return {
