@@ -70,7 +70,16 @@ describe("the berth command", () => {
       { what: "logs" },
     );
     expect(logs.code).toBe(0);
-    expect((await berth(["agent", "list"])).stdout).toMatch(/active/);
+    const agents = await berth(["agent", "list"]);
+    expect(agents.stdout).toMatch(/active/);
+    // The app's two tasks, held by marathon.
+    expect(agents.stdout).toMatch(/marathon:2/);
+    const frameworks = await berth(["framework", "list"]);
+    expect(frameworks.stdout.split("\n")[1]).toMatch(/^marathon\s+marathon\s+\(all\)\s+\*\s+active\s+2\s/);
+    const marathon = await berth(["framework", "show", "marathon"]);
+    expect(marathon.stdout).toMatch(/holds 2 task\(s\)/);
+    const unknown = await berth(["framework", "show", "nope"]);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([1, expect.stringContaining("Framework 'nope' does not exist")]);
     expect((await berth(["queue"])).code).toBe(0);
 
     await eventually(async () => (await f.api.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployments done" });

@@ -104,7 +104,11 @@ describe("rolling upgrades", () => {
       /^deployment did not finish within its progress deadline of 10s: 0 of 4 instances of \/roll\/web serve the new version/,
     );
     expect(failed.reason).toMatch(/last task failure: Container exited with code 1/);
-    expect(f.events.find((e) => e.eventType === "deployment_failed" && e.id === broken.body.deploymentId)?.reason).toBe(failed.reason);
+    // The record is failed first, then the events are stored: wait for the event, then compare.
+    const event = await eventually(() => f.events.find((e) => e.eventType === "deployment_failed" && e.id === broken.body.deploymentId), {
+      what: "the deployment_failed event",
+    });
+    expect(event.reason).toBe(failed.reason);
     await eventually(
       async () => {
         const a = await getApp("/roll/web");

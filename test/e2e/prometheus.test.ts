@@ -96,6 +96,12 @@ describe("Prometheus, through Berth's discovery", () => {
     );
     expect(targets.map((t) => t.scrapeUrl).sort()).toEqual(tasks.map((t) => `http://127.0.0.1:${t.ports[0]}/metrics`).sort());
     for (const t of targets)
-      expect(t.labels).toMatchObject({ job: "berth-tasks", berth_team: "team-a", berth_port_name: "http", berth_kind: "task" });
+      expect(t.labels).toMatchObject({
+        job: "berth-tasks",
+        berth_team: "team-a",
+        berth_port_name: "http",
+        berth_kind: "task",
+        berth_framework: "marathon",
+      });
   });
 });

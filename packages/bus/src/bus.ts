@@ -2,6 +2,7 @@ import {
   type AppDefinition,
   appKey,
   type Deployment,
+  type Framework,
   type Principal,
   type QuotaLedger,
   type TaskRecord,
@@ -100,6 +101,7 @@ export interface Bus {
   secrets: TypedKv<StoredSecret>;
   subscriptions: TypedKv<EventSubscription>;
   servicePorts: TypedKv<ServicePortClaim>;
+  frameworks: TypedKv<Framework>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -176,6 +178,7 @@ export const bucketCodecs = {
   secrets: jsonCodec<StoredSecret>("StoredSecret"),
   subscriptions: subscriptionCodec,
   servicePorts: jsonCodec<ServicePortClaim>("ServicePortClaim"),
+  frameworks: jsonCodec<Framework>("Framework"),
 };
 export type TypedBucket = keyof typeof bucketCodecs;
 export type BucketValue<B extends TypedBucket> = (typeof bucketCodecs)[B] extends Codec<infer T> ? T : never;
@@ -210,6 +213,7 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     secrets: typed(buckets, "secrets"),
     subscriptions: typed(buckets, "subscriptions"),
     servicePorts: typed(buckets, "servicePorts"),
+    frameworks: typed(buckets, "frameworks"),
     leases: buckets.leases,
     buckets,
     close: async () => {

@@ -75,6 +75,7 @@ const placementRequest = mapped<PlacementRequest, { tasks: TaskNeed[] }>(
       constraints: t.constraints.map(([field = "", operator = "", value = ""]) => ({ field, operator, value })),
       network: t.network ?? "",
       command: t.command ?? false,
+      frameworkId: t.frameworkId ?? "",
     })),
   }),
   (w) => ({
@@ -91,6 +92,7 @@ const placementRequest = mapped<PlacementRequest, { tasks: TaskNeed[] }>(
       ),
       ...(t.network ? { network: t.network } : {}),
       ...(t.command ? { command: true } : {}),
+      ...(t.frameworkId ? { frameworkId: t.frameworkId } : {}),
     })),
   }),
 );

@@ -6,16 +6,17 @@ export type TaskChangeListener = (before: TaskRecord | undefined, after: TaskRec
 
 /**
  * A task cache's records grouped by app, kept current from the cache's
- * changes, so answering one app's tasks never scans every task. Build it
- * before the cache starts, so it sees every record.
+ * changes, so answering one app's tasks never scans every task. It holds
+ * the records `owns` accepts (a scheduler's own tasks) and no others. Build
+ * it before the cache starts, so it sees every record.
  */
 export class TasksByApp {
   private readonly byApp = new Map<string, Map<string, TaskRecord>>();
   private readonly appOfTask = new Map<string, string>();
   private readonly listeners: TaskChangeListener[] = [];
 
-  constructor(cache: KvCache<TaskRecord>) {
-    cache.onChange((taskId, entry) => this.apply(taskId, entry?.value));
+  constructor(cache: KvCache<TaskRecord>, owns: (t: TaskRecord) => boolean = () => true) {
+    cache.onChange((taskId, entry) => this.apply(taskId, entry && owns(entry.value) ? entry.value : undefined));
   }
 
   /** One app's tasks, in no particular order. */

@@ -72,6 +72,8 @@ export const BUCKETS = {
   subscriptions: "berth_subscriptions",
   /** Service ports by port number (ServicePortClaim): which app holds each; created with compare-and-set. */
   servicePorts: "berth_service_ports",
+  /** The frameworks other than marathon (Framework), by id: who they act for, their role, their state. */
+  frameworks: "berth_frameworks",
 } as const;
 
 export const CONSUMERS = {
@@ -134,6 +136,7 @@ export interface Buckets {
   secrets: KV;
   subscriptions: KV;
   servicePorts: KV;
+  frameworks: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -160,6 +163,7 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     secrets: await open(BUCKETS.secrets, 1),
     subscriptions: await open(BUCKETS.subscriptions, 1),
     servicePorts: await open(BUCKETS.servicePorts, 1),
+    frameworks: await open(BUCKETS.frameworks, 1),
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-import { type ApiApp as App, type ApiTask as Task, SseReader } from "@berth/contract";
+import { type ApiApp as App, type ApiFramework, type ApiTask as Task, type ApiUsage, SseReader } from "@berth/contract";
 import type { Scope } from "@berth/core";
 
 export interface Io {
@@ -19,7 +19,7 @@ export const USAGE = `berth: run containers with Berth
   berth task list [<app>] | kill <task> [--scale]
   berth logs <task> [-f] [--tail N] [--stderr|--stdout]
   berth deployment list | watch <id> | rollback <id>
-  berth queue | agent list | events [--type t1,t2]
+  berth queue | agent list | framework list | framework show <id> | events [--type t1,t2]
   berth token list | revoke <id>
   berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
 
@@ -200,20 +200,45 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
         resources: { cpus: number; mem: number };
         unreserved: { cpus: number; mem: number };
         tasks: number;
+        frameworks: Record<string, ApiUsage>;
       }[];
     }>("GET", "/v2/agents");
     return print(r, () =>
       table(
-        ["ID", "HOST", "STATE", "CPUS FREE", "MEM FREE", "TASKS"],
+        ["ID", "HOST", "STATE", "CPUS FREE", "MEM FREE", "TASKS BY FRAMEWORK"],
         r.agents.map((a) => [
           a.id,
           a.hostname,
           a.active ? "active" : `unavailable: ${a.healthMessage || "silent"}`,
           `${a.unreserved.cpus}/${a.resources.cpus}`,
           `${a.unreserved.mem}/${a.resources.mem}`,
-          a.tasks,
+          Object.entries(a.frameworks)
+            .map(([id, u]) => `${id}:${u.tasks}`)
+            .join(" ") || "0",
         ]),
       ),
+    );
+  }
+  if (group === "framework" && verb === "list") {
+    const r = await client.request<{ frameworks: ApiFramework[] }>("GET", "/v2/frameworks");
+    return print(r, () =>
+      table(
+        ["ID", "NAME", "TEAM", "ROLE", "STATE", "TASKS", "CPUS", "MEM"],
+        r.frameworks.map((f) => [f.id, f.name, f.team ?? "(all)", f.role, f.state, f.used.tasks, f.used.cpus, f.used.mem]),
+      ),
+    );
+  }
+  if (group === "framework" && verb === "show") {
+    const f = await client.request<ApiFramework>("GET", `/v2/frameworks/${encodeURIComponent(need(args, 2, "a framework id"))}`);
+    return print(f, () =>
+      [
+        `${f.id} (${f.name}), ${f.state}, team ${f.team ?? "(all)"}, role ${f.role}, failover timeout ${f.failoverTimeoutSeconds}s`,
+        `holds ${f.used.tasks} task(s): ${f.used.cpus} cpus, ${f.used.mem} MiB mem, ${f.used.disk} MiB disk`,
+        table(
+          ["AGENT", "HOST", "TASKS", "CPUS", "MEM"],
+          f.agents.map((a) => [a.agentId, a.hostname, a.tasks, a.cpus, a.mem]),
+        ),
+      ].join("\n"),
     );
   }
   if (group === "token") {

@@ -31,3 +31,26 @@ export interface ApiApp {
   version: string;
   lastTaskFailure?: { message: string; timestamp: string };
 }
+
+/** What a framework holds: its bookings summed. */
+export interface ApiUsage {
+  cpus: number;
+  mem: number;
+  disk: number;
+  tasks: number;
+}
+
+/** One framework, as GET /v2/frameworks answers it. */
+export interface ApiFramework {
+  id: string;
+  name: string;
+  /** The team it acts for; null for one shared by every team (marathon). */
+  team: string | null;
+  role: string;
+  failoverTimeoutSeconds: number;
+  state: string;
+  registeredAt: string;
+  updatedAt: string;
+  used: ApiUsage;
+  agents: (ApiUsage & { agentId: string; hostname: string })[];
+}

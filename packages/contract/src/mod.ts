@@ -1,2 +1,2 @@
-export type { ApiApp, ApiTask } from "./api-shapes.js";
+export type { ApiApp, ApiFramework, ApiTask, ApiUsage } from "./api-shapes.js";
 export { type SseFrame, SseReader } from "./sse.js";

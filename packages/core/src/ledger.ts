@@ -9,6 +9,8 @@ export interface Reservation {
   disk: number;
   ports: number[];
   reservedAtMs: number;
+  /** The framework that owns the task (frameworkOf); absent in bookings of earlier versions: marathon. */
+  frameworkId?: string;
 }
 
 export interface AgentOffer {

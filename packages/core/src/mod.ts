@@ -184,3 +184,14 @@ export { isSecretRef, isSecretSource, MAX_SECRET_BYTES, resolveEnv, secretKey, s
 export { type ImageAccessState, type ImageDecision, imageDecision, imageRepository, type LocalImage } from "./image-access.js";
 export { type GroupApp, type GroupUpdate, MAX_GROUP_DEPTH, readGroupUpdate, scaledInstances } from "./group-update.js";
 export { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal } from "./callbacks.js";
+export {
+  type Framework,
+  frameworkOf,
+  type FrameworkState,
+  frameworkVisibleTo,
+  isMarathonTask,
+  MARATHON_FRAMEWORK_ID,
+  marathonFramework,
+  type FrameworkUsage,
+  usageByFramework,
+} from "./framework.js";

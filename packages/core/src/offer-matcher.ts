@@ -17,6 +17,8 @@ export interface TaskNeed {
   network?: string;
   /** A command task (an app without a container): only an agent with a command image will do. */
   command?: boolean;
+  /** The framework that owns it (frameworkOf); absent: marathon. */
+  frameworkId?: string;
 }
 
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };

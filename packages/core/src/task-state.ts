@@ -1,4 +1,5 @@
 import { HEALTH_UNKNOWN, type HealthStatus } from "./health-check.js";
+import { MARATHON_FRAMEWORK_ID } from "./framework.js";
 
 /** Mesos task states, by their wire names. */
 export const TaskStates = [
@@ -77,6 +78,8 @@ export interface TaskRecord {
   servicePorts: number[];
   /** The container's own addresses, off the host's network; empty (or absent in older records): its agent's. */
   ipAddresses?: string[];
+  /** The framework that owns it (frameworkOf); absent in records of earlier versions: marathon. */
+  frameworkId?: string;
 }
 
 export interface StatusChange {
@@ -153,10 +156,12 @@ export function stagedTask(fields: {
   killGracePeriodSeconds: number;
   nowMs: number;
   servicePorts?: number[];
+  frameworkId?: string;
 }): TaskRecord {
   return {
     ...fields,
     servicePorts: fields.servicePorts ?? [],
+    frameworkId: fields.frameworkId ?? MARATHON_FRAMEWORK_ID,
     state: "TASK_STAGING",
     message: "",
     stagedAtMs: fields.nowMs,

@@ -211,6 +211,7 @@ export namespace berth {
             constraints?: (berth.v1.IConstraint[]|null);
             network?: (string|null);
             command?: (boolean|null);
+            frameworkId?: (string|null);
         }
 
         class TaskRequirements implements ITaskRequirements {
@@ -225,6 +226,7 @@ export namespace berth {
             public constraints: berth.v1.IConstraint[];
             public network: string;
             public command: boolean;
+            public frameworkId: string;
             public static create(properties?: berth.v1.ITaskRequirements): berth.v1.TaskRequirements;
             public static encode(message: berth.v1.ITaskRequirements, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRequirements;
@@ -332,6 +334,7 @@ export namespace berth {
             disk?: (number|null);
             ports?: (number[]|null);
             reservedAtMs?: (number|null);
+            frameworkId?: (string|null);
         }
 
         class Reservation implements IReservation {
@@ -343,6 +346,7 @@ export namespace berth {
             public disk: number;
             public ports: number[];
             public reservedAtMs: number;
+            public frameworkId: string;
             public static create(properties?: berth.v1.IReservation): berth.v1.Reservation;
             public static encode(message: berth.v1.IReservation, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.Reservation;
@@ -778,6 +782,7 @@ export namespace berth {
             health?: (berth.v1.IHealthStatus|null);
             servicePorts?: (number[]|null);
             ipAddresses?: (string[]|null);
+            frameworkId?: (string|null);
         }
 
         class TaskRecord implements ITaskRecord {
@@ -804,6 +809,7 @@ export namespace berth {
             public health?: (berth.v1.IHealthStatus|null);
             public servicePorts: number[];
             public ipAddresses: string[];
+            public frameworkId: string;
             public static create(properties?: berth.v1.ITaskRecord): berth.v1.TaskRecord;
             public static encode(message: berth.v1.ITaskRecord, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRecord;

@@ -2434,6 +2434,7 @@ export const berth = $root.berth = (() => {
              * @property {Array.<berth.v1.IConstraint>|null} [constraints] TaskRequirements constraints
              * @property {string|null} [network] TaskRequirements network
              * @property {boolean|null} [command] TaskRequirements command
+             * @property {string|null} [frameworkId] TaskRequirements frameworkId
              */
 
             /**
@@ -2534,6 +2535,14 @@ export const berth = $root.berth = (() => {
             TaskRequirements.prototype.command = false;
 
             /**
+             * TaskRequirements frameworkId.
+             * @member {string} frameworkId
+             * @memberof berth.v1.TaskRequirements
+             * @instance
+             */
+            TaskRequirements.prototype.frameworkId = "";
+
+            /**
              * Creates a new TaskRequirements instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRequirements
@@ -2586,6 +2595,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 9, wireType 2 =*/74).string(message.network);
                 if (message.command != null && Object.hasOwnProperty.call(message, "command"))
                     writer.uint32(/* id 10, wireType 0 =*/80).bool(message.command);
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.frameworkId);
                 return writer;
             };
 
@@ -2678,6 +2689,10 @@ export const berth = $root.berth = (() => {
                             message.command = reader.bool();
                             break;
                         }
+                    case 11: {
+                            message.frameworkId = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -2742,6 +2757,8 @@ export const berth = $root.berth = (() => {
                     message.network = String(object.network);
                 if (object.command != null)
                     message.command = Boolean(object.command);
+                if (object.frameworkId != null)
+                    message.frameworkId = String(object.frameworkId);
                 return message;
             };
 
@@ -2775,6 +2792,7 @@ export const berth = $root.berth = (() => {
                     object.portCount = 0;
                     object.network = "";
                     object.command = false;
+                    object.frameworkId = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -2802,6 +2820,8 @@ export const berth = $root.berth = (() => {
                     object.network = message.network;
                 if (message.command != null && Object.hasOwnProperty.call(message, "command"))
                     object.command = message.command;
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    object.frameworkId = message.frameworkId;
                 return object;
             };
 
@@ -3969,6 +3989,7 @@ export const berth = $root.berth = (() => {
              * @property {number|null} [disk] Reservation disk
              * @property {Array.<number>|null} [ports] Reservation ports
              * @property {number|null} [reservedAtMs] Reservation reservedAtMs
+             * @property {string|null} [frameworkId] Reservation frameworkId
              */
 
             /**
@@ -4044,6 +4065,14 @@ export const berth = $root.berth = (() => {
             Reservation.prototype.reservedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Reservation frameworkId.
+             * @member {string} frameworkId
+             * @memberof berth.v1.Reservation
+             * @instance
+             */
+            Reservation.prototype.frameworkId = "";
+
+            /**
              * Creates a new Reservation instance using the specified properties.
              * @function create
              * @memberof berth.v1.Reservation
@@ -4089,6 +4118,8 @@ export const berth = $root.berth = (() => {
                 }
                 if (message.reservedAtMs != null && Object.hasOwnProperty.call(message, "reservedAtMs"))
                     writer.uint32(/* id 7, wireType 0 =*/56).int64(message.reservedAtMs);
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.frameworkId);
                 return writer;
             };
 
@@ -4167,6 +4198,10 @@ export const berth = $root.berth = (() => {
                             message.reservedAtMs = reader.int64();
                             break;
                         }
+                    case 8: {
+                            message.frameworkId = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -4224,6 +4259,8 @@ export const berth = $root.berth = (() => {
                         message.reservedAtMs = object.reservedAtMs;
                     else if (typeof object.reservedAtMs === "object")
                         message.reservedAtMs = new $util.LongBits(object.reservedAtMs.low >>> 0, object.reservedAtMs.high >>> 0).toNumber();
+                if (object.frameworkId != null)
+                    message.frameworkId = String(object.frameworkId);
                 return message;
             };
 
@@ -4257,6 +4294,7 @@ export const berth = $root.berth = (() => {
                         object.reservedAtMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.reservedAtMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.frameworkId = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -4280,6 +4318,8 @@ export const berth = $root.berth = (() => {
                         object.reservedAtMs = options.longs === String ? String(message.reservedAtMs) : message.reservedAtMs;
                     else
                         object.reservedAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.reservedAtMs) : options.longs === Number ? new $util.LongBits(message.reservedAtMs.low >>> 0, message.reservedAtMs.high >>> 0).toNumber() : message.reservedAtMs;
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    object.frameworkId = message.frameworkId;
                 return object;
             };
 
@@ -9334,6 +9374,7 @@ export const berth = $root.berth = (() => {
              * @property {berth.v1.IHealthStatus|null} [health] TaskRecord health
              * @property {Array.<number>|null} [servicePorts] TaskRecord servicePorts
              * @property {Array.<string>|null} [ipAddresses] TaskRecord ipAddresses
+             * @property {string|null} [frameworkId] TaskRecord frameworkId
              */
 
             /**
@@ -9531,6 +9572,14 @@ export const berth = $root.berth = (() => {
             TaskRecord.prototype.ipAddresses = $util.emptyArray;
 
             /**
+             * TaskRecord frameworkId.
+             * @member {string} frameworkId
+             * @memberof berth.v1.TaskRecord
+             * @instance
+             */
+            TaskRecord.prototype.frameworkId = "";
+
+            /**
              * Creates a new TaskRecord instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRecord
@@ -9611,6 +9660,8 @@ export const berth = $root.berth = (() => {
                 if (message.ipAddresses != null && message.ipAddresses.length)
                     for (let i = 0; i < message.ipAddresses.length; ++i)
                         writer.uint32(/* id 22, wireType 2 =*/178).string(message.ipAddresses[i]);
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    writer.uint32(/* id 23, wireType 2 =*/186).string(message.frameworkId);
                 return writer;
             };
 
@@ -9764,6 +9815,10 @@ export const berth = $root.berth = (() => {
                             message.ipAddresses.push(reader.string());
                             break;
                         }
+                    case 23: {
+                            message.frameworkId = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -9892,6 +9947,8 @@ export const berth = $root.berth = (() => {
                     for (let i = 0; i < object.ipAddresses.length; ++i)
                         message.ipAddresses[i] = String(object.ipAddresses[i]);
                 }
+                if (object.frameworkId != null)
+                    message.frameworkId = String(object.frameworkId);
                 return message;
             };
 
@@ -9957,6 +10014,7 @@ export const berth = $root.berth = (() => {
                         object.endedAtMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.killGracePeriodSeconds = 0;
                     object.health = null;
+                    object.frameworkId = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -10036,6 +10094,8 @@ export const berth = $root.berth = (() => {
                     for (let j = 0; j < message.ipAddresses.length; ++j)
                         object.ipAddresses[j] = message.ipAddresses[j];
                 }
+                if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
+                    object.frameworkId = message.frameworkId;
                 return object;
             };
 

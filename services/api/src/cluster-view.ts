@@ -12,7 +12,17 @@ import {
   TasksByApp,
   cacheOf,
 } from "@berth/bus";
-import { type AppDefinition, type Deployment, effectiveTeam, type Quota, type QuotaLedger, type TaskRecord, type Team } from "@berth/core";
+import {
+  type AppDefinition,
+  type Deployment,
+  effectiveTeam,
+  type Quota,
+  type QuotaLedger,
+  type TaskRecord,
+  type Team,
+  isMarathonTask,
+  type Framework,
+} from "@berth/core";
 import { MARATHON, type Shape, taskViewJson } from "./views.js";
 
 /**
@@ -32,6 +42,8 @@ export class ClusterView {
   readonly quotas: KvCache<QuotaLedger>;
   /** Marathon's HTTP event subscriptions. */
   readonly subscriptions: KvCache<EventSubscription>;
+  /** The frameworks other than marathon. */
+  readonly frameworks: KvCache<Framework>;
   /** Which secrets exist, and when each was written: never their values (a headers-only watch). */
   readonly secrets: KvCache<Record<string, never>, { updatedAtMs: number }>;
   /** Tasks by app; also says when a task's record changes, for the view-lag metric. */
@@ -45,7 +57,8 @@ export class ClusterView {
   ) {
     this.apps = cacheOf(bus.buckets, "apps");
     this.tasks = cacheOf(bus.buckets, "tasks");
-    this.tasksByApp = new TasksByApp(this.tasks);
+    // Marathon's views show Marathon's tasks: other frameworks' are theirs to show.
+    this.tasksByApp = new TasksByApp(this.tasks, isMarathonTask);
     this.agents = cacheOf(bus.buckets, "agents");
     this.ledgers = cacheOf(bus.buckets, "ledger");
     this.deployments = cacheOf(bus.buckets, "deployments");
@@ -55,6 +68,7 @@ export class ClusterView {
     this.teams = cacheOf(bus.buckets, "teams");
     this.quotas = cacheOf(bus.buckets, "quotas");
     this.subscriptions = cacheOf(bus.buckets, "subscriptions");
+    this.frameworks = cacheOf(bus.buckets, "frameworks");
     this.secrets = new KvCache(bus.buckets.secrets, secretPresenceCodec, (_none, written) => ({ updatedAtMs: written.getTime() }), {
       headersOnly: true,
     });
@@ -73,6 +87,7 @@ export class ClusterView {
       this.quotas,
       this.secrets,
       this.subscriptions,
+      this.frameworks,
     ];
   }
 

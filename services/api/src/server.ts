@@ -13,6 +13,7 @@ import { logRoutes } from "./routes/logs.js";
 import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
+import { frameworkRoutes } from "./routes/frameworks.js";
 import { ServicePortBook } from "./service-port-book.js";
 import { openApiDocument, undescribed } from "./openapi.js";
 import { discoveryRoutes } from "./routes/discovery.js";
@@ -125,6 +126,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const openapi = openApiDocument(VERSION);
   app.get("/v2/openapi.json", async () => openapi);
+  await app.register(frameworkRoutes, { view: deps.view, startedAtMs: now().getTime() });
   await app.register(clusterRoutes, {
     self,
     abdicate: async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { changesPlan, defaultTeam, secretKey, teamOf } from "@berth/core";
+import { changesPlan, defaultTeam, secretKey, teamOf, isMarathonTask } from "@berth/core";
 import { type Bus, DISPATCHER_LEASE, Lease, isConnected, RunningDeployments, TasksByApp, cacheOf } from "@berth/bus";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
@@ -37,7 +37,8 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     labelNames: ["outcome"],
     registers: [deps.registry],
   });
-  const tasksByApp = new TasksByApp(tasks);
+  // The dispatcher plans Marathon's tasks only: another framework's are never taken for strays.
+  const tasksByApp = new TasksByApp(tasks, isMarathonTask);
   const deploying = new RunningDeployments(deployments);
   const dispatcher = new Dispatcher(
     bus,

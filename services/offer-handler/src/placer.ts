@@ -8,7 +8,17 @@ import {
   type Placements,
   type Versioned,
 } from "@berth/bus";
-import { type AgentOffer, type AgentState, homeOf, matchTasks, offerOf, type Preferred, reserve, type TaskNeed } from "@berth/core";
+import {
+  type AgentOffer,
+  type AgentState,
+  homeOf,
+  matchTasks,
+  offerOf,
+  type Preferred,
+  reserve,
+  type TaskNeed,
+  frameworkOf,
+} from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
 export interface PlacerOptions {
@@ -216,6 +226,7 @@ export class Placer {
         disk: need.disk,
         ports,
         reservedAtMs: t,
+        frameworkId: frameworkOf(need),
       });
     }
     try {

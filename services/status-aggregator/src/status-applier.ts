@@ -10,6 +10,7 @@ import {
   statusEvent,
   type TaskRecord,
   unhealthyKillEvent,
+  isMarathonTask,
 } from "@berth/core";
 import { type Logger, preciseNowMs } from "@berth/runtime";
 
@@ -121,6 +122,8 @@ export class StatusApplier {
   }
 
   private eventsOf(update: StatusUpdate, before: TaskRecord | undefined, task: TaskRecord): [PublicEvent, string][] {
+    // Marathon's events tell of Marathon's tasks; another framework learns of its own from their records.
+    if (!isMarathonTask(task)) return [];
     if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
       const checks = this.apps.get(appKey(task.appId))?.value.healthChecks ?? [];
       return healthEvents(task, before?.health, update, checks).map(([e, kind]) => [e, `${kind}-${update.uuid}`]);

@@ -1,4 +1,4 @@
-import { ForbiddenError, mayAccess, mayAdminister, offerOf } from "@berth/core";
+import { ForbiddenError, mayAccess, mayAdminister, offerOf, usageByFramework } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { dropwizardJson } from "../metrics-json.js";
 import type { Registry } from "prom-client";
@@ -86,6 +86,7 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
         ports: (reg?.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
       };
       const reservations = opts.view.ledgers.get(agentId)?.value.reservations ?? [];
+      const visible = admin ? reservations : reservations.filter((r) => mayAccess(req.principal, r.appId));
       const offer = offerOf({ agentId, hostname: reg?.hostname ?? "", attributes: {}, total, reservations, schedulable: true });
       const reachable = now - Number(rec.lastHeartbeatMs) < opts.agentTimeoutMs;
       return {
@@ -94,7 +95,9 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
         attributes: reg?.attributes ?? {},
         resources: total,
         unreserved: offer.free,
-        tasks: admin ? reservations.length : reservations.filter((r) => mayAccess(req.principal, r.appId)).length,
+        tasks: visible.length,
+        // Which framework holds what here (of the bookings the caller may see).
+        frameworks: Object.fromEntries(usageByFramework(visible)),
         healthy: rec.healthy,
         healthMessage: rec.healthMessage,
         active: rec.healthy && reachable,

@@ -1,4 +1,4 @@
-import { appKey, mayAccess, mayAdminister, teamOf } from "@berth/core";
+import { appKey, mayAccess, mayAdminister, teamOf, frameworkOf } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
 
@@ -56,6 +56,7 @@ export async function discoveryRoutes(app: FastifyInstance, opts: { view: Cluste
               berth_kind: "task",
               berth_app_id: task.appId,
               berth_task_id: task.taskId,
+              berth_framework: frameworkOf(task),
               berth_team: teamOf(task.appId),
               berth_agent_id: task.agentId,
               berth_port_index: String(i),

@@ -1,4 +1,4 @@
-import { appKey, NotFoundError, type TaskRecord, ValidationError, mayAccess } from "@berth/core";
+import { appKey, NotFoundError, type TaskRecord, ValidationError, mayAccess, isMarathonTask } from "@berth/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
@@ -96,7 +96,8 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     // A pod's instances are not an app's tasks: /v2/pods/{id}::status shows them.
     const pods = new Set([...opts.view.apps.values()].filter((a) => a.pod).map((a) => a.id));
     const tasks = [...opts.view.tasks.values()].filter(
-      (t) => mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)) && !pods.has(t.appId),
+      (t) =>
+        isMarathonTask(t) && mayAccess(req.principal, t.appId) && (wanted.length === 0 || wanted.includes(t.state)) && !pods.has(t.appId),
     );
     if (prefersText(req.headers.accept)) {
       const running = tasks.filter((t) => t.state === "TASK_RUNNING");
@@ -115,7 +116,7 @@ export async function taskRoutes(app: FastifyInstance, opts: KillDeps): Promise<
     // team's task is one of those: its existence is not the caller's to learn.
     const visible = (id: string) => {
       const t = opts.view.tasks.get(id)?.value;
-      return t && mayAccess(req.principal, t.appId) ? t : undefined;
+      return t && isMarathonTask(t) && mayAccess(req.principal, t.appId) ? t : undefined;
     };
     const tasks = ids.map(visible).filter((t): t is TaskRecord => t !== undefined);
     for (const t of tasks) requireAccess(req, t.appId, "deploy");

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { frameworkOf, frameworkVisibleTo, isMarathonTask, marathonFramework, usageByFramework } from "./framework.js";
+import type { Reservation } from "./ledger.js";
+
+const booking = (taskId: string, cpus: number, mem: number, frameworkId?: string): Reservation => ({
+  taskId,
+  appId: "/a/web",
+  cpus,
+  mem,
+  disk: 0,
+  ports: [],
+  reservedAtMs: 0,
+  ...(frameworkId === undefined ? {} : { frameworkId }),
+});
+
+describe("frameworks", () => {
+  it("takes a record or booking that names no framework (or an empty one) for marathon's", () => {
+    expect(frameworkOf({})).toBe("marathon");
+    expect(frameworkOf({ frameworkId: "" })).toBe("marathon");
+    expect(frameworkOf({ frameworkId: null })).toBe("marathon");
+    expect(frameworkOf({ frameworkId: "fw-1" })).toBe("fw-1");
+    expect(isMarathonTask({ frameworkId: "marathon" })).toBe(true);
+    expect(isMarathonTask({ frameworkId: "fw-1" })).toBe(false);
+  });
+
+  it("sums the bookings by framework, rounded as resources are", () => {
+    const u = usageByFramework([booking("t1", 0.1, 32), booking("t2", 0.2, 64, "marathon"), booking("t3", 0.05, 16, "fw-1")]);
+    expect(u.get("marathon")).toEqual({ cpus: 0.3, mem: 96, disk: 0, tasks: 2 });
+    expect(u.get("fw-1")).toEqual({ cpus: 0.05, mem: 16, disk: 0, tasks: 1 });
+    expect(usageByFramework([]).size).toBe(0);
+  });
+
+  it("shows the admin every framework, and a team its own and the shared ones", () => {
+    const admin = { role: "admin" as const, name: "root" };
+    const shop = { role: "team" as const, team: "shop", name: "ci" };
+    expect(frameworkVisibleTo({ team: "batch" }, admin)).toBe(true);
+    expect(frameworkVisibleTo({ team: "batch" }, shop)).toBe(false);
+    expect(frameworkVisibleTo({ team: "shop" }, shop)).toBe(true);
+    expect(frameworkVisibleTo(marathonFramework(0), shop)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import type { Principal } from "./access.js";
+import type { Reservation } from "./ledger.js";
+import { roundResource } from "./resources.js";
+
+/**
+ * Frameworks: the schedulers that share the agents. Every task and booking
+ * names the one that owns it; Marathon's apps belong to `marathon`, built in.
+ * A scheduler plans only its own tasks, so a second one's tasks are never
+ * taken for strays.
+ */
+
+/** The framework Berth's Marathon API schedules for: the owner of every app's tasks. */
+export const MARATHON_FRAMEWORK_ID = "marathon";
+
+/** active: subscribed; inactive: gone, its tasks live on until its failover timeout; completed: torn down. */
+export type FrameworkState = "active" | "inactive" | "completed";
+
+export interface Framework {
+  id: string;
+  name: string;
+  /** The team it acts for; empty for one that acts for every team (marathon). */
+  team: string;
+  /** Its role: the share of the cluster fair sharing counts it in. */
+  role: string;
+  /** How long its tasks live on while it is gone before they are killed; 0: killed at once. */
+  failoverTimeoutSeconds: number;
+  state: FrameworkState;
+  registeredAtMs: number;
+  /** When it was last seen subscribed (or its state last changed). */
+  updatedAtMs: number;
+}
+
+/** The framework that owns a task or a booking; records and bookings of earlier versions name none and are marathon's. */
+export function frameworkOf(x: { frameworkId?: string | null }): string {
+  return x.frameworkId || MARATHON_FRAMEWORK_ID;
+}
+
+export function isMarathonTask(x: { frameworkId?: string | null }): boolean {
+  return frameworkOf(x) === MARATHON_FRAMEWORK_ID;
+}
+
+/** Marathon as the registry holds it: always there, shared by every team. */
+export function marathonFramework(nowMs: number): Framework {
+  return {
+    id: MARATHON_FRAMEWORK_ID,
+    name: "marathon",
+    team: "",
+    role: "*",
+    failoverTimeoutSeconds: 0,
+    state: "active",
+    registeredAtMs: nowMs,
+    updatedAtMs: nowMs,
+  };
+}
+
+/** Whether a principal may see a framework: the admin every one, a team its own and the shared ones. */
+export function frameworkVisibleTo(f: Pick<Framework, "team">, p: Principal): boolean {
+  return p.role === "admin" || f.team === "" || f.team === p.team;
+}
+
+/** What a framework holds: the sum of its bookings. */
+export interface FrameworkUsage {
+  cpus: number;
+  mem: number;
+  disk: number;
+  tasks: number;
+}
+
+/** Bookings summed by the framework that owns each (frameworkOf), rounded as resources are. */
+export function usageByFramework(reservations: Iterable<Reservation>): Map<string, FrameworkUsage> {
+  const out = new Map<string, FrameworkUsage>();
+  for (const r of reservations) {
+    const id = frameworkOf(r);
+    const u = out.get(id) ?? { cpus: 0, mem: 0, disk: 0, tasks: 0 };
+    out.set(id, {
+      cpus: roundResource(u.cpus + r.cpus),
+      mem: roundResource(u.mem + r.mem),
+      disk: roundResource(u.disk + r.disk),
+      tasks: u.tasks + 1,
+    });
+  }
+  return out;
+}
