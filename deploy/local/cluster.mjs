@@ -44,16 +44,21 @@ env.BERTH_METRICS_TOKEN = metricsToken;
 const natsPasswords = JSON.parse(readFileSync(join(root, ".berth/nats-users.json"), "utf8"));
 const natsUser = (user) => ({ BERTH_NATS_USER: user, BERTH_NATS_PASSWORD: natsPasswords[user] ?? "" });
 
+// A new team cannot take the whole host by accident (apps and frameworks' tasks alike); PUT /v2/teams/{team} gives one more.
+const defaultQuota = process.env.BERTH_DEFAULT_QUOTA ?? '{"cpus": 4, "mem": 8192, "instances": 100}';
+
 const services = [
   ["offer-handler", { BERTH_HTTP_PORT: "9102", ...natsUser("berth-offer-handler") }],
   ["status-aggregator", { BERTH_HTTP_PORT: "9104", ...natsUser("berth-status-aggregator") }],
   ["launch-dispatcher", { BERTH_HTTP_PORT: "9103", ...natsUser("berth-launch-dispatcher") }],
+  // Mesos frameworks subscribe on 127.0.0.1:5050 with a team's token (or as BERTH_SCHEDULER_ANONYMOUS_TEAM, if set).
+  ["scheduler-api", { BERTH_HTTP_PORT: "9105", BERTH_DEFAULT_QUOTA: defaultQuota, ...natsUser("berth-scheduler-api") }],
   [
     "api",
     {
       BERTH_ADMIN_TOKEN: adminToken,
       // A new team cannot take the whole host by accident; PUT /v2/teams/{team} gives one more.
-      BERTH_DEFAULT_QUOTA: process.env.BERTH_DEFAULT_QUOTA ?? '{"cpus": 4, "mem": 8192, "instances": 100}',
+      BERTH_DEFAULT_QUOTA: defaultQuota,
       // Event subscriptions may call back receivers on this host only.
       BERTH_CALLBACK_ALLOW: process.env.BERTH_CALLBACK_ALLOW ?? "loopback",
       ...natsUser("berth-api"),

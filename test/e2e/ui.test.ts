@@ -106,6 +106,9 @@ describe("the web UI in Chromium", () => {
     await page.getByRole("link", { name: "Agents" }).click();
     await page.getByRole("cell", { name: f.cluster.agentId }).waitFor();
     expect(await page.getByRole("meter").count()).toBeGreaterThanOrEqual(2);
+    // Which framework holds what there, of what the team may see: the one task running is another team's.
+    await page.getByRole("columnheader", { name: "By framework" }).waitFor();
+    expect(await page.getByRole("row").nth(1).getByRole("cell").nth(6).textContent()).toBe("none");
     await page.getByRole("link", { name: "Events" }).click();
     await page.getByRole("cell", { name: "status_update_event" }).first().waitFor();
     const feed = await page.locator("table").textContent();

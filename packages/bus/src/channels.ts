@@ -76,6 +76,7 @@ const placementRequest = mapped<PlacementRequest, { tasks: TaskNeed[] }>(
       network: t.network ?? "",
       command: t.command ?? false,
       frameworkId: t.frameworkId ?? "",
+      agentId: t.agentId ?? "",
     })),
   }),
   (w) => ({
@@ -93,6 +94,7 @@ const placementRequest = mapped<PlacementRequest, { tasks: TaskNeed[] }>(
       ...(t.network ? { network: t.network } : {}),
       ...(t.command ? { command: true } : {}),
       ...(t.frameworkId ? { frameworkId: t.frameworkId } : {}),
+      ...(t.agentId ? { agentId: t.agentId } : {}),
     })),
   }),
 );

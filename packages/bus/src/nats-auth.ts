@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION, subjects } from "./subjects.js";
  */
 export type NatsPrincipal = { kind: "service"; service: ControlPlaneService } | { kind: "agent"; agentId: string } | { kind: "operator" };
 
-export const CONTROL_PLANE_SERVICES = ["api", "launch-dispatcher", "offer-handler", "status-aggregator"] as const;
+export const CONTROL_PLANE_SERVICES = ["api", "launch-dispatcher", "offer-handler", "status-aggregator", "scheduler-api"] as const;
 export type ControlPlaneService = (typeof CONTROL_PLANE_SERVICES)[number];
 
 export interface NatsPermissions {
@@ -50,6 +50,8 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
     subscribe: [subjects.agentRegisterAll, subjects.placement, subjects.agentHeartbeatAll, subjects.placerAliveAll],
   },
   "status-aggregator": { publish: [subjects.event(">")], subscribe: [] },
+  // Frameworks' launches: booked through the offer-handler, sent to the agents; their kills.
+  "scheduler-api": { publish: [subjects.agentCommandAll, subjects.placement], subscribe: [] },
 };
 
 /** One agent: its own heartbeats, status updates, log streams, commands and ledger, and read access to the task records. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { frameworkOf, frameworkVisibleTo, isMarathonTask, marathonFramework, usageByFramework } from "./framework.js";
+import {
+  frameworkLaunchRefusal,
+  frameworkOf,
+  frameworkVisibleTo,
+  isMarathonTask,
+  marathonFramework,
+  usageByFramework,
+} from "./framework.js";
 import type { Reservation } from "./ledger.js";
 
 const booking = (taskId: string, cpus: number, mem: number, frameworkId?: string): Reservation => ({
@@ -37,5 +44,20 @@ describe("frameworks", () => {
     expect(frameworkVisibleTo({ team: "batch" }, shop)).toBe(false);
     expect(frameworkVisibleTo({ team: "shop" }, shop)).toBe(true);
     expect(frameworkVisibleTo(marathonFramework(0), shop)).toBe(true);
+  });
+
+  it("counts a team's apps and its frameworks' tasks against its quota when a framework launches", () => {
+    const apps = { apps: { "/t/web": { cpus: 1, mem: 256, disk: 0, instances: 2 } } };
+    const fw = (taskId: string, cpus: number) => ({ ...booking(taskId, cpus, 32, "fw-1"), appId: "/t/batch" });
+    const need = { cpus: 0.5, mem: 32, disk: 0 };
+    // Marathon's own bookings are its apps': the ledger counts them, not the agents'.
+    const marathonBooking = { ...booking("m1", 1, 256, "marathon"), appId: "/t/web" };
+    expect(frameworkLaunchRefusal({ cpus: 2 }, apps, [marathonBooking, fw("a", 0.5)], "/t/batch", need)).toBeUndefined();
+    expect(frameworkLaunchRefusal({ cpus: 2 }, apps, [fw("a", 0.5), fw("b", 0.25)], "/t/batch", need)).toBe(
+      "team quota for cpus exceeded: the quota is 2, 1.75 is in use, and this change needs 1.25 for /t/batch",
+    );
+    expect(frameworkLaunchRefusal({ instances: 3 }, apps, [], "/t/batch", need)).toBeUndefined();
+    expect(frameworkLaunchRefusal({ instances: 2 }, apps, [], "/t/batch", need)).toMatch(/team quota for instances exceeded/);
+    expect(frameworkLaunchRefusal({}, apps, [fw("a", 100)], "/t/batch", need)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { Principal } from "./access.js";
 import type { Reservation } from "./ledger.js";
 import { roundResource } from "./resources.js";
+import { bookQuota, type Quota, type QuotaLedger, type Usage } from "./team.js";
 
 /**
  * Frameworks: the schedulers that share the agents. Every task and booking
@@ -80,4 +81,39 @@ export function usageByFramework(reservations: Iterable<Reservation>): Map<strin
     });
   }
   return out;
+}
+
+/**
+ * Why launching one more task of a framework would take its team over its
+ * quota, or undefined. The team's holding is its apps' bookings (its quota
+ * ledger) and its frameworks' tasks' bookings on the agents, each framework
+ * counted as one app of its own (`appId`, where its tasks live).
+ */
+export function frameworkLaunchRefusal(
+  quota: Quota,
+  apps: QuotaLedger | undefined,
+  teamBookings: Iterable<Reservation>,
+  appId: string,
+  need: { cpus: number; mem: number; disk: number },
+): string | undefined {
+  const held: Record<string, Usage> = {};
+  for (const r of teamBookings) {
+    if (isMarathonTask(r)) continue;
+    const u = held[r.appId] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
+    held[r.appId] = {
+      cpus: roundResource(u.cpus + r.cpus),
+      mem: roundResource(u.mem + r.mem),
+      disk: roundResource(u.disk + r.disk),
+      instances: u.instances + 1,
+    };
+  }
+  const before = held[appId] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
+  const next = {
+    cpus: roundResource(before.cpus + need.cpus),
+    mem: roundResource(before.mem + need.mem),
+    disk: roundResource(before.disk + need.disk),
+    instances: before.instances + 1,
+  };
+  const r = bookQuota({ apps: { ...(apps?.apps ?? {}), ...held } }, quota, appId, next);
+  return r.ok ? undefined : r.reason;
 }

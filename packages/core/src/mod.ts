@@ -153,6 +153,7 @@ export { DOCKER_PARAMETER_KEYS, type DockerOptions, dockerOptions } from "./dock
 export { DEFAULT_TASK_POLICY, effectivePidsLimit, policyViolations, type TaskPolicy } from "./task-policy.js";
 export {
   bookQuota,
+  defaultQuotaFrom,
   defaultTeam,
   effectiveTeam,
   footprint,
@@ -194,4 +195,15 @@ export {
   marathonFramework,
   type FrameworkUsage,
   usageByFramework,
+  frameworkLaunchRefusal,
 } from "./framework.js";
+export {
+  type LaunchRead,
+  type MesosOffer,
+  mesosOffer,
+  type MesosResource,
+  mesosStatus,
+  readTaskInfo,
+  recordIo,
+  statusUuid,
+} from "./mesos-scheduler.js";

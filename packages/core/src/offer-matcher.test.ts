@@ -44,6 +44,14 @@ describe("matchTask", () => {
     expect(matchTask(need({ command: true }), [plain, withImage])).toMatchObject({ ok: true, agentId: "a2" });
   });
 
+  it("places a task pinned to an agent (a framework's accepted offer) there or nowhere", () => {
+    expect(matchTask(need({ agentId: "a2" }), [offer("a1"), offer("a2")])).toMatchObject({ ok: true, agentId: "a2" });
+    expect(matchTask(need({ agentId: "a3" }), [offer("a1"), offer("a2")])).toEqual({
+      ok: false,
+      reasons: ["not the agent asked for on 2 of 2 agents"],
+    });
+  });
+
   it("says when there are no agents", () => {
     expect(matchTask(need(), [])).toEqual({ ok: false, reasons: ["no agents are registered and healthy"] });
   });

@@ -19,6 +19,8 @@ export interface TaskNeed {
   command?: boolean;
   /** The framework that owns it (frameworkOf); absent: marathon. */
   frameworkId?: string;
+  /** Only this agent will do: a framework launches on the agent whose offer it accepted. */
+  agentId?: string;
 }
 
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
@@ -30,6 +32,7 @@ export function refusal(
   all: readonly AgentOffer[],
   counts: (field: string) => Map<string, number> = memoCounts(all, need.appId),
 ): string | undefined {
+  if (need.agentId !== undefined && need.agentId !== offer.agentId) return "not the agent asked for";
   const f = offer.free;
   if (f.cpus < need.cpus) return "insufficient cpus";
   if (f.mem < need.mem) return "insufficient mem";

@@ -62,6 +62,20 @@ export function parseQuota(raw: unknown): { ok: true; quota: Quota } | { ok: fal
   return r.ok ? { ok: true, quota: r.team.quota } : r;
 }
 
+/** The operator's default quota from BERTH_DEFAULT_QUOTA's text (none when unset); throws saying what to fix. */
+export function defaultQuotaFrom(text: string | undefined): Quota {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`BERTH_DEFAULT_QUOTA must be JSON such as {"cpus": 8, "mem": 16384, "instances": 50}, got '${text}'`);
+  }
+  const r = parseQuota(raw);
+  if (!r.ok) throw new Error(`BERTH_DEFAULT_QUOTA: ${r.details.map((d) => `${d.path} ${d.errors.join("; ")}`).join(", ")}`);
+  return r.quota;
+}
+
 /** What an app holds while it exists: its declared instances, each with the app's resources. */
 export function footprint(app: AppDefinition | undefined): Usage {
   if (!app) return { ...ZERO };
@@ -99,7 +113,7 @@ export function bookQuota(ledger: QuotaLedger | undefined, quota: Quota, appId: 
     if (total > limit) {
       return {
         ok: false,
-        reason: `team quota for ${r} exceeded: the quota is ${limit}, ${others[r] + before[r]} is in use, and this change needs ${next[r]} for ${appId}`,
+        reason: `team quota for ${r} exceeded: the quota is ${limit}, ${Math.round((others[r] + before[r]) * 1000) / 1000} is in use, and this change needs ${Math.round(next[r] * 1000) / 1000} for ${appId}`,
       };
     }
   }

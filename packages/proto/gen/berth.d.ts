@@ -212,6 +212,7 @@ export namespace berth {
             network?: (string|null);
             command?: (boolean|null);
             frameworkId?: (string|null);
+            agentId?: (string|null);
         }
 
         class TaskRequirements implements ITaskRequirements {
@@ -227,6 +228,7 @@ export namespace berth {
             public network: string;
             public command: boolean;
             public frameworkId: string;
+            public agentId: string;
             public static create(properties?: berth.v1.ITaskRequirements): berth.v1.TaskRequirements;
             public static encode(message: berth.v1.ITaskRequirements, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskRequirements;

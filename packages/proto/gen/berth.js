@@ -2435,6 +2435,7 @@ export const berth = $root.berth = (() => {
              * @property {string|null} [network] TaskRequirements network
              * @property {boolean|null} [command] TaskRequirements command
              * @property {string|null} [frameworkId] TaskRequirements frameworkId
+             * @property {string|null} [agentId] TaskRequirements agentId
              */
 
             /**
@@ -2543,6 +2544,14 @@ export const berth = $root.berth = (() => {
             TaskRequirements.prototype.frameworkId = "";
 
             /**
+             * TaskRequirements agentId.
+             * @member {string} agentId
+             * @memberof berth.v1.TaskRequirements
+             * @instance
+             */
+            TaskRequirements.prototype.agentId = "";
+
+            /**
              * Creates a new TaskRequirements instance using the specified properties.
              * @function create
              * @memberof berth.v1.TaskRequirements
@@ -2597,6 +2606,8 @@ export const berth = $root.berth = (() => {
                     writer.uint32(/* id 10, wireType 0 =*/80).bool(message.command);
                 if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
                     writer.uint32(/* id 11, wireType 2 =*/90).string(message.frameworkId);
+                if (message.agentId != null && Object.hasOwnProperty.call(message, "agentId"))
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.agentId);
                 return writer;
             };
 
@@ -2693,6 +2704,10 @@ export const berth = $root.berth = (() => {
                             message.frameworkId = reader.string();
                             break;
                         }
+                    case 12: {
+                            message.agentId = reader.string();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -2759,6 +2774,8 @@ export const berth = $root.berth = (() => {
                     message.command = Boolean(object.command);
                 if (object.frameworkId != null)
                     message.frameworkId = String(object.frameworkId);
+                if (object.agentId != null)
+                    message.agentId = String(object.agentId);
                 return message;
             };
 
@@ -2793,6 +2810,7 @@ export const berth = $root.berth = (() => {
                     object.network = "";
                     object.command = false;
                     object.frameworkId = "";
+                    object.agentId = "";
                 }
                 if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
                     object.taskId = message.taskId;
@@ -2822,6 +2840,8 @@ export const berth = $root.berth = (() => {
                     object.command = message.command;
                 if (message.frameworkId != null && Object.hasOwnProperty.call(message, "frameworkId"))
                     object.frameworkId = message.frameworkId;
+                if (message.agentId != null && Object.hasOwnProperty.call(message, "agentId"))
+                    object.agentId = message.agentId;
                 return object;
             };
 

@@ -7,3 +7,4 @@ export { runProcess } from "./process.js";
 export { serviceArgs } from "./service-args.js";
 export { stopOnSignals } from "./signals.js";
 export { ensureLocalCa, natsTlsBlock, natsTlsConfig, type TlsFiles } from "./tls-files.js";
+export { hashToken, tokenIn } from "./tokens.js";

@@ -13,7 +13,7 @@ import { eventually } from "./wait.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-export type ServiceName = "api" | "launch-dispatcher" | "offer-handler" | "slave-agent" | "status-aggregator";
+export type ServiceName = "api" | "launch-dispatcher" | "offer-handler" | "slave-agent" | "status-aggregator" | "scheduler-api";
 
 export interface ClusterProcess {
   name: string;
@@ -34,6 +34,8 @@ export interface Cluster {
   api(path: string, init?: RequestInit): Promise<Response>;
   /** Every api instance's URL. */
   apiUrls: string[];
+  /** With `schedulerApi`: where Mesos frameworks subscribe (http://127.0.0.1:<port>). */
+  schedulerUrl: string;
   agentId: string;
   /** Every agent's id; the first is `agentId`. */
   agentIds: string[];
@@ -91,6 +93,8 @@ export async function startCluster(opts: {
   natsUsers?: NatsUsers;
   /** The api serves HTTPS with a certificate from the tests' CA (`apiCa`), as where it leaves the host. */
   apiTls?: boolean;
+  /** Start the scheduler-api (Mesos's scheduler API for frameworks) too. */
+  schedulerApi?: boolean;
 }): Promise<Cluster> {
   const apiTls = opts.apiTls ? await testTls() : undefined;
   const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
@@ -105,7 +109,7 @@ export async function startCluster(opts: {
   const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", BERTH_METRICS_TOKEN: metricsToken, ...tlsEnv, ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
   const agentIds = Array.from({ length: opts.agents ?? 1 }, (_, i) => (i === 0 ? agentId : `${agentId}-${i + 1}`));
-  const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator"] as const;
+  const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator", "scheduler-api"] as const;
   const credentials = await opts.natsUsers?.allow([
     ...services.map((service) => ({ kind: "service" as const, service })),
     ...agentIds.map((id) => ({ kind: "agent" as const, agentId: id })),
@@ -142,6 +146,17 @@ export async function startCluster(opts: {
           BERTH_ADMIN_TOKEN: adminToken,
           BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()),
         },
+        logDir,
+      ),
+    );
+  }
+  const schedulerPort = opts.schedulerApi ? await freePort() : 0;
+  if (opts.schedulerApi) {
+    processes.push(
+      start(
+        "scheduler-api",
+        "scheduler-api",
+        { ...common, ...as("scheduler-api"), BERTH_HTTP_PORT: await httpPort(), BERTH_SCHEDULER_API_PORT: String(schedulerPort) },
         logDir,
       ),
     );
@@ -203,6 +218,7 @@ export async function startCluster(opts: {
         apiTls?.caFile,
       ),
     apiUrls: processes.filter((p) => p.service === "api").map((p) => `${scheme}://127.0.0.1:${p.env.BERTH_API_PORT}`),
+    schedulerUrl: `http://127.0.0.1:${schedulerPort}`,
     agentId,
     agentIds,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { type BusHandles, KvCache, cacheOf } from "@berth/bus";
 import {
   accessRefusal,
@@ -11,7 +11,7 @@ import {
   UnauthorizedError,
 } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { carriesBearer } from "@berth/runtime";
+import { carriesBearer, hashToken, tokenIn } from "@berth/runtime";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -24,30 +24,6 @@ declare module "fastify" {
 /** Paths any caller may use: liveness and readiness, and the web UI's files (its API calls carry a token). */
 const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui", "/v2/openapi.json"]);
 const isOpen = (path: string) => OPEN_PATHS.has(path) || path.startsWith("/ui/");
-
-/**
- * The token in an Authorization header, in each form Marathon's clients send:
- * `Bearer <token>`; DC/OS's `token=<token>` (Prometheus's marathon_sd
- * `auth_token`, client libraries); and HTTP Basic with the token as the
- * password and any user name (open-source Marathon's `--http_credentials`,
- * `curl -u :$TOKEN`).
- */
-export function tokenIn(header: string): string | undefined {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (bearer) return bearer[1];
-  const dcos = /^token=(\S+)\s*$/i.exec(header);
-  if (dcos) return dcos[1];
-  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-  if (!basic) return undefined;
-  const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
-}
-
-/** Tokens are 32 random bytes; their SHA-256 is what is stored and looked up. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
 
 export function newToken(): string {
   return `berth_${randomBytes(32).toString("base64url")}`;

@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICE_PORTS, parsePortRange, type PortRange, parseQuota, type Quota } from "@berth/core";
+import { DEFAULT_SERVICE_PORTS, parsePortRange, type PortRange, defaultQuotaFrom, type Quota } from "@berth/core";
 import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
 export interface ApiConfig extends NatsConfig {
@@ -39,7 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     uiDir: env.BERTH_UI_DIR || undefined,
     tls: apiTls(env),
     metricsToken: metricsToken(env),
-    defaultQuota: defaultQuota(env.BERTH_DEFAULT_QUOTA),
+    defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),
     callbackAllow: envString(env, "BERTH_CALLBACK_ALLOW", "")
       .split(",")
       .map((s) => s.trim())
@@ -47,19 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     callbackTimeoutMs: envNumber(env, "BERTH_CALLBACK_TIMEOUT_MS", 5_000),
     servicePorts: env.BERTH_SERVICE_PORTS ? parsePortRange(env.BERTH_SERVICE_PORTS) : DEFAULT_SERVICE_PORTS,
   };
-}
-
-function defaultQuota(text: string | undefined): Quota {
-  if (!text) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new Error(`BERTH_DEFAULT_QUOTA must be JSON such as {"cpus": 8, "mem": 16384, "instances": 50}, got '${text}'`);
-  }
-  const r = parseQuota(raw);
-  if (!r.ok) throw new Error(`BERTH_DEFAULT_QUOTA: ${r.details.map((d) => `${d.path} ${d.errors.join("; ")}`).join(", ")}`);
-  return r.quota;
 }
 
 function apiTls(env: NodeJS.ProcessEnv): ApiConfig["tls"] {

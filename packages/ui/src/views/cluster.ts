@@ -1,3 +1,4 @@
+import type { ApiUsage } from "@berth/contract";
 import { call, type StreamEvent } from "../api.js";
 import { ago, h } from "../dom.js";
 import { appHref, badge, type Deployment, table, type View } from "../widgets.js";
@@ -60,6 +61,8 @@ export const agentsView: View = async () => {
       resources: Res;
       unreserved: Res;
       tasks: number;
+      /** What each framework holds on the agent. */
+      frameworks: Record<string, ApiUsage>;
       lastHeartbeatAt: string;
     }[];
   }>("GET", "/v2/agents");
@@ -78,7 +81,7 @@ export const agentsView: View = async () => {
     h("h1", {}, "Agents"),
     table(
       `${agents.length} agents`,
-      ["Agent", "Host", "State", "CPUs used", "Memory used", "Tasks", "Heartbeat"],
+      ["Agent", "Host", "State", "CPUs used", "Memory used", "Tasks", "By framework", "Heartbeat"],
       agents.map((a) => [
         a.id,
         a.hostname,
@@ -86,6 +89,9 @@ export const agentsView: View = async () => {
         used(a.resources.cpus, a.unreserved.cpus),
         used(a.resources.mem, a.unreserved.mem, " MiB"),
         a.tasks,
+        Object.entries(a.frameworks ?? {})
+          .map(([id, u]) => `${id}: ${u.tasks} task${u.tasks === 1 ? "" : "s"}, ${u.cpus} cpus, ${u.mem} MiB`)
+          .join("; ") || "none",
         ago(a.lastHeartbeatAt),
       ]),
     ),

@@ -12,7 +12,8 @@ import {
   ValidationError,
 } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { type Authenticator, hashToken, newToken, requireAccess, requireAdmin } from "../auth.js";
+import { hashToken } from "@berth/runtime";
+import { type Authenticator, newToken, requireAccess, requireAdmin } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 import type { QuotaBook } from "../quota-book.js";
 

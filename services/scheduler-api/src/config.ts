@@ -1,0 +1,32 @@
+import { defaultQuotaFrom, type Quota } from "@berth/core";
+import { envNumber, envString, type ServiceConfig, serviceConfig } from "@berth/runtime";
+
+export interface SchedulerApiConfig extends ServiceConfig {
+  /** Where frameworks reach the API: Mesos's master port by default. */
+  apiHost: string;
+  apiPort: number;
+  /** How often a subscribed framework hears a HEARTBEAT. */
+  heartbeatSeconds: number;
+  /** How often offers are made of what is free. */
+  offerIntervalMs: number;
+  /** The team a framework that sends no credentials acts for; unset: such a framework is refused (401). */
+  anonymousTeam: string | undefined;
+  /** An agent silent this long is offered to no one. */
+  agentTimeoutMs: number;
+  /** The quota of a team whose configuration names none: the api's BERTH_DEFAULT_QUOTA. */
+  defaultQuota: Quota;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SchedulerApiConfig {
+  return {
+    ...serviceConfig(env, 9105),
+    apiHost: envString(env, "BERTH_SCHEDULER_API_HOST", "127.0.0.1"),
+    apiPort: envNumber(env, "BERTH_SCHEDULER_API_PORT", 5050),
+    // Mesos says 15 s; clients such as mesos-framework give up on a stream silent for 10 s.
+    heartbeatSeconds: envNumber(env, "BERTH_SCHEDULER_HEARTBEAT_SECONDS", 5),
+    offerIntervalMs: envNumber(env, "BERTH_SCHEDULER_OFFER_INTERVAL_MS", 1_000),
+    anonymousTeam: env.BERTH_SCHEDULER_ANONYMOUS_TEAM || undefined,
+    agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
+    defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),
+  };
+}

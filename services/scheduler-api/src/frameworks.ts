@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { type BusHandles, type KvCache, publishCommand } from "@berth/bus";
+import { type Framework, frameworkOf, isTerminal, type TaskRecord } from "@berth/core";
+import type { Logger } from "@berth/runtime";
+
+/** The id Mesos gives a framework: a master's id and a counter; here a fresh uuid and 0000. */
+export function newFrameworkId(): string {
+  return `${randomUUID()}-0000`;
+}
+
+/** A framework's task as Berth keeps it: under the framework's id, so two frameworks' task ids never meet. */
+export function berthTaskId(frameworkId: string, taskId: string): string {
+  return `${frameworkId}.${taskId}`;
+}
+
+/** The task id the framework gave, from Berth's. */
+export function frameworkTaskId(task: Pick<TaskRecord, "taskId" | "frameworkId">): string {
+  const prefix = `${frameworkOf(task)}.`;
+  return task.taskId.startsWith(prefix) ? task.taskId.slice(prefix.length) : task.taskId;
+}
+
+/** Where a framework's tasks live in its team's namespace: /<team>/<its name, as an id segment>. */
+export function frameworkAppId(f: Pick<Framework, "team" | "name">): string {
+  const name =
+    f.name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "framework";
+  return `/${f.team}/${name}`;
+}
+
+/**
+ * The registry of frameworks (berth_frameworks) and what ends them: a
+ * teardown, or a failover timeout passed while the framework was gone. Its
+ * tasks are then killed (goal KILL on their records, a kill command to their
+ * agents) and it is completed: it may not subscribe again.
+ */
+export class FrameworkRegistry {
+  constructor(
+    private readonly bus: BusHandles<"frameworks" | "tasks" | "js">,
+    private readonly tasks: KvCache<TaskRecord>,
+    private readonly log: Logger,
+  ) {}
+
+  async get(id: string): Promise<Framework | undefined> {
+    return (await this.bus.frameworks.get(id))?.value;
+  }
+
+  async put(f: Framework): Promise<void> {
+    await this.bus.frameworks.put(f.id, f);
+  }
+
+  async setState(id: string, state: Framework["state"], nowMs: number): Promise<void> {
+    await this.bus.frameworks.mutate(id, (cur) => (cur && cur.state !== "completed" ? { ...cur, state, updatedAtMs: nowMs } : undefined));
+  }
+
+  /** The framework's tasks that have not ended. */
+  liveTasks(frameworkId: string): TaskRecord[] {
+    return [...this.tasks.values()].filter((t) => frameworkOf(t) === frameworkId && !isTerminal(t.state));
+  }
+
+  /** Marks a task to be killed and tells its agent; true when it was one to kill. */
+  async kill(task: TaskRecord, reason: string, nowMs: number): Promise<boolean> {
+    const r = await this.bus.tasks.mutate(task.taskId, (cur) =>
+      cur && !isTerminal(cur.state) && cur.goal !== "KILL" ? { ...cur, goal: "KILL" } : undefined,
+    );
+    const record = r.value ?? task;
+    if (isTerminal(record.state)) return false;
+    await publishCommand(
+      this.bus.js,
+      {
+        kind: "kill",
+        command: { taskId: task.taskId, agentId: task.agentId, gracePeriodSeconds: task.killGracePeriodSeconds, reason, issuedAtMs: nowMs },
+      },
+      `kill-${task.taskId}-${Math.floor(nowMs / 60_000)}`,
+    );
+    return true;
+  }
+
+  /** Ends a framework: kills its tasks and completes it. Safe to repeat. */
+  async tearDown(id: string, why: string, nowMs: number): Promise<void> {
+    this.log.info({ frameworkId: id, why }, "tearing down a framework");
+    for (const t of this.liveTasks(id)) await this.kill(t, why, nowMs);
+    await this.bus.frameworks.mutate(id, (cur) =>
+      cur && cur.state !== "completed" ? { ...cur, state: "completed", updatedAtMs: nowMs } : undefined,
+    );
+  }
+
+  /** Tears down every framework gone longer than its failover timeout. */
+  async endFailedOver(frameworks: Iterable<Framework>, nowMs: number): Promise<void> {
+    for (const f of frameworks) {
+      if (f.state === "inactive" && nowMs - f.updatedAtMs > f.failoverTimeoutSeconds * 1000) {
+        await this.tearDown(f.id, `framework gone longer than its failover timeout of ${f.failoverTimeoutSeconds}s`, nowMs);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { buildSchedulerApi } from "./app.js";
+export { loadConfig, type SchedulerApiConfig } from "./config.js";

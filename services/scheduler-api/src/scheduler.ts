@@ -1,0 +1,401 @@
+import type { ServerResponse } from "node:http";
+import { type AgentLedger, type AgentRecord, type BusHandles, channels, type KvCache, publishCommand, request, sealTask } from "@berth/bus";
+import {
+  effectiveTeam,
+  type Framework,
+  frameworkLaunchRefusal,
+  frameworkOf,
+  isTerminal,
+  killGraceSeconds,
+  mesosOffer,
+  mesosStatus,
+  offerOf,
+  parseApp,
+  readTaskInfo,
+  stagedTask,
+  statusUuid,
+  type Quota,
+  type QuotaLedger,
+  type TaskRecord,
+  taskNeed,
+  type Team,
+  teamOf,
+  taskSpec,
+} from "@berth/core";
+import type { Logger } from "@berth/runtime";
+import { berthTaskId, FrameworkRegistry, frameworkAppId, frameworkTaskId, newFrameworkId } from "./frameworks.js";
+import { Session } from "./session.js";
+
+/** A call's error as Mesos answers it: an HTTP status and a plain-text body that says what to fix. */
+export class CallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const idOf = (v: unknown): string => {
+  const value = obj(v).value;
+  return typeof value === "string" ? value : "";
+};
+
+/** Mesos's default refuse_seconds for a DECLINE or an ACCEPT that leaves resources unused. */
+const DEFAULT_REFUSE_SECONDS = 5;
+
+/** The read models the scheduler decides on. */
+export interface SchedulerViews {
+  agents: KvCache<AgentRecord>;
+  ledgers: KvCache<AgentLedger>;
+  tasks: KvCache<TaskRecord>;
+  frameworks: KvCache<Framework>;
+  teams: KvCache<Team>;
+  quotas: KvCache<QuotaLedger>;
+}
+
+export interface SchedulerOptions {
+  /** The quota of a team whose configuration names none (BERTH_DEFAULT_QUOTA, as the api reads it). */
+  defaultQuota: Quota;
+  heartbeatSeconds: number;
+  agentTimeoutMs: number;
+  now: () => number;
+}
+
+/**
+ * Mesos's scheduler API over Berth: frameworks subscribe, get offers of each
+ * agent's free resources, and launch, kill, reconcile and acknowledge their
+ * tasks. A launch is booked on the agent's ledger through the offer-handler
+ * (so offers made to several frameworks at once never overbook an agent),
+ * recorded as the framework's task and sent to the agent like any other; its
+ * status updates come back from the task records.
+ */
+export class SchedulerApi {
+  private readonly sessions = new Map<string, Session>();
+  /** The last state told to each task's framework, so an update is told once. */
+  private readonly told = new Map<string, string>();
+  private offerCount = 0;
+  readonly registry: FrameworkRegistry;
+
+  constructor(
+    private readonly bus: BusHandles<"frameworks" | "tasks" | "js" | "nc">,
+    private readonly views: SchedulerViews,
+    private readonly opts: SchedulerOptions,
+    private readonly log: Logger,
+  ) {
+    this.registry = new FrameworkRegistry(bus, views.tasks, log);
+    views.tasks.onChange((_key, entry) => {
+      if (entry) this.tell(entry.value);
+    });
+  }
+
+  /** SUBSCRIBE: registers the framework (or takes it back, with its id), and answers with its event stream. */
+  async subscribe(call: Json, team: string, res: ServerResponse): Promise<void> {
+    const info = obj(obj(call.subscribe).framework_info);
+    const name = typeof info.name === "string" ? info.name : "";
+    if (!name) throw new CallError(400, "Failed to validate scheduler::Call: Expecting 'framework_info.name' to be present");
+    if (typeof info.user !== "string")
+      throw new CallError(400, "Failed to validate scheduler::Call: Expecting 'framework_info.user' to be present");
+    const requestedId = idOf(info.id) || idOf(call.framework_id);
+    const now = this.opts.now();
+    let framework: Framework;
+    if (requestedId) {
+      const known = await this.registry.get(requestedId);
+      if (!known) throw new CallError(403, `Framework '${requestedId}' is not known: subscribe without an id to register`);
+      if (known.team !== team) throw new CallError(403, `Framework '${requestedId}' is not known: subscribe without an id to register`);
+      if (known.state === "completed") throw new CallError(403, `Framework '${requestedId}' has been removed`);
+      framework = {
+        ...known,
+        name,
+        failoverTimeoutSeconds: failoverOf(info, known.failoverTimeoutSeconds),
+        state: "active",
+        updatedAtMs: now,
+      };
+    } else {
+      framework = {
+        id: newFrameworkId(),
+        name,
+        team,
+        role: roleOf(info, team),
+        failoverTimeoutSeconds: failoverOf(info, 0),
+        state: "active",
+        registeredAtMs: now,
+        updatedAtMs: now,
+      };
+    }
+    await this.registry.put(framework);
+    // A second subscriber with the same id takes over: the first is told, as Mesos tells it.
+    this.sessions.get(framework.id)?.end("Framework failed over");
+    const session = new Session(framework, res, this.opts.heartbeatSeconds, (s) => void this.disconnected(s));
+    this.sessions.set(framework.id, session);
+    this.log.info({ frameworkId: framework.id, name, team, resubscribed: Boolean(requestedId) }, "framework subscribed");
+    session.send({
+      type: "SUBSCRIBED",
+      subscribed: { framework_id: { value: framework.id }, heartbeat_interval_seconds: this.opts.heartbeatSeconds },
+    });
+    this.offerTo(session);
+  }
+
+  /** Every call but SUBSCRIBE: on the framework's open stream, named by its Mesos-Stream-Id. */
+  async call(call: Json, streamId: string | undefined, team: string): Promise<void> {
+    const frameworkId = idOf(call.framework_id);
+    if (!frameworkId) throw new CallError(400, "Failed to validate scheduler::Call: Expecting 'framework_id' to be present");
+    const session = this.sessions.get(frameworkId);
+    if (!session || session.framework.team !== team) throw new CallError(403, `Framework '${frameworkId}' is not subscribed`);
+    if (!streamId) throw new CallError(400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+    if (streamId !== session.streamId)
+      throw new CallError(
+        400,
+        `The stream ID '${streamId}' included in this request didn't match the stream ID currently associated with framework ID '${frameworkId}'`,
+      );
+    const now = this.opts.now();
+    switch (call.type) {
+      case "ACCEPT":
+        return this.accept(session, obj(call.accept), now);
+      case "DECLINE": {
+        const decline = obj(call.decline);
+        for (const id of list(decline.offer_ids).map(idOf)) {
+          const agentId = session.use(id);
+          if (agentId) session.refuse(agentId, refuseSeconds(decline.filters), now);
+        }
+        return;
+      }
+      case "ACKNOWLEDGE":
+        return this.acknowledge(session, obj(call.acknowledge));
+      case "KILL": {
+        const taskId = idOf(obj(call.kill).task_id);
+        const task = this.views.tasks.get(berthTaskId(frameworkId, taskId))?.value;
+        if (!task || isTerminal(task.state)) {
+          // As Mesos: a task it does not know is reported lost.
+          if (!task)
+            session.send(
+              update({
+                task_id: { value: taskId },
+                state: "TASK_LOST",
+                message: "Attempted to kill an unknown task",
+                source: "SOURCE_MASTER",
+                reason: "REASON_RECONCILIATION",
+                timestamp: now / 1000,
+              }),
+            );
+          return;
+        }
+        await this.registry.kill(task, "killed by its framework", now);
+        return;
+      }
+      case "RECONCILE":
+        return this.reconcile(session, obj(call.reconcile));
+      case "SUPPRESS":
+        session.suppressed = true;
+        return;
+      case "REVIVE":
+        session.suppressed = false;
+        session.refusedUntil.clear();
+        this.offerTo(session);
+        return;
+      case "TEARDOWN":
+        await this.registry.tearDown(frameworkId, "torn down by its framework", now);
+        this.sessions.delete(frameworkId);
+        session.end();
+        return;
+      default:
+        throw new CallError(400, `Failed to validate scheduler::Call: call type '${String(call.type)}' is not supported`);
+    }
+  }
+
+  /** Makes offers to every subscribed framework that wants them. */
+  offerAll(): void {
+    for (const s of this.sessions.values()) this.offerTo(s);
+  }
+
+  /** Ends frameworks gone longer than their failover timeout. */
+  async endFailedOver(): Promise<void> {
+    const gone = [...this.views.frameworks.values()].filter((f) => !this.sessions.has(f.id));
+    await this.registry.endFailedOver(gone, this.opts.now());
+  }
+
+  /** At start: a framework left active by an earlier run of this service has no stream now; its failover time runs from here. */
+  async markOrphansInactive(): Promise<void> {
+    for (const f of this.views.frameworks.values()) {
+      if (f.state === "active" && !this.sessions.has(f.id)) await this.registry.setState(f.id, "inactive", this.opts.now());
+    }
+  }
+
+  stop(): void {
+    for (const s of this.sessions.values()) s.end();
+    this.sessions.clear();
+  }
+
+  private async disconnected(s: Session): Promise<void> {
+    if (this.sessions.get(s.framework.id) !== s) return;
+    this.sessions.delete(s.framework.id);
+    this.log.info({ frameworkId: s.framework.id }, "framework disconnected; its tasks live on for its failover timeout");
+    await this.registry
+      .setState(s.framework.id, "inactive", this.opts.now())
+      .catch((err: unknown) => this.log.warn({ err: String(err) }, "cannot mark a framework inactive"));
+    if (s.framework.failoverTimeoutSeconds === 0) await this.endFailedOver().catch(() => undefined);
+  }
+
+  private offerTo(s: Session): void {
+    if (s.suppressed || !s.isOpen) return;
+    const now = this.opts.now();
+    const offers = [];
+    for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
+      const reg = rec.registration;
+      if (!reg || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs || !s.mayOffer(agentId, now)) continue;
+      const total = {
+        cpus: reg.resources?.cpus ?? 0,
+        mem: reg.resources?.mem ?? 0,
+        disk: reg.resources?.disk ?? 0,
+        ports: (reg.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
+      };
+      const reservations = this.views.ledgers.get(agentId)?.value.reservations ?? [];
+      const free = offerOf({ agentId, hostname: reg.hostname ?? "", attributes: {}, total, reservations, schedulable: true }).free;
+      if (free.cpus < 0.01 || free.mem < 1) continue;
+      const offerId = `${s.framework.id}-O${++this.offerCount}`;
+      s.offers.set(offerId, agentId);
+      const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
+      offers.push(mesosOffer({ offerId, frameworkId: s.framework.id, agentId, hostname: reg.hostname ?? "", agentPort, free }));
+    }
+    if (offers.length > 0) s.send({ type: "OFFERS", offers: { offers } });
+  }
+
+  private async accept(s: Session, accept: Json, now: number): Promise<void> {
+    const offerIds = list(accept.offer_ids).map(idOf);
+    const agentIds = new Set(offerIds.map((id) => s.use(id)));
+    const valid = offerIds.length > 0 && !agentIds.has(undefined) && agentIds.size === 1;
+    const agentId = [...agentIds][0];
+    const taskInfos = list(accept.operations)
+      .map(obj)
+      .flatMap((op) => (op.type === "LAUNCH" ? list(obj(op.launch).task_infos) : []));
+    for (const ti of taskInfos) {
+      const taskId = idOf(obj(ti).task_id);
+      if (!valid || !agentId) {
+        s.send(
+          update(lost(taskId, "TASK_DROPPED", "Task launched with invalid offers: each offer must be outstanding and on one agent", now)),
+        );
+        continue;
+      }
+      const why = await this.launch(s.framework, ti, agentId, now);
+      if (why) s.send(update(lost(taskId, "TASK_ERROR", why, now, agentId)));
+    }
+    if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
+  }
+
+  /** Books, records and sends one task; returns why it could not be launched. */
+  private async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<string | undefined> {
+    const read = readTaskInfo(ti, frameworkAppId(f));
+    if (!read.ok) return read.message;
+    if (read.agentId !== agentId) return `agent_id '${read.agentId}' is not the agent of the offers ('${agentId}')`;
+    const taskId = berthTaskId(f.id, read.taskId);
+    if (this.views.tasks.get(taskId)) return `Task '${read.taskId}' already exists`;
+    const parsed = parseApp(read.app, { version: new Date(now).toISOString() });
+    if (!parsed.ok) return parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; ");
+    const app = parsed.app;
+    const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
+    // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
+    const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.opts.defaultQuota);
+    const bookings = [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === f.team));
+    const overQuota = frameworkLaunchRefusal(team.quota, this.views.quotas.get(f.team)?.value, bookings, app.id, need);
+    if (overQuota) return overQuota;
+    const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
+    if (reply.error) return `Cannot book the task: ${reply.error.message}`;
+    const placed = reply.placements[0];
+    if (!placed) return `Task uses more resources than the agent has free: ${(reply.unplaced[0]?.reasons ?? []).join("; ")}`;
+    const record = stagedTask({
+      taskId,
+      appId: app.id,
+      agentId: placed.agentId,
+      hostname: placed.hostname,
+      ports: placed.ports,
+      version: app.version,
+      configVersion: app.version,
+      killGracePeriodSeconds: killGraceSeconds(app),
+      nowMs: now,
+      frameworkId: f.id,
+    });
+    await this.bus.tasks.create(taskId, record);
+    const spec = taskSpec(app, taskId, placed.ports, team.policy);
+    await publishCommand(
+      this.bus.js,
+      { kind: "launch", command: { task: sealTask(spec, undefined), agentId, issuedAtMs: now } },
+      `launch-${taskId}`,
+    );
+    this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
+    return undefined;
+  }
+
+  /** Tells a task's framework of its new state, once (STAGING is the framework's own to assume, as with Mesos). */
+  private tell(task: TaskRecord): void {
+    const s = this.sessions.get(frameworkOf(task));
+    const key = `${task.state}:${task.lastSequence}`;
+    if (!s || task.state === "TASK_STAGING" || this.told.get(task.taskId) === key) return;
+    this.told.set(task.taskId, key);
+    s.send(update(mesosStatus(task, frameworkTaskId(task))));
+  }
+
+  /** An acknowledged end: the task's record has told all it will, and goes. */
+  private async acknowledge(s: Session, ack: Json): Promise<void> {
+    const taskId = berthTaskId(s.framework.id, idOf(ack.task_id));
+    const task = this.views.tasks.get(taskId)?.value;
+    if (!task || !isTerminal(task.state)) return;
+    if (ack.uuid !== statusUuid(frameworkTaskId(task), task.lastSequence, task.state)) return;
+    this.told.delete(taskId);
+    await this.bus.tasks.mutate(taskId, (cur) => (cur && isTerminal(cur.state) ? null : undefined));
+  }
+
+  /** RECONCILE: the named tasks' states (lost when unknown), or every live task's when none is named. */
+  private reconcile(s: Session, reconcile: Json): void {
+    const named = list(reconcile.tasks).map((t) => idOf(obj(t).task_id));
+    const tasks =
+      named.length > 0
+        ? named.map((id) => ({ id, task: this.views.tasks.get(berthTaskId(s.framework.id, id))?.value }))
+        : this.registry.liveTasks(s.framework.id).map((task) => ({ id: frameworkTaskId(task), task }));
+    const now = this.opts.now();
+    for (const { id, task } of tasks) {
+      s.send(
+        update(
+          task
+            ? mesosStatus(task, id, { reconciling: true })
+            : { ...lost(id, "TASK_LOST", "Reconciliation: task is unknown", now), reason: "REASON_RECONCILIATION" },
+        ),
+      );
+    }
+  }
+}
+
+function update(status: Json): { type: string } & Json {
+  return { type: "UPDATE", update: { status } };
+}
+
+function lost(taskId: string, state: string, message: string, nowMs: number, agentId?: string): Json {
+  return {
+    task_id: { value: taskId },
+    state,
+    message,
+    source: "SOURCE_MASTER",
+    reason: state === "TASK_ERROR" ? "REASON_TASK_INVALID" : "REASON_INVALID_OFFERS",
+    timestamp: nowMs / 1000,
+    ...(agentId ? { agent_id: { value: agentId } } : {}),
+  };
+}
+
+function refuseSeconds(filters: unknown): number {
+  const v = Number(obj(filters).refuse_seconds);
+  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_REFUSE_SECONDS;
+}
+
+function failoverOf(info: Json, fallback: number): number {
+  const v = Number(info.failover_timeout);
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+/** The framework's role: the one it names, or its team's. */
+function roleOf(info: Json, team: string): string {
+  const roles = list(info.roles).filter((r): r is string => typeof r === "string");
+  if (roles[0]) return roles[0];
+  return typeof info.role === "string" && info.role !== "*" ? info.role : team;
+}

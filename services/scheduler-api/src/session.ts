@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { type Framework, recordIo } from "@berth/core";
+
+/**
+ * One subscribed framework: its open event stream (RecordIO over a chunked
+ * response, one record a chunk), its heartbeat, and its offers. A framework
+ * has at most one session; a new subscription with its id takes over.
+ */
+export class Session {
+  readonly streamId = randomUUID();
+  /** SUPPRESS: no offers until REVIVE. */
+  suppressed = false;
+  /** Agents the framework declined, until when (DECLINE's or ACCEPT's refuse_seconds). */
+  readonly refusedUntil = new Map<string, number>();
+  /** Offers made and not yet used: offer id to agent id. */
+  readonly offers = new Map<string, string>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    readonly framework: Framework,
+    private readonly res: ServerResponse,
+    heartbeatSeconds: number,
+    onClose: (s: Session) => void,
+  ) {
+    res.writeHead(200, { "Content-Type": "application/json", "Mesos-Stream-Id": this.streamId, "Cache-Control": "no-cache" });
+    this.heartbeat = setInterval(() => this.send({ type: "HEARTBEAT" }), heartbeatSeconds * 1000);
+    res.on("close", () => {
+      clearInterval(this.heartbeat);
+      if (!this.closed) {
+        this.closed = true;
+        onClose(this);
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  send(event: { type: string } & Record<string, unknown>): void {
+    if (!this.closed && !this.res.writableEnded) this.res.write(recordIo(event));
+  }
+
+  /** Ends the stream (after an ERROR saying why, when given) without telling onClose: the caller decides what follows. */
+  end(error?: string): void {
+    if (this.closed) return;
+    if (error) this.send({ type: "ERROR", error: { message: error } });
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.res.end();
+  }
+
+  /** Takes an offer back from the framework's outstanding ones; the agent it was for, or undefined when it was not one. */
+  use(offerId: string): string | undefined {
+    const agentId = this.offers.get(offerId);
+    this.offers.delete(offerId);
+    return agentId;
+  }
+
+  refuse(agentId: string, seconds: number, nowMs: number): void {
+    this.refusedUntil.set(agentId, nowMs + seconds * 1000);
+  }
+
+  /** Whether an agent may be offered now: not already offered, not refused. */
+  mayOffer(agentId: string, nowMs: number): boolean {
+    if ([...this.offers.values()].includes(agentId)) return false;
+    return (this.refusedUntil.get(agentId) ?? 0) <= nowMs;
+  }
+}

@@ -1,0 +1,239 @@
+// Mesos's scheduler HTTP API as a framework meets it, over raw HTTP: who may subscribe, the event
+// stream, offers, launches good and bad, reconciliation, a second subscriber taking over, and a
+// framework that stays away past its failover timeout losing its tasks.
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IMAGE, dockerInspect, eventually } from "@berth/testkit";
+import { useCluster } from "../support/fixture.js";
+import { basic, type MesosEvent, mesosCall, type MesosStream, subscribe } from "../support/mesos.js";
+
+const f = useCluster("e2e-scheduler-api", {
+  schedulerApi: true,
+  extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300", BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1" },
+});
+let auth = "";
+const url = () => f.cluster.schedulerUrl;
+
+beforeAll(async () => {
+  const token = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "batch framework", team: "batch" });
+  auth = basic(token.body.token);
+});
+
+const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => ({
+  type: "SUBSCRIBE",
+  ...(id ? { framework_id: { value: id } } : {}),
+  subscribe: { framework_info: { user: "root", name: "reports", ...(id ? { id: { value: id } } : {}), ...more } },
+});
+
+const frameworkIdOf = (s: MesosStream) =>
+  ((s.events.find((e) => e.type === "SUBSCRIBED")?.subscribed as { framework_id: { value: string } }) ?? { framework_id: { value: "" } })
+    .framework_id.value;
+
+interface Offer {
+  id: { value: string };
+  agent_id: { value: string };
+  resources: { name: string; scalar?: { value: number }; ranges?: { range: { begin: number; end: number }[] } }[];
+}
+const offersIn = (e: MesosEvent) => (e.offers as { offers: Offer[] }).offers;
+interface Status {
+  task_id: { value: string };
+  state: string;
+  message: string;
+  reason?: string;
+  uuid?: string;
+  container_status?: { container_id: { value: string } };
+}
+const statusIn = (e: MesosEvent) => (e.update as { status: Status }).status;
+const updateOf = (taskId: string, state: string) => (e: MesosEvent) =>
+  e.type === "UPDATE" && statusIn(e).task_id.value === taskId && statusIn(e).state === state;
+
+function taskInfo(taskId: string, agentId: string, more: Record<string, unknown> = {}) {
+  return {
+    name: taskId,
+    task_id: { value: taskId },
+    agent_id: { value: agentId },
+    resources: [
+      { name: "cpus", type: "SCALAR", scalar: { value: 0.05 } },
+      { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+    ],
+    command: { shell: true, value: "sleep 3600" },
+    container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "HOST" } },
+    kill_policy: { grace_period: { nanoseconds: 0 } },
+    ...more,
+  };
+}
+
+async function launch(s: MesosStream, frameworkId: string, tasks: unknown[]): Promise<void> {
+  const offer = offersIn(await s.next("OFFERS", s.events.length - 1))[0];
+  if (!offer) throw new Error("no offer");
+  const r = await mesosCall(
+    url(),
+    {
+      type: "ACCEPT",
+      framework_id: { value: frameworkId },
+      accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: tasks } }], filters: { refuse_seconds: 0 } },
+    },
+    { streamId: s.streamId, authorization: auth },
+  );
+  expect(r.status).toBe(202);
+}
+
+describe("Mesos's scheduler API", () => {
+  it("refuses what it cannot take, saying what to fix", async () => {
+    const none = await mesosCall(url(), subscribeCall());
+    expect([none.status, none.text]).toEqual([401, expect.stringContaining("Authentication required")]);
+    const admin = await mesosCall(url(), subscribeCall(), { authorization: `Bearer ${f.cluster.adminToken}` });
+    expect(admin.status).toBe(401); // the bootstrap admin token is the api's, and no framework's
+    const proto = await mesosCall(url(), subscribeCall(), { authorization: auth, contentType: "application/x-protobuf" });
+    expect([proto.status, proto.text]).toEqual([415, expect.stringContaining("application/json")]);
+    const bad = await mesosCall(url(), undefined, { authorization: auth, body: "{nope" });
+    expect([bad.status, bad.text]).toEqual([400, expect.stringContaining("Failed to parse body into Call")]);
+    const nameless = await mesosCall(
+      url(),
+      { type: "SUBSCRIBE", subscribe: { framework_info: { user: "root" } } },
+      { authorization: auth },
+    );
+    expect([nameless.status, nameless.text]).toEqual([400, expect.stringContaining("framework_info.name")]);
+    const elsewhere = await mesosCall(url(), subscribeCall(), { authorization: auth, path: "/master/state" });
+    expect(elsewhere.status).toBe(404);
+    const unknown = await mesosCall(url(), subscribeCall({}, "no-such-framework"), { authorization: auth });
+    expect([unknown.status, unknown.text]).toEqual([403, expect.stringContaining("is not known")]);
+  });
+
+  it("subscribes a framework with a stream of SUBSCRIBED, OFFERS of the agent's free resources and HEARTBEATs", async () => {
+    const s = await subscribe(url(), subscribeCall(), auth);
+    try {
+      expect(s.status).toBe(200);
+      expect(s.streamId).toMatch(/^[0-9a-f-]{36}$/);
+      const subscribed = await s.next("SUBSCRIBED");
+      expect(subscribed.subscribed).toMatchObject({
+        framework_id: { value: expect.stringMatching(/-0000$/) },
+        heartbeat_interval_seconds: 1,
+      });
+      const offer = offersIn(await s.next("OFFERS"))[0];
+      expect(offer?.agent_id.value).toBe(f.cluster.agentId);
+      const byName = new Map(offer?.resources.map((r) => [r.name, r]));
+      expect(byName.get("cpus")?.scalar?.value).toBe(4);
+      expect(byName.get("mem")?.scalar?.value).toBe(4096);
+      expect(byName.get("ports")?.ranges?.range).toEqual([{ begin: 31000, end: 31499 }]);
+      await s.next("HEARTBEAT");
+      // Calls need the stream they belong to.
+      const id = frameworkIdOf(s);
+      const noStream = await mesosCall(url(), { type: "REVIVE", framework_id: { value: id } }, { authorization: auth });
+      expect([noStream.status, noStream.text]).toEqual([400, expect.stringContaining("Mesos-Stream-Id")]);
+      const otherStream = await mesosCall(url(), { type: "REVIVE", framework_id: { value: id } }, { authorization: auth, streamId: "x" });
+      expect(otherStream.status).toBe(400);
+      const listed = await f.api.call<{ frameworks: { id: string; name: string; team: string; state: string }[] }>("GET", "/v2/frameworks");
+      expect(listed.body.frameworks).toContainEqual(expect.objectContaining({ id, name: "reports", team: "batch", state: "active" }));
+    } finally {
+      s.close();
+    }
+  });
+
+  it("launches a task from an offer, tells its updates, reports a bad TaskInfo as TASK_ERROR, and reconciles", async () => {
+    const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
+    try {
+      const id = frameworkIdOf(s) || ((await s.next("SUBSCRIBED")) && frameworkIdOf(s));
+      const agent = f.cluster.agentId;
+      await launch(s, id, [
+        taskInfo("report-1", agent),
+        taskInfo("bridged", agent, { container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "BRIDGE" } } }),
+        taskInfo("bad id!", agent),
+      ]);
+      const running = statusIn(await s.next("UPDATE", 0, updateOf("report-1", "TASK_RUNNING")));
+      expect((await dockerInspect<{ State: { Running: boolean } }>(running.container_status?.container_id.value ?? "")).State.Running).toBe(
+        true,
+      );
+      expect(statusIn(await s.next("UPDATE", 0, updateOf("bridged", "TASK_ERROR"))).message).toBe(
+        "docker network BRIDGE is not offered: use HOST or NONE",
+      );
+      expect(statusIn(await s.next("UPDATE", 0, updateOf("bad id!", "TASK_ERROR"))).message).toMatch(/task_id 'bad id!' must be/);
+      // Explicit reconciliation: the running task as it is, an unknown one lost.
+      const before = s.events.length;
+      const r = await mesosCall(
+        url(),
+        {
+          type: "RECONCILE",
+          framework_id: { value: id },
+          reconcile: { tasks: [{ task_id: { value: "report-1" } }, { task_id: { value: "ghost" } }] },
+        },
+        { streamId: s.streamId, authorization: auth },
+      );
+      expect(r.status).toBe(202);
+      const reconciled = statusIn(await s.next("UPDATE", before, (e) => statusIn(e).task_id.value === "report-1"));
+      expect(reconciled).toMatchObject({ state: "TASK_RUNNING", reason: "REASON_RECONCILIATION" });
+      expect(statusIn(await s.next("UPDATE", before, updateOf("ghost", "TASK_LOST"))).reason).toBe("REASON_RECONCILIATION");
+      // Marathon's views leave it out; the framework's list has it.
+      expect((await f.api.call<{ tasks: unknown[] }>("GET", "/v2/tasks")).body.tasks).toEqual([]);
+      const fw = await f.api.call<{ used: { tasks: number } }>("GET", `/v2/frameworks/${id}`);
+      expect(fw.body.used.tasks).toBe(1);
+    } finally {
+      s.close();
+    }
+  });
+
+  it("lets a second subscriber with the framework's id take over: the first is told and closed, the tasks live on", async () => {
+    const first = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
+    await first.next("SUBSCRIBED");
+    const id = frameworkIdOf(first);
+    await launch(first, id, [taskInfo("keeper", f.cluster.agentId)]);
+    await first.next("UPDATE", 0, updateOf("keeper", "TASK_RUNNING"));
+    const second = await subscribe(url(), subscribeCall({ failover_timeout: 600 }, id), auth);
+    try {
+      expect(second.status).toBe(200);
+      expect(frameworkIdOf(second) || ((await second.next("SUBSCRIBED")) && frameworkIdOf(second))).toBe(id);
+      expect((await first.next("ERROR")).error).toEqual({ message: "Framework failed over" });
+      await eventually(() => first.ended(), { what: "the first stream closed" });
+      // Implicit reconciliation on the new stream: the task runs on.
+      const r = await mesosCall(
+        url(),
+        { type: "RECONCILE", framework_id: { value: id }, reconcile: { tasks: [] } },
+        { streamId: second.streamId, authorization: auth },
+      );
+      expect(r.status).toBe(202);
+      expect(statusIn(await second.next("UPDATE", 0, (e) => statusIn(e).task_id.value === "keeper")).state).toBe("TASK_RUNNING");
+    } finally {
+      second.close();
+      first.close();
+    }
+  });
+
+  it("counts a framework's tasks against its team's quota, and refuses a launch over it with the reason", async () => {
+    // Live now: report-1 and keeper, 0.05 cpus each.
+    expect((await f.api.call("PUT", "/v2/teams/batch", { quota: { cpus: 0.15 } })).status).toBe(200);
+    const s = await subscribe(url(), subscribeCall(), auth);
+    try {
+      await s.next("SUBSCRIBED");
+      await launch(s, frameworkIdOf(s), [taskInfo("fits", f.cluster.agentId), taskInfo("over", f.cluster.agentId)]);
+      await s.next("UPDATE", 0, updateOf("fits", "TASK_RUNNING"));
+      expect(statusIn(await s.next("UPDATE", 0, updateOf("over", "TASK_ERROR"))).message).toMatch(
+        /^team quota for cpus exceeded: the quota is 0.15, 0.15 is in use/,
+      );
+    } finally {
+      s.close();
+      await f.api.call("DELETE", "/v2/teams/batch");
+    }
+  });
+
+  it("kills a framework's tasks once it stays away past its failover timeout, and refuses it after", async () => {
+    const s = await subscribe(url(), subscribeCall({ failover_timeout: 1 }), auth);
+    await s.next("SUBSCRIBED");
+    const id = frameworkIdOf(s);
+    await launch(s, id, [taskInfo("short-lived", f.cluster.agentId)]);
+    const running = statusIn(await s.next("UPDATE", 0, updateOf("short-lived", "TASK_RUNNING")));
+    s.close();
+    const berthId = `${id}.short-lived`;
+    await eventually(async () => (await f.bus.tasks.get(berthId))?.value.state === "TASK_KILLED", {
+      what: "its task killed",
+      timeoutMs: 30_000,
+    });
+    await eventually(
+      async () =>
+        (await dockerInspect<{ State: { Running: boolean } }>(running.container_status?.container_id.value ?? "")).State.Running === false,
+      { what: "its container stopped" },
+    );
+    const fw = await f.api.call<{ state: string }>("GET", `/v2/frameworks/${id}`);
+    expect(fw.body.state).toBe("completed");
+    const again = await mesosCall(url(), subscribeCall({}, id), { authorization: auth });
+    expect([again.status, again.text]).toEqual([403, `Framework '${id}' has been removed`]);
+  });
+});

@@ -1,0 +1,107 @@
+// A Mesos scheduler HTTP API client for tests: SUBSCRIBE's RecordIO stream read record by record, and calls.
+import { type ClientRequest, request } from "node:http";
+import { eventually } from "@berth/testkit";
+
+export interface MesosEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface MesosStream {
+  status: number;
+  streamId: string;
+  /** Every event so far, in order. */
+  events: MesosEvent[];
+  /** The body of a refused subscription. */
+  text: string;
+  ended: () => boolean;
+  /** The first event of a type after the `after`-th event, waited for. */
+  next(type: string, after?: number, match?: (e: MesosEvent) => boolean): Promise<MesosEvent>;
+  close(): void;
+}
+
+/** Reads RecordIO: "<bytes>\n<record>", records back to back. */
+export function recordIoReader(onRecord: (json: string) => void): (chunk: Buffer) => void {
+  let buf = Buffer.alloc(0);
+  return (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    for (;;) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) return;
+      const size = Number(buf.subarray(0, nl).toString());
+      if (buf.length < nl + 1 + size) return;
+      onRecord(buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
+      buf = buf.subarray(nl + 1 + size);
+    }
+  };
+}
+
+export function subscribe(url: string, call: unknown, authorization?: string): Promise<MesosStream> {
+  return new Promise((resolve, reject) => {
+    const events: MesosEvent[] = [];
+    let ended = false;
+    let text = "";
+    const req: ClientRequest = request(
+      `${url}/api/v1/scheduler`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...(authorization ? { authorization } : {}) },
+      },
+      (res) => {
+        const read = recordIoReader((json) => events.push(JSON.parse(json) as MesosEvent));
+        res.on("data", (chunk: Buffer) => {
+          if (res.statusCode === 200) read(chunk);
+          else text += chunk.toString();
+        });
+        res.on("end", () => (ended = true));
+        res.on("close", () => (ended = true));
+        const stream: MesosStream = {
+          status: res.statusCode ?? 0,
+          streamId: String(res.headers["mesos-stream-id"] ?? ""),
+          events,
+          get text() {
+            return text;
+          },
+          ended: () => ended,
+          next: (type, after = 0, match = () => true) =>
+            eventually(() => events.slice(after).find((e) => e.type === type && match(e)), { what: `a ${type} event` }),
+          close: () => req.destroy(),
+        };
+        resolve(stream);
+      },
+    );
+    req.on("error", (err) => (ended ? undefined : reject(err)));
+    req.end(JSON.stringify(call));
+  });
+}
+
+/** A call other than SUBSCRIBE: its status and body. */
+export function mesosCall(
+  url: string,
+  call: unknown,
+  opts: { streamId?: string; authorization?: string; contentType?: string; body?: string; path?: string } = {},
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}${opts.path ?? "/api/v1/scheduler"}`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": opts.contentType ?? "application/json",
+          ...(opts.streamId ? { "mesos-stream-id": opts.streamId } : {}),
+          ...(opts.authorization ? { authorization: opts.authorization } : {}),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(opts.body ?? JSON.stringify(call));
+  });
+}
+
+/** Basic credentials as a Mesos framework sends them: its principal, and a Berth token as the secret. */
+export const basic = (token: string, principal = "framework") => `Basic ${Buffer.from(`${principal}:${token}`).toString("base64")}`;
