@@ -78,6 +78,8 @@ describe("the berth command", () => {
     expect(frameworks.stdout.split("\n")[1]).toMatch(/^marathon\s+marathon\s+\(all\)\s+\*\s+active\s+2\s/);
     const marathon = await berth(["framework", "show", "marathon"]);
     expect(marathon.stdout).toMatch(/holds 2 task\(s\)/);
+    const builtIn = await berth(["framework", "teardown", "marathon"]);
+    expect([builtIn.code, builtIn.stderr]).toEqual([2, expect.stringContaining("cannot be torn down")]);
     const unknown = await berth(["framework", "show", "nope"]);
     expect([unknown.code, unknown.stderr.trim()]).toEqual([1, expect.stringContaining("Framework 'nope' does not exist")]);
     expect((await berth(["queue"])).code).toBe(0);

@@ -11,11 +11,13 @@ const f = useCluster("e2e-scheduler-api", {
   extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300", BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1" },
 });
 let auth = "";
+let batchToken = "";
 const url = () => f.cluster.schedulerUrl;
 
 beforeAll(async () => {
   const token = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "batch framework", team: "batch" });
-  auth = basic(token.body.token);
+  batchToken = token.body.token;
+  auth = basic(batchToken);
 });
 
 const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => ({
@@ -171,7 +173,7 @@ describe("Mesos's scheduler API", () => {
     }
   });
 
-  it("lets a second subscriber with the framework's id take over: the first is told and closed, the tasks live on", async () => {
+  it("lets a second subscriber with the framework's id take over, and a framework come back after a lost connection: its tasks live on", async () => {
     const first = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
     await first.next("SUBSCRIBED");
     const id = frameworkIdOf(first);
@@ -191,9 +193,101 @@ describe("Mesos's scheduler API", () => {
       );
       expect(r.status).toBe(202);
       expect(statusIn(await second.next("UPDATE", 0, (e) => statusIn(e).task_id.value === "keeper")).state).toBe("TASK_RUNNING");
+      // The connection lost, then made again within the failover timeout: the task is still the framework's.
+      second.close();
+      await eventually(async () => (await f.api.call<{ state: string }>("GET", `/v2/frameworks/${id}`)).body.state === "inactive", {
+        what: "the framework inactive",
+      });
+      const third = await subscribe(url(), subscribeCall({ failover_timeout: 600 }, id), auth);
+      try {
+        await third.next("SUBSCRIBED");
+        await mesosCall(
+          url(),
+          { type: "RECONCILE", framework_id: { value: id }, reconcile: { tasks: [] } },
+          { streamId: third.streamId, authorization: auth },
+        );
+        expect(statusIn(await third.next("UPDATE", 0, (e) => statusIn(e).task_id.value === "keeper")).state).toBe("TASK_RUNNING");
+      } finally {
+        third.close();
+      }
     } finally {
       second.close();
       first.close();
+    }
+  });
+
+  it("rescinds an offer that no longer says what is free, and drops a launch that lost its resources to another", async () => {
+    const first = await subscribe(url(), subscribeCall(), auth);
+    const second = await subscribe(url(), subscribeCall({ name: "second" }), auth);
+    try {
+      await first.next("SUBSCRIBED");
+      await second.next("SUBSCRIBED");
+      const offered = offersIn(await second.next("OFFERS"))[0];
+      if (!offered) throw new Error("no offer");
+      const cpusOf = (o: Offer) => o.resources.find((r) => r.name === "cpus")?.scalar?.value ?? 0;
+      // The first takes almost all the agent's cpus: the second's offer says more than is free now.
+      await launch(first, frameworkIdOf(first), [
+        taskInfo("big", f.cluster.agentId, {
+          resources: [
+            { name: "cpus", type: "SCALAR", scalar: { value: cpusOf(offered) - 0.05 } },
+            { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+          ],
+        }),
+      ]);
+      await first.next("UPDATE", 0, updateOf("big", "TASK_RUNNING"));
+      const r = await mesosCall(
+        url(),
+        {
+          type: "ACCEPT",
+          framework_id: { value: frameworkIdOf(second) },
+          accept: {
+            offer_ids: [offered.id],
+            operations: [
+              {
+                type: "LAUNCH",
+                launch: {
+                  task_infos: [
+                    taskInfo("late", f.cluster.agentId, {
+                      resources: [
+                        { name: "cpus", type: "SCALAR", scalar: { value: 1 } },
+                        { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+                      ],
+                    }),
+                  ],
+                },
+              },
+            ],
+          },
+        },
+        { streamId: second.streamId, authorization: auth },
+      );
+      expect(r.status).toBe(202);
+      const dropped = statusIn(await second.next("UPDATE", 0, updateOf("late", "TASK_DROPPED")));
+      expect(dropped.reason).toBe("REASON_INVALID_OFFERS");
+      // The second hears its stale offer taken back (unless it used it first), and is offered what is left.
+      const fresh = await second.next("OFFERS", 0, (e) => offersIn(e).some((o) => cpusOf(o) < 0.1));
+      expect(cpusOf(offersIn(fresh)[0]!)).toBeCloseTo(0.05, 5);
+      const firstId = frameworkIdOf(first);
+      await mesosCall(url(), { type: "TEARDOWN", framework_id: { value: firstId } }, { streamId: first.streamId, authorization: auth });
+      const held = async () => (await f.api.call<{ used: { tasks: number } }>("GET", `/v2/frameworks/${firstId}`)).body.used.tasks;
+      await eventually(async () => (await held()) === 0, { what: "the big task's booking released" });
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it("rescinds a framework's offer when Marathon books the agent under it", async () => {
+    const s = await subscribe(url(), subscribeCall(), auth);
+    try {
+      await s.next("SUBSCRIBED");
+      const offer = offersIn(await s.next("OFFERS"))[0];
+      await f.api.call("POST", "/v2/apps", { id: "/shop/web", cmd: "sleep 3600", cpus: 0.1, mem: 16, instances: 1 });
+      const rescind = await s.next("RESCIND", 0, (e) => (e.rescind as { offer_id: { value: string } }).offer_id.value === offer?.id.value);
+      expect(rescind).toBeDefined();
+      await f.api.call("DELETE", "/v2/apps/shop/web");
+    } finally {
+      s.close();
     }
   });
 
@@ -212,6 +306,23 @@ describe("Mesos's scheduler API", () => {
       s.close();
       await f.api.call("DELETE", "/v2/teams/batch");
     }
+  });
+
+  it("is torn down through Berth's API by its team: its stream is told and ended, its tasks killed", async () => {
+    const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
+    await s.next("SUBSCRIBED");
+    const id = frameworkIdOf(s);
+    await launch(s, id, [taskInfo("doomed", f.cluster.agentId)]);
+    await s.next("UPDATE", 0, updateOf("doomed", "TASK_RUNNING"));
+    const other = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "shop", team: "shop" });
+    expect((await f.api.as(other.body.token).call("DELETE", `/v2/frameworks/${id}`)).status).toBe(404);
+    const marathon = await f.api.call<{ message: string }>("DELETE", "/v2/frameworks/marathon");
+    expect([marathon.status, marathon.body.message]).toEqual([409, expect.stringContaining("cannot be torn down")]);
+    const r = await f.api.as(batchToken).call<{ state: string }>("DELETE", `/v2/frameworks/${id}`);
+    expect([r.status, r.body.state]).toEqual([202, "completed"]);
+    expect((await s.next("ERROR")).error).toEqual({ message: "Framework has been removed" });
+    await eventually(() => s.ended(), { what: "the stream ended" });
+    await eventually(async () => (await f.bus.tasks.get(`${id}.doomed`))?.value.state === "TASK_KILLED", { what: "its task killed" });
   });
 
   it("kills a framework's tasks once it stays away past its failover timeout, and refuses it after", async () => {

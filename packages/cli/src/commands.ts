@@ -19,7 +19,7 @@ export const USAGE = `berth: run containers with Berth
   berth task list [<app>] | kill <task> [--scale]
   berth logs <task> [-f] [--tail N] [--stderr|--stdout]
   berth deployment list | watch <id> | rollback <id>
-  berth queue | agent list | framework list | framework show <id> | events [--type t1,t2]
+  berth queue | agent list | framework list | show <id> | teardown <id> | events [--type t1,t2]
   berth token list | revoke <id>
   berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
 
@@ -227,6 +227,11 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
         r.frameworks.map((f) => [f.id, f.name, f.team ?? "(all)", f.role, f.state, f.used.tasks, f.used.cpus, f.used.mem]),
       ),
     );
+  }
+  if (group === "framework" && verb === "teardown") {
+    const id = need(args, 2, "a framework id");
+    const r = await client.request<{ message: string }>("DELETE", `/v2/frameworks/${encodeURIComponent(id)}`);
+    return print(r, () => r.message);
   }
   if (group === "framework" && verb === "show") {
     const f = await client.request<ApiFramework>("GET", `/v2/frameworks/${encodeURIComponent(need(args, 2, "a framework id"))}`);

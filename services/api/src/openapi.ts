@@ -127,6 +127,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   own("GET", "/v2/agents", "/v2/agents", "Agents: resources, bookings (by framework), health", "any"),
   own("GET", "/v2/frameworks", "/v2/frameworks", "The frameworks that share the agents, with what each holds", "any"),
   own("GET", "/v2/frameworks/:id", "/v2/frameworks/{frameworkId}", "One framework, with what it holds on each agent", "any"),
+  own("DELETE", "/v2/frameworks/:id", "/v2/frameworks/{frameworkId}", "Tear a framework down: its tasks are killed", "any", {
+    status: 202,
+  }),
   own("GET", "/v2/discovery/prometheus", "/v2/discovery/prometheus", "Prometheus http_sd targets (kind=agents|tasks)", "any"),
   own("GET", "/v2/tasks/:taskId/logs", "/v2/tasks/{taskId}/logs", "A task's output (tail, follow, stream)", "text"),
   own("GET", "/v2/teams", "/v2/teams", "Teams with quota, usage and policy", "any"),

@@ -126,7 +126,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const openapi = openApiDocument(VERSION);
   app.get("/v2/openapi.json", async () => openapi);
-  await app.register(frameworkRoutes, { view: deps.view, startedAtMs: now().getTime() });
+  await app.register(frameworkRoutes, { bus: deps.bus, view: deps.view, startedAtMs: now().getTime(), now: () => now().getTime() });
   await app.register(clusterRoutes, {
     self,
     abdicate: async () => {

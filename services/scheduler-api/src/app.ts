@@ -28,7 +28,13 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const api = new SchedulerApi(
     bus,
     { agents, ledgers, tasks, frameworks, teams, quotas },
-    { defaultQuota: config.defaultQuota, heartbeatSeconds: config.heartbeatSeconds, agentTimeoutMs: config.agentTimeoutMs, now: Date.now },
+    {
+      defaultQuota: config.defaultQuota,
+      heartbeatSeconds: config.heartbeatSeconds,
+      agentTimeoutMs: config.agentTimeoutMs,
+      offerTimeoutMs: config.offerTimeoutMs,
+      now: Date.now,
+    },
     logger,
   );
   const stops: (() => Promise<void> | void)[] = [];

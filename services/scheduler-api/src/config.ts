@@ -9,6 +9,8 @@ export interface SchedulerApiConfig extends ServiceConfig {
   heartbeatSeconds: number;
   /** How often offers are made of what is free. */
   offerIntervalMs: number;
+  /** An offer not used within this long is rescinded and made afresh. */
+  offerTimeoutMs: number;
   /** The team a framework that sends no credentials acts for; unset: such a framework is refused (401). */
   anonymousTeam: string | undefined;
   /** An agent silent this long is offered to no one. */
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SchedulerApiCo
     // Mesos says 15 s; clients such as mesos-framework give up on a stream silent for 10 s.
     heartbeatSeconds: envNumber(env, "BERTH_SCHEDULER_HEARTBEAT_SECONDS", 5),
     offerIntervalMs: envNumber(env, "BERTH_SCHEDULER_OFFER_INTERVAL_MS", 1_000),
+    offerTimeoutMs: envNumber(env, "BERTH_SCHEDULER_OFFER_TIMEOUT_MS", 30_000),
     anonymousTeam: env.BERTH_SCHEDULER_ANONYMOUS_TEAM || undefined,
     agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
     defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),

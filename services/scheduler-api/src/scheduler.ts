@@ -16,6 +16,7 @@ import {
   statusUuid,
   type Quota,
   type QuotaLedger,
+  type Resources,
   type TaskRecord,
   taskNeed,
   type Team,
@@ -58,6 +59,8 @@ export interface SchedulerViews {
 }
 
 export interface SchedulerOptions {
+  /** An offer not used within this long is rescinded and made afresh. */
+  offerTimeoutMs: number;
   /** The quota of a team whose configuration names none (BERTH_DEFAULT_QUOTA, as the api reads it). */
   defaultQuota: Quota;
   heartbeatSeconds: number;
@@ -211,10 +214,24 @@ export class SchedulerApi {
     for (const s of this.sessions.values()) this.offerTo(s);
   }
 
-  /** Ends frameworks gone longer than their failover timeout. */
+  /**
+   * Ends frameworks gone longer than their failover timeout, and carries out
+   * teardowns asked of the api: a completed framework's stream is ended and
+   * its tasks still running are killed.
+   */
   async endFailedOver(): Promise<void> {
+    const now = this.opts.now();
     const gone = [...this.views.frameworks.values()].filter((f) => !this.sessions.has(f.id));
-    await this.registry.endFailedOver(gone, this.opts.now());
+    await this.registry.endFailedOver(gone, now);
+    for (const f of this.views.frameworks.values()) {
+      if (f.state !== "completed") continue;
+      const session = this.sessions.get(f.id);
+      if (session) {
+        this.sessions.delete(f.id);
+        session.end("Framework has been removed");
+      }
+      for (const t of this.registry.liveTasks(f.id)) if (t.goal !== "KILL") await this.registry.kill(t, "its framework was torn down", now);
+    }
   }
 
   /** At start: a framework left active by an earlier run of this service has no stream now; its failover time runs from here. */
@@ -239,24 +256,48 @@ export class SchedulerApi {
     if (s.framework.failoverTimeoutSeconds === 0) await this.endFailedOver().catch(() => undefined);
   }
 
+  /** What is free on an agent now, or undefined when it is offered to no one (unhealthy, silent, gone). */
+  private freeOn(agentId: string, now: number): Resources | undefined {
+    const rec = this.views.agents.get(agentId)?.value;
+    const reg = rec?.registration;
+    if (!rec || !reg || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs) return undefined;
+    const total = {
+      cpus: reg.resources?.cpus ?? 0,
+      mem: reg.resources?.mem ?? 0,
+      disk: reg.resources?.disk ?? 0,
+      ports: (reg.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
+    };
+    const reservations = this.views.ledgers.get(agentId)?.value.reservations ?? [];
+    return offerOf({ agentId, hostname: reg.hostname ?? "", attributes: {}, total, reservations, schedulable: true }).free;
+  }
+
+  /**
+   * Takes back (RESCIND) each outstanding offer that no longer says what is
+   * free on its agent (another framework or Marathon booked there, the agent
+   * went away) or that is older than the offer timeout; the agent is then
+   * offered afresh.
+   */
+  private rescindStale(s: Session, now: number): void {
+    for (const [offerId, o] of s.offers) {
+      const free = this.freeOn(o.agentId, now);
+      if (free && now - o.madeAtMs <= this.opts.offerTimeoutMs && JSON.stringify(free) === JSON.stringify(o.free)) continue;
+      s.offers.delete(offerId);
+      s.send({ type: "RESCIND", rescind: { offer_id: { value: offerId } } });
+    }
+  }
+
   private offerTo(s: Session): void {
-    if (s.suppressed || !s.isOpen) return;
+    if (!s.isOpen) return;
     const now = this.opts.now();
+    this.rescindStale(s, now);
+    if (s.suppressed) return;
     const offers = [];
     for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
       const reg = rec.registration;
-      if (!reg || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs || !s.mayOffer(agentId, now)) continue;
-      const total = {
-        cpus: reg.resources?.cpus ?? 0,
-        mem: reg.resources?.mem ?? 0,
-        disk: reg.resources?.disk ?? 0,
-        ports: (reg.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
-      };
-      const reservations = this.views.ledgers.get(agentId)?.value.reservations ?? [];
-      const free = offerOf({ agentId, hostname: reg.hostname ?? "", attributes: {}, total, reservations, schedulable: true }).free;
-      if (free.cpus < 0.01 || free.mem < 1) continue;
+      const free = reg && s.mayOffer(agentId, now) ? this.freeOn(agentId, now) : undefined;
+      if (!reg || !free || free.cpus < 0.01 || free.mem < 1) continue;
       const offerId = `${s.framework.id}-O${++this.offerCount}`;
-      s.offers.set(offerId, agentId);
+      s.offers.set(offerId, { agentId, free, madeAtMs: now });
       const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
       offers.push(mesosOffer({ offerId, frameworkId: s.framework.id, agentId, hostname: reg.hostname ?? "", agentPort, free }));
     }
@@ -279,32 +320,40 @@ export class SchedulerApi {
         );
         continue;
       }
-      const why = await this.launch(s.framework, ti, agentId, now);
-      if (why) s.send(update(lost(taskId, "TASK_ERROR", why, now, agentId)));
+      const refused = await this.launch(s.framework, ti, agentId, now);
+      if (refused) s.send(update(lost(taskId, refused.state, refused.message, now, agentId)));
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
   }
 
-  /** Books, records and sends one task; returns why it could not be launched. */
-  private async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<string | undefined> {
+  /**
+   * Books, records and sends one task; or says why not: TASK_ERROR for a task
+   * that cannot run here as given, TASK_DROPPED for one that lost its
+   * resources to a booking made since the offer.
+   */
+  private async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<Refusal | undefined> {
+    const invalid = (message: string): Refusal => ({ state: "TASK_ERROR", message });
     const read = readTaskInfo(ti, frameworkAppId(f));
-    if (!read.ok) return read.message;
-    if (read.agentId !== agentId) return `agent_id '${read.agentId}' is not the agent of the offers ('${agentId}')`;
+    if (!read.ok) return invalid(read.message);
+    if (read.agentId !== agentId) return invalid(`agent_id '${read.agentId}' is not the agent of the offers ('${agentId}')`);
     const taskId = berthTaskId(f.id, read.taskId);
-    if (this.views.tasks.get(taskId)) return `Task '${read.taskId}' already exists`;
+    if (this.views.tasks.get(taskId)) return invalid(`Task '${read.taskId}' already exists`);
     const parsed = parseApp(read.app, { version: new Date(now).toISOString() });
-    if (!parsed.ok) return parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; ");
+    if (!parsed.ok) return invalid(parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; "));
     const app = parsed.app;
     const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
     // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
     const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.opts.defaultQuota);
     const bookings = [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === f.team));
     const overQuota = frameworkLaunchRefusal(team.quota, this.views.quotas.get(f.team)?.value, bookings, app.id, need);
-    if (overQuota) return overQuota;
+    if (overQuota) return invalid(overQuota);
     const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
-    if (reply.error) return `Cannot book the task: ${reply.error.message}`;
+    if (reply.error) return { state: "TASK_DROPPED", message: `Cannot book the task: ${reply.error.message}` };
     const placed = reply.placements[0];
-    if (!placed) return `Task uses more resources than the agent has free: ${(reply.unplaced[0]?.reasons ?? []).join("; ")}`;
+    if (!placed) {
+      const why = (reply.unplaced[0]?.reasons ?? []).join("; ");
+      return { state: "TASK_DROPPED", message: `The offer's resources were taken since it was made: ${why}` };
+    }
     const record = stagedTask({
       taskId,
       appId: app.id,
@@ -365,6 +414,12 @@ export class SchedulerApi {
       );
     }
   }
+}
+
+/** Why a launch did not happen, as the task's update says it. */
+interface Refusal {
+  state: "TASK_ERROR" | "TASK_DROPPED";
+  message: string;
 }
 
 function update(status: Json): { type: string } & Json {

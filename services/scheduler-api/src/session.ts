@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type Framework, recordIo } from "@berth/core";
+import { type Framework, recordIo, type Resources } from "@berth/core";
+
+/** An offer made and not yet used: of which agent, what it said was free, and when. */
+export interface OutstandingOffer {
+  agentId: string;
+  free: Resources;
+  madeAtMs: number;
+}
 
 /**
  * One subscribed framework: its open event stream (RecordIO over a chunked
@@ -13,8 +20,8 @@ export class Session {
   suppressed = false;
   /** Agents the framework declined, until when (DECLINE's or ACCEPT's refuse_seconds). */
   readonly refusedUntil = new Map<string, number>();
-  /** Offers made and not yet used: offer id to agent id. */
-  readonly offers = new Map<string, string>();
+  /** Offers made and not yet used, by offer id. */
+  readonly offers = new Map<string, OutstandingOffer>();
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
 
@@ -54,9 +61,9 @@ export class Session {
 
   /** Takes an offer back from the framework's outstanding ones; the agent it was for, or undefined when it was not one. */
   use(offerId: string): string | undefined {
-    const agentId = this.offers.get(offerId);
+    const offer = this.offers.get(offerId);
     this.offers.delete(offerId);
-    return agentId;
+    return offer?.agentId;
   }
 
   refuse(agentId: string, seconds: number, nowMs: number): void {
@@ -65,7 +72,7 @@ export class Session {
 
   /** Whether an agent may be offered now: not already offered, not refused. */
   mayOffer(agentId: string, nowMs: number): boolean {
-    if ([...this.offers.values()].includes(agentId)) return false;
+    for (const o of this.offers.values()) if (o.agentId === agentId) return false;
     return (this.refusedUntil.get(agentId) ?? 0) <= nowMs;
   }
 }

@@ -1,7 +1,10 @@
+import type { BusHandles } from "@berth/bus";
 import {
+  ConflictError,
   type Framework,
   frameworkVisibleTo,
   type FrameworkUsage,
+  MARATHON_FRAMEWORK_ID,
   mayAccess,
   marathonFramework,
   NotFoundError,
@@ -10,6 +13,7 @@ import {
   usageByFramework,
 } from "@berth/core";
 import type { FastifyInstance } from "fastify";
+import { requireAccess } from "../auth.js";
 import type { ClusterView } from "../cluster-view.js";
 
 const NONE: FrameworkUsage = { cpus: 0, mem: 0, disk: 0, tasks: 0 };
@@ -20,7 +24,10 @@ const NONE: FrameworkUsage = { cpus: 0, mem: 0, disk: 0, tasks: 0 };
  * agent. The admin sees every framework and every booking; a team sees its
  * own frameworks and the shared ones, and only its own tasks' bookings.
  */
-export async function frameworkRoutes(app: FastifyInstance, opts: { view: ClusterView; startedAtMs: number }): Promise<void> {
+export async function frameworkRoutes(
+  app: FastifyInstance,
+  opts: { bus: BusHandles<"frameworks">; view: ClusterView; startedAtMs: number; now: () => number },
+): Promise<void> {
   const { view } = opts;
 
   const visibleBookings = (p: Principal) =>
@@ -60,5 +67,24 @@ export async function frameworkRoutes(app: FastifyInstance, opts: { view: Cluste
     // Another team's framework is answered as one that does not exist: its existence is not the caller's to learn.
     if (!found) throw new NotFoundError(`Framework '${req.params.id}' does not exist`);
     return found;
+  });
+
+  /**
+   * Tears a framework down: it is completed (it may not subscribe again), and
+   * the scheduler-api ends its stream and kills its tasks. The admin may, and
+   * a token that may deploy in the framework's team.
+   */
+  app.delete<{ Params: { id: string } }>("/v2/frameworks/:id", async (req, reply) => {
+    const { id } = req.params;
+    if (id === MARATHON_FRAMEWORK_ID)
+      throw new ConflictError("The built-in marathon framework cannot be torn down: remove its apps instead");
+    const found = view.frameworks.get(id)?.value;
+    if (!found || !frameworkVisibleTo(found, req.principal)) throw new NotFoundError(`Framework '${id}' does not exist`);
+    requireAccess(req, `/${found.team}`, "deploy");
+    const now = opts.now();
+    await opts.bus.frameworks.mutate(id, (cur) =>
+      cur && cur.state !== "completed" ? { ...cur, state: "completed", updatedAtMs: now } : undefined,
+    );
+    return reply.status(202).send({ id, state: "completed", message: "Framework torn down: its tasks are being killed" });
   });
 }
