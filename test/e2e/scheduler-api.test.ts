@@ -2,13 +2,15 @@
 // stream, offers, launches good and bad, reconciliation, a second subscriber taking over, and a
 // framework that stays away past its failover timeout losing its tasks.
 import { beforeAll, describe, expect, it } from "vitest";
+import { stagedTask } from "@berth/core";
 import { DEMO_IMAGE, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import { basic, type MesosEvent, mesosCall, type MesosStream, subscribe } from "../support/mesos.js";
 
 const f = useCluster("e2e-scheduler-api", {
   schedulerApi: true,
-  extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300", BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1" },
+  // A launch that never reaches its agent is killed after 5 s here (5 min by default).
+  extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300", BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1", BERTH_SCHEDULER_LAUNCH_TIMEOUT_MS: "5000" },
 });
 let auth = "";
 let batchToken = "";
@@ -323,6 +325,33 @@ describe("Mesos's scheduler API", () => {
     expect((await s.next("ERROR")).error).toEqual({ message: "Framework has been removed" });
     await eventually(() => s.ended(), { what: "the stream ended" });
     await eventually(async () => (await f.bus.tasks.get(`${id}.doomed`))?.value.state === "TASK_KILLED", { what: "its task killed" });
+  });
+
+  it("kills a task whose launch never reached its agent once the launch timeout passes, and tells its framework", async () => {
+    const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
+    try {
+      await s.next("SUBSCRIBED");
+      const id = frameworkIdOf(s);
+      // As if the scheduler-api died between recording a launch and sending it: a record, and no command.
+      const taskId = `${id}.stranded`;
+      const record = stagedTask({
+        taskId,
+        appId: "/batch/reports",
+        agentId: f.cluster.agentId,
+        hostname: "127.0.0.1",
+        ports: [],
+        version: "v1",
+        configVersion: "v1",
+        killGracePeriodSeconds: 0,
+        nowMs: Date.now(),
+        frameworkId: id,
+      });
+      await f.bus.tasks.create(taskId, record);
+      const killed = statusIn(await s.next("UPDATE", 0, updateOf("stranded", "TASK_KILLED")));
+      expect(killed.message).toBe("task is not running on this agent");
+    } finally {
+      s.close();
+    }
   });
 
   it("kills a framework's tasks once it stays away past its failover timeout, and refuses it after", async () => {

@@ -33,6 +33,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       heartbeatSeconds: config.heartbeatSeconds,
       agentTimeoutMs: config.agentTimeoutMs,
       offerTimeoutMs: config.offerTimeoutMs,
+      launchTimeoutMs: config.launchTimeoutMs,
       now: Date.now,
     },
     logger,
@@ -105,8 +106,8 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       stops.push(() => offering.stop());
       const failover = every(
         1_000,
-        () => api.endFailedOver(),
-        (err) => logger.warn({ err: String(err) }, "failover check failed"),
+        () => api.sweep(),
+        (err) => logger.warn({ err: String(err) }, "the framework sweep failed"),
       );
       stops.push(() => failover.stop());
       await new Promise<void>((resolve, reject) => {

@@ -11,6 +11,8 @@ export interface SchedulerApiConfig extends ServiceConfig {
   offerIntervalMs: number;
   /** An offer not used within this long is rescinded and made afresh. */
   offerTimeoutMs: number;
+  /** A task still TASK_STAGING this long after its launch is killed (Marathon's task_launch_timeout). */
+  launchTimeoutMs: number;
   /** The team a framework that sends no credentials acts for; unset: such a framework is refused (401). */
   anonymousTeam: string | undefined;
   /** An agent silent this long is offered to no one. */
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SchedulerApiCo
     heartbeatSeconds: envNumber(env, "BERTH_SCHEDULER_HEARTBEAT_SECONDS", 5),
     offerIntervalMs: envNumber(env, "BERTH_SCHEDULER_OFFER_INTERVAL_MS", 1_000),
     offerTimeoutMs: envNumber(env, "BERTH_SCHEDULER_OFFER_TIMEOUT_MS", 30_000),
+    launchTimeoutMs: envNumber(env, "BERTH_SCHEDULER_LAUNCH_TIMEOUT_MS", 300_000),
     anonymousTeam: env.BERTH_SCHEDULER_ANONYMOUS_TEAM || undefined,
     agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
     defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),

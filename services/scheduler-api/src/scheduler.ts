@@ -5,6 +5,7 @@ import {
   type Framework,
   frameworkLaunchRefusal,
   frameworkOf,
+  isMarathonTask,
   isTerminal,
   killGraceSeconds,
   mesosOffer,
@@ -59,6 +60,8 @@ export interface SchedulerViews {
 }
 
 export interface SchedulerOptions {
+  /** A task still TASK_STAGING this long after it was launched is killed. */
+  launchTimeoutMs: number;
   /** An offer not used within this long is rescinded and made afresh. */
   offerTimeoutMs: number;
   /** The quota of a team whose configuration names none (BERTH_DEFAULT_QUOTA, as the api reads it). */
@@ -215,12 +218,23 @@ export class SchedulerApi {
   }
 
   /**
-   * Ends frameworks gone longer than their failover timeout, and carries out
-   * teardowns asked of the api: a completed framework's stream is ended and
-   * its tasks still running are killed.
+   * Once a second: ends frameworks gone longer than their failover timeout;
+   * carries out teardowns asked of the api (a completed framework's stream is
+   * ended and its tasks still running are killed); and kills a framework's
+   * task that never left TASK_STAGING within the launch timeout (its launch
+   * never reached its agent, say this service died between recording and
+   * sending it), as Marathon's task_launch_timeout does, so its booking is
+   * not held for ever and its framework hears how it ended.
    */
-  async endFailedOver(): Promise<void> {
+  async sweep(): Promise<void> {
     const now = this.opts.now();
+    for (const t of this.views.tasks.values()) {
+      if (isMarathonTask(t) || t.state !== "TASK_STAGING" || t.goal === "KILL") continue;
+      if (now - t.stagedAtMs > this.opts.launchTimeoutMs) {
+        this.log.warn({ taskId: t.taskId }, "a framework's task did not start within the launch timeout: killing it");
+        await this.registry.kill(t, "not started within the launch timeout", now);
+      }
+    }
     const gone = [...this.views.frameworks.values()].filter((f) => !this.sessions.has(f.id));
     await this.registry.endFailedOver(gone, now);
     for (const f of this.views.frameworks.values()) {
@@ -253,7 +267,7 @@ export class SchedulerApi {
     await this.registry
       .setState(s.framework.id, "inactive", this.opts.now())
       .catch((err: unknown) => this.log.warn({ err: String(err) }, "cannot mark a framework inactive"));
-    if (s.framework.failoverTimeoutSeconds === 0) await this.endFailedOver().catch(() => undefined);
+    if (s.framework.failoverTimeoutSeconds === 0) await this.sweep().catch(() => undefined);
   }
 
   /** What is free on an agent now, or undefined when it is offered to no one (unhealthy, silent, gone). */
