@@ -1,11 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  fairOrder,
   frameworkLaunchRefusal,
   frameworkOf,
   frameworkVisibleTo,
   isMarathonTask,
   marathonFramework,
   usageByFramework,
+  weightedDominantShare,
 } from "./framework.js";
 import type { Reservation } from "./ledger.js";
 
@@ -59,5 +62,39 @@ describe("frameworks", () => {
     expect(frameworkLaunchRefusal({ instances: 3 }, apps, [], "/t/batch", need)).toBeUndefined();
     expect(frameworkLaunchRefusal({ instances: 2 }, apps, [], "/t/batch", need)).toMatch(/team quota for instances exceeded/);
     expect(frameworkLaunchRefusal({}, apps, [fw("a", 100)], "/t/batch", need)).toBeUndefined();
+  });
+
+  it("serves roles in dominant resource fairness order: lowest weighted dominant share first", () => {
+    const total = { cpus: 10, mem: 1000, disk: 0 };
+    const cpuHeavy = { role: "a", weight: 1, used: { cpus: 5, mem: 100, disk: 0 } }; // dominant: cpus 0.5
+    const memHeavy = { role: "b", weight: 1, used: { cpus: 1, mem: 300, disk: 0 } }; // dominant: mem 0.3
+    const idle = { role: "c", weight: 1, used: { cpus: 0, mem: 0, disk: 0 } };
+    expect(weightedDominantShare(cpuHeavy, total)).toBe(0.5);
+    expect(fairOrder([cpuHeavy, memHeavy, idle], total).map((c) => c.role)).toEqual(["c", "b", "a"]);
+    // A weight of 2 halves the share: a now comes before b.
+    expect(fairOrder([memHeavy, { ...cpuHeavy, weight: 2 }], total).map((c) => c.role)).toEqual(["a", "b"]);
+    // Ties go by role name; a resource the cluster has none of counts nothing.
+    expect(fairOrder([{ ...idle, role: "z" }, idle], total).map((c) => c.role)).toEqual(["c", "z"]);
+  });
+
+  it("never puts a role whose weighted share is higher before one whose share is lower", () => {
+    const amount = fc.double({ min: 0, max: 1, noNaN: true });
+    const claim = (i: number) =>
+      fc.record({ weight: fc.integer({ min: 1, max: 4 }), cpus: amount, mem: amount, disk: amount }).map((c) => ({
+        role: `r${i}`,
+        weight: c.weight,
+        used: { cpus: c.cpus * 64, mem: c.mem * 65536, disk: c.disk * 1e5 },
+      }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => claim(i)))),
+        (claims) => {
+          const total = { cpus: 64, mem: 65536, disk: 1e5 };
+          const shares = fairOrder(claims, total).map((c) => weightedDominantShare(c, total));
+          return shares.every((s, i) => i === 0 || s >= shares[i - 1]!);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -117,3 +117,29 @@ export function frameworkLaunchRefusal(
   const r = bookQuota({ apps: { ...(apps?.apps ?? {}), ...held } }, quota, appId, next);
   return r.ok ? undefined : r.reason;
 }
+
+/** A role's claim for fair order: what its frameworks hold, and its weight (1 unless the admin set one). */
+export interface RoleClaim {
+  role: string;
+  weight: number;
+  used: { cpus: number; mem: number; disk: number };
+}
+
+/**
+ * A role's weighted dominant share of the cluster: the largest of its shares
+ * of cpus, mem and disk (what it holds over what all agents have), divided by
+ * its weight. Dominant resource fairness serves the lowest first.
+ */
+export function weightedDominantShare(c: RoleClaim, total: { cpus: number; mem: number; disk: number }): number {
+  const share = (used: number, all: number) => (all > 0 ? used / all : 0);
+  const dominant = Math.max(share(c.used.cpus, total.cpus), share(c.used.mem, total.mem), share(c.used.disk, total.disk));
+  return dominant / (c.weight > 0 ? c.weight : 1);
+}
+
+/** Claims in the order dominant resource fairness serves them: lowest weighted dominant share first, then by role name. */
+export function fairOrder<C extends RoleClaim>(claims: readonly C[], total: { cpus: number; mem: number; disk: number }): C[] {
+  return claims
+    .map((c) => ({ c, share: weightedDominantShare(c, total) }))
+    .sort((a, b) => a.share - b.share || (a.c.role < b.c.role ? -1 : a.c.role > b.c.role ? 1 : 0))
+    .map((x) => x.c);
+}

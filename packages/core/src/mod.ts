@@ -196,6 +196,9 @@ export {
   type FrameworkUsage,
   usageByFramework,
   frameworkLaunchRefusal,
+  fairOrder,
+  type RoleClaim,
+  weightedDominantShare,
 } from "./framework.js";
 export {
   type LaunchRead,

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { type AgentLedger, type AgentRecord, type BusHandles, channels, type KvCache, publishCommand, request, sealTask } from "@berth/bus";
 import {
   effectiveTeam,
+  fairOrder,
   type Framework,
   frameworkLaunchRefusal,
   frameworkOf,
@@ -212,9 +213,36 @@ export class SchedulerApi {
     }
   }
 
-  /** Makes offers to every subscribed framework that wants them. */
+  /**
+   * Makes offers to every subscribed framework that wants them, in dominant
+   * resource fairness order of their roles: the framework whose role holds
+   * the smallest (weighted) dominant share of the cluster hears first, and so
+   * is first to book what several were offered.
+   */
   offerAll(): void {
-    for (const s of this.sessions.values()) this.offerTo(s);
+    const total = { cpus: 0, mem: 0, disk: 0 };
+    for (const { registration: r } of this.views.agents.values()) {
+      total.cpus += r?.resources?.cpus ?? 0;
+      total.mem += r?.resources?.mem ?? 0;
+      total.disk += r?.resources?.disk ?? 0;
+    }
+    const roleOf = new Map([...this.views.frameworks.values()].map((f) => [f.id, f.role]));
+    const used = new Map<string, { cpus: number; mem: number; disk: number }>();
+    for (const { reservations } of this.views.ledgers.values()) {
+      for (const r of reservations) {
+        const role = roleOf.get(frameworkOf(r));
+        if (role === undefined) continue;
+        const u = used.get(role) ?? { cpus: 0, mem: 0, disk: 0 };
+        used.set(role, { cpus: u.cpus + r.cpus, mem: u.mem + r.mem, disk: u.disk + r.disk });
+      }
+    }
+    const claims = [...this.sessions.values()].map((session) => ({
+      role: session.framework.role,
+      weight: 1,
+      used: used.get(session.framework.role) ?? { cpus: 0, mem: 0, disk: 0 },
+      session,
+    }));
+    for (const { session } of fairOrder(claims, total)) this.offerTo(session);
   }
 
   /**
