@@ -3,7 +3,8 @@ import { type Bus, cacheOf, isConnected } from "@berth/bus";
 import { every, hashToken, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import type { Registry } from "prom-client";
 import type { SchedulerApiConfig } from "./config.js";
-import { CallError, SchedulerApi } from "./scheduler.js";
+import { CallError } from "./calls.js";
+import { SchedulerApi } from "./scheduler.js";
 
 export interface SchedulerApiDeps {
   config: SchedulerApiConfig;

@@ -1,54 +1,26 @@
 import type { ServerResponse } from "node:http";
-import { type AgentLedger, type AgentRecord, type BusHandles, channels, type KvCache, publishCommand, request, sealTask } from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type BusHandles, type KvCache } from "@berth/bus";
 import {
-  effectiveTeam,
   fairOrder,
   type Framework,
-  frameworkLaunchRefusal,
   frameworkOf,
   isMarathonTask,
   isTerminal,
-  killGraceSeconds,
   mesosOffer,
   mesosStatus,
   offerOf,
-  parseApp,
-  readTaskInfo,
-  stagedTask,
   statusUuid,
   type Quota,
   type QuotaLedger,
   type Resources,
   type TaskRecord,
-  taskNeed,
   type Team,
-  teamOf,
-  taskSpec,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import { berthTaskId, FrameworkRegistry, frameworkAppId, frameworkTaskId, newFrameworkId } from "./frameworks.js";
+import { berthTaskId, FrameworkRegistry, frameworkTaskId, newFrameworkId } from "./frameworks.js";
+import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds, roleOf, update } from "./calls.js";
+import { Launcher } from "./launcher.js";
 import { Session } from "./session.js";
-
-/** A call's error as Mesos answers it: an HTTP status and a plain-text body that says what to fix. */
-export class CallError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const idOf = (v: unknown): string => {
-  const value = obj(v).value;
-  return typeof value === "string" ? value : "";
-};
-
-/** Mesos's default refuse_seconds for a DECLINE or an ACCEPT that leaves resources unused. */
-const DEFAULT_REFUSE_SECONDS = 5;
 
 /** The read models the scheduler decides on. */
 export interface SchedulerViews {
@@ -86,6 +58,7 @@ export class SchedulerApi {
   private readonly told = new Map<string, string>();
   private offerCount = 0;
   readonly registry: FrameworkRegistry;
+  private readonly launcher: Launcher;
 
   constructor(
     private readonly bus: BusHandles<"frameworks" | "tasks" | "js" | "nc">,
@@ -94,6 +67,7 @@ export class SchedulerApi {
     private readonly log: Logger,
   ) {
     this.registry = new FrameworkRegistry(bus, views.tasks, log);
+    this.launcher = new Launcher(bus, views, opts.defaultQuota, log);
     views.tasks.onChange((_key, entry) => {
       if (entry) this.tell(entry.value);
     });
@@ -362,61 +336,10 @@ export class SchedulerApi {
         );
         continue;
       }
-      const refused = await this.launch(s.framework, ti, agentId, now);
+      const refused = await this.launcher.launch(s.framework, ti, agentId, now);
       if (refused) s.send(update(lost(taskId, refused.state, refused.message, now, agentId)));
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
-  }
-
-  /**
-   * Books, records and sends one task; or says why not: TASK_ERROR for a task
-   * that cannot run here as given, TASK_DROPPED for one that lost its
-   * resources to a booking made since the offer.
-   */
-  private async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<Refusal | undefined> {
-    const invalid = (message: string): Refusal => ({ state: "TASK_ERROR", message });
-    const read = readTaskInfo(ti, frameworkAppId(f));
-    if (!read.ok) return invalid(read.message);
-    if (read.agentId !== agentId) return invalid(`agent_id '${read.agentId}' is not the agent of the offers ('${agentId}')`);
-    const taskId = berthTaskId(f.id, read.taskId);
-    if (this.views.tasks.get(taskId)) return invalid(`Task '${read.taskId}' already exists`);
-    const parsed = parseApp(read.app, { version: new Date(now).toISOString() });
-    if (!parsed.ok) return invalid(parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; "));
-    const app = parsed.app;
-    const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
-    // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
-    const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.opts.defaultQuota);
-    const bookings = [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === f.team));
-    const overQuota = frameworkLaunchRefusal(team.quota, this.views.quotas.get(f.team)?.value, bookings, app.id, need);
-    if (overQuota) return invalid(overQuota);
-    const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
-    if (reply.error) return { state: "TASK_DROPPED", message: `Cannot book the task: ${reply.error.message}` };
-    const placed = reply.placements[0];
-    if (!placed) {
-      const why = (reply.unplaced[0]?.reasons ?? []).join("; ");
-      return { state: "TASK_DROPPED", message: `The offer's resources were taken since it was made: ${why}` };
-    }
-    const record = stagedTask({
-      taskId,
-      appId: app.id,
-      agentId: placed.agentId,
-      hostname: placed.hostname,
-      ports: placed.ports,
-      version: app.version,
-      configVersion: app.version,
-      killGracePeriodSeconds: killGraceSeconds(app),
-      nowMs: now,
-      frameworkId: f.id,
-    });
-    await this.bus.tasks.create(taskId, record);
-    const spec = taskSpec(app, taskId, placed.ports, team.policy);
-    await publishCommand(
-      this.bus.js,
-      { kind: "launch", command: { task: sealTask(spec, undefined), agentId, issuedAtMs: now } },
-      `launch-${taskId}`,
-    );
-    this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
-    return undefined;
   }
 
   /** Tells a task's framework of its new state, once (STAGING is the framework's own to assume, as with Mesos). */
@@ -456,43 +379,4 @@ export class SchedulerApi {
       );
     }
   }
-}
-
-/** Why a launch did not happen, as the task's update says it. */
-interface Refusal {
-  state: "TASK_ERROR" | "TASK_DROPPED";
-  message: string;
-}
-
-function update(status: Json): { type: string } & Json {
-  return { type: "UPDATE", update: { status } };
-}
-
-function lost(taskId: string, state: string, message: string, nowMs: number, agentId?: string): Json {
-  return {
-    task_id: { value: taskId },
-    state,
-    message,
-    source: "SOURCE_MASTER",
-    reason: state === "TASK_ERROR" ? "REASON_TASK_INVALID" : "REASON_INVALID_OFFERS",
-    timestamp: nowMs / 1000,
-    ...(agentId ? { agent_id: { value: agentId } } : {}),
-  };
-}
-
-function refuseSeconds(filters: unknown): number {
-  const v = Number(obj(filters).refuse_seconds);
-  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_REFUSE_SECONDS;
-}
-
-function failoverOf(info: Json, fallback: number): number {
-  const v = Number(info.failover_timeout);
-  return Number.isFinite(v) && v >= 0 ? v : fallback;
-}
-
-/** The framework's role: the one it names, or its team's. */
-function roleOf(info: Json, team: string): string {
-  const roles = list(info.roles).filter((r): r is string => typeof r === "string");
-  if (roles[0]) return roles[0];
-  return typeof info.role === "string" && info.role !== "*" ? info.role : team;
 }

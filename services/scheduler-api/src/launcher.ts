@@ -1,0 +1,90 @@
+import { type AgentLedger, type BusHandles, channels, type KvCache, publishCommand, request, sealTask } from "@berth/bus";
+import {
+  effectiveTeam,
+  type Framework,
+  frameworkLaunchRefusal,
+  killGraceSeconds,
+  parseApp,
+  type Quota,
+  type QuotaLedger,
+  readTaskInfo,
+  stagedTask,
+  type TaskRecord,
+  taskNeed,
+  taskSpec,
+  type Team,
+  teamOf,
+} from "@berth/core";
+import type { Logger } from "@berth/runtime";
+import type { Refusal } from "./calls.js";
+import { berthTaskId, frameworkAppId } from "./frameworks.js";
+
+/**
+ * A framework's launch, carried out: its TaskInfo read and checked like an
+ * app, counted against its team's quota, booked on the offer's agent through
+ * the offer-handler, recorded as the framework's task and sent to the agent.
+ */
+export class Launcher {
+  constructor(
+    private readonly bus: BusHandles<"tasks" | "js" | "nc">,
+    private readonly views: {
+      tasks: KvCache<TaskRecord>;
+      ledgers: KvCache<AgentLedger>;
+      teams: KvCache<Team>;
+      quotas: KvCache<QuotaLedger>;
+    },
+    private readonly defaultQuota: Quota,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Books, records and sends one task; or says why not: TASK_ERROR for a task
+   * that cannot run here as given, TASK_DROPPED for one that lost its
+   * resources to a booking made since the offer.
+   */
+  async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<Refusal | undefined> {
+    const invalid = (message: string): Refusal => ({ state: "TASK_ERROR", message });
+    const read = readTaskInfo(ti, frameworkAppId(f));
+    if (!read.ok) return invalid(read.message);
+    if (read.agentId !== agentId) return invalid(`agent_id '${read.agentId}' is not the agent of the offers ('${agentId}')`);
+    const taskId = berthTaskId(f.id, read.taskId);
+    if (this.views.tasks.get(taskId)) return invalid(`Task '${read.taskId}' already exists`);
+    const parsed = parseApp(read.app, { version: new Date(now).toISOString() });
+    if (!parsed.ok) return invalid(parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; "));
+    const app = parsed.app;
+    const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
+    // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
+    const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.defaultQuota);
+    const bookings = [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === f.team));
+    const overQuota = frameworkLaunchRefusal(team.quota, this.views.quotas.get(f.team)?.value, bookings, app.id, need);
+    if (overQuota) return invalid(overQuota);
+    const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
+    if (reply.error) return { state: "TASK_DROPPED", message: `Cannot book the task: ${reply.error.message}` };
+    const placed = reply.placements[0];
+    if (!placed) {
+      const why = (reply.unplaced[0]?.reasons ?? []).join("; ");
+      return { state: "TASK_DROPPED", message: `The offer's resources were taken since it was made: ${why}` };
+    }
+    const record = stagedTask({
+      taskId,
+      appId: app.id,
+      agentId: placed.agentId,
+      hostname: placed.hostname,
+      ports: placed.ports,
+      version: app.version,
+      configVersion: app.version,
+      killGracePeriodSeconds: killGraceSeconds(app),
+      nowMs: now,
+      frameworkId: f.id,
+    });
+    await this.bus.tasks.create(taskId, record);
+    const spec = taskSpec(app, taskId, placed.ports, team.policy);
+    await publishCommand(
+      this.bus.js,
+      { kind: "launch", command: { task: sealTask(spec, undefined), agentId, issuedAtMs: now } },
+      `launch-${taskId}`,
+    );
+    this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
+    return undefined;
+  }
+}
