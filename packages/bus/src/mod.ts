@@ -100,3 +100,5 @@ export { type AgentConsumerState, commandServersDown, ensureAgentConsumer } from
 export { DeploymentStore, LOCKED_MESSAGE } from "./deployment-store.js";
 export { openTask, sealTask, type WireTaskSpec } from "./launch.js";
 export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, sealingKeysFromPem } from "./sealed.js";
+export { AgentCommands } from "./agent-commands.js";
+export { agentStateOf } from "./agent-state.js";

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { changesPlan, defaultTeam, secretKey, teamOf, isMarathonTask } from "@berth/core";
-import { type Bus, DISPATCHER_LEASE, Lease, isConnected, RunningDeployments, TasksByApp, cacheOf } from "@berth/bus";
+import { type Bus, DISPATCHER_LEASE, Lease, isConnected, RunningDeployments, TasksByApp, cacheOf, AgentCommands } from "@berth/bus";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
-import { AgentCommands } from "./agent-commands.js";
 import type { DispatcherConfig } from "./config.js";
 import { DeploymentTracker } from "./deployment-tracker.js";
 import { Dispatcher } from "./dispatcher.js";

@@ -9,6 +9,7 @@ import {
   request,
   type RunningDeployments,
   type TasksByApp,
+  type AgentCommands,
 } from "@berth/bus";
 import {
   type AppDefinition,
@@ -34,7 +35,6 @@ import {
   type TaskSpec,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import type { AgentCommands } from "./agent-commands.js";
 import type { DeploymentTracker } from "./deployment-tracker.js";
 
 export interface DispatcherOptions {

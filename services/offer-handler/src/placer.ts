@@ -7,6 +7,7 @@ import {
   type KvCache,
   type Placements,
   type Versioned,
+  agentStateOf,
 } from "@berth/bus";
 import {
   type AgentOffer,
@@ -125,20 +126,7 @@ export class Placer {
     ledger: AgentLedger | undefined,
     schedulable: boolean,
   ): AgentState {
-    const resources = reg.resources ?? {};
-    return {
-      agentId,
-      hostname: reg.hostname ?? "",
-      attributes: { ...(reg.attributes ?? {}) },
-      total: {
-        cpus: resources.cpus ?? 0,
-        mem: resources.mem ?? 0,
-        disk: resources.disk ?? 0,
-        ports: (resources.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
-      },
-      reservations: ledger?.reservations ?? [],
-      schedulable,
-    };
+    return agentStateOf(agentId, reg, ledger, schedulable);
   }
 
   /**

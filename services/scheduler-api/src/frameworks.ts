@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type BusHandles, type KvCache, publishCommand } from "@berth/bus";
+import type { AgentCommands, BusHandles, KvCache } from "@berth/bus";
 import { type Framework, frameworkOf, isTerminal, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
@@ -38,7 +38,8 @@ export function frameworkAppId(f: Pick<Framework, "team" | "name">): string {
  */
 export class FrameworkRegistry {
   constructor(
-    private readonly bus: BusHandles<"frameworks" | "tasks" | "js">,
+    private readonly bus: BusHandles<"frameworks" | "tasks">,
+    private readonly commands: AgentCommands,
     private readonly tasks: KvCache<TaskRecord>,
     private readonly log: Logger,
   ) {}
@@ -67,14 +68,7 @@ export class FrameworkRegistry {
     );
     const record = r.value ?? task;
     if (isTerminal(record.state)) return false;
-    await publishCommand(
-      this.bus.js,
-      {
-        kind: "kill",
-        command: { taskId: task.taskId, agentId: task.agentId, gracePeriodSeconds: task.killGracePeriodSeconds, reason, issuedAtMs: nowMs },
-      },
-      `kill-${task.taskId}-${Math.floor(nowMs / 60_000)}`,
-    );
+    await this.commands.kill(task, reason, nowMs);
     return true;
   }
 

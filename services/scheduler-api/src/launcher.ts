@@ -1,4 +1,4 @@
-import { type AgentLedger, type BusHandles, channels, type KvCache, publishCommand, request, sealTask } from "@berth/bus";
+import { type AgentCommands, type AgentLedger, type BusHandles, channels, type KvCache, request } from "@berth/bus";
 import {
   effectiveTeam,
   type Framework,
@@ -26,7 +26,8 @@ import { berthTaskId, frameworkAppId } from "./frameworks.js";
  */
 export class Launcher {
   constructor(
-    private readonly bus: BusHandles<"tasks" | "js" | "nc">,
+    private readonly bus: BusHandles<"tasks" | "nc">,
+    private readonly commands: AgentCommands,
     private readonly views: {
       tasks: KvCache<TaskRecord>;
       ledgers: KvCache<AgentLedger>;
@@ -78,12 +79,7 @@ export class Launcher {
       frameworkId: f.id,
     });
     await this.bus.tasks.create(taskId, record);
-    const spec = taskSpec(app, taskId, placed.ports, team.policy);
-    await publishCommand(
-      this.bus.js,
-      { kind: "launch", command: { task: sealTask(spec, undefined), agentId, issuedAtMs: now } },
-      `launch-${taskId}`,
-    );
+    await this.commands.launch(record, taskSpec(app, taskId, placed.ports, team.policy), now);
     this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
     return undefined;
   }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { type AgentLedger, type AgentRecord, type BusHandles, type KvCache } from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type BusHandles, type KvCache, AgentCommands, agentStateOf } from "@berth/bus";
 import {
   fairOrder,
   type Framework,
@@ -15,6 +15,7 @@ import {
   type Resources,
   type TaskRecord,
   type Team,
+  usageByFramework,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, frameworkTaskId, newFrameworkId } from "./frameworks.js";
@@ -66,8 +67,10 @@ export class SchedulerApi {
     private readonly opts: SchedulerOptions,
     private readonly log: Logger,
   ) {
-    this.registry = new FrameworkRegistry(bus, views.tasks, log);
-    this.launcher = new Launcher(bus, views, opts.defaultQuota, log);
+    // A framework's task carries no values from the secret store: nothing is sealed to its agent.
+    const commands = new AgentCommands(bus, () => undefined);
+    this.registry = new FrameworkRegistry(bus, commands, views.tasks, log);
+    this.launcher = new Launcher(bus, commands, views, opts.defaultQuota, log);
     views.tasks.onChange((_key, entry) => {
       if (entry) this.tell(entry.value);
     });
@@ -195,20 +198,20 @@ export class SchedulerApi {
    */
   offerAll(): void {
     const total = { cpus: 0, mem: 0, disk: 0 };
-    for (const { registration: r } of this.views.agents.values()) {
-      total.cpus += r?.resources?.cpus ?? 0;
-      total.mem += r?.resources?.mem ?? 0;
-      total.disk += r?.resources?.disk ?? 0;
+    for (const [agentId, { value }] of this.views.agents.entriesList()) {
+      const t = agentStateOf(agentId, value.registration, undefined, true).total;
+      total.cpus += t.cpus;
+      total.mem += t.mem;
+      total.disk += t.disk;
     }
+    // What each role holds: its frameworks' bookings summed.
     const roleOf = new Map([...this.views.frameworks.values()].map((f) => [f.id, f.role]));
     const used = new Map<string, { cpus: number; mem: number; disk: number }>();
-    for (const { reservations } of this.views.ledgers.values()) {
-      for (const r of reservations) {
-        const role = roleOf.get(frameworkOf(r));
-        if (role === undefined) continue;
-        const u = used.get(role) ?? { cpus: 0, mem: 0, disk: 0 };
-        used.set(role, { cpus: u.cpus + r.cpus, mem: u.mem + r.mem, disk: u.disk + r.disk });
-      }
+    for (const [frameworkId, u] of usageByFramework([...this.views.ledgers.values()].flatMap((l) => l.reservations))) {
+      const role = roleOf.get(frameworkId);
+      if (role === undefined) continue;
+      const sum = used.get(role) ?? { cpus: 0, mem: 0, disk: 0 };
+      used.set(role, { cpus: sum.cpus + u.cpus, mem: sum.mem + u.mem, disk: sum.disk + u.disk });
     }
     const claims = [...this.sessions.values()].map((session) => ({
       role: session.framework.role,
@@ -230,9 +233,12 @@ export class SchedulerApi {
    */
   async sweep(): Promise<void> {
     const now = this.opts.now();
+    // One pass over the tasks: every framework's live ones, by framework.
+    const live = new Map<string, TaskRecord[]>();
     for (const t of this.views.tasks.values()) {
-      if (isMarathonTask(t) || t.state !== "TASK_STAGING" || t.goal === "KILL") continue;
-      if (now - t.stagedAtMs > this.opts.launchTimeoutMs) {
+      if (isMarathonTask(t) || isTerminal(t.state)) continue;
+      live.set(frameworkOf(t), [...(live.get(frameworkOf(t)) ?? []), t]);
+      if (t.state === "TASK_STAGING" && t.goal !== "KILL" && now - t.stagedAtMs > this.opts.launchTimeoutMs) {
         this.log.warn({ taskId: t.taskId }, "a framework's task did not start within the launch timeout: killing it");
         await this.registry.kill(t, "not started within the launch timeout", now);
       }
@@ -246,7 +252,7 @@ export class SchedulerApi {
         this.sessions.delete(f.id);
         session.end("Framework has been removed");
       }
-      for (const t of this.registry.liveTasks(f.id)) if (t.goal !== "KILL") await this.registry.kill(t, "its framework was torn down", now);
+      for (const t of live.get(f.id) ?? []) if (t.goal !== "KILL") await this.registry.kill(t, "its framework was torn down", now);
     }
   }
 
@@ -275,16 +281,8 @@ export class SchedulerApi {
   /** What is free on an agent now, or undefined when it is offered to no one (unhealthy, silent, gone). */
   private freeOn(agentId: string, now: number): Resources | undefined {
     const rec = this.views.agents.get(agentId)?.value;
-    const reg = rec?.registration;
-    if (!rec || !reg || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs) return undefined;
-    const total = {
-      cpus: reg.resources?.cpus ?? 0,
-      mem: reg.resources?.mem ?? 0,
-      disk: reg.resources?.disk ?? 0,
-      ports: (reg.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
-    };
-    const reservations = this.views.ledgers.get(agentId)?.value.reservations ?? [];
-    return offerOf({ agentId, hostname: reg.hostname ?? "", attributes: {}, total, reservations, schedulable: true }).free;
+    if (!rec?.registration || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs) return undefined;
+    return offerOf(agentStateOf(agentId, rec.registration, this.views.ledgers.get(agentId)?.value, true)).free;
   }
 
   /**

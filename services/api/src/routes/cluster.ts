@@ -1,3 +1,4 @@
+import { agentStateOf } from "@berth/bus";
 import { ForbiddenError, mayAccess, mayAdminister, offerOf, usageByFramework } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { dropwizardJson } from "../metrics-json.js";
@@ -79,15 +80,10 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
     const now = opts.now();
     const agents = opts.view.agents.entriesList().map(([agentId, { value: rec }]) => {
       const reg = rec.registration;
-      const total = {
-        cpus: reg?.resources?.cpus ?? 0,
-        mem: reg?.resources?.mem ?? 0,
-        disk: reg?.resources?.disk ?? 0,
-        ports: (reg?.resources?.ports ?? []).map((p) => ({ begin: p.begin ?? 0, end: p.end ?? 0 })),
-      };
-      const reservations = opts.view.ledgers.get(agentId)?.value.reservations ?? [];
+      const state = agentStateOf(agentId, reg, opts.view.ledgers.get(agentId)?.value, true);
+      const { total, reservations } = state;
       const visible = admin ? reservations : reservations.filter((r) => mayAccess(req.principal, r.appId));
-      const offer = offerOf({ agentId, hostname: reg?.hostname ?? "", attributes: {}, total, reservations, schedulable: true });
+      const offer = offerOf(state);
       const reachable = now - Number(rec.lastHeartbeatMs) < opts.agentTimeoutMs;
       return {
         id: agentId,

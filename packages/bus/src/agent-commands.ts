@@ -1,4 +1,6 @@
-import { type BusHandles, publishCommand, sealTask } from "@berth/bus";
+import type { BusHandles } from "./bus.js";
+import { publishCommand } from "./durable.js";
+import { sealTask } from "./launch.js";
 import type { TaskRecord, TaskSpec } from "@berth/core";
 
 /**
