@@ -73,14 +73,16 @@ describe("a Marathon app on real Docker", () => {
     expect(listed.body.apps.find((a) => a.id === "/e2e/web")?.tasks).toHaveLength(2);
   });
 
-  it("reports STARTING and RUNNING for each task, in that order (STAGING is the record the launch wrote)", async () => {
+  it("reports RUNNING for each task, after STARTING only if its launch was slow (STAGING is the record the launch wrote)", async () => {
     const ids = (await f.api.running("/e2e/web")).map((t) => t.id);
     await eventually(() => ids.every((id) => f.events.some((e) => e.taskId === id && e.taskStatus === "TASK_RUNNING")), {
       what: "RUNNING events",
     });
     for (const id of ids) {
       const states = f.events.filter((e) => e.eventType === "status_update_event" && e.taskId === id).map((e) => e.taskStatus);
-      expect(states.slice(0, 2)).toEqual(["TASK_STARTING", "TASK_RUNNING"]);
+      // A launch that takes the agent over a second (BERTH_AGENT_STARTING_AFTER_MS) says STARTING first.
+      const upToRunning = states.slice(0, states.indexOf("TASK_RUNNING") + 1);
+      expect([["TASK_RUNNING"], ["TASK_STARTING", "TASK_RUNNING"]]).toContainEqual(upToRunning);
     }
   });
 

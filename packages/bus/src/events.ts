@@ -1,5 +1,5 @@
 import { DeliverPolicy, type JetStreamClient } from "@nats-io/jetstream";
-import { eventsAtEdge, storedTypeOf } from "@berth/core";
+import { eventsAtEdge, storedTypesOf } from "@berth/core";
 import { channels } from "./channels.js";
 import type { PublicEvent } from "./codec.js";
 import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS, publishDurable } from "./durable.js";
@@ -39,9 +39,9 @@ export async function followEvents(
   onEvent: (e: StoredEvent) => void | Promise<void>,
 ): Promise<void> {
   // One filter subject on the server (NATS 2.9 has no filter list); several types are filtered here.
-  // Each stored event is given as it stands at the edge (eventsAtEdge): with what is derived from it.
+  // Each stored event is given as it stands at the edge (eventsAtEdge): with what it carries and what is derived from it.
   const types = new Set(opts.eventTypes ?? []);
-  const stored = new Set([...types].map(storedTypeOf));
+  const stored = new Set([...types].flatMap(storedTypesOf));
   const filter = stored.size === 1 ? subjects.event([...stored][0] ?? "") : subjects.eventAll;
   const consumer = await js.consumers.get(STREAMS.events, {
     filter_subjects: filter,

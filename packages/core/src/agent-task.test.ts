@@ -145,6 +145,16 @@ describe("a task's life on its agent", () => {
     expect(run([{ kind: "started" }], newAgentTask("running")).effects).toEqual([]);
   });
 
+  it("says STARTING once of a slow launch, and not of one that runs, ended or was asked to stop", () => {
+    const slow = run([{ kind: "launch-slow" }, { kind: "launch-slow" }, { kind: "started" }]);
+    expect(slow.effects).toEqual([{ kind: "starting" }, { kind: "running" }]);
+    expect(slow.t.toldStarting).toBe(true);
+    expect(run([{ kind: "started" }, { kind: "launch-slow" }]).effects).toEqual([{ kind: "running" }]);
+    expect(run([{ kind: "kill" }, { kind: "launch-slow" }]).effects).toEqual([]);
+    const end = { state: "TASK_FAILED" as const, message: "no image", reason: "R" };
+    expect(run([{ kind: "launch-failed", end }, { kind: "launch-slow" }]).effects).toEqual([{ kind: "end", end }]);
+  });
+
   it("answers every event on an ended task with nothing", () => {
     const ended = run([{ kind: "started" }, exit(0)]).t;
     const all: AgentTaskEvent[] = [
@@ -153,6 +163,7 @@ describe("a task's life on its agent", () => {
       { kind: "over-limit", message: "x", reason: "R" },
       { kind: "member-ended", name: "m", exitCode: 1 },
       { kind: "exit-during-launch" },
+      { kind: "launch-slow" },
       { kind: "launch-failed", end: { state: "TASK_FAILED", message: "x", reason: "R" } },
       { kind: "started" },
       exit(1),

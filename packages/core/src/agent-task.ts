@@ -29,7 +29,18 @@ export interface AgentTaskFacts {
   stoppedFor?: Omit<TaskEnd, "exitCode">;
   /** A container of the task exited while its launch was still in flight: look again once it is started. */
   exitedDuringLaunch: boolean;
+  /** TASK_STARTING was reported (the launch took longer than STARTING_AFTER_MS). */
+  toldStarting: boolean;
 }
+
+/**
+ * How long a launch may take before the agent says TASK_STARTING. A task whose
+ * container runs sooner is first reported RUNNING: STARTING is optional in
+ * Mesos, and saying it for every task cost a status message, a task-record
+ * write and an event each. A slow launch (an image pull, a busy daemon) says
+ * it, so the launch's owner hears that the agent is at work.
+ */
+export const STARTING_AFTER_MS = 1_000;
 
 export type AgentTaskEvent =
   /** The kill command. */
@@ -42,6 +53,8 @@ export type AgentTaskEvent =
   | { kind: "member-ended"; name: string; exitCode: number }
   /** The runtime said a container exited while the launch was in flight. */
   | { kind: "exit-during-launch" }
+  /** STARTING_AFTER_MS passed since the launch came. */
+  | { kind: "launch-slow" }
   /** Its launch failed before its container ran (preparation, secrets, the runtime refused). */
   | { kind: "launch-failed"; end: TaskEnd }
   /** Its container runs. */
@@ -50,6 +63,8 @@ export type AgentTaskEvent =
   | { kind: "exited"; exitCode: number; oomKilled: boolean; error: string };
 
 export type AgentTaskEffect =
+  /** Report TASK_STARTING. */
+  | { kind: "starting" }
   /** Report TASK_RUNNING and start its health and readiness checks. */
   | { kind: "running" }
   /** Report TASK_KILLING and stop its containers: SIGTERM, SIGKILL after the grace period. */
@@ -63,7 +78,7 @@ export interface AgentTaskStep {
 }
 
 export function newAgentTask(phase: Exclude<AgentTaskPhase, "ended"> = "launching"): AgentTaskFacts {
-  return { phase, stopping: false, exitedDuringLaunch: false };
+  return { phase, stopping: false, exitedDuringLaunch: false, toldStarting: false };
 }
 
 const unchanged = (t: AgentTaskFacts): AgentTaskStep => ({ next: t, effects: [] });
@@ -93,6 +108,10 @@ export function agentTaskStep(t: AgentTaskFacts, e: AgentTaskEvent): AgentTaskSt
         message: `Container '${e.name}' of the pod exited with code ${e.exitCode}`,
         reason: e.exitCode === 0 ? "" : "REASON_COMMAND_EXECUTOR_FAILED",
       });
+    case "launch-slow":
+      // Said once, of a launch still in flight that nobody asked to stop (a stopped one ends with its own word).
+      if (t.phase !== "launching" || t.stopping || t.toldStarting) return unchanged(t);
+      return { next: { ...t, toldStarting: true }, effects: [{ kind: "starting" }] };
     case "exit-during-launch":
       return t.phase === "launching" ? { next: { ...t, exitedDuringLaunch: true }, effects: [] } : unchanged(t);
     case "launch-failed":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionOf, eventsAtEdge, healthEvents, statusEvent, storedTypeOf, unhealthyKillEvent } from "./marathon-events.js";
+import { carrying, conditionOf, eventsAtEdge, healthEvents, statusEvent, storedTypesOf, unhealthyKillEvent } from "./marathon-events.js";
 import { HEALTH_UNKNOWN } from "./health-check.js";
 import { task } from "./test-fixtures.js";
 
@@ -39,10 +39,23 @@ describe("events at the edge", () => {
     expect(eventsAtEdge(e)).toEqual([e]);
   });
 
+  it("tells the events a stored event carries right after it, in order, without the carrier's field", () => {
+    const info = { eventType: "deployment_info", timestamp: "t", plan: {} };
+    const group = { eventType: "group_change_success", timestamp: "t", groupId: "/a", version: "t" };
+    const post = { eventType: "api_post_event", timestamp: "t", uri: "/v2/apps" };
+    const stored = carrying(info, [group, post]);
+    expect(eventsAtEdge(stored)).toEqual([info, group, post]);
+    expect(JSON.parse(JSON.stringify(eventsAtEdge(stored)[0]))).not.toHaveProperty("carries");
+    expect(carrying(info, [])).toEqual(info);
+  });
+
   it("names Marathon's conditions, and where each type is stored", () => {
     expect(["TASK_STARTING", "TASK_KILLING", "TASK_FAILED"].map(conditionOf)).toEqual(["Starting", "Killing", "Failed"]);
-    expect(storedTypeOf("instance_changed_event")).toBe("status_update_event");
-    expect(storedTypeOf("deployment_info")).toBe("deployment_info");
+    expect(storedTypesOf("instance_changed_event")).toEqual(["status_update_event"]);
+    expect(storedTypesOf("deployment_info")).toEqual(["deployment_info"]);
+    expect(storedTypesOf("api_post_event")).toEqual(["api_post_event", "deployment_info"]);
+    expect(storedTypesOf("deployment_success")).toEqual(["deployment_success", "deployment_step_success"]);
+    expect(storedTypesOf("deployment_failed")).toEqual(["deployment_failed", "deployment_step_failure"]);
   });
 });
 

@@ -16,14 +16,40 @@ export function conditionOf(state: string): string {
 }
 
 /**
+ * An event as it is stored: Marathon's, and the events published at the same
+ * moment that ride on it (`carries`), told right after it. One write stands
+ * for them all: a change's deployment_info carries its group_change_success,
+ * api_post_event and the app's other change events; a deployment's step end
+ * carries the deployment's end.
+ */
+export type StoredMarathonEvent = MarathonEvent & { carries?: MarathonEvent[] };
+
+/** The types stored on another type's event (`carries`), by the carrier's type; they may also stand alone. */
+const CARRIERS: Readonly<Record<string, string>> = {
+  api_post_event: "deployment_info",
+  group_change_success: "deployment_info",
+  app_terminated_event: "deployment_info",
+  add_health_check_event: "deployment_info",
+  remove_health_check_event: "deployment_info",
+  deployment_success: "deployment_step_success",
+  deployment_failed: "deployment_step_failure",
+};
+
+/** An event that carries others, as stored; `carried` empty stores it alone. */
+export function carrying(e: MarathonEvent, carried: readonly MarathonEvent[]): StoredMarathonEvent {
+  return carried.length > 0 ? { ...e, carries: [...carried] } : e;
+}
+
+/**
  * The events a stored event stands for where clients receive them (/v2/events,
- * callbacks): itself, and beside a status_update_event the
- * instance_changed_event Marathon publishes with it. That one is derived here,
- * not stored: each of its fields is in the status update (in Berth an
+ * callbacks): itself, then those it carries, and beside a status_update_event
+ * the instance_changed_event Marathon publishes with it. That one is derived
+ * here, not stored: each of its fields is in the status update (in Berth an
  * instance is one task), so storing it doubled every status update's writes.
  */
-export function eventsAtEdge(e: MarathonEvent): MarathonEvent[] {
-  if (e.eventType !== "status_update_event") return [e];
+export function eventsAtEdge(stored: StoredMarathonEvent): MarathonEvent[] {
+  const { carries, ...e } = stored;
+  if (e.eventType !== "status_update_event") return [e, ...(Array.isArray(carries) ? carries : [])];
   const instance: MarathonEvent = {
     eventType: "instance_changed_event",
     timestamp: e.timestamp,
@@ -37,9 +63,14 @@ export function eventsAtEdge(e: MarathonEvent): MarathonEvent[] {
   return [e, instance];
 }
 
-/** The stored event type that carries a type clients ask for: instance_changed_event rides on status_update_event. */
-export function storedTypeOf(eventType: string): string {
-  return eventType === "instance_changed_event" ? "status_update_event" : eventType;
+/**
+ * The stored event types that may hold a type clients ask for: instance_changed_event rides on
+ * status_update_event only; a carried type is stored alone or on its carrier.
+ */
+export function storedTypesOf(eventType: string): string[] {
+  if (eventType === "instance_changed_event") return ["status_update_event"];
+  const carrier = CARRIERS[eventType];
+  return carrier ? [eventType, carrier] : [eventType];
 }
 
 /** What of an agent's status update the events tell. */

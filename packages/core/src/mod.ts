@@ -37,12 +37,14 @@ export {
   waitingChanged,
 } from "./dispatch-decisions.js";
 export {
+  carrying,
   conditionOf,
   eventsAtEdge,
   healthEvents,
   type MarathonEvent,
   statusEvent,
-  storedTypeOf,
+  type StoredMarathonEvent,
+  storedTypesOf,
   unhealthyKillEvent,
   type UpdateFacts,
 } from "./marathon-events.js";
@@ -87,6 +89,7 @@ export {
   agentTaskStep,
   endOfExit,
   newAgentTask,
+  STARTING_AFTER_MS,
   type TaskEnd,
 } from "./agent-task.js";
 export { type AppPlan, changesPlan, isHealthy, isWanted, killOrder, type KillDecision, planApp } from "./app-plan.js";

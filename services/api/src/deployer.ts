@@ -3,6 +3,7 @@ import { type BusHandles, DeploymentStore, publishEvent, type PublicEvent } from
 import {
   type AppDefinition,
   appKey,
+  carrying,
   type Deployment,
   deploymentEvent,
   newDeployment,
@@ -31,6 +32,8 @@ export interface ChangeOptions {
   inGroup?: boolean;
   /** The group's deployment this app's deployment is part of: clients see that one, and its events. */
   partOf?: string;
+  /** The caller's own events of an applied change (api_post_event, a pod's), told after the deployment's. */
+  told?: (d: Deployment, target: AppDefinition | undefined) => PublicEvent[];
 }
 
 export type ChangeResult =
@@ -95,11 +98,19 @@ export class Deployer {
     await this.ports.release(appId, current?.value, target);
     if (revision > 0) await this.view.apps.waitFor(revision);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
-    if (!opts.partOf)
-      await publishEvent(this.bus.js, deploymentEvent("deployment_info", deployment, version), `deployment-info-${deployment.id}`);
-    for (const [event, id] of changeEvents(appId, current?.value, target, version, !opts.inGroup)) {
-      await publishEvent(this.bus.js, event, `${id}-${deployment.id}`);
-    }
+    const events = [
+      ...changeEvents(appId, current?.value, target, version, !opts.inGroup),
+      ...(opts.told?.(deployment, target) ?? []).map((e): [PublicEvent, string] => [e, e.eventType]),
+    ];
+    // One write tells it all: the deployment's deployment_info carries the change's other events.
+    // A part of a group's deployment has none of its own (the group's tells of it): its events stand alone.
+    if (!opts.partOf) {
+      const info = carrying(
+        deploymentEvent("deployment_info", deployment, version),
+        events.map(([e]) => e),
+      );
+      await publishEvent(this.bus.js, info, `deployment-info-${deployment.id}`);
+    } else for (const [event, id] of events) await publishEvent(this.bus.js, event, `${id}-${deployment.id}`);
     return { kind: "applied", deployment, target, created: current === undefined && target !== undefined };
   }
 

@@ -95,9 +95,13 @@ export class EventCallbacks {
     await f?.stop();
   }
 
-  /** Delivers a stored event as it stands at the edge (a status update with its instance_changed_event), acked once all are. */
+  /**
+   * Delivers a stored event as it stands at the edge (with the events it carries, a status update
+   * with its instance_changed_event): each the owner may see, acked once all are.
+   */
   private async deliver(sub: EventSubscription, d: Delivery<PublicEvent>): Promise<void> {
-    if (!maySeeEvent(sub.owner, d.value)) return d.ack();
+    const events = eventsAtEdge(d.value).filter((e) => maySeeEvent(sub.owner, e));
+    if (events.length === 0) return d.ack();
     // The operator may have narrowed the allowed destinations since the subscription was made.
     const refused = callbackUrlRefusal(sub.callbackUrl, this.opts.allow);
     if (refused) {
@@ -105,7 +109,7 @@ export class EventCallbacks {
       return d.term();
     }
     try {
-      for (const event of eventsAtEdge(d.value)) {
+      for (const event of events) {
         const res = await fetch(sub.callbackUrl, {
           method: "POST",
           headers: { "content-type": "application/json" },

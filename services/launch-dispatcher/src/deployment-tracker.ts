@@ -2,6 +2,7 @@ import { type BusHandles, DeploymentStore, publishEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
+  carrying,
   type Deployment,
   deploymentEvent,
   deploymentVerdict,
@@ -66,8 +67,12 @@ export class DeploymentTracker {
     const success = d.status === "success";
     const step = success ? "deployment_step_success" : "deployment_step_failure";
     const end = success ? "deployment_success" : "deployment_failed";
-    await publishEvent(this.bus.js, deploymentEvent(step, d, at), `${step.replaceAll("_", "-")}-${d.id}`);
-    await publishEvent(this.bus.js, deploymentEvent(end, d, at), `${end.replaceAll("_", "-")}-${d.id}`);
+    // One write: the step's end carries the deployment's.
+    await publishEvent(
+      this.bus.js,
+      carrying(deploymentEvent(step, d, at), [deploymentEvent(end, d, at)]),
+      `${step.replaceAll("_", "-")}-${d.id}`,
+    );
     this.opts.onDeploymentEnded?.(success ? "success" : "failed");
   }
 

@@ -46,6 +46,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       agentId: config.agentId,
       hostname: config.hostname,
       gcDelayMs: config.gcDelayMs,
+      startingAfterMs: config.startingAfterMs,
       sealing,
       images: new ImageAccess(runtime, join(config.workDir, "public-repositories.json")),
       ...(config.commandImage ? { commandImage: config.commandImage } : {}),

@@ -1,6 +1,6 @@
 import { cpus, hostname, totalmem } from "node:os";
 import { statfsSync } from "node:fs";
-import { parsePortRanges, type PortRange } from "@berth/core";
+import { parsePortRanges, type PortRange, STARTING_AFTER_MS } from "@berth/core";
 import { isValidAgentId } from "@berth/bus";
 import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
@@ -23,6 +23,8 @@ export interface AgentConfig extends NatsConfig {
   httpPort: number;
   heartbeatMs: number;
   gcDelayMs: number;
+  /** How long a launch may take before the agent says TASK_STARTING. */
+  startingAfterMs: number;
   metricsIntervalMs: number;
   /** The agent's own files: its checkpoint of status updates not yet stored. */
   workDir: string;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     httpPort: envNumber(env, "BERTH_AGENT_HTTP_PORT", 5051),
     heartbeatMs: envNumber(env, "BERTH_AGENT_HEARTBEAT_MS", 5_000),
     gcDelayMs: envNumber(env, "BERTH_AGENT_GC_DELAY_MS", 60_000),
+    startingAfterMs: envNumber(env, "BERTH_AGENT_STARTING_AFTER_MS", STARTING_AFTER_MS),
     metricsIntervalMs: envNumber(env, "BERTH_AGENT_METRICS_INTERVAL_MS", 5_000),
     workDir: envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent"),
     reconcileIntervalMs: envNumber(env, "BERTH_AGENT_RECONCILE_INTERVAL_MS", 30_000),

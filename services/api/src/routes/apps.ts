@@ -1,6 +1,7 @@
-import { type BusHandles, publishEvent } from "@berth/bus";
+import { type BusHandles, type PublicEvent } from "@berth/bus";
 import { randomUUID } from "node:crypto";
 import {
+  type Deployment,
   type AppDefinition,
   appKey,
   bodyIdRefusal,
@@ -105,19 +106,6 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         kill: r.kill,
       });
     }
-    if (r.target) {
-      await publishEvent(
-        bus.js,
-        {
-          eventType: "api_post_event",
-          timestamp: r.deployment.version,
-          clientIp: req.ip,
-          uri: req.url,
-          appDefinition: redactApp(r.target),
-        },
-        `api-post-${r.deployment.id}`,
-      );
-    }
     void reply.header("Marathon-Deployment-Id", r.deployment.id);
     return reply.status(r.created ? 201 : okStatus).send(body ?? { deploymentId: r.deployment.id, version: r.deployment.version });
   };
@@ -128,6 +116,14 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     if (!found || found.value.pod) throw new NotFoundError(`App '${id}' does not exist`);
   };
   const changeOpts = (q: ChangeQuery) => ({ force: flag(q.force), dryRun: flag(q.dryRun) });
+  /** A change asked for by one request: Marathon's api_post_event tells of it, carried with the deployment's events. */
+  const requested = (req: FastifyRequest<{ Querystring: ChangeQuery }>) => ({
+    ...changeOpts(req.query),
+    told: (d: Deployment, target: AppDefinition | undefined): PublicEvent[] =>
+      target
+        ? [{ eventType: "api_post_event", timestamp: d.version, clientIp: req.ip, uri: req.url, appDefinition: redactApp(target) }]
+        : [],
+  });
 
   const parseFor = (raw: unknown, id: string | undefined, version: string): AppDefinition => {
     const r = parseApp(id ? { ...(raw as object), id } : raw, { version });
@@ -172,7 +168,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         if (cur) throw new ConflictError(`${cur.pod ? "A pod" : "An app"} with id [${probe.id}] already exists.`);
         return parseFor(req.body, undefined, version);
       },
-      changeOpts(req.query),
+      requested(req),
     );
     if (r.kind === "dry-run" || !r.target) return answer(req, reply, r, 201);
     await answer(req, reply.header("Location", `/v2/apps${probe.id}`), r, 201, {
@@ -261,7 +257,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const otherId = rollback ? bodyIdRefusal(req.body, id) : undefined;
     if (otherId) throw new ValidationError([otherId]);
     const compute = rollback ? await rollbackTo(id, rollback.version) : update(id, req.body, req.query.partialUpdate !== "false");
-    const r = await deployer.change(id, compute, changeOpts(req.query));
+    const r = await deployer.change(id, compute, requested(req));
     return answer(req, reply, r);
   });
 
@@ -269,7 +265,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     const id = appIdFrom(req.params["*"].replace(/\/+$/, ""));
     requireAccess(req, id, "deploy");
     await requireApp(id);
-    const r = await deployer.change(id, update(id, req.body, true), changeOpts(req.query));
+    const r = await deployer.change(id, update(id, req.body, true), requested(req));
     return answer(req, reply, r);
   });
 
@@ -286,7 +282,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         next.versionInfo = { lastScalingAt: version, lastConfigChangeAt: version };
         return next;
       },
-      { ...changeOpts(req.query), restart: true },
+      { ...requested(req), restart: true },
     );
     return answer(req, reply, r);
   });
@@ -299,7 +295,7 @@ export async function appRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       return killAppTasks({ killer: opts.killer, deployer, view }, id, taskId, req.query, reply);
     }
     await requireApp(id);
-    const r = await deployer.change(id, () => undefined, changeOpts(req.query));
+    const r = await deployer.change(id, () => undefined, requested(req));
     return answer(req, reply, r);
   });
 }

@@ -1,6 +1,7 @@
-import { publishEvent } from "@berth/bus";
+import type { PublicEvent } from "@berth/bus";
 import {
   type AppDefinition,
+  type Deployment,
   appKey,
   ConflictError,
   mayAccess,
@@ -51,11 +52,14 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
     return r.app;
   };
 
-  const tell = async (req: FastifyRequest, eventType: string, r: ChangeResult) =>
-    publishEvent(bus.js, { eventType, timestamp: r.deployment.version, clientIp: req.ip, uri: req.url }, `${eventType}-${r.deployment.id}`);
+  /** A pod's change as one request asks it: Marathon's pod event (`eventType()` once applied) is carried with the deployment's events. */
+  const requested = (req: FastifyRequest<{ Querystring: ChangeQuery }>, eventType: () => string) => ({
+    force: req.query.force === "true",
+    dryRun: false,
+    told: (d: Deployment): PublicEvent[] => [{ eventType: eventType(), timestamp: d.version, clientIp: req.ip, uri: req.url }],
+  });
 
-  const answer = async (req: FastifyRequest, reply: FastifyReply, r: ChangeResult, created: boolean) => {
-    await tell(req, created ? "pod_created_event" : "pod_updated_event", r);
+  const answer = async (reply: FastifyReply, r: ChangeResult, created: boolean) => {
     void reply.header("Marathon-Deployment-Id", r.deployment.id);
     if (created) void reply.header("Location", `/v2/pods${r.target?.id ?? ""}`);
     return reply.status(created ? 201 : 200).send(r.target ? podOf(r.target) : null);
@@ -70,9 +74,9 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         if (cur) throw new ConflictError(`${cur.pod ? "A pod" : "An app"} with id [${probe.id}] already exists.`);
         return parse(req.body, undefined, version);
       },
-      { force: req.query.force === "true", dryRun: false },
+      requested(req, () => "pod_created_event"),
     );
-    return answer(req, reply, r, true);
+    return answer(reply, r, true);
   });
 
   app.get("/v2/pods", async (req) =>
@@ -121,9 +125,9 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
         created = cur === undefined;
         return parse(req.body, id, version);
       },
-      { force: req.query.force === "true", dryRun: false },
+      requested(req, () => (created ? "pod_created_event" : "pod_updated_event")),
     );
-    return answer(req, reply, r, created);
+    return answer(reply, r, created);
   });
 
   app.delete<{ Params: { "*": string }; Body: unknown; Querystring: ChangeQuery }>("/v2/pods/*", async (req, reply) => {
@@ -147,8 +151,11 @@ export async function podRoutes(app: FastifyInstance, opts: AppRoutesOptions): P
       return suffix === "instances" ? statuses : statuses[0];
     }
     if (suffix !== "") throw new NotFoundError(`No route for DELETE ${req.url}`);
-    const r = await deployer.change(id, () => undefined, { force: req.query.force === "true", dryRun: false });
-    await tell(req, "pod_deleted_event", r);
+    const r = await deployer.change(
+      id,
+      () => undefined,
+      requested(req, () => "pod_deleted_event"),
+    );
     void reply.header("Marathon-Deployment-Id", r.deployment.id);
     return reply.status(202).send();
   });

@@ -5,6 +5,7 @@ import {
   type HealthStatus,
   LABELS,
   podContainerSpecs,
+  STARTING_AFTER_MS,
   type TaskEnd,
   type TaskSpec,
 } from "@berth/core";
@@ -46,11 +47,13 @@ export interface TaskRunnerOptions {
   sandboxes: Sandboxes;
   /** Downloads a task's fetch URIs into its sandbox. */
   fetcher: Fetcher;
+  /** How long a launch may take before TASK_STARTING is said (default core's STARTING_AFTER_MS). */
+  startingAfterMs?: number;
 }
 
 /**
  * Runs tasks on the container runtime and turns what happens to them into
- * status updates: STARTING, RUNNING once the runtime says so, then FINISHED,
+ * status updates: STARTING of a slow launch, RUNNING once the runtime says so, then FINISHED,
  * FAILED or KILLED. What follows an event is decided by core's agentTaskStep;
  * this class does the runtime's side. Every entry point is idempotent.
  */
@@ -119,7 +122,8 @@ export class TaskRunner {
     const { next, effects } = agentTaskStep(task.life, event);
     task.life = next;
     for (const effect of effects) {
-      if (effect.kind === "running") {
+      if (effect.kind === "starting") this.report(task, "TASK_STARTING", "");
+      else if (effect.kind === "running") {
         task.startedAtMs = Date.now();
         this.report(task, "TASK_RUNNING", "", c);
         this.watchHealth(task);
@@ -167,9 +171,19 @@ export class TaskRunner {
     }
     const task = taskFromSpec(spec);
     this.tasks.set(task.taskId, task);
-    const log = this.log.child({ taskId: task.taskId, appId: task.appId });
     // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first
-    // word from here is STARTING (or how the launch failed); until then, the dispatcher resends.
+    // word from here is RUNNING, STARTING if the launch is slow, or how it failed; until then, the dispatcher resends.
+    const slow = setTimeout(() => this.step(task, { kind: "launch-slow" }), this.opts.startingAfterMs ?? STARTING_AFTER_MS);
+    try {
+      await this.start(task, spec);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  /** Prepares and starts a launched task's containers, feeding its state machine what happens. */
+  private async start(task: LocalTask, spec: WireTaskSpec): Promise<void> {
+    const log = this.log.child({ taskId: task.taskId, appId: task.appId });
     let opened: TaskSpec;
     try {
       opened = openTask(spec, this.opts.sealing);
@@ -184,7 +198,6 @@ export class TaskRunner {
       return void this.step(task, { kind: "launch-failed", end: { state: ready.state, message: ready.message, reason: ready.reason } });
     }
     task.image = ready.image;
-    this.report(task, "TASK_STARTING", "");
     let state: ContainerState;
     try {
       const where = { agentId: this.opts.agentId, hostname: this.opts.hostname, ...(ready.sandbox ? { sandbox: ready.sandbox } : {}) };
