@@ -1,15 +1,35 @@
 import { type AppDefinition, appKey, ConflictError, type Deployment, type DeploymentStatus } from "@berth/core";
-import type { BusHandles } from "./bus.js";
+import type { AppLock, BusHandles } from "./bus.js";
 import { isCasConflict, MisplacedValueError, type Versioned } from "./kv.js";
 
 export const LOCKED_MESSAGE = "App is locked by one or more deployments. Override with the option '?force=true'.";
 
 /**
+ * How long a lock whose deployment is not (yet) recorded holds: the change that
+ * took it is between its lock and its deployment record, or died there.
+ */
+export const UNRECORDED_LOCK_HOLDS_MS = 10_000;
+
+/** The running deployment that holds an app, if one does. */
+export async function lockHolder(bus: BusHandles<"deployments" | "locks">, appId: string, nowMs: number): Promise<string | undefined> {
+  const lock = await bus.locks.get(appKey(appId));
+  return lock && (await holds(bus, lock.value, nowMs)) ? lock.value.deploymentId : undefined;
+}
+
+/** Whether a lock holds: its deployment runs, or is not recorded yet. */
+async function holds(bus: BusHandles<"deployments">, lock: AppLock, nowMs: number): Promise<boolean> {
+  const d = await bus.deployments.get(lock.deploymentId);
+  return d ? d.value.status === "running" : nowMs - lock.lockedAtMs < UNRECORDED_LOCK_HOLDS_MS;
+}
+
+/**
  * Writes deployments and the apps they change, in the one order that keeps a
  * change atomic: lock the app (compare-and-set, so two changes cannot both
  * win), record the deployment, then write the app at the revision it was read.
- * A forced change takes the lock, and the deployment it took it from ends as
- * canceled.
+ * A lock holds while its deployment runs: an ending deployment leaves its lock
+ * where it is (one write fewer at each end), and the next change takes it over
+ * with compare-and-set. A forced change takes a held lock, and the deployment
+ * it took it from ends as canceled.
  */
 export class DeploymentStore {
   constructor(private readonly bus: BusHandles<"apps" | "deployments" | "locks">) {}
@@ -48,17 +68,20 @@ export class DeploymentStore {
     }
   }
 
-  /** Ends a running deployment and frees its app; false when it had already ended. */
+  /**
+   * Ends a running deployment, which frees its app (its lock stays, no longer held); false when it
+   * had already ended. A deletion's lock goes with it, so deleted apps leave no keys behind.
+   */
   async finish(deploymentId: string, status: Exclude<DeploymentStatus, "running">, reason: string, nowMs: number): Promise<boolean> {
     const r = await this.bus.deployments.mutate(deploymentId, (cur) =>
       cur?.status === "running" ? { ...cur, status, reason, finishedAtMs: nowMs } : undefined,
     );
     const appId = r.value?.affectedApps[0];
-    if (appId) await this.unlock(appKey(appId), deploymentId);
+    if (r.changed && appId && !r.value?.target && !r.value?.parts) await this.unlock(appKey(appId), deploymentId);
     return r.changed;
   }
 
-  async unlock(key: string, deploymentId: string): Promise<void> {
+  private async unlock(key: string, deploymentId: string): Promise<void> {
     await this.bus.locks.mutate(key, (l) => (l?.deploymentId === deploymentId ? null : undefined));
   }
 
@@ -73,12 +96,14 @@ export class DeploymentStore {
       }
       const holder = await this.bus.locks.get(key);
       if (!holder) continue;
-      if (!force) throw new ConflictError(LOCKED_MESSAGE, [holder.value.deploymentId]);
-      await this.bus.deployments.mutate(holder.value.deploymentId, (cur) =>
-        cur?.status === "running"
-          ? { ...cur, status: "canceled", reason: `superseded by deployment ${deploymentId} (force)`, finishedAtMs: nowMs }
-          : undefined,
-      );
+      if (await holds(this.bus, holder.value, nowMs)) {
+        if (!force) throw new ConflictError(LOCKED_MESSAGE, [holder.value.deploymentId]);
+        await this.bus.deployments.mutate(holder.value.deploymentId, (cur) =>
+          cur?.status === "running"
+            ? { ...cur, status: "canceled", reason: `superseded by deployment ${deploymentId} (force)`, finishedAtMs: nowMs }
+            : undefined,
+        );
+      }
       try {
         await this.bus.locks.update(key, lock, holder.revision);
         return;

@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, GroupCommit, openBus } from "@berth/bus";
+import { describe, expect, it } from "vitest";
+import { GroupCommit } from "@berth/bus";
 import type { QuotaLedger } from "@berth/core";
-import { type NatsServer, startNatsServer } from "@berth/testkit";
+import { useBuses } from "./buses.js";
 
-const log = { info() {}, warn() {}, error() {} };
-let nats: NatsServer;
-let bus: Bus;
-let other: Bus;
-
-beforeAll(async () => {
-  nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "group-commit", logger: log });
-  other = await openBus({ servers: nats.url, tls: nats.tls, name: "group-commit-other", logger: log });
-});
-
-afterAll(async () => {
-  await bus?.close();
-  await other?.close();
-  await nats?.stop();
-});
+const buses = useBuses("group-commit", "group-commit-other", "closed");
 
 describe("GroupCommit", () => {
   it("applies every change made at once, in few writes, and answers each caller from the value it saw", async () => {
-    const ledgers = new GroupCommit(bus.quotas);
-    const rival = new GroupCommit(other.quotas);
+    const ledgers = new GroupCommit(buses["group-commit"].quotas);
+    const rival = new GroupCommit(buses["group-commit-other"].quotas);
     const add = (g: GroupCommit<QuotaLedger>, i: number) =>
       g.change("team-a", (cur) => {
         const apps = { ...(cur?.apps ?? {}) };
@@ -33,7 +18,7 @@ describe("GroupCommit", () => {
       });
     // Two processes' worth of callers; the second writes the same key, so their writes race by compare-and-set.
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => add(i % 4 === 0 ? rival : ledgers, i)));
-    const stored = await bus.quotas.get("team-a");
+    const stored = await buses["group-commit"].quotas.get("team-a");
     expect(Object.keys(stored?.value.apps ?? {})).toHaveLength(150);
     expect(results.filter((r) => r === "full")).toHaveLength(50);
     // Each caller saw a distinct count: no change was applied twice or lost.
@@ -44,7 +29,7 @@ describe("GroupCommit", () => {
   });
 
   it("tells every caller in a batch when the write fails", async () => {
-    const closed = await openBus({ servers: nats.url, tls: nats.tls, name: "closed", logger: log });
+    const closed = buses.closed;
     await closed.close();
     const failing = new GroupCommit(closed.quotas, 1);
     const outcomes = await Promise.allSettled([1, 2, 3].map(() => failing.change("team-b", () => ({ next: { apps: {} }, result: 1 }))));

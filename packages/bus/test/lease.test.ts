@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, Lease, openBus } from "@berth/bus";
-import { eventually, type NatsServer, startNatsServer } from "@berth/testkit";
+import { describe, expect, it } from "vitest";
+import { Lease } from "@berth/bus";
+import { eventually } from "@berth/testkit";
+import { useBuses } from "./buses.js";
 
-const log = { info() {}, warn() {}, error() {} };
-let nats: NatsServer;
-let a: Bus;
-let b: Bus;
-
-beforeAll(async () => {
-  nats = await startNatsServer();
-  a = await openBus({ servers: nats.url, tls: nats.tls, name: "a", logger: log });
-  b = await openBus({ servers: nats.url, tls: nats.tls, name: "b", logger: log });
-});
-
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await nats?.stop();
-});
+const buses = useBuses("a", "b");
 
 describe("Lease", () => {
   it("is held by one holder at a time and passes on when released", async () => {
-    const la = new Lease(a.leases, "test", "a", () => undefined);
-    const lb = new Lease(b.leases, "test", "b", () => undefined);
+    const la = new Lease(buses.a.leases, "test", "a", () => undefined);
+    const lb = new Lease(buses.b.leases, "test", "b", () => undefined);
     la.start();
     await eventually(() => la.isHeld, { what: "a holds" });
     lb.start();

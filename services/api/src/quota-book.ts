@@ -1,7 +1,6 @@
-import { type BusHandles, GroupCommit, isCasConflict } from "@berth/bus";
+import { type BusHandles, GroupCommit, isCasConflict, lockHolder } from "@berth/bus";
 import {
   type AppDefinition,
-  appKey,
   bookQuota,
   footprint,
   type QuotaLedger,
@@ -24,7 +23,7 @@ export class QuotaBook {
   private readonly ledgers: GroupCommit<QuotaLedger>;
 
   constructor(
-    private readonly bus: BusHandles<"locks" | "quotas">,
+    private readonly bus: BusHandles<"deployments" | "locks" | "quotas">,
     private readonly view: ClusterView,
   ) {
     this.ledgers = new GroupCommit(bus.quotas);
@@ -87,7 +86,7 @@ export class QuotaBook {
     for (const [team, actual] of byTeam) {
       const locked = new Set<string>();
       for (const appId of new Set([...actual.keys(), ...Object.keys(this.view.quotas.get(team)?.value.apps ?? {})])) {
-        if (await this.bus.locks.get(appKey(appId))) locked.add(appId);
+        if (await lockHolder(this.bus, appId, Date.now())) locked.add(appId);
       }
       let changed = 0;
       try {

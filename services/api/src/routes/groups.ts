@@ -1,4 +1,4 @@
-import { type BusHandles, publishEvent } from "@berth/bus";
+import { type BusHandles, lockHolder, publishEvent } from "@berth/bus";
 import { randomUUID } from "node:crypto";
 import {
   type Action,
@@ -35,7 +35,7 @@ function groupIdFrom(raw: string | undefined): string {
 }
 
 export interface GroupRoutesOptions {
-  bus: BusHandles<"apps" | "js" | "locks">;
+  bus: BusHandles<"apps" | "deployments" | "js" | "locks">;
   view: ClusterView;
   deployer: Deployer;
   quotas: QuotaBook;
@@ -134,8 +134,8 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
     if (!force) {
       const held = [];
       for (const c of changes) {
-        const lock = await bus.locks.get(appKey(c.appId));
-        if (lock) held.push(lock.value.deploymentId);
+        const holder = await lockHolder(bus, c.appId, Date.now());
+        if (holder) held.push(holder);
       }
       if (held.length > 0)
         throw new ConflictError("App is locked by one or more deployments. Override with the option '?force=true'.", held);
