@@ -126,6 +126,50 @@ describe("frameworks sharing the agents", () => {
     expect(missing.body.message).toBe("Framework 'nope' does not exist");
   });
 
+  it("lets the admin weigh a role, and shows each role's weight, holding and weighted share", async () => {
+    interface RoleView {
+      role: string;
+      weight: number;
+      frameworks: string[];
+      used: { cpus: number };
+      share: number;
+    }
+    const roles = async () => new Map((await f.api.call<{ roles: RoleView[] }>("GET", "/v2/roles")).body.roles.map((x) => [x.role, x]));
+    const before = await roles();
+    expect(before.get("*")).toMatchObject({ weight: 1, frameworks: ["marathon"], used: { cpus: 0.05 } });
+    expect(before.get("batch")).toMatchObject({ weight: 1, frameworks: [BATCH.id], used: { cpus: 0.05 } });
+    // Holding the same, the two roles have the same share.
+    expect(before.get("batch")?.share).toBeGreaterThan(0);
+    expect(before.get("batch")?.share).toBe(before.get("*")?.share);
+
+    const set = await f.api.call("PUT", "/v2/roles/batch", { weight: 2 });
+    expect(set).toMatchObject({ status: 200, body: { role: "batch", weight: 2 } });
+    const after = await roles();
+    // Weight 2 counts what the role holds as half: it is served before marathon's role now.
+    expect(after.get("batch")?.share).toBeCloseTo((after.get("*")?.share ?? 0) / 2, 3);
+    const fw = await f.api.call<FrameworkView & { weight: number }>("GET", `/v2/frameworks/${BATCH.id}`);
+    expect(fw.body.weight).toBe(2);
+    // A role no framework holds yet can be weighed too, and is listed.
+    expect((await f.api.call("PUT", "/v2/roles/analytics", { weight: 5 })).status).toBe(200);
+    expect((await roles()).get("analytics")).toMatchObject({ weight: 5, frameworks: [], share: 0 });
+
+    // Only the admin weighs roles; a bad weight says what to fix and changes nothing.
+    const batchToken = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "batch weigher", team: "batch" });
+    const team = await f.api.as(batchToken.body.token).call<{ message: string }>("PUT", "/v2/roles/batch", { weight: 100 });
+    expect(team.status).toBe(403);
+    expect((await f.api.as(batchToken.body.token).call("GET", "/v2/roles")).status).toBe(403);
+    const bad = await f.api.call<{ message: string; details: { path: string; errors: string[] }[] }>("PUT", "/v2/roles/batch", {
+      weight: 0,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.details).toEqual([{ path: "/weight", errors: ["must be greater than 0"] }]);
+    expect((await roles()).get("batch")?.weight).toBe(2);
+
+    const reset = await f.api.call("DELETE", "/v2/roles/batch");
+    expect(reset).toMatchObject({ status: 200, body: { role: "batch", weight: 1 } });
+    expect((await roles()).get("batch")?.weight).toBe(1);
+  });
+
   it("releases the framework's booking when its task ends", async () => {
     const record = await recordOf(FOREIGN_TASK);
     if (!record) throw new Error("no record");

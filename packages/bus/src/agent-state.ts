@@ -27,3 +27,15 @@ export function agentStateOf(
     schedulable,
   };
 }
+
+/** What all registered agents have, summed: the cluster fair shares are shares of. */
+export function clusterTotal(agents: Iterable<AgentRecord>): { cpus: number; mem: number; disk: number } {
+  const total = { cpus: 0, mem: 0, disk: 0 };
+  for (const a of agents) {
+    const t = agentStateOf("", a.registration, undefined, true).total;
+    total.cpus += t.cpus;
+    total.mem += t.mem;
+    total.disk += t.disk;
+  }
+  return total;
+}

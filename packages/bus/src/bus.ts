@@ -3,6 +3,7 @@ import {
   appKey,
   type Deployment,
   type Framework,
+  type RoleWeights,
   type Principal,
   type QuotaLedger,
   type TaskRecord,
@@ -102,6 +103,7 @@ export interface Bus {
   subscriptions: TypedKv<EventSubscription>;
   servicePorts: TypedKv<ServicePortClaim>;
   frameworks: TypedKv<Framework>;
+  roleWeights: TypedKv<RoleWeights>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -179,6 +181,7 @@ export const bucketCodecs = {
   subscriptions: subscriptionCodec,
   servicePorts: jsonCodec<ServicePortClaim>("ServicePortClaim"),
   frameworks: jsonCodec<Framework>("Framework"),
+  roleWeights: jsonCodec<RoleWeights>("RoleWeights"),
 };
 export type TypedBucket = keyof typeof bucketCodecs;
 export type BucketValue<B extends TypedBucket> = (typeof bucketCodecs)[B] extends Codec<infer T> ? T : never;
@@ -214,6 +217,7 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     subscriptions: typed(buckets, "subscriptions"),
     servicePorts: typed(buckets, "servicePorts"),
     frameworks: typed(buckets, "frameworks"),
+    roleWeights: typed(buckets, "roleWeights"),
     leases: buckets.leases,
     buckets,
     close: async () => {

@@ -81,6 +81,7 @@ export {
 export {
   APP_VERSIONS_KEPT,
   BUCKETS,
+  ROLE_WEIGHTS_KEY,
   COMMAND_STREAMS,
   commandStreamOf,
   CONSUMERS,
@@ -101,4 +102,4 @@ export { DeploymentStore, LOCKED_MESSAGE, lockHolder } from "./deployment-store.
 export { openTask, sealTask, type WireTaskSpec } from "./launch.js";
 export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, sealingKeysFromPem } from "./sealed.js";
 export { AgentCommands } from "./agent-commands.js";
-export { agentStateOf } from "./agent-state.js";
+export { agentStateOf, clusterTotal } from "./agent-state.js";

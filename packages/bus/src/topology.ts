@@ -74,7 +74,12 @@ export const BUCKETS = {
   servicePorts: "berth_service_ports",
   /** The frameworks other than marathon (Framework), by id: who they act for, their role, their state. */
   frameworks: "berth_frameworks",
+  /** Roles' weights for fair sharing (RoleWeights), set by the admin: one record, key ROLE_WEIGHTS_KEY. */
+  roleWeights: "berth_role_weights",
 } as const;
+
+/** The one key of berth_role_weights. */
+export const ROLE_WEIGHTS_KEY = "weights";
 
 export const CONSUMERS = {
   statusAggregator: "status-aggregator",
@@ -137,6 +142,7 @@ export interface Buckets {
   subscriptions: KV;
   servicePorts: KV;
   frameworks: KV;
+  roleWeights: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -164,6 +170,7 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     subscriptions: await open(BUCKETS.subscriptions, 1),
     servicePorts: await open(BUCKETS.servicePorts, 1),
     frameworks: await open(BUCKETS.frameworks, 1),
+    roleWeights: await open(BUCKETS.roleWeights, 1),
   };
 }
 

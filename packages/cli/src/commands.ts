@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { table } from "./output.js";
-import { type ApiApp as App, type ApiFramework, type ApiTask as Task, type ApiUsage, SseReader } from "@berth/contract";
+import { type ApiApp as App, type ApiFramework, type ApiRole, type ApiTask as Task, type ApiUsage, SseReader } from "@berth/contract";
 import type { Scope } from "@berth/core";
 
 export interface Io {
@@ -20,6 +20,7 @@ export const USAGE = `berth: run containers with Berth
   berth logs <task> [-f] [--tail N] [--stderr|--stdout]
   berth deployment list | watch <id> | rollback <id>
   berth queue | agent list | framework list | show <id> | teardown <id> | events [--type t1,t2]
+  berth role list | weight <role> <n> | reset <role>
   berth token list | revoke <id>
   berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
 
@@ -223,10 +224,27 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
     const r = await client.request<{ frameworks: ApiFramework[] }>("GET", "/v2/frameworks");
     return print(r, () =>
       table(
-        ["ID", "NAME", "TEAM", "ROLE", "STATE", "TASKS", "CPUS", "MEM"],
-        r.frameworks.map((f) => [f.id, f.name, f.team ?? "(all)", f.role, f.state, f.used.tasks, f.used.cpus, f.used.mem]),
+        ["ID", "NAME", "TEAM", "ROLE", "WEIGHT", "STATE", "TASKS", "CPUS", "MEM"],
+        r.frameworks.map((f) => [f.id, f.name, f.team ?? "(all)", f.role, f.weight, f.state, f.used.tasks, f.used.cpus, f.used.mem]),
       ),
     );
+  }
+  if (group === "role" && verb === "list") {
+    const r = await client.request<{ roles: ApiRole[] }>("GET", "/v2/roles");
+    return print(r, () =>
+      table(
+        ["ROLE", "WEIGHT", "SHARE", "CPUS", "MEM", "FRAMEWORKS"],
+        r.roles.map((x) => [x.role, x.weight, x.share, x.used.cpus, x.used.mem, x.frameworks.join(",") || "-"]),
+      ),
+    );
+  }
+  if (group === "role" && (verb === "weight" || verb === "reset")) {
+    const role = encodeURIComponent(need(args, 2, "a role"));
+    const r =
+      verb === "weight"
+        ? await client.request<{ role: string; weight: number }>("PUT", `/v2/roles/${role}`, { weight: Number(need(args, 3, "a weight")) })
+        : await client.request<{ role: string; weight: number }>("DELETE", `/v2/roles/${role}`);
+    return print(r, () => `role ${r.role} weighs ${r.weight}`);
   }
   if (group === "framework" && verb === "teardown") {
     const id = need(args, 2, "a framework id");

@@ -40,6 +40,15 @@ export interface ApiUsage {
   tasks: number;
 }
 
+/** One role, as GET /v2/roles answers it: its weight, frameworks, what they hold and its weighted dominant share. */
+export interface ApiRole {
+  role: string;
+  weight: number;
+  frameworks: string[];
+  used: { cpus: number; mem: number; disk: number };
+  share: number;
+}
+
 /** One framework, as GET /v2/frameworks answers it. */
 export interface ApiFramework {
   id: string;
@@ -47,6 +56,8 @@ export interface ApiFramework {
   /** The team it acts for; null for one shared by every team (marathon). */
   team: string | null;
   role: string;
+  /** Its role's weight in fair sharing (1 unless the admin set one). */
+  weight: number;
   failoverTimeoutSeconds: number;
   state: string;
   registeredAt: string;

@@ -1,2 +1,2 @@
-export type { ApiApp, ApiFramework, ApiTask, ApiUsage } from "./api-shapes.js";
+export type { ApiApp, ApiFramework, ApiRole, ApiTask, ApiUsage } from "./api-shapes.js";
 export { type SseFrame, SseReader } from "./sse.js";

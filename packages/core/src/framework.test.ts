@@ -10,18 +10,7 @@ import {
   usageByFramework,
   weightedDominantShare,
 } from "./framework.js";
-import type { Reservation } from "./ledger.js";
-
-const booking = (taskId: string, cpus: number, mem: number, frameworkId?: string): Reservation => ({
-  taskId,
-  appId: "/a/web",
-  cpus,
-  mem,
-  disk: 0,
-  ports: [],
-  reservedAtMs: 0,
-  ...(frameworkId === undefined ? {} : { frameworkId }),
-});
+import { booking } from "./test-fixtures.js";
 
 describe("frameworks", () => {
   it("takes a record or booking that names no framework (or an empty one) for marathon's", () => {

@@ -204,6 +204,16 @@ export {
   weightedDominantShare,
 } from "./framework.js";
 export {
+  DEFAULT_ROLE_WEIGHT,
+  isRoleName,
+  MAX_ROLE_WEIGHT,
+  parseRoleWeight,
+  roleClaims,
+  type RoleWeights,
+  weightOf,
+  withWeight,
+} from "./role-weights.js";
+export {
   type LaunchRead,
   type MesosOffer,
   mesosOffer,

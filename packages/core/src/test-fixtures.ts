@@ -1,6 +1,6 @@
 import type { AppDefinition } from "./app-definition.js";
 import { parseApp } from "./app-validation.js";
-import type { AgentOffer } from "./ledger.js";
+import type { AgentOffer, Reservation } from "./ledger.js";
 import type { TaskNeed } from "./offer-matcher.js";
 import { stagedTask, type TaskRecord } from "./task-state.js";
 
@@ -45,3 +45,15 @@ export function appOf(over: Record<string, unknown> = {}): AppDefinition {
   if (!r.ok) throw new Error(JSON.stringify(r.details));
   return r.app;
 }
+
+/** A booking on an agent's ledger for one task of `/a/web`; `frameworkId` absent is marathon's. */
+export const booking = (taskId: string, cpus: number, mem: number, frameworkId?: string): Reservation => ({
+  taskId,
+  appId: "/a/web",
+  cpus,
+  mem,
+  disk: 0,
+  ports: [],
+  reservedAtMs: 0,
+  ...(frameworkId === undefined ? {} : { frameworkId }),
+});

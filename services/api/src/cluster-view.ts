@@ -22,6 +22,7 @@ import {
   type Team,
   isMarathonTask,
   type Framework,
+  type RoleWeights,
 } from "@berth/core";
 import { MARATHON, type Shape, taskViewJson } from "./views.js";
 
@@ -44,6 +45,8 @@ export class ClusterView {
   readonly subscriptions: KvCache<EventSubscription>;
   /** The frameworks other than marathon. */
   readonly frameworks: KvCache<Framework>;
+  /** Roles' weights for fair sharing, as the admin set them. */
+  readonly roleWeights: KvCache<RoleWeights>;
   /** Which secrets exist, and when each was written: never their values (a headers-only watch). */
   readonly secrets: KvCache<Record<string, never>, { updatedAtMs: number }>;
   /** Tasks by app; also says when a task's record changes, for the view-lag metric. */
@@ -69,6 +72,7 @@ export class ClusterView {
     this.quotas = cacheOf(bus.buckets, "quotas");
     this.subscriptions = cacheOf(bus.buckets, "subscriptions");
     this.frameworks = cacheOf(bus.buckets, "frameworks");
+    this.roleWeights = cacheOf(bus.buckets, "roleWeights");
     this.secrets = new KvCache(bus.buckets.secrets, secretPresenceCodec, (_none, written) => ({ updatedAtMs: written.getTime() }), {
       headersOnly: true,
     });
@@ -88,6 +92,7 @@ export class ClusterView {
       this.secrets,
       this.subscriptions,
       this.frameworks,
+      this.roleWeights,
     ];
   }
 

@@ -130,6 +130,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   own("DELETE", "/v2/frameworks/:id", "/v2/frameworks/{frameworkId}", "Tear a framework down: its tasks are killed", "any", {
     status: 202,
   }),
+  own("GET", "/v2/roles", "/v2/roles", "Roles: weight, frameworks, holding and weighted share (admin)", "any"),
+  own("PUT", "/v2/roles/:role", "/v2/roles/{role}", "Set a role's weight (admin)", "any", { body: true }),
+  own("DELETE", "/v2/roles/:role", "/v2/roles/{role}", "Set a role's weight back to 1 (admin)", "any"),
   own("GET", "/v2/discovery/prometheus", "/v2/discovery/prometheus", "Prometheus http_sd targets (kind=agents|tasks)", "any"),
   own("GET", "/v2/tasks/:taskId/logs", "/v2/tasks/{taskId}/logs", "A task's output (tail, follow, stream)", "text"),
   own("GET", "/v2/teams", "/v2/teams", "Teams with quota, usage and policy", "any"),

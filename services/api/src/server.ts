@@ -14,6 +14,7 @@ import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
 import { frameworkRoutes } from "./routes/frameworks.js";
+import { roleRoutes } from "./routes/roles.js";
 import { ServicePortBook } from "./service-port-book.js";
 import { openApiDocument, undescribed } from "./openapi.js";
 import { discoveryRoutes } from "./routes/discovery.js";
@@ -126,7 +127,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const openapi = openApiDocument(VERSION);
   app.get("/v2/openapi.json", async () => openapi);
-  await app.register(frameworkRoutes, { bus: deps.bus, view: deps.view, startedAtMs: now().getTime(), now: () => now().getTime() });
+  const startedAtMs = now().getTime();
+  await app.register(frameworkRoutes, { bus: deps.bus, view: deps.view, startedAtMs, now: () => now().getTime() });
+  await app.register(roleRoutes, { bus: deps.bus, view: deps.view, startedAtMs });
   await app.register(clusterRoutes, {
     self,
     abdicate: async () => {

@@ -26,9 +26,10 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const frameworks = cacheOf(bus.buckets, "frameworks");
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
+  const roleWeights = cacheOf(bus.buckets, "roleWeights");
   const api = new SchedulerApi(
     bus,
-    { agents, ledgers, tasks, frameworks, teams, quotas },
+    { agents, ledgers, tasks, frameworks, teams, quotas, roleWeights },
     {
       defaultQuota: config.defaultQuota,
       heartbeatSeconds: config.heartbeatSeconds,
@@ -95,7 +96,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
 
   return {
     async start() {
-      const caches = [agents, ledgers, tasks, tokens, frameworks, teams, quotas];
+      const caches = [agents, ledgers, tasks, tokens, frameworks, teams, quotas, roleWeights];
       await Promise.all(caches.map((c) => c.start()));
       stops.push(() => caches.forEach((c) => c.stop()));
       await api.markOrphansInactive();

@@ -1,5 +1,14 @@
 import type { ServerResponse } from "node:http";
-import { type AgentLedger, type AgentRecord, type BusHandles, type KvCache, AgentCommands, agentStateOf } from "@berth/bus";
+import {
+  type AgentLedger,
+  type AgentRecord,
+  type BusHandles,
+  type KvCache,
+  AgentCommands,
+  agentStateOf,
+  clusterTotal,
+  ROLE_WEIGHTS_KEY,
+} from "@berth/bus";
 import {
   fairOrder,
   type Framework,
@@ -13,9 +22,11 @@ import {
   type Quota,
   type QuotaLedger,
   type Resources,
+  roleClaims,
+  type RoleWeights,
   type TaskRecord,
   type Team,
-  usageByFramework,
+  weightOf,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, frameworkTaskId, newFrameworkId } from "./frameworks.js";
@@ -29,6 +40,7 @@ export interface SchedulerViews {
   ledgers: KvCache<AgentLedger>;
   tasks: KvCache<TaskRecord>;
   frameworks: KvCache<Framework>;
+  roleWeights: KvCache<RoleWeights>;
   teams: KvCache<Team>;
   quotas: KvCache<QuotaLedger>;
 }
@@ -197,26 +209,18 @@ export class SchedulerApi {
    * is first to book what several were offered.
    */
   offerAll(): void {
-    const total = { cpus: 0, mem: 0, disk: 0 };
-    for (const [agentId, { value }] of this.views.agents.entriesList()) {
-      const t = agentStateOf(agentId, value.registration, undefined, true).total;
-      total.cpus += t.cpus;
-      total.mem += t.mem;
-      total.disk += t.disk;
-    }
-    // What each role holds: its frameworks' bookings summed.
-    const roleOf = new Map([...this.views.frameworks.values()].map((f) => [f.id, f.role]));
-    const used = new Map<string, { cpus: number; mem: number; disk: number }>();
-    for (const [frameworkId, u] of usageByFramework([...this.views.ledgers.values()].flatMap((l) => l.reservations))) {
-      const role = roleOf.get(frameworkId);
-      if (role === undefined) continue;
-      const sum = used.get(role) ?? { cpus: 0, mem: 0, disk: 0 };
-      used.set(role, { cpus: sum.cpus + u.cpus, mem: sum.mem + u.mem, disk: sum.disk + u.disk });
-    }
+    const total = clusterTotal(this.views.agents.values());
+    // What each role holds (its frameworks' bookings summed), and its weight as the admin set it.
+    const weights = this.views.roleWeights.get(ROLE_WEIGHTS_KEY)?.value;
+    const roles = roleClaims(
+      this.views.frameworks.values(),
+      [...this.views.ledgers.values()].flatMap((l) => l.reservations),
+      weights,
+    );
     const claims = [...this.sessions.values()].map((session) => ({
       role: session.framework.role,
-      weight: 1,
-      used: used.get(session.framework.role) ?? { cpus: 0, mem: 0, disk: 0 },
+      weight: weightOf(weights, session.framework.role),
+      used: roles.get(session.framework.role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
       session,
     }));
     for (const { session } of fairOrder(claims, total)) this.offerTo(session);

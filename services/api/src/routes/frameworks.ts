@@ -1,4 +1,4 @@
-import type { BusHandles } from "@berth/bus";
+import { type BusHandles, ROLE_WEIGHTS_KEY } from "@berth/bus";
 import {
   ConflictError,
   type Framework,
@@ -11,6 +11,7 @@ import {
   type Principal,
   type Reservation,
   usageByFramework,
+  weightOf,
 } from "@berth/core";
 import type { FastifyInstance } from "fastify";
 import { requireAccess } from "../auth.js";
@@ -48,6 +49,7 @@ export async function frameworkRoutes(
         name: f.name,
         team: f.team || null,
         role: f.role,
+        weight: weightOf(view.roleWeights.get(ROLE_WEIGHTS_KEY)?.value, f.role),
         failoverTimeoutSeconds: f.failoverTimeoutSeconds,
         state: f.state,
         registeredAt: new Date(f.registeredAtMs).toISOString(),

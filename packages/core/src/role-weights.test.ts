@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { fairOrder } from "./framework.js";
+import { booking } from "./test-fixtures.js";
+import { isRoleName, parseRoleWeight, roleClaims, weightOf, withWeight } from "./role-weights.js";
+
+describe("roles' weights", () => {
+  it("weighs a role 1 unless the admin set it, and forgets a weight set back to 1", () => {
+    const w = withWeight(undefined, "batch", 3);
+    expect(weightOf(w, "batch")).toBe(3);
+    expect(weightOf(w, "other")).toBe(1);
+    expect(withWeight(w, "batch", 1)).toEqual({ weights: {} });
+    expect(withWeight(w, "batch", undefined)).toEqual({ weights: {} });
+    expect(withWeight(w, "*", 2)).toEqual({ weights: { batch: 3, "*": 2 } });
+  });
+
+  it("takes role names as Mesos has them, and refuses others", () => {
+    for (const ok of ["*", "batch", "team-a", "eng/web", "a.b", "_x"]) expect(isRoleName(ok)).toBe(true);
+    for (const bad of ["", ".", "..", "-x", "/x", "x/", "a//b", "a b", "a*", "x".repeat(129)]) expect(isRoleName(bad)).toBe(false);
+  });
+
+  it("reads a weight and says what to fix in one that is not", () => {
+    expect(parseRoleWeight("batch", { weight: 2.5 })).toEqual({ ok: true, weight: 2.5 });
+    expect(parseRoleWeight("batch", { role: "batch", weight: 1000 })).toEqual({ ok: true, weight: 1000 });
+    const refused = (role: string, raw: unknown) => {
+      const r = parseRoleWeight(role, raw);
+      return r.ok ? [] : r.details.map((d) => d.path);
+    };
+    expect(refused("batch", { weight: 0 })).toEqual(["/weight"]);
+    expect(refused("batch", { weight: 1001 })).toEqual(["/weight"]);
+    expect(refused("batch", { weight: "2" })).toEqual(["/weight"]);
+    expect(refused("batch", {})).toEqual(["/weight"]);
+    expect(refused("batch", { weight: 2, cpus: 1 })).toEqual(["/cpus"]);
+    expect(refused("batch", { weight: 2, role: "other" })).toEqual(["/role"]);
+    expect(refused("a b", { weight: 2 })).toEqual(["/role"]);
+    expect(refused("batch", [2])).toEqual(["/"]);
+  });
+
+  it("sums what each role's frameworks hold, with its weight, counting roles that hold nothing", () => {
+    const claims = roleClaims(
+      [
+        { id: "marathon", role: "*" },
+        { id: "f1", role: "batch" },
+        { id: "f2", role: "batch" },
+        { id: "f3", role: "idle" },
+      ],
+      [booking("t1", 1, 100), booking("t2", 0.5, 64, "f1"), booking("t3", 0.25, 64, "f2"), booking("t4", 9, 9, "gone")],
+      { weights: { batch: 2 } },
+    );
+    expect(Object.fromEntries(claims)).toEqual({
+      "*": { role: "*", weight: 1, used: { cpus: 1, mem: 100, disk: 0 }, frameworks: ["marathon"] },
+      batch: { role: "batch", weight: 2, used: { cpus: 0.75, mem: 128, disk: 0 }, frameworks: ["f1", "f2"] },
+      idle: { role: "idle", weight: 1, used: { cpus: 0, mem: 0, disk: 0 }, frameworks: ["f3"] },
+    });
+  });
+
+  it("lets a heavier role be served first while it holds less than its weight's share", () => {
+    const total = { cpus: 10, mem: 10_000, disk: 0 };
+    const frameworks = [
+      { id: "a", role: "light" },
+      { id: "b", role: "heavy" },
+    ];
+    // heavy holds 4 cpus, light 3: unweighted, light is served first; with weight 2, heavy's share counts as 0.2.
+    const bookings = [booking("t1", 3, 0, "a"), booking("t2", 4, 0, "b")];
+    const order = (weights: Record<string, number>) =>
+      fairOrder([...roleClaims(frameworks, bookings, { weights }).values()], total).map((c) => c.role);
+    expect(order({})).toEqual(["light", "heavy"]);
+    expect(order({ heavy: 2 })).toEqual(["heavy", "light"]);
+  });
+});

@@ -1,0 +1,80 @@
+import { Checker } from "./checker.js";
+import type { ValidationDetail } from "./errors.js";
+import { type Framework, type RoleClaim, usageByFramework } from "./framework.js";
+import type { Reservation } from "./ledger.js";
+import { roundResource } from "./resources.js";
+
+/**
+ * Roles' weights, set by the admin: a role with weight 2 is served as if it
+ * held half of what it holds, so it gets about twice the share of a role of
+ * weight 1 when frameworks compete for the agents. A role not named weighs 1.
+ */
+export interface RoleWeights {
+  weights: Record<string, number>;
+}
+
+export const DEFAULT_ROLE_WEIGHT = 1;
+export const MAX_ROLE_WEIGHT = 1_000;
+const ROLE_NAME = /^(\*|[A-Za-z0-9_][A-Za-z0-9_.\-/]{0,127})$/;
+
+export function weightOf(w: RoleWeights | undefined, role: string): number {
+  return w?.weights[role] ?? DEFAULT_ROLE_WEIGHT;
+}
+
+/** Whether a role name is one a weight may be set for: `*`, or letters, digits, `_ . - /` (not `.`, `..`, nor a leading `-`). */
+export function isRoleName(role: string): boolean {
+  return ROLE_NAME.test(role) && role !== "." && role !== ".." && !role.includes("//") && !role.endsWith("/");
+}
+
+/** Reads `{"weight": n}` for a role, as the admin sends it. */
+export function parseRoleWeight(role: string, raw: unknown): { ok: true; weight: number } | { ok: false; details: ValidationDetail[] } {
+  const c = new Checker();
+  if (!isRoleName(role))
+    c.fail("/role", "a role is '*' or up to 128 letters, digits and '_', '.', '-', '/', not starting with '-', '.' or '/'");
+  const input = c.object("/", raw);
+  let weight: number | undefined;
+  if (input) {
+    for (const key of Object.keys(input)) if (key !== "weight" && key !== "role") c.fail(`/${key}`, "is not a field of a role's weight");
+    if (input.role !== undefined && input.role !== role) c.fail("/role", `does not match the role in the path ('${role}')`);
+    weight = c.number("/weight", input.weight, { exclusiveMin: 0, max: MAX_ROLE_WEIGHT });
+  }
+  return c.ok && weight !== undefined ? { ok: true, weight } : { ok: false, details: c.details };
+}
+
+/** The weights with one role's set (or, with `weight` undefined, back to the default). */
+export function withWeight(w: RoleWeights | undefined, role: string, weight: number | undefined): RoleWeights {
+  const weights = { ...(w?.weights ?? {}) };
+  if (weight === undefined || weight === DEFAULT_ROLE_WEIGHT) delete weights[role];
+  else weights[role] = weight;
+  return { weights };
+}
+
+/**
+ * Each role's claim for fair order, from the frameworks that hold its share
+ * and every booking: what its frameworks hold, summed, and its weight. Every
+ * framework's role is there, holding nothing or not.
+ */
+export function roleClaims(
+  frameworks: Iterable<Pick<Framework, "id" | "role">>,
+  bookings: Iterable<Reservation>,
+  weights: RoleWeights | undefined,
+): Map<string, RoleClaim & { frameworks: string[] }> {
+  const claims = new Map<string, RoleClaim & { frameworks: string[] }>();
+  const roleOf = new Map<string, string>();
+  for (const f of frameworks) {
+    roleOf.set(f.id, f.role);
+    const c = claims.get(f.role) ?? { role: f.role, weight: weightOf(weights, f.role), used: { cpus: 0, mem: 0, disk: 0 }, frameworks: [] };
+    c.frameworks.push(f.id);
+    claims.set(f.role, c);
+  }
+  for (const [frameworkId, u] of usageByFramework(bookings)) {
+    const c = claims.get(roleOf.get(frameworkId) ?? "");
+    if (!c) continue;
+    c.used = {
+      cpus: roundResource(c.used.cpus + u.cpus),
+      mem: roundResource(c.used.mem + u.mem),
+      disk: roundResource(c.used.disk + u.disk),
+    };
+  }
+  return claims;
+}
