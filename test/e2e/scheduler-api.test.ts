@@ -310,6 +310,29 @@ describe("Mesos's scheduler API", () => {
     }
   });
 
+  it("offers nothing to a framework at the limit its team set for it, and refuses a launch over it with the reason", async () => {
+    // A framework of a name of its own ("capped"), so what the team's other frameworks hold does not count.
+    const limitTo = async (cpus: number) =>
+      expect((await f.api.call("PUT", "/v2/teams/batch", { frameworkQuotas: { capped: { cpus } } })).status).toBe(200);
+    await limitTo(0);
+    const s = await subscribe(url(), subscribeCall({ name: "capped" }), auth);
+    try {
+      await s.next("SUBSCRIBED");
+      // Offers go out every 300 ms here: five rounds without one.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(s.events.filter((e) => e.type === "OFFERS")).toEqual([]);
+      await limitTo(0.05);
+      await launch(s, frameworkIdOf(s), [taskInfo("within-limit", f.cluster.agentId), taskInfo("past-limit", f.cluster.agentId)]);
+      await s.next("UPDATE", 0, updateOf("within-limit", "TASK_RUNNING"));
+      expect(statusIn(await s.next("UPDATE", 0, updateOf("past-limit", "TASK_ERROR"))).message).toBe(
+        "team 'batch' limits framework 'capped': cpus to 0.05, and 0.05 is in use",
+      );
+    } finally {
+      s.close();
+      await f.api.call("DELETE", "/v2/teams/batch");
+    }
+  });
+
   it("is torn down through Berth's API by its team: its stream is told and ended, its tasks killed", async () => {
     const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
     await s.next("SUBSCRIBED");

@@ -209,6 +209,42 @@ describe("quotas", () => {
   });
 });
 
+describe("a team's limit for its apps (frameworkQuotas.marathon)", () => {
+  type Queue = { queue: { app: { id: string }; count: number; reasons: string[] }[] };
+  const waiting = async (api: Api, id: string) =>
+    (await api.call<Queue>("GET", "/v2/queue?embed=berth")).body.queue.find((q) => q.app.id === id);
+
+  it("launches up to the limit, keeps the rest waiting in the queue with the reason, and launches them once it is raised", async () => {
+    const limited = { quota: { instances: 10 }, frameworkQuotas: { marathon: { instances: 2 } } };
+    expect((await f.api.call("PUT", "/v2/teams/team-lim", limited)).status).toBe(200);
+    expect((await f.api.call("GET", "/v2/teams/team-lim")).body).toMatchObject({ frameworkQuotas: { marathon: { instances: 2 } } });
+    const lim = f.api.as((await tokenFor("team-lim")).token);
+    // Within the team's quota, so accepted: the limit holds back launches, it does not refuse the app.
+    expect((await lim.call("POST", "/v2/apps", sleeper("/team-lim/web", 3, { cpus: 0.01 }))).status).toBe(201);
+    await eventually(async () => (await lim.running("/team-lim/web")).length === 2, { what: "two tasks running" });
+    const entry = await eventually(async () => waiting(lim, "/team-lim/web"), { what: "the third launch waiting" });
+    expect(entry).toMatchObject({ count: 1, reasons: ["team 'team-lim' limits framework 'marathon': instances to 2, and 2 is in use"] });
+    // Several passes later, still two: the limit holds.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await lim.call<{ app: { tasksRunning: number; tasksStaged: number } }>("GET", "/v2/apps/team-lim/web")).body.app).toMatchObject(
+      { tasksRunning: 2, tasksStaged: 0 },
+    );
+
+    // A bad limit says what to fix, and changes nothing.
+    const bad = await f.api.call<{ details: { path: string }[] }>("PUT", "/v2/teams/team-lim", {
+      frameworkQuotas: { marathon: { cpus: -1 } },
+    });
+    expect([bad.status, bad.body.details.map((d) => d.path)]).toEqual([422, ["/frameworkQuotas/marathon/cpus"]]);
+
+    expect((await f.api.call("PUT", "/v2/teams/team-lim", { ...limited, frameworkQuotas: { marathon: { instances: 3 } } })).status).toBe(
+      200,
+    );
+    await eventually(async () => (await lim.running("/team-lim/web")).length === 3, { what: "the third task running" });
+    await eventually(async () => (await waiting(lim, "/team-lim/web")) === undefined, { what: "the queue empty" });
+    expect((await lim.call("DELETE", "/v2/apps/team-lim/web?force=true")).status).toBe(200);
+  });
+});
+
 describe("the default quota", () => {
   it("holds a team the operator never configured to the operator's default, until it is given its own", async () => {
     const fresh = f.api.as((await tokenFor("team-new")).token);

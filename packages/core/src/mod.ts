@@ -203,6 +203,7 @@ export {
   type RoleClaim,
   weightedDominantShare,
 } from "./framework.js";
+export { holding, roomUnder, type TaskResources, taskResources } from "./framework-quota.js";
 export {
   DEFAULT_ROLE_WEIGHT,
   isRoleName,

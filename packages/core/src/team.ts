@@ -25,6 +25,12 @@ export interface Usage {
 export interface Team {
   id: string;
   quota: Quota;
+  /**
+   * Limits per framework, by the framework's name (`marathon` for the team's apps): what the
+   * team's tasks of that framework may hold at once. A launch over one waits (Marathon's, in the
+   * queue with the reason) or is refused (a framework's, which is not offered more meanwhile).
+   */
+  frameworkQuotas?: Record<string, Quota>;
   policy: TaskPolicy;
 }
 
@@ -129,19 +135,36 @@ export function parseTeam(id: string, raw: unknown): { ok: true; team: Team } | 
   const input = c.object("/", raw ?? {});
   const team = defaultTeam(id);
   if (!input) return { ok: false, details: c.details };
-  for (const key of Object.keys(input)) if (!["id", "quota", "policy"].includes(key)) c.fail(`/${key}`, "is not a field of a team");
+  for (const key of Object.keys(input))
+    if (!["id", "quota", "frameworkQuotas", "policy"].includes(key)) c.fail(`/${key}`, "is not a field of a team");
   if (input.id !== undefined && input.id !== id) c.fail("/id", `does not match the team in the path ('${id}')`);
-  const quota = input.quota === undefined ? undefined : c.object("/quota", input.quota);
-  for (const [key, value] of Object.entries(quota ?? {})) {
-    if (!(RESOURCES as readonly string[]).includes(key)) c.fail(`/quota/${key}`, `is not a quota; give ${RESOURCES.join(", ")}`);
-    else if (value !== null) {
-      const n = c.number(`/quota/${key}`, value, { min: 0, ...(key === "instances" ? { integer: true } : {}) });
-      if (n !== undefined) team.quota[key as keyof Quota] = n;
+  if (input.quota !== undefined) team.quota = readQuota(c, "/quota", input.quota);
+  const perFramework = input.frameworkQuotas === undefined ? undefined : c.object("/frameworkQuotas", input.frameworkQuotas);
+  if (perFramework) {
+    team.frameworkQuotas = {};
+    for (const [name, raw] of Object.entries(perFramework)) {
+      if (!FRAMEWORK_NAME.test(name)) c.fail(`/frameworkQuotas/${name}`, "a framework's name is 1 to 128 characters without '/' or spaces");
+      else team.frameworkQuotas[name] = readQuota(c, `/frameworkQuotas/${name}`, raw);
     }
   }
   const policy = input.policy === undefined ? undefined : c.object("/policy", input.policy);
   if (policy) readPolicy(c, policy, team.policy);
   return c.ok ? { ok: true, team } : { ok: false, details: c.details };
+}
+
+/** A framework named in a team's `frameworkQuotas`: its name as it registered (`marathon` for the apps). */
+const FRAMEWORK_NAME = /^[^/\s]{1,128}$/;
+
+function readQuota(c: Checker, path: string, raw: unknown): Quota {
+  const quota: Quota = {};
+  for (const [key, value] of Object.entries(c.object(path, raw) ?? {})) {
+    if (!(RESOURCES as readonly string[]).includes(key)) c.fail(`${path}/${key}`, `is not a quota; give ${RESOURCES.join(", ")}`);
+    else if (value !== null) {
+      const n = c.number(`${path}/${key}`, value, { min: 0, ...(key === "instances" ? { integer: true } : {}) });
+      if (n !== undefined) quota[key as keyof Quota] = n;
+    }
+  }
+  return quota;
 }
 
 function readPolicy(c: Checker, input: Record<string, unknown>, into: TaskPolicy): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { changesPlan, defaultTeam, secretKey, teamOf, isMarathonTask } from "@berth/core";
+import { changesPlan, defaultTeam, isMarathonTask, MARATHON_FRAMEWORK_ID, secretKey, teamOf } from "@berth/core";
 import { type Bus, DISPATCHER_LEASE, Lease, isConnected, RunningDeployments, TasksByApp, cacheOf, AgentCommands } from "@berth/bus";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, type Registry } from "prom-client";
@@ -52,6 +52,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       now: Date.now,
       onLaunched: (n) => launches.inc(n),
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
+      marathonLimitOf: (team) => teams.get(team)?.value.frameworkQuotas?.[MARATHON_FRAMEWORK_ID],
       secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
     },
     logger,

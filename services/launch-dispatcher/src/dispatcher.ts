@@ -3,6 +3,7 @@ import {
   type BusHandles,
   channels,
   isCasConflict,
+  KeyedQueue,
   type KvCache,
   Limiter,
   type QueueEntry,
@@ -16,6 +17,7 @@ import {
   appKey,
   commandDue,
   errorFromData,
+  holding,
   launchGate,
   taskFailureOf,
   waitingChanged,
@@ -24,11 +26,15 @@ import {
   servicePorts,
   NO_BACKOFF,
   planApp,
+  type Quota,
   recordFailure,
+  roomUnder,
   stagedTask,
   type TaskRecord,
   taskIdFor,
   taskNeed,
+  taskResources,
+  teamOf,
   resolveEnv,
   taskSpec,
   type TaskPolicy,
@@ -47,6 +53,8 @@ export interface DispatcherOptions {
   secretOf?: (appId: string, source: string) => string | undefined;
   /** Placement requests outstanding at once (default 4). */
   placementsAtOnce?: number;
+  /** The limit a team set for its apps' tasks (its `frameworkQuotas.marathon`), if it set one. */
+  marathonLimitOf?: (team: string) => Quota | undefined;
 }
 
 /**
@@ -60,6 +68,8 @@ export class Dispatcher {
   /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
   readonly waiting = new Map<string, QueueEntry>();
   private readonly placing: Limiter;
+  /** Launches of a team with a limit for its apps, one app at a time. */
+  private readonly underLimit = new KeyedQueue();
   /** When this instance last sent each task a command, so a pass does not send it again. */
   private readonly sentAt = new Map<string, number>();
 
@@ -129,7 +139,17 @@ export class Dispatcher {
     const gate = launchGate(app, count, backoff, now, env && !env.ok ? env.missing : []);
     if (gate.kind === "none") return this.setWaiting(appId, undefined);
     if (gate.kind === "wait") return this.setWaiting(appId, { appId, ...gate.waiting, sinceMs: now });
-    if (app) await this.placing.run(() => this.placeAndLaunch(app, gate.count));
+    if (!app) return;
+    const limit = this.opts.marathonLimitOf?.(teamOf(app.id));
+    if (!limit) return this.placing.run(() => this.placeAndLaunch(app, gate.count));
+    // Under the team's limit for its apps: one app of the team at a time, each counting what the others hold.
+    await this.underLimit.run(teamOf(app.id), () => this.placing.run(() => this.placeAndLaunch(app, gate.count, limit)));
+  }
+
+  /** What a team's apps' tasks hold: each live task with its app's resources. */
+  private teamHolding(team: string) {
+    const apps = [...this.apps.values()].filter((a) => teamOf(a.id) === team);
+    return holding(apps.flatMap((a) => this.tasksOf(a.id).flatMap((t) => (isTerminal(t.state) ? [] : [taskResources(a)]))));
   }
 
   /** What the agent is sent for one task: the app's task with its team's policy and secrets. */
@@ -145,10 +165,21 @@ export class Dispatcher {
    * once its turn comes, as its tasks may have changed while it waited, and
    * the tasks are staged (and their commands issued) at the time it comes.
    */
-  private async placeAndLaunch(app: AppDefinition, planned: number): Promise<void> {
+  private async placeAndLaunch(app: AppDefinition, planned: number, limit?: Quota): Promise<void> {
     const now = this.opts.now();
-    const count = Math.min(planned, planApp(app, this.tasksOf(app.id), now).launch);
-    if (count === 0) return;
+    const wanted = Math.min(planned, planApp(app, this.tasksOf(app.id), now).launch);
+    const team = teamOf(app.id);
+    const room = limit
+      ? roomUnder(limit, this.teamHolding(team), taskResources(app), wanted, `team '${team}' limits framework 'marathon'`)
+      : { count: wanted };
+    // Launches over the team's limit wait in the queue with the reason, as launches without resources do.
+    const over = wanted - room.count;
+    const overLimit = over > 0 && room.reason ? { count: over, reasons: [room.reason] } : undefined;
+    const count = room.count;
+    if (count === 0) {
+      if (overLimit) await this.setWaiting(app.id, { appId: app.id, ...overLimit, sinceMs: now, delayUntilMs: 0 });
+      return;
+    }
     const ids = Array.from({ length: count }, () => taskIdFor(app.id, randomUUID()));
     const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: ids.map((id) => taskNeed(app, id)) }, 10_000);
     // The offer-handler's error as it was (its code, whether a retry can help), not a string of it.
@@ -178,10 +209,11 @@ export class Dispatcher {
     }
     this.opts.onLaunched?.(placed.length);
     const unplaced = reply.unplaced;
-    if (unplaced.length > 0) {
-      const reasons = [...new Set(unplaced.flatMap((u) => u.reasons))];
-      await this.setWaiting(app.id, { appId: app.id, count: unplaced.length, reasons, sinceMs: now, delayUntilMs: 0 });
-      this.log.debug({ appId: app.id, waiting: unplaced.length, reasons }, "tasks waiting for resources");
+    if (unplaced.length > 0 || overLimit) {
+      const reasons = [...new Set([...unplaced.flatMap((u) => u.reasons), ...(overLimit?.reasons ?? [])])];
+      const waiting = unplaced.length + (overLimit?.count ?? 0);
+      await this.setWaiting(app.id, { appId: app.id, count: waiting, reasons, sinceMs: now, delayUntilMs: 0 });
+      this.log.debug({ appId: app.id, waiting, reasons }, "tasks waiting");
     } else {
       await this.setWaiting(app.id, undefined);
     }

@@ -8,6 +8,10 @@ import {
   type Quota,
   type QuotaLedger,
   readTaskInfo,
+  type Reservation,
+  roomUnder,
+  type TaskResources,
+  holding,
   stagedTask,
   type TaskRecord,
   taskNeed,
@@ -26,13 +30,14 @@ import { berthTaskId, frameworkAppId } from "./frameworks.js";
  */
 export class Launcher {
   constructor(
-    private readonly bus: BusHandles<"tasks" | "nc">,
+    private readonly bus: BusHandles<"ledger" | "nc" | "tasks">,
     private readonly commands: AgentCommands,
     private readonly views: {
       tasks: KvCache<TaskRecord>;
       ledgers: KvCache<AgentLedger>;
       teams: KvCache<Team>;
       quotas: KvCache<QuotaLedger>;
+      frameworks: KvCache<Framework>;
     },
     private readonly defaultQuota: Quota,
     private readonly log: Logger,
@@ -56,9 +61,11 @@ export class Launcher {
     const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
     // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
     const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.defaultQuota);
-    const bookings = [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === f.team));
+    const bookings = this.teamBookings(f.team);
     const overQuota = frameworkLaunchRefusal(team.quota, this.views.quotas.get(f.team)?.value, bookings, app.id, need);
     if (overQuota) return invalid(overQuota);
+    const overLimit = this.roomFor(f, need, bookings).reason;
+    if (overLimit) return invalid(overLimit);
     const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
     if (reply.error) return { state: "TASK_DROPPED", message: `Cannot book the task: ${reply.error.message}` };
     const placed = reply.placements[0];
@@ -66,6 +73,9 @@ export class Launcher {
       const why = (reply.unplaced[0]?.reasons ?? []).join("; ");
       return { state: "TASK_DROPPED", message: `The offer's resources were taken since it was made: ${why}` };
     }
+    // The next launch's quota and limit checks must count this booking: wait until the view of the ledgers has it.
+    const ledger = await this.bus.ledger.get(placed.agentId);
+    if (ledger) await this.views.ledgers.waitFor(ledger.revision);
     const record = stagedTask({
       taskId,
       appId: app.id,
@@ -82,5 +92,22 @@ export class Launcher {
     await this.commands.launch(record, taskSpec(app, taskId, placed.ports, team.policy), now);
     this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
     return undefined;
+  }
+
+  /**
+   * Whether one more task holding `each` fits the limit the framework's team set for it (by its
+   * name, in `frameworkQuotas`), counting the bookings of the team's frameworks of that name.
+   */
+  roomFor(f: Framework, each: TaskResources, teamBookings?: readonly Reservation[]): { count: number; reason?: string } {
+    const limit = this.views.teams.get(f.team)?.value.frameworkQuotas?.[f.name];
+    if (!limit) return { count: 1 };
+    const bookings = teamBookings ?? this.teamBookings(f.team);
+    const named = (r: Reservation) => r.frameworkId && this.views.frameworks.get(r.frameworkId)?.value.name === f.name;
+    return roomUnder(limit, holding(bookings.filter(named)), each, 1, `team '${f.team}' limits framework '${f.name}'`);
+  }
+
+  /** A team's bookings on every agent, as this process's view of the ledgers has them. */
+  private teamBookings(team: string): Reservation[] {
+    return [...this.views.ledgers.values()].flatMap((l) => l.reservations.filter((r) => teamOf(r.appId) === team));
   }
 }

@@ -34,6 +34,9 @@ import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds,
 import { Launcher } from "./launcher.js";
 import { Session } from "./session.js";
 
+/** The least a task can hold (what an offer must have free to be made): a framework without room for it is offered nothing. */
+const SMALLEST_TASK = { cpus: 0.01, mem: 1, disk: 0 };
+
 /** The read models the scheduler decides on. */
 export interface SchedulerViews {
   agents: KvCache<AgentRecord>;
@@ -74,7 +77,7 @@ export class SchedulerApi {
   private readonly launcher: Launcher;
 
   constructor(
-    private readonly bus: BusHandles<"frameworks" | "tasks" | "js" | "nc">,
+    private readonly bus: BusHandles<"frameworks" | "ledger" | "tasks" | "js" | "nc">,
     private readonly views: SchedulerViews,
     private readonly opts: SchedulerOptions,
     private readonly log: Logger,
@@ -309,11 +312,13 @@ export class SchedulerApi {
     const now = this.opts.now();
     this.rescindStale(s, now);
     if (s.suppressed) return;
+    // A framework at the limit its team set for it is offered nothing until its tasks give room back.
+    if (this.launcher.roomFor(s.framework, SMALLEST_TASK).count === 0) return;
     const offers = [];
     for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
       const reg = rec.registration;
       const free = reg && s.mayOffer(agentId, now) ? this.freeOn(agentId, now) : undefined;
-      if (!reg || !free || free.cpus < 0.01 || free.mem < 1) continue;
+      if (!reg || !free || free.cpus < SMALLEST_TASK.cpus || free.mem < SMALLEST_TASK.mem) continue;
       const offerId = `${s.framework.id}-O${++this.offerCount}`;
       s.offers.set(offerId, { agentId, free, madeAtMs: now });
       const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
