@@ -126,6 +126,25 @@ describe("frameworks sharing the agents", () => {
     expect(missing.body.message).toBe("Framework 'nope' does not exist");
   });
 
+  it("counts the team's frameworks' tasks when its apps change through Marathon's API, and in its usage", async () => {
+    // The batch framework's task holds 0.05 cpus of team batch.
+    expect((await f.api.call("PUT", "/v2/teams/batch", { quota: { cpus: 0.08 } })).status).toBe(200);
+    try {
+      const team = await f.api.call<{ usage: { cpus: number; instances: number } }>("GET", "/v2/teams/batch");
+      expect(team.body.usage).toMatchObject({ cpus: 0.05, instances: 1 });
+      const over = await f.api.call<{ message: string }>("POST", "/v2/apps", sleeper("/batch/web"));
+      expect(over.status).toBe(403);
+      expect(over.body.message).toBe(
+        "team quota for cpus exceeded: the quota is 0.08, 0.05 is in use, and this change needs 0.05 for /batch/web",
+      );
+      expect((await f.api.call("GET", "/v2/apps/batch/web")).status).toBe(404);
+      expect((await f.api.call("PUT", "/v2/teams/batch", { quota: { cpus: 0.1 } })).status).toBe(200);
+      expect((await f.api.call("POST", "/v2/apps?dryRun=true", sleeper("/batch/web"))).status).toBe(200);
+    } finally {
+      await f.api.call("DELETE", "/v2/teams/batch");
+    }
+  });
+
   it("lets the admin weigh a role, and shows each role's weight, holding and weighted share", async () => {
     interface RoleView {
       role: string;

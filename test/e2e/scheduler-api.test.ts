@@ -3,14 +3,20 @@
 // framework that stays away past its failover timeout losing its tasks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { stagedTask } from "@berth/core";
-import { DEMO_IMAGE, dockerInspect, eventually } from "@berth/testkit";
+import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import { basic, type MesosEvent, mesosCall, type MesosStream, subscribe } from "../support/mesos.js";
 
 const f = useCluster("e2e-scheduler-api", {
   schedulerApi: true,
   // A launch that never reaches its agent is killed after 5 s here (5 min by default).
-  extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300", BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1", BERTH_SCHEDULER_LAUNCH_TIMEOUT_MS: "5000" },
+  // An update not acknowledged is told again after 1 s, then 2 s, 4 s... (10 s at first by default).
+  extraEnv: {
+    BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300",
+    BERTH_SCHEDULER_HEARTBEAT_SECONDS: "1",
+    BERTH_SCHEDULER_LAUNCH_TIMEOUT_MS: "5000",
+    BERTH_SCHEDULER_UPDATE_RETRY_MS: "1000",
+  },
 });
 let auth = "";
 let batchToken = "";
@@ -215,6 +221,53 @@ describe("Mesos's scheduler API", () => {
     } finally {
       second.close();
       first.close();
+    }
+  });
+
+  it("tells an update again until it is acknowledged, and a framework back from a lost connection what it missed", async () => {
+    const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
+    await s.next("SUBSCRIBED");
+    const id = frameworkIdOf(s);
+    const running = (e: MesosEvent) => updateOf("told-again", "TASK_RUNNING")(e);
+    let containerId = "";
+    try {
+      await launch(s, id, [taskInfo("told-again", f.cluster.agentId)]);
+      const first = statusIn(await s.next("UPDATE", 0, running));
+      containerId = first.container_status?.container_id.value ?? "";
+      // Not acknowledged: the same update (the same uuid) comes again.
+      const at = s.events.findIndex((e) => e.type === "UPDATE" && running(e));
+      const again = statusIn(await s.next("UPDATE", at + 1, running));
+      expect(again.uuid).toBe(first.uuid);
+      const ack = await mesosCall(
+        url(),
+        {
+          type: "ACKNOWLEDGE",
+          framework_id: { value: id },
+          acknowledge: { agent_id: { value: f.cluster.agentId }, task_id: { value: "told-again" }, uuid: first.uuid },
+        },
+        { streamId: s.streamId, authorization: auth },
+      );
+      expect(ack.status).toBe(202);
+      const told = s.events.filter(running).length;
+      // Acknowledged: past the next two retry times, it is not told again.
+      await new Promise((r) => setTimeout(r, 3_500));
+      expect(s.events.filter(running)).toHaveLength(told);
+    } finally {
+      s.close();
+    }
+    // Away (its stream closed), the task ends; subscribing again, the framework is told at once.
+    await eventually(async () => (await f.api.call<{ state: string }>("GET", `/v2/frameworks/${id}`)).body.state === "inactive", {
+      what: "the framework inactive",
+    });
+    await docker("kill", containerId);
+    const back = await subscribe(url(), subscribeCall({ failover_timeout: 600 }, id), auth);
+    try {
+      const ended = statusIn(
+        await back.next("UPDATE", 0, (e) => statusIn(e).task_id.value === "told-again" && statusIn(e).state === "TASK_FAILED"),
+      );
+      expect(ended.message).toMatch(/exited with code 137/);
+    } finally {
+      back.close();
     }
   });
 

@@ -6,9 +6,11 @@ import {
   frameworkOf,
   frameworkVisibleTo,
   isMarathonTask,
+  ledgerWithFrameworks,
   marathonFramework,
   usageByFramework,
   weightedDominantShare,
+  withoutFrameworks,
 } from "./framework.js";
 import { booking } from "./test-fixtures.js";
 
@@ -46,11 +48,25 @@ describe("frameworks", () => {
     const marathonBooking = { ...booking("m1", 1, 256, "marathon"), appId: "/t/web" };
     expect(frameworkLaunchRefusal({ cpus: 2 }, apps, [marathonBooking, fw("a", 0.5)], "/t/batch", need)).toBeUndefined();
     expect(frameworkLaunchRefusal({ cpus: 2 }, apps, [fw("a", 0.5), fw("b", 0.25)], "/t/batch", need)).toBe(
-      "team quota for cpus exceeded: the quota is 2, 1.75 is in use, and this change needs 1.25 for /t/batch",
+      "team quota for cpus exceeded: the quota is 2, 1.75 is in use, and this change needs 1.25 for /t/batch (framework)",
     );
+    // An app of the framework's path is another entry: the two never add into one.
+    const sameName = { apps: { ...apps.apps, "/t/batch": { cpus: 0.25, mem: 32, disk: 0, instances: 1 } } };
+    expect(frameworkLaunchRefusal({ cpus: 1.9 }, sameName, [fw("a", 0.25)], "/t/batch", need)).toMatch(/1.5 is in use/);
     expect(frameworkLaunchRefusal({ instances: 3 }, apps, [], "/t/batch", need)).toBeUndefined();
     expect(frameworkLaunchRefusal({ instances: 2 }, apps, [], "/t/batch", need)).toMatch(/team quota for instances exceeded/);
     expect(frameworkLaunchRefusal({}, apps, [fw("a", 100)], "/t/batch", need)).toBeUndefined();
+  });
+
+  it("counts a team's frameworks' tasks beside its apps, and stores only the apps' entries", () => {
+    const apps = { apps: { "/t/web": { cpus: 1, mem: 256, disk: 0, instances: 2 } } };
+    const fw = (taskId: string, cpus: number) => ({ ...booking(taskId, cpus, 32, "fw-1"), appId: "/t/batch" });
+    const counted = ledgerWithFrameworks(apps, [fw("a", 0.5), fw("b", 0.25), { ...booking("m", 1, 256, "marathon"), appId: "/t/web" }]);
+    expect(counted.apps).toEqual({
+      "/t/web": { cpus: 1, mem: 256, disk: 0, instances: 2 },
+      "/t/batch (framework)": { cpus: 0.75, mem: 64, disk: 0, instances: 2 },
+    });
+    expect(withoutFrameworks(counted)).toEqual(apps);
   });
 
   it("serves roles in dominant resource fairness order: lowest weighted dominant share first", () => {

@@ -83,11 +83,41 @@ export function usageByFramework(reservations: Iterable<Reservation>): Map<strin
   return out;
 }
 
+/** The entry a team's quota ledger counts a framework's tasks under: where they live (`appId`), marked, so no app's key is taken. */
+export function frameworkEntry(appId: string): string {
+  return `${appId} (framework)`;
+}
+
+/**
+ * A team's holding: its apps' bookings (its quota ledger) and, beside them,
+ * its frameworks' tasks' bookings on the agents, each framework one entry
+ * (frameworkEntry). Marathon's bookings are its apps', counted by the ledger.
+ */
+export function ledgerWithFrameworks(apps: QuotaLedger | undefined, teamBookings: Iterable<Reservation>): QuotaLedger {
+  const out: Record<string, Usage> = { ...(apps?.apps ?? {}) };
+  for (const r of teamBookings) {
+    if (isMarathonTask(r)) continue;
+    const key = frameworkEntry(r.appId);
+    const u = out[key] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
+    out[key] = {
+      cpus: roundResource(u.cpus + r.cpus),
+      mem: roundResource(u.mem + r.mem),
+      disk: roundResource(u.disk + r.disk),
+      instances: u.instances + 1,
+    };
+  }
+  return { apps: out };
+}
+
+/** A ledger as it is stored: its apps' entries only (ledgerWithFrameworks's are counted, never stored). */
+export function withoutFrameworks(ledger: QuotaLedger): QuotaLedger {
+  return { apps: Object.fromEntries(Object.entries(ledger.apps).filter(([key]) => !key.endsWith(" (framework)"))) };
+}
+
 /**
  * Why launching one more task of a framework would take its team over its
- * quota, or undefined. The team's holding is its apps' bookings (its quota
- * ledger) and its frameworks' tasks' bookings on the agents, each framework
- * counted as one app of its own (`appId`, where its tasks live).
+ * quota, or undefined: its apps and its frameworks' tasks count together
+ * (ledgerWithFrameworks); `appId` is where the framework's tasks live.
  */
 export function frameworkLaunchRefusal(
   quota: Quota,
@@ -96,25 +126,16 @@ export function frameworkLaunchRefusal(
   appId: string,
   need: { cpus: number; mem: number; disk: number },
 ): string | undefined {
-  const held: Record<string, Usage> = {};
-  for (const r of teamBookings) {
-    if (isMarathonTask(r)) continue;
-    const u = held[r.appId] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
-    held[r.appId] = {
-      cpus: roundResource(u.cpus + r.cpus),
-      mem: roundResource(u.mem + r.mem),
-      disk: roundResource(u.disk + r.disk),
-      instances: u.instances + 1,
-    };
-  }
-  const before = held[appId] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
+  const ledger = ledgerWithFrameworks(apps, teamBookings);
+  const key = frameworkEntry(appId);
+  const before = ledger.apps[key] ?? { cpus: 0, mem: 0, disk: 0, instances: 0 };
   const next = {
     cpus: roundResource(before.cpus + need.cpus),
     mem: roundResource(before.mem + need.mem),
     disk: roundResource(before.disk + need.disk),
     instances: before.instances + 1,
   };
-  const r = bookQuota({ apps: { ...(apps?.apps ?? {}), ...held } }, quota, appId, next);
+  const r = bookQuota(ledger, quota, key, next);
   return r.ok ? undefined : r.reason;
 }
 

@@ -199,6 +199,8 @@ export {
   type FrameworkUsage,
   usageByFramework,
   frameworkLaunchRefusal,
+  ledgerWithFrameworks,
+  withoutFrameworks,
   fairOrder,
   type RoleClaim,
   weightedDominantShare,
@@ -214,6 +216,7 @@ export {
   weightOf,
   withWeight,
 } from "./role-weights.js";
+export { type UnackedUpdate, UnackedUpdates, UPDATE_RETRY_MIN_MS, updateRetryDelayMs } from "./status-retries.js";
 export {
   type LaunchRead,
   type MesosOffer,

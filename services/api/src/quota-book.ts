@@ -2,6 +2,9 @@ import { type BusHandles, GroupCommit, isCasConflict, lockHolder } from "@berth/
 import {
   type AppDefinition,
   bookQuota,
+  isMarathonTask,
+  ledgerWithFrameworks,
+  withoutFrameworks,
   footprint,
   type QuotaLedger,
   QuotaExceededError,
@@ -39,7 +42,7 @@ export class QuotaBook {
     const ledgers = new Map<string, QuotaLedger | undefined>();
     for (const { appId, target } of changes) {
       const team = this.view.team(teamOf(appId));
-      const ledger = ledgers.has(team.id) ? ledgers.get(team.id) : this.view.quotas.get(team.id)?.value;
+      const ledger = ledgers.has(team.id) ? ledgers.get(team.id) : this.counted(team.id, this.view.quotas.get(team.id)?.value);
       const r = bookQuota(ledger, team.quota, appId, footprint(target));
       if (!r.ok) throw new QuotaExceededError(r.reason);
       ledgers.set(team.id, r.ledger);
@@ -50,9 +53,9 @@ export class QuotaBook {
   async book(appId: string, target: AppDefinition | undefined): Promise<() => Promise<void>> {
     const team = this.view.team(teamOf(appId));
     const outcome = await this.ledgers.change<{ before: Usage | undefined; refusal?: string }>(team.id, (ledger) => {
-      const r = bookQuota(ledger, team.quota, appId, footprint(target));
+      const r = bookQuota(this.counted(team.id, ledger), team.quota, appId, footprint(target));
       return r.ok
-        ? { next: r.ledger, result: { before: ledger?.apps[appId] } }
+        ? { next: withoutFrameworks(r.ledger), result: { before: ledger?.apps[appId] } }
         : { next: undefined, result: { before: undefined, refusal: r.reason } };
     });
     if (outcome.refusal !== undefined) throw new QuotaExceededError(outcome.refusal);
@@ -66,8 +69,17 @@ export class QuotaBook {
     };
   }
 
+  /** What a team holds against its quota: its apps and its frameworks' tasks. */
   usage(team: Team): Usage {
-    return usageOf(this.view.quotas.get(team.id)?.value);
+    return usageOf(this.counted(team.id, this.view.quotas.get(team.id)?.value));
+  }
+
+  /** A team's ledger with its frameworks' tasks counted beside its apps (never stored so: see withoutFrameworks). */
+  private counted(team: string, ledger: QuotaLedger | undefined): QuotaLedger {
+    const bookings = [...this.view.ledgers.values()].flatMap((l) =>
+      l.reservations.filter((r) => !isMarathonTask(r) && teamOf(r.appId) === team),
+    );
+    return bookings.length === 0 ? (ledger ?? { apps: {} }) : ledgerWithFrameworks(ledger, bookings);
   }
 
   /**

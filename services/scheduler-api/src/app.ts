@@ -36,6 +36,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       agentTimeoutMs: config.agentTimeoutMs,
       offerTimeoutMs: config.offerTimeoutMs,
       launchTimeoutMs: config.launchTimeoutMs,
+      updateRetryMs: config.updateRetryMs,
       now: Date.now,
     },
     logger,

@@ -1,4 +1,4 @@
-import { defaultQuotaFrom, type Quota } from "@berth/core";
+import { defaultQuotaFrom, type Quota, UPDATE_RETRY_MIN_MS } from "@berth/core";
 import { envNumber, envString, type ServiceConfig, serviceConfig } from "@berth/runtime";
 
 export interface SchedulerApiConfig extends ServiceConfig {
@@ -19,6 +19,8 @@ export interface SchedulerApiConfig extends ServiceConfig {
   agentTimeoutMs: number;
   /** The quota of a team whose configuration names none: the api's BERTH_DEFAULT_QUOTA. */
   defaultQuota: Quota;
+  /** An update a framework has not acknowledged is sent again after this long, then twice as long each time. */
+  updateRetryMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SchedulerApiConfig {
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SchedulerApiCo
     anonymousTeam: env.BERTH_SCHEDULER_ANONYMOUS_TEAM || undefined,
     agentTimeoutMs: envNumber(env, "BERTH_AGENT_TIMEOUT_MS", 20_000),
     defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),
+    updateRetryMs: envNumber(env, "BERTH_SCHEDULER_UPDATE_RETRY_MS", UPDATE_RETRY_MIN_MS),
   };
 }

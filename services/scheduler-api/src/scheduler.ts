@@ -16,9 +16,7 @@ import {
   isMarathonTask,
   isTerminal,
   mesosOffer,
-  mesosStatus,
   offerOf,
-  statusUuid,
   type Quota,
   type QuotaLedger,
   type Resources,
@@ -29,10 +27,11 @@ import {
   weightOf,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import { berthTaskId, FrameworkRegistry, frameworkTaskId, newFrameworkId } from "./frameworks.js";
+import { berthTaskId, FrameworkRegistry, newFrameworkId } from "./frameworks.js";
 import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds, roleOf, update } from "./calls.js";
 import { Launcher } from "./launcher.js";
 import { Session } from "./session.js";
+import { FrameworkUpdates } from "./updates.js";
 
 /** The least a task can hold (what an offer must have free to be made): a framework without room for it is offered nothing. */
 const SMALLEST_TASK = { cpus: 0.01, mem: 1, disk: 0 };
@@ -57,6 +56,8 @@ export interface SchedulerOptions {
   defaultQuota: Quota;
   heartbeatSeconds: number;
   agentTimeoutMs: number;
+  /** An update not acknowledged is sent again after this long, then twice as long each time (10 s by default). */
+  updateRetryMs?: number;
   now: () => number;
 }
 
@@ -70,8 +71,7 @@ export interface SchedulerOptions {
  */
 export class SchedulerApi {
   private readonly sessions = new Map<string, Session>();
-  /** The last state told to each task's framework, so an update is told once. */
-  private readonly told = new Map<string, string>();
+  private readonly updates: FrameworkUpdates;
   private offerCount = 0;
   readonly registry: FrameworkRegistry;
   private readonly launcher: Launcher;
@@ -86,8 +86,10 @@ export class SchedulerApi {
     const commands = new AgentCommands(bus, () => undefined);
     this.registry = new FrameworkRegistry(bus, commands, views.tasks, log);
     this.launcher = new Launcher(bus, commands, views, opts.defaultQuota, log);
-    views.tasks.onChange((_key, entry) => {
-      if (entry) this.tell(entry.value);
+    this.updates = new FrameworkUpdates(bus, views.tasks, (id) => this.sessions.get(id), this.registry, opts);
+    views.tasks.onChange((key, entry) => {
+      if (entry) this.updates.tell(entry.value);
+      else this.updates.forget(key);
     });
   }
 
@@ -135,6 +137,8 @@ export class SchedulerApi {
       type: "SUBSCRIBED",
       subscribed: { framework_id: { value: framework.id }, heartbeat_interval_seconds: this.opts.heartbeatSeconds },
     });
+    // What it has not acknowledged (told while it was away, or lost with its last stream), at once.
+    this.updates.subscribed(session, now);
     this.offerTo(session);
   }
 
@@ -163,7 +167,7 @@ export class SchedulerApi {
         return;
       }
       case "ACKNOWLEDGE":
-        return this.acknowledge(session, obj(call.acknowledge));
+        return this.updates.acknowledge(session, obj(call.acknowledge));
       case "KILL": {
         const taskId = idOf(obj(call.kill).task_id);
         const task = this.views.tasks.get(berthTaskId(frameworkId, taskId))?.value;
@@ -186,7 +190,7 @@ export class SchedulerApi {
         return;
       }
       case "RECONCILE":
-        return this.reconcile(session, obj(call.reconcile));
+        return this.updates.reconcile(session, obj(call.reconcile), now);
       case "SUPPRESS":
         session.suppressed = true;
         return;
@@ -240,6 +244,7 @@ export class SchedulerApi {
    */
   async sweep(): Promise<void> {
     const now = this.opts.now();
+    this.updates.retry(now);
     // One pass over the tasks: every framework's live ones, by framework.
     const live = new Map<string, TaskRecord[]>();
     for (const t of this.views.tasks.values()) {
@@ -347,43 +352,5 @@ export class SchedulerApi {
       if (refused) s.send(update(lost(taskId, refused.state, refused.message, now, agentId)));
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
-  }
-
-  /** Tells a task's framework of its new state, once (STAGING is the framework's own to assume, as with Mesos). */
-  private tell(task: TaskRecord): void {
-    const s = this.sessions.get(frameworkOf(task));
-    const key = `${task.state}:${task.lastSequence}`;
-    if (!s || task.state === "TASK_STAGING" || this.told.get(task.taskId) === key) return;
-    this.told.set(task.taskId, key);
-    s.send(update(mesosStatus(task, frameworkTaskId(task))));
-  }
-
-  /** An acknowledged end: the task's record has told all it will, and goes. */
-  private async acknowledge(s: Session, ack: Json): Promise<void> {
-    const taskId = berthTaskId(s.framework.id, idOf(ack.task_id));
-    const task = this.views.tasks.get(taskId)?.value;
-    if (!task || !isTerminal(task.state)) return;
-    if (ack.uuid !== statusUuid(frameworkTaskId(task), task.lastSequence, task.state)) return;
-    this.told.delete(taskId);
-    await this.bus.tasks.mutate(taskId, (cur) => (cur && isTerminal(cur.state) ? null : undefined));
-  }
-
-  /** RECONCILE: the named tasks' states (lost when unknown), or every live task's when none is named. */
-  private reconcile(s: Session, reconcile: Json): void {
-    const named = list(reconcile.tasks).map((t) => idOf(obj(t).task_id));
-    const tasks =
-      named.length > 0
-        ? named.map((id) => ({ id, task: this.views.tasks.get(berthTaskId(s.framework.id, id))?.value }))
-        : this.registry.liveTasks(s.framework.id).map((task) => ({ id: frameworkTaskId(task), task }));
-    const now = this.opts.now();
-    for (const { id, task } of tasks) {
-      s.send(
-        update(
-          task
-            ? mesosStatus(task, id, { reconciling: true })
-            : { ...lost(id, "TASK_LOST", "Reconciliation: task is unknown", now), reason: "REASON_RECONCILIATION" },
-        ),
-      );
-    }
   }
 }
