@@ -79,6 +79,27 @@ describe("GET /v2/events", () => {
     resumed.close();
   });
 
+  it("resumes in the middle of events stored as one: after n.1 comes n.2", async () => {
+    const all = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken);
+    await f.api.call("POST", "/v2/apps", sleeper("/events/carried", 1));
+    // The change's deployment_info (n) carries its group_change_success (n.1) and api_post_event (n.2).
+    const post = await eventually(() => all.events.find((e) => e.event === "api_post_event" && e.data.uri === "/v2/apps"), {
+      what: "the api_post_event",
+    });
+    const n = Math.floor(post.id);
+    expect(all.events.filter((e) => Math.floor(e.id) === n).map((e) => [e.id, e.event])).toEqual([
+      [n, "deployment_info"],
+      [Number(`${n}.1`), "group_change_success"],
+      [Number(`${n}.2`), "api_post_event"],
+    ]);
+    all.close();
+    const resumed = await openSse(`${f.cluster.apiUrl}/v2/events`, f.cluster.adminToken, { "last-event-id": `${n}.1` });
+    await eventually(() => resumed.events.length > 0, { what: "the first event after n.1" });
+    expect([resumed.events[0]?.id, resumed.events[0]?.event]).toEqual([Number(`${n}.2`), "api_post_event"]);
+    resumed.close();
+    await f.api.call("DELETE", "/v2/apps/events/carried?force=true");
+  });
+
   it("answers 400 for a Last-Event-ID that is not an id", async () => {
     const r = await f.api.call<{ message: string }>("GET", "/v2/events?since=abc");
     expect(r.status).toBe(400);

@@ -33,10 +33,15 @@ export function sseFrame(e: Pick<StoredEvent, "seq" | "derived">, eventType: str
   return `id: ${id}\nevent: ${eventType}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** The sequence to resume after, from a Last-Event-ID: a stored event's (`n`), or of the one an event was derived from (`n.k`). */
-export function resumeAfter(lastId: string): number | undefined {
-  const m = /^(\d+)(?:\.\d+)?$/.exec(lastId);
-  return m ? Number(m[1]) : undefined;
+/**
+ * Where to resume after a Last-Event-ID: after stored event `n` itself (`n`),
+ * or after the k-th event told with it (`n.k`); the events told after that one
+ * come next, so a client cut off between two events of one stored message
+ * misses neither.
+ */
+export function resumeAfter(lastId: string): { seq: number; derived: number } | undefined {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(lastId);
+  return m ? { seq: Number(m[1]), derived: Number(m[2] ?? 0) } : undefined;
 }
 
 /**
@@ -108,7 +113,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
     try {
       const following = {
-        ...(last !== undefined ? { fromSeq: last + 1 } : {}),
+        ...(last !== undefined ? { fromSeq: last.seq } : {}),
         eventTypes: types,
         signal: ac.signal,
         // Once followed, so the client sees its own arrival, as every other client does.
@@ -122,6 +127,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
           res.destroy();
           return;
         }
+        if (last && e.seq === last.seq && e.derived <= last.derived) return;
         if (!maySeeEvent(req.principal, e.event)) return;
         res.write(sseFrame(e, e.event.eventType, light ? lightPlan(e.event) : e.event));
         sent.inc();
