@@ -5,7 +5,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stagedTask } from "@berth/core";
 import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
-import { basic, type MesosEvent, mesosCall, type MesosStream, subscribe } from "../support/mesos.js";
+import {
+  basic,
+  frameworkIdOf,
+  type MesosEvent,
+  mesosCall,
+  type MesosStream,
+  type Offer,
+  offersIn,
+  statusIn,
+  subscribe,
+  subscribeAs,
+  taskInfo,
+  updateOf,
+} from "../support/mesos.js";
 
 const f = useCluster("e2e-scheduler-api", {
   schedulerApi: true,
@@ -28,49 +41,7 @@ beforeAll(async () => {
   auth = basic(batchToken);
 });
 
-const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => ({
-  type: "SUBSCRIBE",
-  ...(id ? { framework_id: { value: id } } : {}),
-  subscribe: { framework_info: { user: "root", name: "reports", ...(id ? { id: { value: id } } : {}), ...more } },
-});
-
-const frameworkIdOf = (s: MesosStream) =>
-  ((s.events.find((e) => e.type === "SUBSCRIBED")?.subscribed as { framework_id: { value: string } }) ?? { framework_id: { value: "" } })
-    .framework_id.value;
-
-interface Offer {
-  id: { value: string };
-  agent_id: { value: string };
-  resources: { name: string; scalar?: { value: number }; ranges?: { range: { begin: number; end: number }[] } }[];
-}
-const offersIn = (e: MesosEvent) => (e.offers as { offers: Offer[] }).offers;
-interface Status {
-  task_id: { value: string };
-  state: string;
-  message: string;
-  reason?: string;
-  uuid?: string;
-  container_status?: { container_id: { value: string } };
-}
-const statusIn = (e: MesosEvent) => (e.update as { status: Status }).status;
-const updateOf = (taskId: string, state: string) => (e: MesosEvent) =>
-  e.type === "UPDATE" && statusIn(e).task_id.value === taskId && statusIn(e).state === state;
-
-function taskInfo(taskId: string, agentId: string, more: Record<string, unknown> = {}) {
-  return {
-    name: taskId,
-    task_id: { value: taskId },
-    agent_id: { value: agentId },
-    resources: [
-      { name: "cpus", type: "SCALAR", scalar: { value: 0.05 } },
-      { name: "mem", type: "SCALAR", scalar: { value: 32 } },
-    ],
-    command: { shell: true, value: "sleep 3600" },
-    container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "HOST" } },
-    kill_policy: { grace_period: { nanoseconds: 0 } },
-    ...more,
-  };
-}
+const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => subscribeAs("reports", more, id);
 
 async function launch(s: MesosStream, frameworkId: string, tasks: unknown[]): Promise<void> {
   const offer = offersIn(await s.next("OFFERS", s.events.length - 1))[0];

@@ -4,9 +4,9 @@
 // task was started twice or runs without its record.
 import { describe, expect, it } from "vitest";
 import { isTerminal, type TaskRecord } from "@berth/core";
-import { containersWithLabel, DEMO_IMAGE, eventually } from "@berth/testkit";
+import { containersWithLabel, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
-import { basic, type MesosEvent, mesosCall, type MesosStream, subscribe } from "../support/mesos.js";
+import { basic, frameworkIdOf, mesosCall, type MesosStream, statusIn, subscribe, subscribeAs, taskInfo } from "../support/mesos.js";
 
 const f = useCluster("faults-scheduler-api", {
   schedulerApi: true,
@@ -18,25 +18,7 @@ const f = useCluster("faults-scheduler-api", {
 });
 
 const TASKS = Array.from({ length: 12 }, (_, i) => `burst-${i}`);
-const subscribeCall = (id?: string) => ({
-  type: "SUBSCRIBE",
-  ...(id ? { framework_id: { value: id } } : {}),
-  subscribe: { framework_info: { user: "root", name: "burst", failover_timeout: 600, ...(id ? { id: { value: id } } : {}) } },
-});
-const taskInfo = (taskId: string, agentId: string) => ({
-  name: taskId,
-  task_id: { value: taskId },
-  agent_id: { value: agentId },
-  resources: [
-    { name: "cpus", type: "SCALAR", scalar: { value: 0.05 } },
-    { name: "mem", type: "SCALAR", scalar: { value: 32 } },
-  ],
-  command: { shell: true, value: "sleep 3600" },
-  container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "HOST" } },
-  kill_policy: { grace_period: { nanoseconds: 0 } },
-});
-type Status = { task_id: { value: string }; state: string; reason?: string };
-const statusIn = (e: MesosEvent) => (e.update as { status: Status }).status;
+const subscribeCall = (id?: string) => subscribeAs("burst", { failover_timeout: 600 }, id);
 
 describe("the scheduler-api killed in the middle of a framework's launches", () => {
   it("leaves every task running or ended, told to its framework, and none started twice", async () => {
@@ -45,7 +27,7 @@ describe("the scheduler-api killed in the middle of a framework's launches", () 
     const url = f.cluster.schedulerUrl;
     const first = await subscribe(url, subscribeCall(), auth);
     await first.next("SUBSCRIBED");
-    const id = (first.events[0]?.subscribed as { framework_id: { value: string } }).framework_id.value;
+    const id = frameworkIdOf(first);
     const offer = (((await first.next("OFFERS")).offers as { offers: { id: unknown }[] }).offers ?? [])[0];
     const recordOf = async (taskId: string) => (await f.bus.tasks.get(`${id}.${taskId}`))?.value;
     const records = async () => (await Promise.all(TASKS.map(recordOf))).filter((r): r is TaskRecord => r !== undefined);

@@ -1,6 +1,6 @@
 // A Mesos scheduler HTTP API client for tests: SUBSCRIBE's RecordIO stream read record by record, and calls.
 import { type ClientRequest, request } from "node:http";
-import { eventually } from "@berth/testkit";
+import { DEMO_IMAGE, eventually } from "@berth/testkit";
 
 export interface MesosEvent {
   type: string;
@@ -105,3 +105,51 @@ export function mesosCall(
 
 /** Basic credentials as a Mesos framework sends them: its principal, and a Berth token as the secret. */
 export const basic = (token: string, principal = "framework") => `Basic ${Buffer.from(`${principal}:${token}`).toString("base64")}`;
+
+/** SUBSCRIBE for a framework of `name` (again, with its `id`), with more of its FrameworkInfo. */
+export const subscribeAs = (name: string, more: Record<string, unknown> = {}, id?: string) => ({
+  type: "SUBSCRIBE",
+  ...(id ? { framework_id: { value: id } } : {}),
+  subscribe: { framework_info: { user: "root", name, ...(id ? { id: { value: id } } : {}), ...more } },
+});
+
+/** The framework id SUBSCRIBED gave on a stream ("" before it came). */
+export const frameworkIdOf = (s: MesosStream) =>
+  ((s.events.find((e) => e.type === "SUBSCRIBED")?.subscribed as { framework_id: { value: string } }) ?? { framework_id: { value: "" } })
+    .framework_id.value;
+
+export interface Offer {
+  id: { value: string };
+  agent_id: { value: string };
+  resources: { name: string; scalar?: { value: number }; ranges?: { range: { begin: number; end: number }[] } }[];
+}
+export const offersIn = (e: MesosEvent) => (e.offers as { offers: Offer[] }).offers;
+
+export interface Status {
+  task_id: { value: string };
+  state: string;
+  message: string;
+  reason?: string;
+  uuid?: string;
+  container_status?: { container_id: { value: string } };
+}
+export const statusIn = (e: MesosEvent) => (e.update as { status: Status }).status;
+export const updateOf = (taskId: string, state: string) => (e: MesosEvent) =>
+  e.type === "UPDATE" && statusIn(e).task_id.value === taskId && statusIn(e).state === state;
+
+/** A Docker TaskInfo of the demo image sleeping, 0.05 cpus and 32 MiB, on the host's network. */
+export function taskInfo(taskId: string, agentId: string, more: Record<string, unknown> = {}) {
+  return {
+    name: taskId,
+    task_id: { value: taskId },
+    agent_id: { value: agentId },
+    resources: [
+      { name: "cpus", type: "SCALAR", scalar: { value: 0.05 } },
+      { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+    ],
+    command: { shell: true, value: "sleep 3600" },
+    container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "HOST" } },
+    kill_policy: { grace_period: { nanoseconds: 0 } },
+    ...more,
+  };
+}
