@@ -31,11 +31,19 @@ async function holds(bus: BusHandles<"deployments">, lock: AppLock, nowMs: numbe
  * with compare-and-set. A forced change takes a held lock, and the deployment
  * it took it from ends as canceled.
  */
+/** The revisions one applied change wrote. */
+export interface AppliedRevisions {
+  readonly deployment: number;
+  /** 0 when the change deleted the app. */
+  readonly app: number;
+}
+
 export class DeploymentStore {
   constructor(private readonly bus: BusHandles<"apps" | "deployments" | "locks">) {}
 
   /**
-   * Applies a deployment; returns the app's new revision (0 when the app was deleted).
+   * Applies a deployment; returns the revisions it wrote: the deployment's, and the
+   * app's (0 when the app was deleted), so a reader can wait until its caches show both.
    * `book` runs once the app is locked and before anything is written (a quota
    * booking, say); what it returns is run to undo it if the change fails.
    */
@@ -44,7 +52,7 @@ export class DeploymentStore {
     current: Versioned<AppDefinition> | undefined,
     force: boolean,
     book?: () => Promise<() => Promise<void>>,
-  ): Promise<number> {
+  ): Promise<AppliedRevisions> {
     const appId = d.affectedApps[0] ?? "";
     const key = appKey(appId);
     // An app is changed only under its own id: a target naming another app would run as that app's team.
@@ -53,12 +61,13 @@ export class DeploymentStore {
     let undo: (() => Promise<void>) | undefined;
     try {
       undo = await book?.();
-      await this.bus.deployments.create(d.id, d);
+      const deployment = await this.bus.deployments.create(d.id, d);
       if (!d.target) {
         if (current) await this.bus.apps.delete(key, current.revision);
-        return 0;
+        return { deployment, app: 0 };
       }
-      return current ? await this.bus.apps.update(key, d.target, current.revision) : await this.bus.apps.create(key, d.target);
+      const app = current ? await this.bus.apps.update(key, d.target, current.revision) : await this.bus.apps.create(key, d.target);
+      return { deployment, app };
     } catch (err) {
       await undo?.().catch(() => undefined);
       await this.unlock(key, d.id);

@@ -98,7 +98,7 @@ export {
 export type { JetStreamClient } from "@nats-io/jetstream";
 export type { NatsConnection } from "@nats-io/transport-node";
 export { type AgentConsumerState, commandServersDown, ensureAgentConsumer } from "./agent-consumer.js";
-export { DeploymentStore, LOCKED_MESSAGE, lockHolder } from "./deployment-store.js";
+export { type AppliedRevisions, DeploymentStore, LOCKED_MESSAGE, lockHolder } from "./deployment-store.js";
 export { openTask, sealTask, type WireTaskSpec } from "./launch.js";
 export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, sealingKeysFromPem } from "./sealed.js";
 export { AgentCommands } from "./agent-commands.js";

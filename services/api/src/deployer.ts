@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type BusHandles, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
+import { type AppliedRevisions, type BusHandles, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -87,16 +87,18 @@ export class Deployer {
       const plan = planApp(target, this.view.tasksOf(appId), this.now().getTime());
       return { kind: "dry-run", deployment, target, launch: plan.launch, kill: plan.kill.map((k) => k.taskId) };
     }
-    let revision: number;
+    let written: AppliedRevisions;
     try {
-      revision = await this.store.apply(deployment, current, opts.force, () => this.quotas.book(appId, target));
+      written = await this.store.apply(deployment, current, opts.force, () => this.quotas.book(appId, target));
     } catch (err) {
       // Refused (a lock, the quota): the ports claimed for it are let go, so nothing of it stays.
       await this.ports.release(appId, target, current?.value);
       throw err;
     }
     await this.ports.release(appId, current?.value, target);
-    if (revision > 0) await this.view.apps.waitFor(revision);
+    // Read-your-writes: whoever asks next (GET /v2/deployments, say) sees the deployment and the app.
+    await this.view.deployments.waitFor(written.deployment);
+    if (written.app > 0) await this.view.apps.waitFor(written.app);
     else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
     const events = [
       ...changeEvents(appId, current?.value, target, version, !opts.inGroup),
@@ -129,7 +131,7 @@ export class Deployer {
   /** Records a group change's one deployment over its apps' (already applied) and tells of it. */
   async startGroup(id: string, version: string, parts: readonly Deployment[], rollbackOf?: string): Promise<Deployment> {
     const group = newGroupDeployment({ id, version, nowMs: this.now().getTime(), parts, ...(rollbackOf ? { rollbackOf } : {}) });
-    await this.bus.deployments.create(group.id, group);
+    await this.view.deployments.waitFor(await this.bus.deployments.create(group.id, group));
     await publishEvent(this.bus.js, deploymentEvent("deployment_info", group, version), `deployment-info-${group.id}`);
     return group;
   }
