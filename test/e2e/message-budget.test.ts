@@ -43,8 +43,8 @@ async function measure(change: () => Promise<void>) {
  * and one status_update_event per update (instance_changed_event is derived, not stored).
  * BERTH_STATUS: the agent's messages, each carrying the updates of one turn, so a bound, not a count.
  */
-const ONE_TASK = { total: 14, tasks: 2, events: 3, commands: 1, status: 1 };
-const TEN_MORE = { total: 58, tasks: 20, events: 12, commands: 10, status: 10 };
+const ONE_TASK = { total: 13, tasks: 2, events: 3, commands: 1, status: 1 };
+const TEN_MORE = { total: 57, tasks: 20, events: 12, commands: 10, status: 10 };
 
 const sum = (writes: Record<string, number>, match: (name: string) => boolean) =>
   Object.entries(writes)
@@ -80,7 +80,7 @@ describe("the message budget", () => {
     expect([...noisy].every((n) => n === "KV_berth_agents" || n === "KV_berth_leases")).toBe(true);
   });
 
-  it("one app with one task: 14 JetStream writes", async () => {
+  it("one app with one task: 13 JetStream writes", async () => {
     const m = await measure(async () => {
       expect((await f.api.call("POST", "/v2/apps", sleeper("/budget/one"))).status).toBe(201);
       await f.api.waitRunning("/budget/one", 1);
@@ -89,7 +89,7 @@ describe("the message budget", () => {
     expectWithin(m, ONE_TASK);
   });
 
-  it("a scale-up by 10: at most 58 JetStream writes, 2 task-record writes and 1 event a task", async () => {
+  it("a scale-up by 10: at most 57 JetStream writes, 2 task-record writes and 1 event a task", async () => {
     const m = await measure(async () => {
       expect((await f.api.call("PUT", "/v2/apps/budget/one", { instances: 11 })).status).toBe(200);
       await f.api.waitRunning("/budget/one", 11);

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TASK_POLICY } from "./task-policy.js";
-import { bookQuota, defaultTeam, effectiveTeam, footprint, parseQuota, parseTeam, type QuotaLedger, usageOf } from "./team.js";
+import {
+  bookQuota,
+  defaultTeam,
+  effectiveTeam,
+  footprint,
+  hasLimits,
+  ledgerOfApps,
+  parseQuota,
+  parseTeam,
+  type QuotaLedger,
+  usageOf,
+} from "./team.js";
 import { appOf } from "./test-fixtures.js";
 import { taskNeed } from "./task-spec.js";
 
@@ -13,6 +24,19 @@ describe("quota booking", () => {
     // A task gets at least 32 MiB, so that is what it holds against the quota.
     expect(footprint(appOf({ instances: 2, mem: 0 })).mem).toBe(64);
     expect(taskNeed(appOf({ mem: 0 }), "t").mem).toBe(32);
+  });
+
+  it("has limits only when it names one, so a team without keeps no ledger", () => {
+    expect(hasLimits({})).toBe(false);
+    expect(hasLimits({ instances: 0 })).toBe(true);
+    expect(hasLimits({ disk: 10 })).toBe(true);
+  });
+
+  it("reads the ledger of stored apps as their footprints, leaving out apps that hold nothing", () => {
+    const ledger = ledgerOfApps([appOf({ id: "/t/a", instances: 2, cpus: 0.5 }), appOf({ id: "/t/idle", instances: 0 })]);
+    expect(Object.keys(ledger.apps)).toEqual(["/t/a"]);
+    expect(usageOf(ledger)).toMatchObject({ cpus: 1, instances: 2 });
+    expect(ledgerOfApps([])).toEqual({ apps: {} });
   });
 
   it("books within the quota and sums every app of the team", () => {

@@ -93,6 +93,25 @@ export function footprint(app: AppDefinition | undefined): Usage {
   };
 }
 
+/**
+ * Whether a quota limits anything. A team without limits keeps no ledger (as a
+ * Kubernetes namespace without a ResourceQuota tracks no usage): its usage is
+ * read from its apps, and its changes book nothing.
+ */
+export function hasLimits(quota: Quota): boolean {
+  return RESOURCES.some((r) => quota[r] !== undefined);
+}
+
+/** The ledger a team's stored apps make: each app's footprint (apps that hold nothing are left out). */
+export function ledgerOfApps(apps: Iterable<AppDefinition>): QuotaLedger {
+  let ledger: QuotaLedger = { apps: {} };
+  for (const app of apps) {
+    const r = bookQuota(ledger, {}, app.id, footprint(app));
+    if (r.ok) ledger = r.ledger;
+  }
+  return ledger;
+}
+
 export function usageOf(ledger: QuotaLedger | undefined): Usage {
   const total = { ...ZERO };
   for (const u of Object.values(ledger?.apps ?? {})) for (const r of RESOURCES) total[r] += u[r];

@@ -6,6 +6,8 @@ import {
   ledgerWithFrameworks,
   withoutFrameworks,
   footprint,
+  hasLimits,
+  ledgerOfApps,
   type QuotaLedger,
   QuotaExceededError,
   type Team,
@@ -20,6 +22,8 @@ import type { ClusterView } from "./cluster-view.js";
  * booking on the team's ledger with compare-and-set, so two changes racing for
  * the last of a quota cannot both win. A change that fails after booking puts
  * the old booking back; one lost to a crash is corrected by `reconcile`.
+ * Only a team whose quota limits something keeps a ledger: the others' changes
+ * book nothing (one write fewer a change), and their usage is read from their apps.
  */
 export class QuotaBook {
   /** Bookings of one team made at once go to its ledger together: many racing writers would only lose to each other. */
@@ -52,6 +56,7 @@ export class QuotaBook {
   /** Books the app's new footprint; returns how to undo it. */
   async book(appId: string, target: AppDefinition | undefined): Promise<() => Promise<void>> {
     const team = this.view.team(teamOf(appId));
+    if (!hasLimits(team.quota)) return async () => undefined;
     const outcome = await this.ledgers.change<{ before: Usage | undefined; refusal?: string }>(team.id, (ledger) => {
       const r = bookQuota(this.counted(team.id, ledger), team.quota, appId, footprint(target));
       return r.ok
@@ -69,9 +74,13 @@ export class QuotaBook {
     };
   }
 
-  /** What a team holds against its quota: its apps and its frameworks' tasks. */
+  /** What a team holds: its stored apps and its frameworks' tasks. */
   usage(team: Team): Usage {
-    return usageOf(this.counted(team.id, this.view.quotas.get(team.id)?.value));
+    return usageOf(this.counted(team.id, ledgerOfApps(this.appsOf(team.id))));
+  }
+
+  private appsOf(team: string): AppDefinition[] {
+    return [...this.view.apps.values()].filter((app) => teamOf(app.id) === team);
   }
 
   /** A team's ledger with its frameworks' tasks counted beside its apps (never stored so: see withoutFrameworks). */
@@ -83,43 +92,47 @@ export class QuotaBook {
   }
 
   /**
-   * Makes every team's ledger match its stored apps, skipping apps a deployment
-   * holds (their booking is in flight). Returns how many bookings it corrected.
+   * Makes the ledger of every team with limits match its stored apps, skipping
+   * apps a deployment holds (their booking is in flight). Returns how many
+   * bookings it corrected.
    */
   async reconcile(): Promise<number> {
-    const byTeam = new Map<string, Map<string, Usage>>();
-    for (const app of this.view.apps.values()) {
-      const m = byTeam.get(teamOf(app.id)) ?? new Map<string, Usage>();
-      m.set(app.id, footprint(app));
-      byTeam.set(teamOf(app.id), m);
-    }
-    for (const [team] of this.view.quotas.entriesList()) if (!byTeam.has(team)) byTeam.set(team, new Map());
+    const teams = new Set([...this.view.apps.values()].map((app) => teamOf(app.id)));
+    for (const [team] of this.view.quotas.entriesList()) teams.add(team);
     let fixed = 0;
-    for (const [team, actual] of byTeam) {
-      const locked = new Set<string>();
-      for (const appId of new Set([...actual.keys(), ...Object.keys(this.view.quotas.get(team)?.value.apps ?? {})])) {
-        if (await lockHolder(this.bus, appId, Date.now())) locked.add(appId);
-      }
-      let changed = 0;
-      try {
-        await this.bus.quotas.mutate(team, (current) => {
-          let ledger = current ?? { apps: {} };
-          changed = 0;
-          for (const appId of new Set([...Object.keys(ledger.apps), ...actual.keys()])) {
-            const want = actual.get(appId) ?? footprint(undefined);
-            if (locked.has(appId) || JSON.stringify(want) === JSON.stringify(ledger.apps[appId] ?? footprint(undefined))) continue;
-            const r = bookQuota(ledger, {}, appId, want);
-            if (r.ok) ledger = r.ledger;
-            changed++;
-          }
-          return changed > 0 ? ledger : undefined;
-        });
-      } catch (err) {
-        if (!isCasConflict(err)) throw err;
-        changed = 0;
-      }
-      fixed += changed;
-    }
+    for (const team of teams) if (hasLimits(this.view.team(team).quota)) fixed += await this.reconcileTeam(team, true);
     return fixed;
+  }
+
+  /**
+   * Makes one team's ledger match its stored apps. `skipLocked` leaves alone
+   * the apps a deployment holds; without it (a team that just gained limits,
+   * whose changes booked nothing), every app is set to what is stored.
+   */
+  async reconcileTeam(team: string, skipLocked: boolean): Promise<number> {
+    const actual = new Map(this.appsOf(team).map((app) => [app.id, footprint(app)]));
+    const locked = new Set<string>();
+    for (const appId of new Set([...actual.keys(), ...Object.keys(this.view.quotas.get(team)?.value.apps ?? {})])) {
+      if (skipLocked && (await lockHolder(this.bus, appId, Date.now()))) locked.add(appId);
+    }
+    let changed = 0;
+    try {
+      await this.bus.quotas.mutate(team, (current) => {
+        let ledger = current ?? { apps: {} };
+        changed = 0;
+        for (const appId of new Set([...Object.keys(ledger.apps), ...actual.keys()])) {
+          const want = actual.get(appId) ?? footprint(undefined);
+          if (locked.has(appId) || JSON.stringify(want) === JSON.stringify(ledger.apps[appId] ?? footprint(undefined))) continue;
+          const r = bookQuota(ledger, {}, appId, want);
+          if (r.ok) ledger = r.ledger;
+          changed++;
+        }
+        return changed > 0 ? ledger : undefined;
+      });
+    } catch (err) {
+      if (!isCasConflict(err)) throw err;
+      return 0;
+    }
+    return changed;
   }
 }

@@ -146,12 +146,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const quotas = new QuotaBook(deps.bus, deps.view);
   if (deps.quotaReconcileMs) {
-    const timer = setInterval(() => {
+    const reconcile = () =>
       quotas
         .reconcile()
         .then((fixed) => fixed > 0 && deps.logger.warn({ fixed }, "quota bookings corrected to match the stored apps"))
         .catch((err: unknown) => deps.logger.warn({ err: String(err) }, "quota reconciliation failed; will retry"));
-    }, deps.quotaReconcileMs);
+    // Once at start too: a default quota new since the last start gives teams limits their changes did not book against.
+    void reconcile();
+    const timer = setInterval(() => void reconcile(), deps.quotaReconcileMs);
     app.addHook("onClose", async () => clearInterval(timer));
   }
   const ports = new ServicePortBook(deps.bus, deps.view, () => now().getTime(), deps.servicePorts);

@@ -133,4 +133,21 @@ describe("the API in-process, on a real nats-server", () => {
       expect(typeof r.body.message).toBe("string");
     }
   });
+
+  it("keeps no quota ledger for a team without limits, and makes one from its apps when it gains them", async () => {
+    // Without limits a change books nothing; the team's usage is read from its apps.
+    expect((await call("POST", "/v2/apps", app("/free/a", { instances: 3 }))).status).toBe(201);
+    expect((await call("POST", "/v2/apps", app("/free/b", { instances: 4 }))).status).toBe(201);
+    expect(await bus.quotas.get("free")).toBeUndefined();
+    expect((await call("GET", "/v2/teams/free")).body).toMatchObject({ quota: {}, usage: { instances: 7 } });
+    // Given limits, the team counts what it already has: 7 in use leaves no room under 8 for 2 more.
+    expect((await call("PUT", "/v2/teams/free", { quota: { instances: 8 } })).status).toBe(200);
+    const over = await call("POST", "/v2/apps", app("/free/c", { instances: 2 }));
+    expect(over).toMatchObject({
+      status: 403,
+      body: { message: "team quota for instances exceeded: the quota is 8, 7 is in use, and this change needs 2 for /free/c" },
+    });
+    expect((await call("POST", "/v2/apps", app("/free/c", { instances: 1 }))).status).toBe(201);
+    expect((await bus.quotas.get("free"))?.value.apps).toMatchObject({ "/free/a": { instances: 3 }, "/free/c": { instances: 1 } });
+  });
 });

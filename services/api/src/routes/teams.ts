@@ -1,11 +1,13 @@
 import type { BusHandles } from "@berth/bus";
 import {
   ForbiddenError,
+  hasLimits,
   isTeamId,
   mayAccess,
   NotFoundError,
   parseScopes,
   parseTeam,
+  teamOf,
   type Team,
   type TokenRecord,
   type ValidationDetail,
@@ -45,7 +47,8 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
     if (req.principal.role === "team") {
       return { teams: mayAccess(req.principal, `/${req.principal.team}`) ? [present(view.team(req.principal.team))] : [] };
     }
-    const ids = new Set([...view.teams.entriesList().map(([id]) => id), ...view.quotas.entriesList().map(([id]) => id)]);
+    // Configured teams and every team that has apps.
+    const ids = new Set([...view.teams.entriesList().map(([id]) => id), ...[...view.apps.values()].map((a) => teamOf(a.id))]);
     return {
       teams: [...ids]
         .filter((id) => mayAccess(req.principal, `/${id}`))
@@ -60,8 +63,11 @@ export async function teamRoutes(app: FastifyInstance, opts: TeamRoutesOptions):
     requireAdmin(req, "Configuring a team");
     const r = parseTeam(req.params.team, req.body);
     if (!r.ok) throw new ValidationError(r.details);
+    const hadLimits = hasLimits(view.team(r.team.id).quota);
     const revision = await bus.teams.put(r.team.id, r.team);
     await view.teams.waitFor(revision);
+    // A team without limits booked nothing: its ledger is made from its apps before the new limits count.
+    if (!hadLimits && hasLimits(view.team(r.team.id).quota)) await quotas.reconcileTeam(r.team.id, false);
     return present(r.team);
   });
 
