@@ -6,18 +6,21 @@ import { stagedTask } from "@berth/core";
 import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import {
+  acceptOffers,
   basic,
+  cpusOf,
   frameworkIdOf,
   type MesosEvent,
   mesosCall,
   type MesosStream,
-  type Offer,
   offersIn,
+  portsOf,
   statusIn,
   subscribe,
   subscribeAs,
   taskInfo,
   updateOf,
+  withCpus,
 } from "../support/mesos.js";
 
 const f = useCluster("e2e-scheduler-api", {
@@ -43,19 +46,13 @@ beforeAll(async () => {
 
 const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => subscribeAs("reports", more, id);
 
-async function launch(s: MesosStream, frameworkId: string, tasks: unknown[]): Promise<void> {
+const accept = (s: MesosStream, offerIds: { value: string }[], tasks: unknown[]) => acceptOffers(url(), auth, s, offerIds, tasks);
+
+/** LAUNCHes these tasks from the stream's latest offer. */
+async function launch(s: MesosStream, tasks: unknown[]): Promise<void> {
   const offer = offersIn(await s.next("OFFERS", s.events.length - 1))[0];
   if (!offer) throw new Error("no offer");
-  const r = await mesosCall(
-    url(),
-    {
-      type: "ACCEPT",
-      framework_id: { value: frameworkId },
-      accept: { offer_ids: [offer.id], operations: [{ type: "LAUNCH", launch: { task_infos: tasks } }], filters: { refuse_seconds: 0 } },
-    },
-    { streamId: s.streamId, authorization: auth },
-  );
-  expect(r.status).toBe(202);
+  await accept(s, [offer.id], tasks);
 }
 
 describe("Mesos's scheduler API", () => {
@@ -115,7 +112,7 @@ describe("Mesos's scheduler API", () => {
     try {
       const id = frameworkIdOf(s) || ((await s.next("SUBSCRIBED")) && frameworkIdOf(s));
       const agent = f.cluster.agentId;
-      await launch(s, id, [
+      await launch(s, [
         taskInfo("report-1", agent),
         taskInfo("bridged", agent, { container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "BRIDGE" } } }),
         taskInfo("bad id!", agent),
@@ -156,7 +153,7 @@ describe("Mesos's scheduler API", () => {
     const first = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
     await first.next("SUBSCRIBED");
     const id = frameworkIdOf(first);
-    await launch(first, id, [taskInfo("keeper", f.cluster.agentId)]);
+    await launch(first, [taskInfo("keeper", f.cluster.agentId)]);
     await first.next("UPDATE", 0, updateOf("keeper", "TASK_RUNNING"));
     const second = await subscribe(url(), subscribeCall({ failover_timeout: 600 }, id), auth);
     try {
@@ -202,7 +199,7 @@ describe("Mesos's scheduler API", () => {
     const running = (e: MesosEvent) => updateOf("told-again", "TASK_RUNNING")(e);
     let containerId = "";
     try {
-      await launch(s, id, [taskInfo("told-again", f.cluster.agentId)]);
+      await launch(s, [taskInfo("told-again", f.cluster.agentId)]);
       const first = statusIn(await s.next("UPDATE", 0, running));
       containerId = first.container_status?.container_id.value ?? "";
       // Not acknowledged: the same update (the same uuid) comes again.
@@ -242,57 +239,31 @@ describe("Mesos's scheduler API", () => {
     }
   });
 
-  it("rescinds an offer that no longer says what is free, and drops a launch that lost its resources to another", async () => {
+  it("splits the agent between two frameworks, takes the other's part back when one launches, and holds each to its part", async () => {
     const first = await subscribe(url(), subscribeCall(), auth);
+    await first.next("OFFERS");
     const second = await subscribe(url(), subscribeCall({ name: "second" }), auth);
     try {
-      await first.next("SUBSCRIBED");
-      await second.next("SUBSCRIBED");
-      const offered = offersIn(await second.next("OFFERS"))[0];
-      if (!offered) throw new Error("no offer");
-      const cpusOf = (o: Offer) => o.resources.find((r) => r.name === "cpus")?.scalar?.value ?? 0;
-      // The first takes almost all the agent's cpus: the second's offer says more than is free now.
-      await launch(first, frameworkIdOf(first), [
-        taskInfo("big", f.cluster.agentId, {
-          resources: [
-            { name: "cpus", type: "SCALAR", scalar: { value: cpusOf(offered) - 0.05 } },
-            { name: "mem", type: "SCALAR", scalar: { value: 32 } },
-          ],
-        }),
-      ]);
+      // The first was offered the whole agent; with a second framework of its role wanting it, it is split in two.
+      const mine = offersIn(await second.next("OFFERS"))[0]!;
+      const firstHalf = await first.next("OFFERS", 0, (e) => offersIn(e).some((o) => cpusOf(o) === cpusOf(mine)));
+      const theirs = offersIn(firstHalf)[0]!;
+      expect(first.events.some((e) => e.type === "RESCIND")).toBe(true);
+      const [a, b] = [portsOf(theirs), portsOf(mine)];
+      expect(a.length > 0 && b.length > 0 && a.every((x) => b.every((y) => x.end < y.begin || y.end < x.begin))).toBe(true);
+      // A launch beyond its part is refused, as a Mesos master refuses one beyond its offers.
+      await accept(first, [theirs.id], [taskInfo("greedy", f.cluster.agentId, withCpus(cpusOf(theirs) + 0.05))]);
+      const refused = statusIn(await first.next("UPDATE", 0, updateOf("greedy", "TASK_ERROR")));
+      expect(refused.message).toMatch(/^Task uses more resources \(cpus [\d.]+, mem 32, disk 0\) than its offers have left/);
+      // Within it, it runs; the second's part no longer says what is free, so it is taken back.
+      const seen = second.events.length;
+      await launch(first, [taskInfo("big", f.cluster.agentId, withCpus(cpusOf(theirs) - 0.05))]);
       await first.next("UPDATE", 0, updateOf("big", "TASK_RUNNING"));
-      const r = await mesosCall(
-        url(),
-        {
-          type: "ACCEPT",
-          framework_id: { value: frameworkIdOf(second) },
-          accept: {
-            offer_ids: [offered.id],
-            operations: [
-              {
-                type: "LAUNCH",
-                launch: {
-                  task_infos: [
-                    taskInfo("late", f.cluster.agentId, {
-                      resources: [
-                        { name: "cpus", type: "SCALAR", scalar: { value: 1 } },
-                        { name: "mem", type: "SCALAR", scalar: { value: 32 } },
-                      ],
-                    }),
-                  ],
-                },
-              },
-            ],
-          },
-        },
-        { streamId: second.streamId, authorization: auth },
-      );
-      expect(r.status).toBe(202);
+      await second.next("RESCIND", seen - 1, (e) => (e.rescind as { offer_id: { value: string } }).offer_id.value === mine.id.value);
+      // A launch on an offer taken back is dropped.
+      await accept(second, [mine.id], [taskInfo("late", f.cluster.agentId)]);
       const dropped = statusIn(await second.next("UPDATE", 0, updateOf("late", "TASK_DROPPED")));
       expect(dropped.reason).toBe("REASON_INVALID_OFFERS");
-      // The second hears its stale offer taken back (unless it used it first), and is offered what is left.
-      const fresh = await second.next("OFFERS", 0, (e) => offersIn(e).some((o) => cpusOf(o) < 0.1));
-      expect(cpusOf(offersIn(fresh)[0]!)).toBeCloseTo(0.05, 5);
       const firstId = frameworkIdOf(first);
       await mesosCall(url(), { type: "TEARDOWN", framework_id: { value: firstId } }, { streamId: first.streamId, authorization: auth });
       const held = async () => (await f.api.call<{ used: { tasks: number } }>("GET", `/v2/frameworks/${firstId}`)).body.used.tasks;
@@ -323,7 +294,7 @@ describe("Mesos's scheduler API", () => {
     const s = await subscribe(url(), subscribeCall(), auth);
     try {
       await s.next("SUBSCRIBED");
-      await launch(s, frameworkIdOf(s), [taskInfo("fits", f.cluster.agentId), taskInfo("over", f.cluster.agentId)]);
+      await launch(s, [taskInfo("fits", f.cluster.agentId), taskInfo("over", f.cluster.agentId)]);
       await s.next("UPDATE", 0, updateOf("fits", "TASK_RUNNING"));
       expect(statusIn(await s.next("UPDATE", 0, updateOf("over", "TASK_ERROR"))).message).toMatch(
         /^team quota for cpus exceeded: the quota is 0.15, 0.15 is in use/,
@@ -346,7 +317,7 @@ describe("Mesos's scheduler API", () => {
       await new Promise((r) => setTimeout(r, 1_500));
       expect(s.events.filter((e) => e.type === "OFFERS")).toEqual([]);
       await limitTo(0.05);
-      await launch(s, frameworkIdOf(s), [taskInfo("within-limit", f.cluster.agentId), taskInfo("past-limit", f.cluster.agentId)]);
+      await launch(s, [taskInfo("within-limit", f.cluster.agentId), taskInfo("past-limit", f.cluster.agentId)]);
       await s.next("UPDATE", 0, updateOf("within-limit", "TASK_RUNNING"));
       expect(statusIn(await s.next("UPDATE", 0, updateOf("past-limit", "TASK_ERROR"))).message).toBe(
         "team 'batch' limits framework 'capped': cpus to 0.05, and 0.05 is in use",
@@ -361,7 +332,7 @@ describe("Mesos's scheduler API", () => {
     const s = await subscribe(url(), subscribeCall({ failover_timeout: 600 }), auth);
     await s.next("SUBSCRIBED");
     const id = frameworkIdOf(s);
-    await launch(s, id, [taskInfo("doomed", f.cluster.agentId)]);
+    await launch(s, [taskInfo("doomed", f.cluster.agentId)]);
     await s.next("UPDATE", 0, updateOf("doomed", "TASK_RUNNING"));
     const other = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "shop", team: "shop" });
     expect((await f.api.as(other.body.token).call("DELETE", `/v2/frameworks/${id}`)).status).toBe(404);
@@ -405,7 +376,7 @@ describe("Mesos's scheduler API", () => {
     const s = await subscribe(url(), subscribeCall({ failover_timeout: 1 }), auth);
     await s.next("SUBSCRIBED");
     const id = frameworkIdOf(s);
-    await launch(s, id, [taskInfo("short-lived", f.cluster.agentId)]);
+    await launch(s, [taskInfo("short-lived", f.cluster.agentId)]);
     const running = statusIn(await s.next("UPDATE", 0, updateOf("short-lived", "TASK_RUNNING")));
     s.close();
     const berthId = `${id}.short-lived`;

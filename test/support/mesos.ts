@@ -153,3 +153,28 @@ export function taskInfo(taskId: string, agentId: string, more: Record<string, u
     ...more,
   };
 }
+
+/** ACCEPT of these offers with LAUNCHes of these tasks, refusing the agent for no time after; expects 202. */
+export async function acceptOffers(url: string, authorization: string, s: MesosStream, offerIds: { value: string }[], tasks: unknown[]) {
+  const r = await mesosCall(
+    url,
+    {
+      type: "ACCEPT",
+      framework_id: { value: frameworkIdOf(s) },
+      accept: { offer_ids: offerIds, operations: [{ type: "LAUNCH", launch: { task_infos: tasks } }], filters: { refuse_seconds: 0 } },
+    },
+    { streamId: s.streamId, authorization },
+  );
+  if (r.status !== 202) throw new Error(`ACCEPT answered ${r.status}: ${r.text}`);
+}
+
+export const cpusOf = (o: Offer) => o.resources.find((r) => r.name === "cpus")?.scalar?.value ?? 0;
+export const portsOf = (o: Offer) => o.resources.find((r) => r.name === "ports")?.ranges?.range ?? [];
+
+/** TaskInfo resources of so many cpus and 32 MiB (for taskInfo's `more`). */
+export const withCpus = (cpus: number) => ({
+  resources: [
+    { name: "cpus", type: "SCALAR", scalar: { value: cpus } },
+    { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+  ],
+});

@@ -229,3 +229,12 @@ export {
   recordIo,
   statusUuid,
 } from "./mesos-scheduler.js";
+export {
+  afterTaking,
+  beyondOffers,
+  offeredTogether,
+  type OfferedNeed,
+  type OfferPart,
+  splitOffer,
+  type SplitClaim,
+} from "./offer-split.js";

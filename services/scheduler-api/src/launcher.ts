@@ -5,7 +5,10 @@ import {
   frameworkLaunchRefusal,
   killGraceSeconds,
   parseApp,
+  afterTaking,
+  beyondOffers,
   type Quota,
+  type Resources,
   type QuotaLedger,
   readTaskInfo,
   type Reservation,
@@ -48,7 +51,7 @@ export class Launcher {
    * that cannot run here as given, TASK_DROPPED for one that lost its
    * resources to a booking made since the offer.
    */
-  async launch(f: Framework, ti: unknown, agentId: string, now: number): Promise<Refusal | undefined> {
+  async launch(f: Framework, ti: unknown, agentId: string, offers: { left: Resources }, now: number): Promise<Refusal | undefined> {
     const invalid = (message: string): Refusal => ({ state: "TASK_ERROR", message });
     const read = readTaskInfo(ti, frameworkAppId(f));
     if (!read.ok) return invalid(read.message);
@@ -59,6 +62,8 @@ export class Launcher {
     if (!parsed.ok) return invalid(parsed.details.map((d) => `${d.path}: ${d.errors.join(", ")}`).join("; "));
     const app = parsed.app;
     const need = { ...taskNeed(app, taskId), frameworkId: f.id, agentId, requiredPorts: read.ports, portCount: read.ports.length };
+    const beyond = beyondOffers(need, offers.left);
+    if (beyond) return invalid(beyond);
     // The team's quota counts its apps and its frameworks' tasks; its task policy applies as to its apps.
     const team = effectiveTeam(f.team, this.views.teams.get(f.team)?.value, this.defaultQuota);
     const bookings = this.teamBookings(f.team);
@@ -88,6 +93,7 @@ export class Launcher {
       nowMs: now,
       frameworkId: f.id,
     });
+    offers.left = afterTaking(offers.left, need);
     await this.bus.tasks.create(taskId, record);
     await this.commands.launch(record, taskSpec(app, taskId, placed.ports, team.policy), now);
     this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");

@@ -10,18 +10,20 @@ import {
   ROLE_WEIGHTS_KEY,
 } from "@berth/bus";
 import {
-  fairOrder,
   type Framework,
   frameworkOf,
   isMarathonTask,
   isTerminal,
   mesosOffer,
+  type MesosOffer,
+  offeredTogether,
   offerOf,
   type Quota,
   type QuotaLedger,
   type Resources,
   roleClaims,
   type RoleWeights,
+  splitOffer,
   type TaskRecord,
   type Team,
   weightOf,
@@ -30,7 +32,7 @@ import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, newFrameworkId } from "./frameworks.js";
 import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds, roleOf, update } from "./calls.js";
 import { Launcher } from "./launcher.js";
-import { Session } from "./session.js";
+import { type OutstandingOffer, Session } from "./session.js";
 import { FrameworkUpdates } from "./updates.js";
 
 /** The least a task can hold (what an offer must have free to be made): a framework without room for it is offered nothing. */
@@ -139,7 +141,7 @@ export class SchedulerApi {
     });
     // What it has not acknowledged (told while it was away, or lost with its last stream), at once.
     this.updates.subscribed(session, now);
-    this.offerTo(session);
+    this.offerAll();
   }
 
   /** Every call but SUBSCRIBE: on the framework's open stream, named by its Mesos-Stream-Id. */
@@ -161,7 +163,7 @@ export class SchedulerApi {
       case "DECLINE": {
         const decline = obj(call.decline);
         for (const id of list(decline.offer_ids).map(idOf)) {
-          const agentId = session.use(id);
+          const agentId = session.use(id)?.agentId;
           if (agentId) session.refuse(agentId, refuseSeconds(decline.filters), now);
         }
         return;
@@ -197,7 +199,7 @@ export class SchedulerApi {
       case "REVIVE":
         session.suppressed = false;
         session.refusedUntil.clear();
-        this.offerTo(session);
+        this.offerAll();
         return;
       case "TEARDOWN":
         await this.registry.tearDown(frameworkId, "torn down by its framework", now);
@@ -210,27 +212,68 @@ export class SchedulerApi {
   }
 
   /**
-   * Makes offers to every subscribed framework that wants them, in dominant
-   * resource fairness order of their roles: the framework whose role holds
-   * the smallest (weighted) dominant share of the cluster hears first, and so
-   * is first to book what several were offered.
+   * Offers each agent's free resources to the subscribed frameworks that want
+   * them (not suppressed, not refusing the agent, with room under their
+   * team's limits), split as dominant resource fairness would have it (core's
+   * splitOffer): the roles holding the smallest weighted share of the cluster
+   * get the most, so two frameworks competing for a full cluster each get
+   * their share in one round. An agent's offers stand while its free resources
+   * and the frameworks wanting them stay as they were; when either changes,
+   * its outstanding offers are rescinded and it is split afresh.
    */
   offerAll(): void {
+    const now = this.opts.now();
     const total = clusterTotal(this.views.agents.values());
-    // What each role holds (its frameworks' bookings summed), and its weight as the admin set it.
     const weights = this.views.roleWeights.get(ROLE_WEIGHTS_KEY)?.value;
+    // What each role holds (its frameworks' bookings summed), and its weight as the admin set it.
     const roles = roleClaims(
       this.views.frameworks.values(),
       [...this.views.ledgers.values()].flatMap((l) => l.reservations),
       weights,
     );
-    const claims = [...this.sessions.values()].map((session) => ({
-      role: session.framework.role,
-      weight: weightOf(weights, session.framework.role),
-      used: roles.get(session.framework.role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
-      session,
-    }));
-    for (const { session } of fairOrder(claims, total)) this.offerTo(session);
+    const open = [...this.sessions.values()].filter((s) => s.isOpen);
+    for (const s of open) this.rescindExpired(s, now);
+    const wanting = open.filter((s) => !s.suppressed && this.launcher.roomFor(s.framework, SMALLEST_TASK).count > 0);
+    const batches = new Map<Session, MesosOffer[]>();
+    for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
+      const reg = rec.registration;
+      const free = reg ? this.freeOn(agentId, now) : undefined;
+      const takers = free ? wanting.filter((s) => (s.refusedUntil.get(agentId) ?? 0) <= now) : [];
+      const among = takers
+        .map((s) => s.framework.id)
+        .sort()
+        .join(",");
+      const outstanding = open.flatMap((s) => [...s.offers].filter(([, o]) => o.agentId === agentId).map(([id, o]) => ({ s, id, o })));
+      const standing = (o: OutstandingOffer) => o.among === among && JSON.stringify(o.agentFree) === JSON.stringify(free);
+      const stands = outstanding.every(({ o }) => standing(o));
+      if (!stands) for (const { s, id } of outstanding) this.rescind(s, id);
+      if (!reg || !free || takers.length === 0) continue;
+      // While the split stands, a framework that used or declined its part without changing what is free is offered it again.
+      const holding = new Set(stands ? outstanding.map(({ s }) => s.framework.id) : []);
+      const claims = takers.map((s) => ({
+        frameworkId: s.framework.id,
+        role: s.framework.role,
+        weight: weightOf(weights, s.framework.role),
+        used: roles.get(s.framework.role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
+      }));
+      const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
+      for (const part of splitOffer(claims, free, total, SMALLEST_TASK)) {
+        const s = this.sessions.get(part.frameworkId);
+        if (!s || holding.has(part.frameworkId)) continue;
+        const offerId = `${s.framework.id}-O${++this.offerCount}`;
+        s.offers.set(offerId, { agentId, free: part.resources, agentFree: free, among, madeAtMs: now });
+        const offer = mesosOffer({
+          offerId,
+          frameworkId: s.framework.id,
+          agentId,
+          hostname: reg.hostname ?? "",
+          agentPort,
+          free: part.resources,
+        });
+        batches.set(s, [...(batches.get(s) ?? []), offer]);
+      }
+    }
+    for (const [s, offers] of batches) s.send({ type: "OFFERS", offers: { offers } });
   }
 
   /**
@@ -297,46 +340,26 @@ export class SchedulerApi {
     return offerOf(agentStateOf(agentId, rec.registration, this.views.ledgers.get(agentId)?.value, true)).free;
   }
 
-  /**
-   * Takes back (RESCIND) each outstanding offer that no longer says what is
-   * free on its agent (another framework or Marathon booked there, the agent
-   * went away) or that is older than the offer timeout; the agent is then
-   * offered afresh.
-   */
-  private rescindStale(s: Session, now: number): void {
+  /** Takes back (RESCIND) each of a framework's offers older than the offer timeout, or of an agent no longer offered. */
+  private rescindExpired(s: Session, now: number): void {
     for (const [offerId, o] of s.offers) {
-      const free = this.freeOn(o.agentId, now);
-      if (free && now - o.madeAtMs <= this.opts.offerTimeoutMs && JSON.stringify(free) === JSON.stringify(o.free)) continue;
-      s.offers.delete(offerId);
-      s.send({ type: "RESCIND", rescind: { offer_id: { value: offerId } } });
+      if (now - o.madeAtMs > this.opts.offerTimeoutMs || !this.freeOn(o.agentId, now)) this.rescind(s, offerId);
     }
   }
 
-  private offerTo(s: Session): void {
-    if (!s.isOpen) return;
-    const now = this.opts.now();
-    this.rescindStale(s, now);
-    if (s.suppressed) return;
-    // A framework at the limit its team set for it is offered nothing until its tasks give room back.
-    if (this.launcher.roomFor(s.framework, SMALLEST_TASK).count === 0) return;
-    const offers = [];
-    for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
-      const reg = rec.registration;
-      const free = reg && s.mayOffer(agentId, now) ? this.freeOn(agentId, now) : undefined;
-      if (!reg || !free || free.cpus < SMALLEST_TASK.cpus || free.mem < SMALLEST_TASK.mem) continue;
-      const offerId = `${s.framework.id}-O${++this.offerCount}`;
-      s.offers.set(offerId, { agentId, free, madeAtMs: now });
-      const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
-      offers.push(mesosOffer({ offerId, frameworkId: s.framework.id, agentId, hostname: reg.hostname ?? "", agentPort, free }));
-    }
-    if (offers.length > 0) s.send({ type: "OFFERS", offers: { offers } });
+  private rescind(s: Session, offerId: string): void {
+    s.offers.delete(offerId);
+    s.send({ type: "RESCIND", rescind: { offer_id: { value: offerId } } });
   }
 
   private async accept(s: Session, accept: Json, now: number): Promise<void> {
     const offerIds = list(accept.offer_ids).map(idOf);
-    const agentIds = new Set(offerIds.map((id) => s.use(id)));
+    const used = offerIds.map((id) => s.use(id));
+    const agentIds = new Set(used.map((o) => o?.agentId));
     const valid = offerIds.length > 0 && !agentIds.has(undefined) && agentIds.size === 1;
     const agentId = [...agentIds][0];
+    // What the offers give, which the launches may use up and no more.
+    const offers = { left: offeredTogether(used.flatMap((o) => (o ? [o.free] : []))) };
     const taskInfos = list(accept.operations)
       .map(obj)
       .flatMap((op) => (op.type === "LAUNCH" ? list(obj(op.launch).task_infos) : []));
@@ -348,7 +371,7 @@ export class SchedulerApi {
         );
         continue;
       }
-      const refused = await this.launcher.launch(s.framework, ti, agentId, now);
+      const refused = await this.launcher.launch(s.framework, ti, agentId, offers, now);
       if (refused) s.send(update(lost(taskId, refused.state, refused.message, now, agentId)));
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);

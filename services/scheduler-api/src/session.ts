@@ -2,10 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { type Framework, recordIo, type Resources } from "@berth/core";
 
-/** An offer made and not yet used: of which agent, what it said was free, and when. */
+/** An offer made and not yet used: of which agent, what it offered, and when. */
 export interface OutstandingOffer {
   agentId: string;
+  /** This framework's part of what was free on the agent. */
   free: Resources;
+  /** All that was free on the agent when it was split, and among which frameworks (their ids, sorted): the split stands while both do. */
+  agentFree: Resources;
+  among: string;
   madeAtMs: number;
 }
 
@@ -59,20 +63,14 @@ export class Session {
     this.res.end();
   }
 
-  /** Takes an offer back from the framework's outstanding ones; the agent it was for, or undefined when it was not one. */
-  use(offerId: string): string | undefined {
+  /** Takes an offer back from the framework's outstanding ones; the offer, or undefined when it was not one. */
+  use(offerId: string): OutstandingOffer | undefined {
     const offer = this.offers.get(offerId);
     this.offers.delete(offerId);
-    return offer?.agentId;
+    return offer;
   }
 
   refuse(agentId: string, seconds: number, nowMs: number): void {
     this.refusedUntil.set(agentId, nowMs + seconds * 1000);
-  }
-
-  /** Whether an agent may be offered now: not already offered, not refused. */
-  mayOffer(agentId: string, nowMs: number): boolean {
-    for (const o of this.offers.values()) if (o.agentId === agentId) return false;
-    return (this.refusedUntil.get(agentId) ?? 0) <= nowMs;
   }
 }
