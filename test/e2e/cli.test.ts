@@ -76,12 +76,12 @@ describe("the berth command", () => {
     expect(agents.stdout).toMatch(/marathon:2/);
     const frameworks = await berth(["framework", "list"]);
     expect(frameworks.stdout.split("\n")[1]).toMatch(/^marathon\s+marathon\s+\(all\)\s+\*\s+1\s+active\s+2\s/);
-    // Roles' weights: marathon's role "*" weighed 3, listed with it, and set back.
-    expect((await berth(["role", "weight", "*", "3"])).stdout.trim()).toBe("role * weighs 3");
-    expect((await berth(["role", "list"])).stdout.split("\n")[1]).toMatch(/^\*\s+3\s+[\d.]+\s+0\.2\s+\d+\s+marathon$/);
-    const badWeight = await berth(["role", "weight", "*", "heavy"]);
+    // Roles' weights: the team's apps are the role cli/marathon; weighed 3, listed with it, and set back.
+    expect((await berth(["role", "weight", "cli/marathon", "3"])).stdout.trim()).toBe("role cli/marathon weighs 3");
+    expect((await berth(["role", "list"])).stdout.split("\n")[1]).toMatch(/^cli\/marathon\s+3\s+[\d.]+\s+0\.2\s+\d+\s+marathon$/);
+    const badWeight = await berth(["role", "weight", "cli/marathon", "heavy"]);
     expect([badWeight.code, badWeight.stderr]).toEqual([2, expect.stringContaining("/weight")]);
-    expect((await berth(["role", "reset", "*"])).stdout.trim()).toBe("role * weighs 1");
+    expect((await berth(["role", "reset", "cli/marathon"])).stdout.trim()).toBe("role cli/marathon weighs 1");
     const marathon = await berth(["framework", "show", "marathon"]);
     expect(marathon.stdout).toMatch(/holds 2 task\(s\)/);
     const builtIn = await berth(["framework", "teardown", "marathon"]);

@@ -211,6 +211,7 @@ export { holding, roomUnder, type TaskResources, taskResources } from "./framewo
 export {
   DEFAULT_ROLE_WEIGHT,
   isRoleName,
+  marathonRole,
   MAX_ROLE_WEIGHT,
   parseRoleWeight,
   roleClaims,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fairOrder } from "./framework.js";
 import { booking } from "./test-fixtures.js";
-import { isRoleName, parseRoleWeight, roleClaims, weightOf, withWeight } from "./role-weights.js";
+import { isRoleName, marathonRole, parseRoleWeight, roleClaims, weightOf, withWeight } from "./role-weights.js";
 
 describe("roles' weights", () => {
   it("weighs a role 1 unless the admin set it, and forgets a weight set back to 1", () => {
@@ -43,11 +43,20 @@ describe("roles' weights", () => {
         { id: "f2", role: "batch" },
         { id: "f3", role: "idle" },
       ],
-      [booking("t1", 1, 100), booking("t2", 0.5, 64, "f1"), booking("t3", 0.25, 64, "f2"), booking("t4", 9, 9, "gone")],
-      { weights: { batch: 2 } },
+      [
+        booking("t1", 1, 100),
+        { ...booking("t5", 0.5, 10, "marathon"), appId: "/b/web" },
+        booking("t2", 0.5, 64, "f1"),
+        booking("t3", 0.25, 64, "f2"),
+        booking("t4", 9, 9, "gone"),
+      ],
+      { weights: { batch: 2, "b/marathon": 3 } },
     );
+    // Marathon's tasks count in their team's role: each team's apps are a role of their own.
+    expect(marathonRole("a")).toBe("a/marathon");
     expect(Object.fromEntries(claims)).toEqual({
-      "*": { role: "*", weight: 1, used: { cpus: 1, mem: 100, disk: 0 }, frameworks: ["marathon"] },
+      "a/marathon": { role: "a/marathon", weight: 1, used: { cpus: 1, mem: 100, disk: 0 }, frameworks: ["marathon"] },
+      "b/marathon": { role: "b/marathon", weight: 3, used: { cpus: 0.5, mem: 10, disk: 0 }, frameworks: ["marathon"] },
       batch: { role: "batch", weight: 2, used: { cpus: 0.75, mem: 128, disk: 0 }, frameworks: ["f1", "f2"] },
       idle: { role: "idle", weight: 1, used: { cpus: 0, mem: 0, disk: 0 }, frameworks: ["f3"] },
     });

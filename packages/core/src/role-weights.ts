@@ -1,6 +1,7 @@
 import { Checker } from "./checker.js";
 import type { ValidationDetail } from "./errors.js";
-import { type Framework, type RoleClaim, usageByFramework } from "./framework.js";
+import { teamOf } from "./app-id.js";
+import { type Framework, frameworkOf, isMarathonTask, MARATHON_FRAMEWORK_ID, type RoleClaim } from "./framework.js";
 import type { Reservation } from "./ledger.js";
 import { roundResource } from "./resources.js";
 
@@ -50,9 +51,19 @@ export function withWeight(w: RoleWeights | undefined, role: string, weight: num
 }
 
 /**
+ * The role a team's Marathon tasks count in. Marathon serves every team, so
+ * a role is (team, framework): each team's apps are a role of their own,
+ * weighed and shared like any framework's.
+ */
+export function marathonRole(team: string): string {
+  return `${team}/marathon`;
+}
+
+/**
  * Each role's claim for fair order, from the frameworks that hold its share
- * and every booking: what its frameworks hold, summed, and its weight. Every
- * framework's role is there, holding nothing or not.
+ * and every booking: what its tasks hold, summed, and its weight. Every
+ * framework's role is there, holding nothing or not; Marathon's tasks count
+ * in their team's `marathonRole`.
  */
 export function roleClaims(
   frameworks: Iterable<Pick<Framework, "id" | "role">>,
@@ -60,20 +71,27 @@ export function roleClaims(
   weights: RoleWeights | undefined,
 ): Map<string, RoleClaim & { frameworks: string[] }> {
   const claims = new Map<string, RoleClaim & { frameworks: string[] }>();
+  const claimOf = (role: string) => {
+    const c = claims.get(role) ?? { role, weight: weightOf(weights, role), used: { cpus: 0, mem: 0, disk: 0 }, frameworks: [] };
+    claims.set(role, c);
+    return c;
+  };
   const roleOf = new Map<string, string>();
   for (const f of frameworks) {
+    if (f.id === MARATHON_FRAMEWORK_ID) continue;
     roleOf.set(f.id, f.role);
-    const c = claims.get(f.role) ?? { role: f.role, weight: weightOf(weights, f.role), used: { cpus: 0, mem: 0, disk: 0 }, frameworks: [] };
-    c.frameworks.push(f.id);
-    claims.set(f.role, c);
+    claimOf(f.role).frameworks.push(f.id);
   }
-  for (const [frameworkId, u] of usageByFramework(bookings)) {
-    const c = claims.get(roleOf.get(frameworkId) ?? "");
-    if (!c) continue;
+  for (const b of bookings) {
+    const marathon = isMarathonTask(b);
+    const role = marathon ? marathonRole(teamOf(b.appId)) : roleOf.get(frameworkOf(b));
+    if (role === undefined) continue;
+    const c = claimOf(role);
+    if (marathon && c.frameworks.length === 0) c.frameworks.push(MARATHON_FRAMEWORK_ID);
     c.used = {
-      cpus: roundResource(c.used.cpus + u.cpus),
-      mem: roundResource(c.used.mem + u.mem),
-      disk: roundResource(c.used.disk + u.disk),
+      cpus: roundResource(c.used.cpus + b.cpus),
+      mem: roundResource(c.used.mem + b.mem),
+      disk: roundResource(c.used.disk + b.disk),
     };
   }
   return claims;
