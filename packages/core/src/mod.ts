@@ -64,7 +64,16 @@ export {
 } from "./resources.js";
 export { type AgentOffer, type AgentState, consume, offerOf, release, reserve, type Reservation } from "./ledger.js";
 export { constraintRefusal } from "./constraints.js";
-export { enoughCandidates, type MatchResult, matchTask, matchTasks, type Preferred, refusal, type TaskNeed } from "./offer-matcher.js";
+export {
+  enoughCandidates,
+  type MatchResult,
+  matchTask,
+  matchTasks,
+  type Preferred,
+  refusal,
+  type TaskNeed,
+  waitsForRoom,
+} from "./offer-matcher.js";
 export { homeOf } from "./rendezvous.js";
 export { commandDue, KILL_RESEND_MS } from "./command-resend.js";
 export {

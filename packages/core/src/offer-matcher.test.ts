@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { offerOf } from "./ledger.js";
-import { enoughCandidates, matchTask, matchTasks } from "./offer-matcher.js";
+import { enoughCandidates, matchTask, matchTasks, waitsForRoom } from "./offer-matcher.js";
 import { need, offer } from "./test-fixtures.js";
 
 describe("matchTask", () => {
@@ -217,5 +217,26 @@ describe("matching in a big cluster", () => {
     }
     expect(Math.max(...perAgent.values())).toBeLessThanOrEqual(2);
     expect(perAgent.size).toBeGreaterThan(900);
+  });
+});
+
+describe("waitsForRoom", () => {
+  it("is true when some agent refused only for what it had free, and false for constraints, networks and pinned agents", () => {
+    expect(waitsForRoom(["insufficient cpus on 2 of 2 agents"])).toBe(true);
+    expect(waitsForRoom(["constraint hostname:UNIQUE on 1 of 2 agents", "insufficient mem on 1 of 2 agents"])).toBe(true);
+    expect(waitsForRoom(["required ports not free on 1 of 1 agent"])).toBe(true);
+    expect(waitsForRoom(["network 'bridge' not offered on 2 of 2 agents"])).toBe(false);
+    expect(waitsForRoom(["constraint hostname:UNIQUE on 3 of 3 agents"])).toBe(false);
+    expect(waitsForRoom(["not the agent asked for on 2 of 2 agents", "agents were too busy to book; try again"])).toBe(false);
+    // A reason of another shape is taken for what it says, not for a prefix.
+    expect(waitsForRoom(["insufficient cpusx"])).toBe(false);
+    expect(waitsForRoom([])).toBe(false);
+  });
+
+  it("reads the matcher's own reasons", () => {
+    const full = offer("a1", { cpus: 0.05 });
+    const r = matchTask(need(), [full]);
+    expect(r.ok ? [] : r.reasons).toEqual(["insufficient cpus on 1 of 1 agent"]);
+    expect(waitsForRoom(r.ok ? [] : r.reasons)).toBe(true);
   });
 });

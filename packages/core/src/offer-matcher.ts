@@ -25,6 +25,18 @@ export interface TaskNeed {
 
 export type MatchResult = { ok: true; agentId: string; hostname: string; ports: number[] } | { ok: false; reasons: string[] };
 
+/** Refusals that say an agent lacks room (as against a constraint, a network, a pinned agent). */
+const ROOM_REFUSALS = ["insufficient cpus", "insufficient mem", "insufficient disk", "insufficient ports", "required ports not free"];
+
+/**
+ * Whether a task left unplaced waits for room: some agent refused it only for
+ * what it had free (its other reasons are of the form "<why> on k of n agents").
+ * One that every agent refuses for a constraint or a network waits for no room.
+ */
+export function waitsForRoom(reasons: readonly string[]): boolean {
+  return reasons.some((r) => ROOM_REFUSALS.some((why) => r.startsWith(`${why} on `)));
+}
+
 /** Why an agent cannot take a task, or undefined when it can. */
 export function refusal(
   need: TaskNeed,

@@ -6,6 +6,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import type { DispatcherConfig } from "./config.js";
 import { DeploymentTracker } from "./deployment-tracker.js";
 import { Dispatcher } from "./dispatcher.js";
+import { appFairOrder } from "./fair-order.js";
 
 export interface DispatcherDeps {
   config: DispatcherConfig;
@@ -27,8 +28,11 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const deployments = cacheOf(bus.buckets, "deployments");
   const teams = cacheOf(bus.buckets, "teams");
   const secrets = cacheOf(bus.buckets, "secrets");
-  // Only each agent's sealing key: what a launch's secrets are sealed to.
-  const sealingKeys = cacheOf(bus.buckets, "agents", (a): Uint8Array | undefined => a.registration?.sealingKey ?? undefined);
+  // Each agent's sealing key (what a launch's secrets are sealed to) and resources; the ledgers and the
+  // admin's role weights: what the fair order of launches waiting for room is decided on.
+  const agents = cacheOf(bus.buckets, "agents");
+  const ledgers = cacheOf(bus.buckets, "ledger");
+  const roleWeights = cacheOf(bus.buckets, "roleWeights");
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",
@@ -45,7 +49,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
     tasks,
     tasksByApp,
     deploying,
-    new AgentCommands(bus, (agentId) => sealingKeys.get(agentId)?.value),
+    new AgentCommands(bus, (agentId) => agents.get(agentId)?.value.registration?.sealingKey ?? undefined),
     new DeploymentTracker(bus, { newId: randomUUID, onDeploymentEnded: (outcome) => outcomes.inc({ outcome }) }, logger),
     {
       launchResendAfterMs: config.launchResendAfterMs,
@@ -54,6 +58,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
       marathonLimitOf: (team) => teams.get(team)?.value.frameworkQuotas?.[MARATHON_FRAMEWORK_ID],
       secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
+      fairOrder: appFairOrder({ agents, ledgers, roleWeights }),
     },
     logger,
   );
@@ -90,14 +95,18 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       await deployments.start();
       await teams.start();
       await secrets.start();
-      await sealingKeys.start();
+      await agents.start();
+      await ledgers.start();
+      await roleWeights.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
         () => deployments.stop(),
         () => teams.stop(),
         () => secrets.stop(),
-        () => sealingKeys.stop(),
+        () => agents.stop(),
+        () => ledgers.stop(),
+        () => roleWeights.stop(),
       );
       deployments.onChange((_key, entry) => {
         if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);
@@ -111,6 +120,15 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       tasksByApp.onChange((before, after) => {
         const appId = (after ?? before)?.appId;
         if (lease.isHeld && appId !== undefined && changesPlan(before, after, deploying.has(appId))) void dispatcher.reconcile(appId);
+      });
+      // A booking released on an agent (any framework's task ended) gave room back: launches waiting for it
+      // are served in fair order at once, not at the next reconciliation.
+      const booked = new Map<string, number>();
+      ledgers.onChange((agentId, entry) => {
+        const n = entry?.value.reservations.length ?? 0;
+        const freed = n < (booked.get(agentId) ?? 0);
+        booked.set(agentId, n);
+        if (freed && lease.isHeld) dispatcher.roomFreed();
       });
       lease.start();
       stops.push(() => lease.stop());

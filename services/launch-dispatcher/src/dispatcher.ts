@@ -39,6 +39,7 @@ import {
   taskSpec,
   type TaskPolicy,
   type TaskSpec,
+  waitsForRoom,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { DeploymentTracker } from "./deployment-tracker.js";
@@ -55,6 +56,12 @@ export interface DispatcherOptions {
   placementsAtOnce?: number;
   /** The limit a team set for its apps' tasks (its `frameworkQuotas.marathon`), if it set one. */
   marathonLimitOf?: (team: string) => Quota | undefined;
+  /**
+   * Apps in the order their roles are served when launches wait for room:
+   * lowest weighted dominant share of the cluster first. Without it, waiting
+   * launches are retried as their passes come.
+   */
+  fairOrder?: (appIds: readonly string[]) => string[];
 }
 
 /**
@@ -63,7 +70,8 @@ export interface DispatcherOptions {
  * commands. One pass per app at a time; a change during a pass runs another.
  */
 export class Dispatcher {
-  private readonly running = new Set<string>();
+  /** The pass running for each app (and the ones asked for meanwhile, run right after it). */
+  private readonly passes = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   /** What this instance last wrote to the queue bucket, so unchanged entries are not rewritten. */
   readonly waiting = new Map<string, QueueEntry>();
@@ -72,6 +80,14 @@ export class Dispatcher {
   private readonly underLimit = new KeyedQueue();
   /** When this instance last sent each task a command, so a pass does not send it again. */
   private readonly sentAt = new Map<string, number>();
+  /** Apps whose last placement left launches unplaced for want of room: while there are any, room is scarce. */
+  private readonly short = new Set<string>();
+  /** Apps that came to launch while room was scarce: they are served in the next fair round. */
+  private readonly wanting = new Set<string>();
+  /** The app whose turn it is in the fair round running now. */
+  private turn: string | undefined;
+  private rounding = false;
+  private roundAgain = false;
 
   constructor(
     private readonly bus: BusHandles<"backoff" | "nc" | "queue" | "tasks">,
@@ -99,23 +115,30 @@ export class Dispatcher {
     return this.tasksByApp.of(appId);
   }
 
-  /** Reconciles one app now, or right after the pass already running for it. */
-  async reconcile(appId: string): Promise<void> {
-    if (this.running.has(appId)) {
+  /**
+   * Reconciles one app now, or right after the pass already running for it;
+   * resolves once the app's passes (that one included) are done.
+   */
+  reconcile(appId: string): Promise<void> {
+    const running = this.passes.get(appId);
+    if (running) {
       this.again.add(appId);
-      return;
+      return running;
     }
-    this.running.add(appId);
-    try {
-      do {
-        this.again.delete(appId);
-        await this.pass(appId);
-      } while (this.again.has(appId));
-    } catch (err) {
-      this.log.error({ err: String(err), appId }, "reconcile failed; will retry");
-    } finally {
-      this.running.delete(appId);
-    }
+    const passes = (async () => {
+      try {
+        do {
+          this.again.delete(appId);
+          await this.pass(appId);
+        } while (this.again.has(appId));
+      } catch (err) {
+        this.log.error({ err: String(err), appId }, "reconcile failed; will retry");
+      } finally {
+        this.passes.delete(appId);
+      }
+    })();
+    this.passes.set(appId, passes);
+    return passes;
   }
 
   private async pass(appId: string): Promise<void> {
@@ -137,13 +160,65 @@ export class Dispatcher {
     // Resolved only when there is something to launch: a pass runs on every change of the app's tasks.
     const env = app && count > 0 ? resolveEnv(app, (source) => this.opts.secretOf?.(app.id, source)) : undefined;
     const gate = launchGate(app, count, backoff, now, env && !env.ok ? env.missing : []);
-    if (gate.kind === "none") return this.setWaiting(appId, undefined);
+    if (gate.kind === "none") {
+      this.short.delete(appId);
+      return this.setWaiting(appId, undefined);
+    }
     if (gate.kind === "wait") return this.setWaiting(appId, { appId, ...gate.waiting, sinceMs: now });
     if (!app) return;
+    if (this.short.size > 0 && this.opts.fairOrder && this.turn !== app.id) {
+      // Room is scarce: launches are served in fair order, not as their passes come.
+      this.wanting.add(app.id);
+      void this.fairRound();
+      return;
+    }
     const limit = this.opts.marathonLimitOf?.(teamOf(app.id));
     if (!limit) return this.placing.run(() => this.placeAndLaunch(app, gate.count));
     // Under the team's limit for its apps: one app of the team at a time, each counting what the others hold.
     await this.underLimit.run(teamOf(app.id), () => this.placing.run(() => this.placeAndLaunch(app, gate.count, limit)));
+  }
+
+  /**
+   * Room freed (a task ended): while launches wait for it, a fair round
+   * serves them, lowest role share first.
+   */
+  roomFreed(): void {
+    if (this.short.size > 0) void this.fairRound();
+  }
+
+  /**
+   * Serves every app waiting for room, and every app that came to launch
+   * while room was scarce, one after another in the fair order of their roles
+   * (weighted dominant resource fairness): the role holding the smallest
+   * share gets the first pick of what is free, so a burst from one team's
+   * apps cannot starve another's. Each app's turn is an ordinary pass, so an
+   * app is still changed by one pass at a time (a turn that finds a pass
+   * running is the pass run right after it, and waits for it). One round at
+   * a time; what comes meanwhile runs in the next.
+   */
+  private async fairRound(): Promise<void> {
+    const order = this.opts.fairOrder;
+    if (!order) return;
+    if (this.rounding) {
+      this.roundAgain = true;
+      return;
+    }
+    this.rounding = true;
+    try {
+      do {
+        this.roundAgain = false;
+        const ids = order([...new Set([...this.wanting, ...this.short])]);
+        this.wanting.clear();
+        for (const id of ids) {
+          this.turn = id;
+          await this.reconcile(id);
+        }
+        this.turn = undefined;
+      } while (this.roundAgain || this.wanting.size > 0);
+    } finally {
+      this.turn = undefined;
+      this.rounding = false;
+    }
   }
 
   /** What a team's apps' tasks hold: each live task with its app's resources. */
@@ -209,6 +284,9 @@ export class Dispatcher {
     }
     this.opts.onLaunched?.(placed.length);
     const unplaced = reply.unplaced;
+    // Short of room only: an app every agent refuses for a constraint or a network waits for no room.
+    if (unplaced.some((u) => waitsForRoom(u.reasons))) this.short.add(app.id);
+    else this.short.delete(app.id);
     if (unplaced.length > 0 || overLimit) {
       const reasons = [...new Set([...unplaced.flatMap((u) => u.reasons), ...(overLimit?.reasons ?? [])])];
       const waiting = unplaced.length + (overLimit?.count ?? 0);
