@@ -8,6 +8,7 @@ import {
   basic,
   cpusOf,
   frameworkIdOf,
+  mesosCall,
   type MesosStream,
   offersIn,
   statusIn,
@@ -78,5 +79,23 @@ describe("fair offers", () => {
     await eventually(async () => (await held(light)) === lightIds.length && (await held(heavy)) === heavyIds.length, {
       what: "each framework holding what it launched",
     });
+
+    // Work frees up: light's tasks end. Light now holds nothing and heavy (weight 2) about a third of the agent,
+    // so light is offered nearly all that was freed, not half of it.
+    const freed = lightIds.length * TASK_CPUS;
+    for (const id of lightIds) {
+      const r = await mesosCall(
+        f.cluster.schedulerUrl,
+        { type: "KILL", framework_id: { value: frameworkIdOf(light) }, kill: { task_id: { value: id } } },
+        { streamId: light.streamId, authorization: auth },
+      );
+      expect(r.status).toBe(202);
+    }
+    await eventually(async () => (await held(light)) === 0, { what: "light's tasks ended" });
+    const latestOffer = (s: MesosStream) => {
+      const offers = s.events.filter((e) => e.type === "OFFERS");
+      return offers.length > 0 ? cpusOf(offersIn(offers[offers.length - 1]!)[0]!) : 0;
+    };
+    await eventually(() => latestOffer(light) >= 0.85 * freed, { what: "light offered nearly all that was freed" });
   });
 });

@@ -43,6 +43,19 @@ describe("splitting an agent's free resources among the frameworks that want the
     expect(cpusOf(splitOffer([claim("a", 0.4), claim("b", 0)], free, TOTAL, SMALLEST))).toEqual({ a: 0.2, b: 0.6 });
   });
 
+  it("splits each resource by its own shares: plentiful memory does not make a cpu-starved role look full", () => {
+    // Memory is plentiful on this agent: a slice of every resource in one proportion would count the
+    // role holding nothing as taking most of the agent's memory, and hold it to half the cpus.
+    const total = { cpus: 4, mem: 24_000, disk: 0 };
+    const free = { cpus: 1.4, mem: 23_000, disk: 0, ports: [] };
+    const heavy = { frameworkId: "heavy", role: "heavy", weight: 2, used: { cpus: 2.6, mem: 416, disk: 0 } };
+    const light = { frameworkId: "light", role: "light", weight: 1, used: { cpus: 0, mem: 0, disk: 0 } };
+    // cpus: both end at a weighted share of 1/3: light 1.333, heavy 0.066.
+    const parts = cpusOf(splitOffer([heavy, light], free, total, SMALLEST));
+    expect(parts.light).toBeCloseTo(1.333, 3);
+    expect(parts.heavy).toBeCloseTo(0.066, 3);
+  });
+
   it("shares a role's part equally among its frameworks", () => {
     const parts = splitOffer([claim("a1", 0, 1, "x"), claim("a2", 0, 1, "x"), claim("b", 0, 1, "y")], FREE, TOTAL, SMALLEST);
     expect(cpusOf(parts)).toEqual({ a1: 0.45, a2: 0.45, b: 0.9 });
