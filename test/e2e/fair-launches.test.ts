@@ -7,36 +7,34 @@ import { useCluster } from "../support/fixture.js";
 
 const f = useCluster("e2e-fair-launches");
 const HALF = { cpus: 0.5 };
-type Queue = { queue: { app: { id: string }; count: number }[] };
-const waiting = async (id: string) => (await f.api.call<Queue>("GET", "/v2/queue")).body.queue.find((q) => q.app.id === id)?.count ?? 0;
-const running = async (id: string) => (await f.api.running(id)).length;
-const scale = async (id: string, instances: number) => expect((await f.api.call("PUT", `/v2/apps${id}`, { instances })).status).toBe(200);
 
 describe("launches waiting for room", () => {
   it("are served lowest weighted share first: a team holding nothing before a team holding half the agent, whatever came first", async () => {
     // A filler of another team and team big's app take the agent's 8 half-cpu slots.
     expect((await f.api.call("POST", "/v2/apps", sleeper("/fill/x", 4, HALF))).status).toBe(201);
     expect((await f.api.call("POST", "/v2/apps", sleeper("/big/app", 4, HALF))).status).toBe(201);
-    await eventually(async () => (await running("/fill/x")) === 4 && (await running("/big/app")) === 4, { what: "the agent full" });
+    await eventually(async () => (await f.api.running("/fill/x")).length === 4 && (await f.api.running("/big/app")).length === 4, {
+      what: "the agent full",
+    });
 
     // Team big asks for 2 more, then team small for 1: all three wait, big's first.
-    await scale("/big/app", 6);
-    await eventually(async () => (await waiting("/big/app")) === 2, { what: "big's two launches waiting" });
+    expect(await f.api.scale("/big/app", 6)).toBe(200);
+    await eventually(async () => (await f.api.waiting("/big/app")) === 2, { what: "big's two launches waiting" });
     expect((await f.api.call("POST", "/v2/apps", sleeper("/small/app", 1, HALF))).status).toBe(201);
-    await eventually(async () => (await waiting("/small/app")) === 1, { what: "small's launch waiting" });
+    await eventually(async () => (await f.api.waiting("/small/app")) === 1, { what: "small's launch waiting" });
 
     // One slot frees: it goes to small (holding nothing), not to big (holding half the agent), which waited longer.
-    await scale("/fill/x", 3);
-    await eventually(async () => (await running("/small/app")) === 1, { what: "small's task running" });
-    expect(await running("/big/app")).toBe(4);
-    expect(await waiting("/big/app")).toBe(2);
+    expect(await f.api.scale("/fill/x", 3)).toBe(200);
+    await eventually(async () => (await f.api.running("/small/app")).length === 1, { what: "small's task running" });
+    expect((await f.api.running("/big/app")).length).toBe(4);
+    expect(await f.api.waiting("/big/app")).toBe(2);
 
     // With weight 10 for big's role, big holding 2 cpus counts as less than small holding 0.5: the next slot is big's.
     expect((await f.api.call("PUT", "/v2/roles/big%2Fmarathon", { weight: 10 })).status).toBe(200);
     expect((await f.api.call("POST", "/v2/apps", sleeper("/small/more", 1, HALF))).status).toBe(201);
-    await eventually(async () => (await waiting("/small/more")) === 1, { what: "small's second app waiting" });
-    await scale("/fill/x", 2);
-    await eventually(async () => (await running("/big/app")) === 5, { what: "big's fifth task running" });
-    expect(await running("/small/more")).toBe(0);
+    await eventually(async () => (await f.api.waiting("/small/more")) === 1, { what: "small's second app waiting" });
+    expect(await f.api.scale("/fill/x", 2)).toBe(200);
+    await eventually(async () => (await f.api.running("/big/app")).length === 5, { what: "big's fifth task running" });
+    expect((await f.api.running("/small/more")).length).toBe(0);
   });
 });

@@ -85,6 +85,17 @@ export class Api {
     return (await this.tasks(appId)).filter((t) => t.state === "TASK_RUNNING");
   }
 
+  /** How many of the app's launches wait, as /v2/queue says (0 when none). */
+  async waiting(appId: string): Promise<number> {
+    const r = await this.call<{ queue: { app: { id: string }; count: number }[] }>("GET", "/v2/queue");
+    return r.body.queue.find((q) => q.app.id === appId)?.count ?? 0;
+  }
+
+  /** Scales an app; answers the status. */
+  async scale(appId: string, instances: number): Promise<number> {
+    return (await this.call("PUT", `/v2/apps${appId}`, { instances })).status;
+  }
+
   /** Waits until the app has exactly `count` running tasks, and answers them. */
   async waitRunning(appId: string, count: number): Promise<Task[]> {
     return eventually(

@@ -82,6 +82,10 @@ export interface QueueEntry {
   sinceMs: number;
   /** When backoff delays the launches: when they may start. */
   delayUntilMs: number;
+  /** How many of them wait for room (some agent lacked only room for them), as against a constraint, a limit or a backoff. */
+  forRoom?: number;
+  /** What each of them holds: cpus, mem (as held) and disk. */
+  each?: { cpus: number; mem: number; disk: number };
 }
 
 /** A service's handle on NATS: the connection, JetStream, and every bucket with its type. */

@@ -99,6 +99,7 @@ describe("the queue and failures", () => {
     expect(waitingChanged(w, { ...w, delayUntilMs: 6_000 })).toBe(true);
     expect(waitingChanged(w, { ...w, count: 1 })).toBe(true);
     expect(waitingChanged(w, { ...w, reasons: ["backoff"] })).toBe(true);
+    expect(waitingChanged(w, { ...w, forRoom: 2 })).toBe(true);
   });
 
   it("keeps an ended task's failure for the app, and how long it ran (0 if it never started)", () => {

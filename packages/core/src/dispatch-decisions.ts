@@ -42,6 +42,8 @@ export interface Waiting {
   reasons: string[];
   /** When backoff delays the launches: when they may start; 0 otherwise. */
   delayUntilMs: number;
+  /** How many wait for room (some agent lacked only room for them). */
+  forRoom?: number;
 }
 
 /** Whether an app's missing tasks launch now, or wait (backoff, secrets gone from the store) and why. */
@@ -79,6 +81,7 @@ export function waitingChanged(prev: Waiting | undefined, next: Waiting): boolea
     !prev ||
     prev.count !== next.count ||
     prev.reasons.join() !== next.reasons.join() ||
+    (prev.forRoom ?? 0) !== (next.forRoom ?? 0) ||
     Math.abs(prev.delayUntilMs - next.delayUntilMs) >= 1000
   );
 }

@@ -26,6 +26,8 @@ export interface Framework {
   /** How long its tasks live on while it is gone before they are killed; 0: killed at once. */
   failoverTimeoutSeconds: number;
   state: FrameworkState;
+  /** SUPPRESSed: it wants no offers until it REVIVEs (an active framework without it wants them). */
+  suppressed?: boolean;
   registeredAtMs: number;
   /** When it was last seen subscribed (or its state last changed). */
   updatedAtMs: number;

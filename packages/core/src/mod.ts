@@ -221,10 +221,12 @@ export {
   DEFAULT_ROLE_WEIGHT,
   isRoleName,
   marathonRole,
+  marathonRolesFitting,
   MAX_ROLE_WEIGHT,
   parseRoleWeight,
   roleClaims,
   type RoleWeights,
+  someRoleBelow,
   weightOf,
   withWeight,
 } from "./role-weights.js";

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { fairOrder } from "./framework.js";
 import { booking } from "./test-fixtures.js";
-import { isRoleName, marathonRole, parseRoleWeight, roleClaims, weightOf, withWeight } from "./role-weights.js";
+import {
+  isRoleName,
+  marathonRole,
+  marathonRolesFitting,
+  parseRoleWeight,
+  roleClaims,
+  someRoleBelow,
+  weightOf,
+  withWeight,
+} from "./role-weights.js";
 
 describe("roles' weights", () => {
   it("weighs a role 1 unless the admin set it, and forgets a weight set back to 1", () => {
@@ -74,5 +83,33 @@ describe("roles' weights", () => {
       fairOrder([...roleClaims(frameworks, bookings, { weights }).values()], total).map((c) => c.role);
     expect(order({})).toEqual(["light", "heavy"]);
     expect(order({ heavy: 2 })).toEqual(["heavy", "light"]);
+  });
+});
+
+describe("between Marathon's roles and the frameworks'", () => {
+  const total = { cpus: 4, mem: 4000, disk: 0 };
+  const claim = (role: string, cpus: number, weight = 1) => ({ role, weight, used: { cpus, mem: 0, disk: 0 } });
+
+  it("knows when another role is owed room first: one holding a lower weighted share", () => {
+    const svc = claim("svc/marathon", 3);
+    expect(someRoleBelow(svc, [claim("batch", 0)], total)).toBe(true);
+    expect(someRoleBelow(svc, [claim("batch", 3.5)], total)).toBe(false);
+    expect(someRoleBelow(svc, [claim("batch", 3.5, 2)], total)).toBe(true);
+    expect(someRoleBelow(svc, [svc], total)).toBe(false);
+    expect(someRoleBelow(svc, [], total)).toBe(false);
+  });
+
+  it("owes a part of an agent to a team whose launches wait for room only where one of them fits", () => {
+    const each = { cpus: 0.5, mem: 32, disk: 0 };
+    const waiting = [
+      { appId: "/svc/web", forRoom: 2, each },
+      { appId: "/svc/api", forRoom: 1, each },
+      { appId: "/big/db", forRoom: 1, each: { cpus: 2, mem: 32, disk: 0 } },
+      { appId: "/lim/web", each },
+      { appId: "/old/web", forRoom: 1 },
+    ];
+    expect(marathonRolesFitting(waiting, { cpus: 1, mem: 1000, disk: 0 })).toEqual(["svc/marathon"]);
+    expect(marathonRolesFitting(waiting, { cpus: 2, mem: 1000, disk: 0 })).toEqual(["svc/marathon", "big/marathon"]);
+    expect(marathonRolesFitting(waiting, { cpus: 0.4, mem: 1000, disk: 0 })).toEqual([]);
   });
 });

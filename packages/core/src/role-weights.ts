@@ -1,7 +1,7 @@
 import { Checker } from "./checker.js";
 import type { ValidationDetail } from "./errors.js";
 import { teamOf } from "./app-id.js";
-import { type Framework, frameworkOf, isMarathonTask, MARATHON_FRAMEWORK_ID, type RoleClaim } from "./framework.js";
+import { type Framework, frameworkOf, isMarathonTask, MARATHON_FRAMEWORK_ID, type RoleClaim, weightedDominantShare } from "./framework.js";
 import type { Reservation } from "./ledger.js";
 import { roundResource } from "./resources.js";
 
@@ -95,4 +95,30 @@ export function roleClaims(
     };
   }
   return claims;
+}
+
+/** Whether some other role holds a lower weighted dominant share than `claim`'s: it is owed room first. */
+export function someRoleBelow(claim: RoleClaim, others: Iterable<RoleClaim>, total: { cpus: number; mem: number; disk: number }): boolean {
+  const mine = weightedDominantShare(claim, total);
+  for (const o of others) if (o.role !== claim.role && weightedDominantShare(o, total) < mine) return true;
+  return false;
+}
+
+/**
+ * The Marathon roles whose launches waiting for room would fit in what is
+ * free on an agent: in a split of that agent they are owed a part like any
+ * framework, which no framework is offered.
+ */
+export function marathonRolesFitting(
+  waiting: Iterable<{ appId: string; forRoom?: number; each?: { cpus: number; mem: number; disk: number } }>,
+  free: { cpus: number; mem: number; disk: number },
+): string[] {
+  const roles = new Set<string>();
+  for (const q of waiting) {
+    const each = q.each;
+    if ((q.forRoom ?? 0) > 0 && each && each.cpus <= free.cpus && each.mem <= free.mem && each.disk <= free.disk) {
+      roles.add(marathonRole(teamOf(q.appId)));
+    }
+  }
+  return [...roles];
 }

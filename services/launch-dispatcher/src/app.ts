@@ -6,7 +6,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import type { DispatcherConfig } from "./config.js";
 import { DeploymentTracker } from "./deployment-tracker.js";
 import { Dispatcher } from "./dispatcher.js";
-import { appFairOrder } from "./fair-order.js";
+import { appFairOrder, frameworkOwedFirst } from "./fair-order.js";
 
 export interface DispatcherDeps {
   config: DispatcherConfig;
@@ -33,6 +33,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
   const agents = cacheOf(bus.buckets, "agents");
   const ledgers = cacheOf(bus.buckets, "ledger");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
+  const frameworks = cacheOf(bus.buckets, "frameworks");
   const launches = new Counter({ name: "berth_launches_total", help: "Tasks launched.", registers: [deps.registry] });
   const outcomes = new Counter({
     name: "berth_deployments_total",
@@ -58,7 +59,9 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
       marathonLimitOf: (team) => teams.get(team)?.value.frameworkQuotas?.[MARATHON_FRAMEWORK_ID],
       secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
-      fairOrder: appFairOrder({ agents, ledgers, roleWeights }),
+      fairOrder: appFairOrder({ agents, ledgers, roleWeights, frameworks }),
+      yieldsTo: frameworkOwedFirst({ agents, ledgers, roleWeights, frameworks }),
+      yieldMs: config.fairYieldMs,
     },
     logger,
   );
@@ -98,6 +101,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       await agents.start();
       await ledgers.start();
       await roleWeights.start();
+      await frameworks.start();
       stops.push(
         () => apps.stop(),
         () => tasks.stop(),
@@ -107,6 +111,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
         () => agents.stop(),
         () => ledgers.stop(),
         () => roleWeights.stop(),
+        () => frameworks.stop(),
       );
       deployments.onChange((_key, entry) => {
         if (lease.isHeld && entry?.value.status === "running") for (const id of entry.value.affectedApps) void dispatcher.reconcile(id);

@@ -62,6 +62,14 @@ export interface DispatcherOptions {
    * launches are retried as their passes come.
    */
   fairOrder?: (appIds: readonly string[]) => string[];
+  /**
+   * Whether a framework that wants offers holds a lower weighted share than
+   * the app's role: a fair round then gives the frameworks' offers the first
+   * pick of freed room, for `yieldMs`, before it serves the app.
+   */
+  yieldsTo?: (appId: string) => boolean;
+  /** How long a fair round leaves freed room to the frameworks' offers (default 1,500 ms). */
+  yieldMs?: number;
 }
 
 /**
@@ -209,6 +217,10 @@ export class Dispatcher {
         this.roundAgain = false;
         const ids = order([...new Set([...this.wanting, ...this.short])]);
         this.wanting.clear();
+        // A framework below the first app's role in share is owed the freed room first: its offers get a head start.
+        if (ids[0] !== undefined && this.opts.yieldsTo?.(ids[0])) {
+          await new Promise((r) => setTimeout(r, this.opts.yieldMs ?? 1_500));
+        }
         for (const id of ids) {
           this.turn = id;
           await this.reconcile(id);
@@ -290,7 +302,16 @@ export class Dispatcher {
     if (unplaced.length > 0 || overLimit) {
       const reasons = [...new Set([...unplaced.flatMap((u) => u.reasons), ...(overLimit?.reasons ?? [])])];
       const waiting = unplaced.length + (overLimit?.count ?? 0);
-      await this.setWaiting(app.id, { appId: app.id, count: waiting, reasons, sinceMs: now, delayUntilMs: 0 });
+      const forRoom = unplaced.filter((u) => waitsForRoom(u.reasons)).length;
+      await this.setWaiting(app.id, {
+        appId: app.id,
+        count: waiting,
+        reasons,
+        sinceMs: now,
+        delayUntilMs: 0,
+        // What the scheduler-api owes this app's role in its splits: a part where one of its tasks fits.
+        ...(forRoom > 0 ? { forRoom, each: taskResources(app) } : {}),
+      });
       this.log.debug({ appId: app.id, waiting, reasons }, "tasks waiting");
     } else {
       await this.setWaiting(app.id, undefined);

@@ -27,9 +27,10 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
+  const queue = cacheOf(bus.buckets, "queue");
   const api = new SchedulerApi(
     bus,
-    { agents, ledgers, tasks, frameworks, teams, quotas, roleWeights },
+    { agents, ledgers, tasks, frameworks, teams, quotas, roleWeights, queue },
     {
       defaultQuota: config.defaultQuota,
       heartbeatSeconds: config.heartbeatSeconds,
@@ -97,7 +98,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
 
   return {
     async start() {
-      const caches = [agents, ledgers, tasks, tokens, frameworks, teams, quotas, roleWeights];
+      const caches = [agents, ledgers, tasks, tokens, frameworks, teams, quotas, roleWeights, queue];
       await Promise.all(caches.map((c) => c.start()));
       stops.push(() => caches.forEach((c) => c.stop()));
       await api.markOrphansInactive();

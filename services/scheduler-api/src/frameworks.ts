@@ -52,6 +52,11 @@ export class FrameworkRegistry {
     await this.bus.frameworks.put(f.id, f);
   }
 
+  /** SUPPRESS and REVIVE, kept in the registry: the launch-dispatcher reads which frameworks want offers. */
+  async setSuppressed(id: string, suppressed: boolean): Promise<void> {
+    await this.bus.frameworks.mutate(id, (cur) => (cur && Boolean(cur.suppressed) !== suppressed ? { ...cur, suppressed } : undefined));
+  }
+
   async setState(id: string, state: Framework["state"], nowMs: number): Promise<void> {
     await this.bus.frameworks.mutate(id, (cur) => (cur && cur.state !== "completed" ? { ...cur, state, updatedAtMs: nowMs } : undefined));
   }

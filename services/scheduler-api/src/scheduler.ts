@@ -5,6 +5,7 @@ import {
   type BusHandles,
   type KvCache,
   AgentCommands,
+  type QueueEntry,
   agentStateOf,
   clusterTotal,
   ROLE_WEIGHTS_KEY,
@@ -14,6 +15,8 @@ import {
   frameworkOf,
   isMarathonTask,
   isTerminal,
+  MARATHON_FRAMEWORK_ID,
+  marathonRolesFitting,
   mesosOffer,
   type MesosOffer,
   offeredTogether,
@@ -47,6 +50,8 @@ export interface SchedulerViews {
   roleWeights: KvCache<RoleWeights>;
   teams: KvCache<Team>;
   quotas: KvCache<QuotaLedger>;
+  /** Marathon's launches waiting, by app: a team whose launches wait for room is owed a part of each split. */
+  queue: KvCache<QueueEntry>;
 }
 
 export interface SchedulerOptions {
@@ -115,6 +120,7 @@ export class SchedulerApi {
         name,
         failoverTimeoutSeconds: failoverOf(info, known.failoverTimeoutSeconds),
         state: "active",
+        suppressed: false,
         updatedAtMs: now,
       };
     } else {
@@ -195,10 +201,12 @@ export class SchedulerApi {
         return this.updates.reconcile(session, obj(call.reconcile), now);
       case "SUPPRESS":
         session.suppressed = true;
+        await this.registry.setSuppressed(frameworkId, true);
         return;
       case "REVIVE":
         session.suppressed = false;
         session.refusedUntil.clear();
+        await this.registry.setSuppressed(frameworkId, false);
         this.offerAll();
         return;
       case "TEARDOWN":
@@ -231,6 +239,7 @@ export class SchedulerApi {
       [...this.views.ledgers.values()].flatMap((l) => l.reservations),
       weights,
     );
+    const marathonWaiting = [...this.views.queue.values()];
     const open = [...this.sessions.values()].filter((s) => s.isOpen);
     for (const s of open) this.rescindExpired(s, now);
     const wanting = open.filter((s) => !s.suppressed && this.launcher.roomFor(s.framework, SMALLEST_TASK).count > 0);
@@ -239,8 +248,21 @@ export class SchedulerApi {
       const reg = rec.registration;
       const free = reg ? this.freeOn(agentId, now) : undefined;
       const takers = free ? wanting.filter((s) => (s.refusedUntil.get(agentId) ?? 0) <= now) : [];
-      const among = takers
-        .map((s) => s.framework.id)
+      const claimOf = (frameworkId: string, role: string) => ({
+        frameworkId,
+        role,
+        weight: weightOf(weights, role),
+        used: roles.get(role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
+      });
+      // A team whose Marathon launches wait for room, one of which fits here, is owed a part as its role:
+      // that part is offered to no framework, and the launch-dispatcher's next launch takes it.
+      const marathonParts = takers.length > 0 && free ? marathonRolesFitting(marathonWaiting, free) : [];
+      const claims = [
+        ...takers.map((s) => claimOf(s.framework.id, s.framework.role)),
+        ...marathonParts.map((role) => claimOf(`${MARATHON_FRAMEWORK_ID}:${role}`, role)),
+      ];
+      const among = claims
+        .map((c) => c.frameworkId)
         .sort()
         .join(",");
       const outstanding = open.flatMap((s) => [...s.offers].filter(([, o]) => o.agentId === agentId).map(([id, o]) => ({ s, id, o })));
@@ -250,12 +272,6 @@ export class SchedulerApi {
       if (!reg || !free || takers.length === 0) continue;
       // While the split stands, a framework that used or declined its part without changing what is free is offered it again.
       const holding = new Set(stands ? outstanding.map(({ s }) => s.framework.id) : []);
-      const claims = takers.map((s) => ({
-        frameworkId: s.framework.id,
-        role: s.framework.role,
-        weight: weightOf(weights, s.framework.role),
-        used: roles.get(s.framework.role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
-      }));
       const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
       for (const part of splitOffer(claims, free, total, SMALLEST_TASK)) {
         const s = this.sessions.get(part.frameworkId);
