@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { useCluster } from "../support/fixture.js";
+import { basic, subscribe, subscribeAs } from "../support/mesos.js";
 import { containersWithLabel, DEMO_IMAGE, eventually } from "@berth/testkit";
 
-const f = useCluster("faults-lost-agent", { agents: 2, extraEnv: { BERTH_AGENT_TIMEOUT_MS: "3000", BERTH_AGENT_HEARTBEAT_MS: "500" } });
+const f = useCluster("faults-lost-agent", {
+  agents: 2,
+  schedulerApi: true,
+  extraEnv: { BERTH_AGENT_TIMEOUT_MS: "3000", BERTH_AGENT_HEARTBEAT_MS: "500", BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300" },
+});
 
 describe("an agent that stops answering", () => {
   it("has its tasks marked unreachable and replaced elsewhere; when it comes back, only one copy runs", async () => {
@@ -22,6 +27,10 @@ describe("an agent that stops answering", () => {
       },
       { what: "running" },
     );
+    // A Mesos framework is subscribed: it hears of the agent's loss as from a Mesos master, FAILURE with its agent_id.
+    const token = await f.api.call<{ token: string }>("POST", "/v2/tokens", { name: "watcher", team: "watch" });
+    const framework = await subscribe(f.cluster.schedulerUrl, subscribeAs("watcher"), basic(token.body.token));
+    await framework.next("OFFERS");
     const silentAgent = f.cluster.processes.find((p) => p.env.BERTH_AGENT_ID === first!.slaveId)!;
     silentAgent.proc.kill("SIGSTOP");
 
@@ -35,6 +44,9 @@ describe("an agent that stops answering", () => {
       active: false,
       healthMessage: expect.stringMatching(/^no heartbeat for \d+s$/),
     });
+    const failure = await framework.next("FAILURE");
+    expect(failure).toEqual({ type: "FAILURE", failure: { agent_id: { value: first!.slaveId } } });
+    framework.close();
     const replacement = await eventually(
       async () => {
         const r = await f.api.running("/lost/web");

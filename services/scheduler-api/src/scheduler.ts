@@ -1,45 +1,24 @@
 import type { ServerResponse } from "node:http";
-import {
-  type AgentLedger,
-  type AgentRecord,
-  type BusHandles,
-  type KvCache,
-  AgentCommands,
-  type QueueEntry,
-  agentStateOf,
-  clusterTotal,
-  ROLE_WEIGHTS_KEY,
-} from "@berth/bus";
+import { type AgentLedger, type AgentRecord, type BusHandles, type KvCache, AgentCommands, type QueueEntry } from "@berth/bus";
 import {
   type Framework,
   frameworkOf,
   isMarathonTask,
   isTerminal,
-  MARATHON_FRAMEWORK_ID,
-  marathonRolesFitting,
-  mesosOffer,
-  type MesosOffer,
   offeredTogether,
-  offerOf,
   type Quota,
   type QuotaLedger,
-  type Resources,
-  roleClaims,
   type RoleWeights,
-  splitOffer,
   type TaskRecord,
   type Team,
-  weightOf,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, newFrameworkId } from "./frameworks.js";
 import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds, roleOf, update } from "./calls.js";
 import { Launcher } from "./launcher.js";
-import { type OutstandingOffer, Session } from "./session.js";
+import { OfferRounds } from "./offers.js";
+import { Session } from "./session.js";
 import { FrameworkUpdates } from "./updates.js";
-
-/** The least a task can hold (what an offer must have free to be made): a framework without room for it is offered nothing. */
-const SMALLEST_TASK = { cpus: 0.01, mem: 1, disk: 0 };
 
 /** The read models the scheduler decides on. */
 export interface SchedulerViews {
@@ -79,7 +58,7 @@ export interface SchedulerOptions {
 export class SchedulerApi {
   private readonly sessions = new Map<string, Session>();
   private readonly updates: FrameworkUpdates;
-  private offerCount = 0;
+  private readonly offers: OfferRounds;
   readonly registry: FrameworkRegistry;
   private readonly launcher: Launcher;
 
@@ -93,6 +72,7 @@ export class SchedulerApi {
     const commands = new AgentCommands(bus, () => undefined);
     this.registry = new FrameworkRegistry(bus, commands, views.tasks, log);
     this.launcher = new Launcher(bus, commands, views, opts.defaultQuota, log);
+    this.offers = new OfferRounds(views, this.launcher, opts, log);
     this.updates = new FrameworkUpdates(bus, views.tasks, (id) => this.sessions.get(id), this.registry, opts);
     views.tasks.onChange((key, entry) => {
       if (entry) this.updates.tell(entry.value);
@@ -219,77 +199,9 @@ export class SchedulerApi {
     }
   }
 
-  /**
-   * Offers each agent's free resources to the subscribed frameworks that want
-   * them (not suppressed, not refusing the agent, with room under their
-   * team's limits), split as dominant resource fairness would have it (core's
-   * splitOffer): the roles holding the smallest weighted share of the cluster
-   * get the most, so two frameworks competing for a full cluster each get
-   * their share in one round. An agent's offers stand while its free resources
-   * and the frameworks wanting them stay as they were; when either changes,
-   * its outstanding offers are rescinded and it is split afresh.
-   */
+  /** A round of offers to the subscribed frameworks (see OfferRounds). */
   offerAll(): void {
-    const now = this.opts.now();
-    const total = clusterTotal(this.views.agents.values());
-    const weights = this.views.roleWeights.get(ROLE_WEIGHTS_KEY)?.value;
-    // What each role holds (its frameworks' bookings summed), and its weight as the admin set it.
-    const roles = roleClaims(
-      this.views.frameworks.values(),
-      [...this.views.ledgers.values()].flatMap((l) => l.reservations),
-      weights,
-    );
-    const marathonWaiting = [...this.views.queue.values()];
-    const open = [...this.sessions.values()].filter((s) => s.isOpen);
-    for (const s of open) this.rescindExpired(s, now);
-    const wanting = open.filter((s) => !s.suppressed && this.launcher.roomFor(s.framework, SMALLEST_TASK).count > 0);
-    const batches = new Map<Session, MesosOffer[]>();
-    for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
-      const reg = rec.registration;
-      const free = reg ? this.freeOn(agentId, now) : undefined;
-      const takers = free ? wanting.filter((s) => (s.refusedUntil.get(agentId) ?? 0) <= now) : [];
-      const claimOf = (frameworkId: string, role: string) => ({
-        frameworkId,
-        role,
-        weight: weightOf(weights, role),
-        used: roles.get(role)?.used ?? { cpus: 0, mem: 0, disk: 0 },
-      });
-      // A team whose Marathon launches wait for room, one of which fits here, is owed a part as its role:
-      // that part is offered to no framework, and the launch-dispatcher's next launch takes it.
-      const marathonParts = takers.length > 0 && free ? marathonRolesFitting(marathonWaiting, free) : [];
-      const claims = [
-        ...takers.map((s) => claimOf(s.framework.id, s.framework.role)),
-        ...marathonParts.map((role) => claimOf(`${MARATHON_FRAMEWORK_ID}:${role}`, role)),
-      ];
-      const among = claims
-        .map((c) => c.frameworkId)
-        .sort()
-        .join(",");
-      const outstanding = open.flatMap((s) => [...s.offers].filter(([, o]) => o.agentId === agentId).map(([id, o]) => ({ s, id, o })));
-      const standing = (o: OutstandingOffer) => o.among === among && JSON.stringify(o.agentFree) === JSON.stringify(free);
-      const stands = outstanding.every(({ o }) => standing(o));
-      if (!stands) for (const { s, id } of outstanding) this.rescind(s, id);
-      if (!reg || !free || takers.length === 0) continue;
-      // While the split stands, a framework that used or declined its part without changing what is free is offered it again.
-      const holding = new Set(stands ? outstanding.map(({ s }) => s.framework.id) : []);
-      const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
-      for (const part of splitOffer(claims, free, total, SMALLEST_TASK)) {
-        const s = this.sessions.get(part.frameworkId);
-        if (!s || holding.has(part.frameworkId)) continue;
-        const offerId = `${s.framework.id}-O${++this.offerCount}`;
-        s.offers.set(offerId, { agentId, free: part.resources, agentFree: free, among, madeAtMs: now });
-        const offer = mesosOffer({
-          offerId,
-          frameworkId: s.framework.id,
-          agentId,
-          hostname: reg.hostname ?? "",
-          agentPort,
-          free: part.resources,
-        });
-        batches.set(s, [...(batches.get(s) ?? []), offer]);
-      }
-    }
-    for (const [s, offers] of batches) s.send({ type: "OFFERS", offers: { offers } });
+    this.offers.round(this.sessions);
   }
 
   /**
@@ -347,25 +259,6 @@ export class SchedulerApi {
       .setState(s.framework.id, "inactive", this.opts.now())
       .catch((err: unknown) => this.log.warn({ err: String(err) }, "cannot mark a framework inactive"));
     if (s.framework.failoverTimeoutSeconds === 0) await this.sweep().catch(() => undefined);
-  }
-
-  /** What is free on an agent now, or undefined when it is offered to no one (unhealthy, silent, gone). */
-  private freeOn(agentId: string, now: number): Resources | undefined {
-    const rec = this.views.agents.get(agentId)?.value;
-    if (!rec?.registration || !rec.healthy || now - Number(rec.lastHeartbeatMs) > this.opts.agentTimeoutMs) return undefined;
-    return offerOf(agentStateOf(agentId, rec.registration, this.views.ledgers.get(agentId)?.value, true)).free;
-  }
-
-  /** Takes back (RESCIND) each of a framework's offers older than the offer timeout, or of an agent no longer offered. */
-  private rescindExpired(s: Session, now: number): void {
-    for (const [offerId, o] of s.offers) {
-      if (now - o.madeAtMs > this.opts.offerTimeoutMs || !this.freeOn(o.agentId, now)) this.rescind(s, offerId);
-    }
-  }
-
-  private rescind(s: Session, offerId: string): void {
-    s.offers.delete(offerId);
-    s.send({ type: "RESCIND", rescind: { offer_id: { value: offerId } } });
   }
 
   private async accept(s: Session, accept: Json, now: number): Promise<void> {
