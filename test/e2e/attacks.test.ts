@@ -197,6 +197,8 @@ describe("what other teams should not learn", () => {
       });
       expect((await red.call("GET", "/metrics")).status).toBe(403);
       expect((await f.api.as(f.cluster.metricsToken).call("GET", "/metrics")).status).toBe(200);
+      expect((await f.api.as(f.cluster.metricsToken).call("GET", "/metrics/prometheus")).status).toBe(200);
+      expect((await red.call("GET", "/metrics/prometheus")).status).toBe(403);
       expect((await f.api.as(f.cluster.metricsToken).call("GET", "/v2/apps")).status).toBe(401);
     } finally {
       await blue.call("DELETE", "/v2/apps/blue/counted?force=true");

@@ -35,6 +35,13 @@ scrape_configs:
         authorization:
           type: Bearer
           credentials: ${cluster.adminToken}
+  - job_name: berth-api
+    metrics_path: /metrics/prometheus
+    authorization:
+      type: Bearer
+      credentials: ${cluster.metricsToken}
+    static_configs:
+      - targets: ["${new URL(cluster.apiUrl).host}"]
   - job_name: berth-tasks
     http_sd_configs:
       - url: ${cluster.apiUrl}/v2/discovery/prometheus?kind=tasks
@@ -103,5 +110,19 @@ describe("Prometheus, through Berth's discovery", () => {
         berth_kind: "task",
         berth_framework: "marathon",
       });
+  });
+
+  it("scrapes the api's own series with the metrics token, as deploy/prometheus/prometheus.yml does", async () => {
+    type Sample = { metric: Record<string, string>; value: [number, string] };
+    const up = await eventually(
+      async () => {
+        const r = await prometheus.query<Sample>('up{job="berth-api"}');
+        return r.length === 1 && r[0]!.value[1] === "1" && r;
+      },
+      { what: "the api scraped (up == 1)", timeoutMs: 30_000 },
+    );
+    expect(up[0]!.metric.instance).toBe(new URL(cluster.apiUrl).host);
+    const requests = await prometheus.query<Sample>('berth_api_requests_total{job="berth-api"}');
+    expect(requests.length).toBeGreaterThan(0);
   });
 });

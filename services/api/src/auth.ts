@@ -25,6 +25,9 @@ declare module "fastify" {
 const OPEN_PATHS = new Set(["/ping", "/livez", "/readyz", "/", "/ui", "/v2/openapi.json"]);
 const isOpen = (path: string) => OPEN_PATHS.has(path) || path.startsWith("/ui/");
 
+/** Where the metrics token is accepted: the api's metrics, as Marathon's JSON and as Prometheus text. */
+const METRICS_PATHS = new Set(["/metrics", "/metrics/prometheus"]);
+
 export function newToken(): string {
   return `berth_${randomBytes(32).toString("base64url")}`;
 }
@@ -110,8 +113,8 @@ export class Authenticator {
     app.addHook("onRequest", async (req, reply) => {
       const path = req.url.split("?")[0] ?? "";
       if (isOpen(path)) return;
-      // The scrape token reaches /metrics alone, with no principal: nothing else would take it.
-      if (path === "/metrics" && this.metricsToken && carriesBearer(req.headers.authorization, this.metricsToken)) return;
+      // The scrape token reaches the metrics alone (Marathon's JSON and Prometheus text), with no principal: nothing else would take it.
+      if (METRICS_PATHS.has(path) && this.metricsToken && carriesBearer(req.headers.authorization, this.metricsToken)) return;
       try {
         const { principal, hash } = this.authenticate(req.headers.authorization);
         req.principal = principal;
