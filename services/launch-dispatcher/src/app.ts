@@ -6,7 +6,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import type { DispatcherConfig } from "./config.js";
 import { DeploymentTracker } from "./deployment-tracker.js";
 import { Dispatcher } from "./dispatcher.js";
-import { appFairOrder, frameworkOwedFirst } from "./fair-order.js";
+import { fairRoundPlan } from "./fair-order.js";
 
 export interface DispatcherDeps {
   config: DispatcherConfig;
@@ -59,8 +59,7 @@ export function buildDispatcher(deps: DispatcherDeps): { start(): Promise<{ http
       policyOf: (appId) => (teams.get(teamOf(appId))?.value ?? defaultTeam(teamOf(appId))).policy,
       marathonLimitOf: (team) => teams.get(team)?.value.frameworkQuotas?.[MARATHON_FRAMEWORK_ID],
       secretOf: (appId, source) => secrets.get(secretKey(teamOf(appId), source))?.value.value,
-      fairOrder: appFairOrder({ agents, ledgers, roleWeights, frameworks }),
-      yieldsTo: frameworkOwedFirst({ agents, ledgers, roleWeights, frameworks }),
+      fairRound: fairRoundPlan({ agents, ledgers, roleWeights, frameworks }),
       yieldMs: config.fairYieldMs,
     },
     logger,

@@ -57,17 +57,14 @@ export interface DispatcherOptions {
   /** The limit a team set for its apps' tasks (its `frameworkQuotas.marathon`), if it set one. */
   marathonLimitOf?: (team: string) => Quota | undefined;
   /**
-   * Apps in the order their roles are served when launches wait for room:
-   * lowest weighted dominant share of the cluster first. Without it, waiting
-   * launches are retried as their passes come.
+   * A fair round's plan when launches wait for room: the apps in the order
+   * their roles are served (lowest weighted dominant share of the cluster
+   * first), and whether a framework that wants offers holds less than the
+   * first app's role (the round then gives the frameworks' offers the first
+   * pick of freed room, for `yieldMs`). Without it, waiting launches are
+   * retried as their passes come.
    */
-  fairOrder?: (appIds: readonly string[]) => string[];
-  /**
-   * Whether a framework that wants offers holds a lower weighted share than
-   * the app's role: a fair round then gives the frameworks' offers the first
-   * pick of freed room, for `yieldMs`, before it serves the app.
-   */
-  yieldsTo?: (appId: string) => boolean;
+  fairRound?: (appIds: readonly string[]) => { order: string[]; yieldFirst: boolean };
   /** How long a fair round leaves freed room to the frameworks' offers (default 1,500 ms). */
   yieldMs?: number;
 }
@@ -174,7 +171,7 @@ export class Dispatcher {
     }
     if (gate.kind === "wait") return this.setWaiting(appId, { appId, ...gate.waiting, sinceMs: now });
     if (!app) return;
-    if (this.short.size > 0 && this.opts.fairOrder && this.turn !== app.id) {
+    if (this.short.size > 0 && this.opts.fairRound && this.turn !== app.id) {
       // Room is scarce: launches are served in fair order, not as their passes come.
       this.wanting.add(app.id);
       void this.fairRound();
@@ -205,8 +202,8 @@ export class Dispatcher {
    * a time; what comes meanwhile runs in the next.
    */
   private async fairRound(): Promise<void> {
-    const order = this.opts.fairOrder;
-    if (!order) return;
+    const plan = this.opts.fairRound;
+    if (!plan) return;
     if (this.rounding) {
       this.roundAgain = true;
       return;
@@ -215,13 +212,11 @@ export class Dispatcher {
     try {
       do {
         this.roundAgain = false;
-        const ids = order([...new Set([...this.wanting, ...this.short])]);
+        const { order, yieldFirst } = plan([...new Set([...this.wanting, ...this.short])]);
         this.wanting.clear();
         // A framework below the first app's role in share is owed the freed room first: its offers get a head start.
-        if (ids[0] !== undefined && this.opts.yieldsTo?.(ids[0])) {
-          await new Promise((r) => setTimeout(r, this.opts.yieldMs ?? 1_500));
-        }
-        for (const id of ids) {
+        if (yieldFirst) await new Promise((r) => setTimeout(r, this.opts.yieldMs ?? 1_500));
+        for (const id of order) {
           this.turn = id;
           await this.reconcile(id);
         }

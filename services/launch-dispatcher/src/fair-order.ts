@@ -10,49 +10,34 @@ export interface FairViews {
 }
 
 /**
- * Each role's claim now, as every agent's ledger and the admin's weights have
- * it: Marathon's per team (core's `marathonRole`), and the roles of the
- * frameworks that want offers (subscribed, not suppressed).
+ * A fair round's plan, from each role's claim now (every agent's ledger and
+ * the admin's weights, read once): the apps in the order their team's
+ * Marathon role (core's `marathonRole`) is served, lowest weighted dominant
+ * share of the cluster first, apps of one role in the order they came; and
+ * whether a framework that wants offers (subscribed, not suppressed) holds a
+ * lower share than the first app's role, so is owed freed room first.
  */
-function claimsNow(views: FairViews) {
-  const weights = views.roleWeights.get(ROLE_WEIGHTS_KEY)?.value;
-  const wanting = [...views.frameworks.values()].filter((f) => f.state === "active" && !f.suppressed);
-  const claims = roleClaims(
-    wanting,
-    [...views.ledgers.values()].flatMap((l) => l.reservations),
-    weights,
-  );
-  const claimOf = (appId: string) => {
-    const role = marathonRole(teamOf(appId));
-    return claims.get(role) ?? { role, weight: weightOf(weights, role), used: { cpus: 0, mem: 0, disk: 0 } };
-  };
-  const frameworkRoles = new Set(wanting.map((f) => f.role));
-  return {
-    claimOf,
-    frameworkClaims: [...claims.values()].filter((c) => frameworkRoles.has(c.role)),
-    total: clusterTotal(views.agents.values()),
-  };
-}
-
-/**
- * The order in which apps waiting for room are served: by their team's
- * Marathon role, lowest weighted dominant share of the cluster first; apps
- * of one role in the order they came.
- */
-export function appFairOrder(views: FairViews): (appIds: readonly string[]) => string[] {
+export function fairRoundPlan(views: FairViews): (appIds: readonly string[]) => { order: string[]; yieldFirst: boolean } {
   return (appIds) => {
-    const { claimOf, total } = claimsNow(views);
-    return fairOrder(
+    const weights = views.roleWeights.get(ROLE_WEIGHTS_KEY)?.value;
+    const wanting = [...views.frameworks.values()].filter((f) => f.state === "active" && !f.suppressed);
+    const claims = roleClaims(
+      wanting,
+      [...views.ledgers.values()].flatMap((l) => l.reservations),
+      weights,
+    );
+    const claimOf = (appId: string) => {
+      const role = marathonRole(teamOf(appId));
+      return claims.get(role) ?? { role, weight: weightOf(weights, role), used: { cpus: 0, mem: 0, disk: 0 } };
+    };
+    const total = clusterTotal(views.agents.values());
+    const order = fairOrder(
       appIds.map((appId) => ({ appId, ...claimOf(appId) })),
       total,
     ).map((c) => c.appId);
-  };
-}
-
-/** Whether a framework that wants offers holds a lower weighted share than the app's role: it is owed freed room first. */
-export function frameworkOwedFirst(views: FairViews): (appId: string) => boolean {
-  return (appId) => {
-    const { claimOf, frameworkClaims, total } = claimsNow(views);
-    return someRoleBelow(claimOf(appId), frameworkClaims, total);
+    const frameworkRoles = new Set(wanting.map((f) => f.role));
+    const frameworkClaims = [...claims.values()].filter((c) => frameworkRoles.has(c.role));
+    const first = order[0];
+    return { order, yieldFirst: first !== undefined && someRoleBelow(claimOf(first), frameworkClaims, total) };
   };
 }
