@@ -57,10 +57,9 @@ export class OfferRounds {
   /**
    * Offers each agent's free resources to the subscribed frameworks that want
    * them (not suppressed, not refusing the agent, with room under their
-   * team's limits), split as dominant resource fairness would have it (core's
-   * splitOffer): the roles holding the smallest weighted share of the cluster
-   * get the most, so two frameworks competing for a full cluster each get
-   * their share in one round. An agent's offers stand while its free resources
+   * team's limits), each resource split by the roles' weighted shares of it
+   * (core's splitOffer): the roles holding the least get the most, so two
+   * frameworks competing for a full cluster each get their share in one round. An agent's offers stand while its free resources
    * and the frameworks wanting them stay as they were; when either changes,
    * its outstanding offers are rescinded and it is split afresh.
    */
@@ -76,13 +75,20 @@ export class OfferRounds {
     );
     const marathonWaiting = [...this.views.queue.values()];
     const open = [...sessions.values()].filter((s) => s.isOpen);
-    this.tellLostAgents(open, now);
-    for (const s of open) this.rescindExpired(s, now);
+    // What is free on each agent offered to anyone, worked out once a round.
+    const freeNow = new Map(
+      this.views.agents.entriesList().flatMap(([id]) => {
+        const free = this.freeOn(id, now);
+        return free ? [[id, free] as const] : [];
+      }),
+    );
+    this.tellLostAgents(open, freeNow);
+    for (const s of open) this.rescindExpired(s, freeNow, now);
     const wanting = open.filter((s) => !s.suppressed && this.launcher.roomFor(s.framework, SMALLEST_TASK).count > 0);
     const batches = new Map<Session, MesosOffer[]>();
     for (const [agentId, { value: rec }] of this.views.agents.entriesList()) {
       const reg = rec.registration;
-      const free = reg ? this.freeOn(agentId, now) : undefined;
+      const free = reg ? freeNow.get(agentId) : undefined;
       const takers = free ? wanting.filter((s) => (s.refusedUntil.get(agentId) ?? 0) <= now) : [];
       const claimOf = (frameworkId: string, role: string) => ({
         frameworkId,
@@ -141,8 +147,8 @@ export class OfferRounds {
    * its agent_id. Its tasks' own updates (TASK_UNREACHABLE, TASK_LOST) follow
    * from their records.
    */
-  private tellLostAgents(open: readonly Session[], now: number): void {
-    const reachable = new Set(this.views.agents.entriesList().flatMap(([id]) => (this.freeOn(id, now) ? [id] : [])));
+  private tellLostAgents(open: readonly Session[], freeNow: ReadonlyMap<string, Resources>): void {
+    const reachable = new Set(freeNow.keys());
     for (const agentId of this.reachable) {
       if (reachable.has(agentId)) continue;
       this.log.info({ agentId }, "an agent stopped answering: telling the frameworks");
@@ -152,9 +158,9 @@ export class OfferRounds {
   }
 
   /** Takes back (RESCIND) each of a framework's offers older than the offer timeout, or of an agent no longer offered. */
-  private rescindExpired(s: Session, now: number): void {
+  private rescindExpired(s: Session, freeNow: ReadonlyMap<string, Resources>, now: number): void {
     for (const [offerId, o] of s.offers) {
-      if (now - o.madeAtMs > this.opts.offerTimeoutMs || !this.freeOn(o.agentId, now)) this.rescind(s, offerId);
+      if (now - o.madeAtMs > this.opts.offerTimeoutMs || !freeNow.has(o.agentId)) this.rescind(s, offerId);
     }
   }
 
