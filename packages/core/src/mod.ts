@@ -250,3 +250,30 @@ export {
   splitOffer,
   type SplitClaim,
 } from "./offer-split.js";
+export { CRON_YEARS, type CronParse, type CronSchedule, parseCron } from "./cron.js";
+export { nextTick, ticksBetween } from "./cron-next.js";
+export { instantOfLocal, localOf, timeZoneError } from "./zoned-time.js";
+export {
+  admitRun,
+  type Admission,
+  type CatchUpPolicy,
+  type ConcurrencyPolicy,
+  dueTicks,
+  type DueTicks,
+  type MissedTick,
+  type RestartPolicy,
+  retryAfterFailure,
+  runIdNow,
+  runIdOfTick,
+  type TickPolicy,
+} from "./job-ticks.js";
+export {
+  JOB_DEFAULTS,
+  type JobConstraint,
+  type JobDefinition,
+  type JobEnvValue,
+  type JobRunSpec,
+  type JobSchedule,
+  teamOfJob,
+} from "./job-definition.js";
+export { type JobParseResult, parseJob, parseSchedule } from "./job-validation.js";
