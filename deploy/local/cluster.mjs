@@ -53,6 +53,11 @@ const services = [
   ["launch-dispatcher", { BERTH_HTTP_PORT: "9103", ...natsUser("berth-launch-dispatcher") }],
   // Mesos frameworks subscribe on 127.0.0.1:5050 with a team's token (or as BERTH_SCHEDULER_ANONYMOUS_TEAM, if set).
   ["scheduler-api", { BERTH_HTTP_PORT: "9105", BERTH_DEFAULT_QUOTA: defaultQuota, ...natsUser("berth-scheduler-api") }],
+  // Metronome's jobs API on 127.0.0.1:9000, with the same tokens as the api.
+  [
+    "job-scheduler",
+    { BERTH_ADMIN_TOKEN: adminToken, BERTH_HTTP_PORT: "9106", BERTH_DEFAULT_QUOTA: defaultQuota, ...natsUser("berth-job-scheduler") },
+  ],
   [
     "api",
     {

@@ -3,6 +3,10 @@ import {
   appKey,
   type Deployment,
   type Framework,
+  type JobHistory,
+  type JobRecord,
+  type JobRun,
+  type JobTickCursor,
   type RoleWeights,
   type Principal,
   type QuotaLedger,
@@ -108,6 +112,10 @@ export interface Bus {
   servicePorts: TypedKv<ServicePortClaim>;
   frameworks: TypedKv<Framework>;
   roleWeights: TypedKv<RoleWeights>;
+  jobs: TypedKv<JobRecord>;
+  jobRuns: TypedKv<JobRun>;
+  jobHistory: TypedKv<JobHistory>;
+  jobTicks: TypedKv<JobTickCursor>;
   leases: KV;
   buckets: Buckets;
   close(): Promise<void>;
@@ -186,6 +194,10 @@ export const bucketCodecs = {
   servicePorts: jsonCodec<ServicePortClaim>("ServicePortClaim"),
   frameworks: jsonCodec<Framework>("Framework"),
   roleWeights: jsonCodec<RoleWeights>("RoleWeights"),
+  jobs: jsonCodec<JobRecord>("JobRecord"),
+  jobRuns: jsonCodec<JobRun>("JobRun"),
+  jobHistory: jsonCodec<JobHistory>("JobHistory"),
+  jobTicks: jsonCodec<JobTickCursor>("JobTickCursor"),
 };
 export type TypedBucket = keyof typeof bucketCodecs;
 export type BucketValue<B extends TypedBucket> = (typeof bucketCodecs)[B] extends Codec<infer T> ? T : never;
@@ -222,6 +234,10 @@ export function busFrom(nc: NatsConnection, buckets: Buckets): Bus {
     servicePorts: typed(buckets, "servicePorts"),
     frameworks: typed(buckets, "frameworks"),
     roleWeights: typed(buckets, "roleWeights"),
+    jobs: typed(buckets, "jobs"),
+    jobRuns: typed(buckets, "jobRuns"),
+    jobHistory: typed(buckets, "jobHistory"),
+    jobTicks: typed(buckets, "jobTicks"),
     leases: buckets.leases,
     buckets,
     close: async () => {

@@ -4,6 +4,8 @@ import { LEASE_TTL_MS } from "./topology.js";
 
 /** The lease the acting launch-dispatcher holds (Marathon's leadership: DELETE /v2/leader gives it up). */
 export const DISPATCHER_LEASE = "launch-dispatcher";
+/** The lease the acting job scheduler holds: it alone turns ticks into runs and carries runs out. */
+export const JOB_SCHEDULER_LEASE = "job-scheduler";
 
 /**
  * A lease in the leases bucket: whoever created the key holds it, renews it by

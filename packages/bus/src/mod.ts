@@ -63,7 +63,7 @@ export { KeyedQueue } from "./keyed-queue.js";
 export { statusMessages, updatesInOneMessage } from "./status-messages.js";
 export { Limiter } from "./limiter.js";
 export { KvCache, type SkipListener } from "./kv-cache.js";
-export { DISPATCHER_LEASE, Lease } from "./lease.js";
+export { DISPATCHER_LEASE, JOB_SCHEDULER_LEASE, Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
 export { request, serve } from "./rpc.js";
@@ -102,4 +102,5 @@ export { type AppliedRevisions, DeploymentStore, LOCKED_MESSAGE, lockHolder } fr
 export { openTask, sealTask, type WireTaskSpec } from "./launch.js";
 export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, sealingKeysFromPem } from "./sealed.js";
 export { AgentCommands } from "./agent-commands.js";
+export { type FrameworkLaunch, launchFrameworkTask } from "./framework-launch.js";
 export { agentStateOf, clusterTotal } from "./agent-state.js";

@@ -10,7 +10,14 @@ import { PROTOCOL_VERSION, subjects } from "./subjects.js";
  */
 export type NatsPrincipal = { kind: "service"; service: ControlPlaneService } | { kind: "agent"; agentId: string } | { kind: "operator" };
 
-export const CONTROL_PLANE_SERVICES = ["api", "launch-dispatcher", "offer-handler", "status-aggregator", "scheduler-api"] as const;
+export const CONTROL_PLANE_SERVICES = [
+  "api",
+  "launch-dispatcher",
+  "offer-handler",
+  "status-aggregator",
+  "scheduler-api",
+  "job-scheduler",
+] as const;
 export type ControlPlaneService = (typeof CONTROL_PLANE_SERVICES)[number];
 
 export interface NatsPermissions {
@@ -52,6 +59,8 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
   "status-aggregator": { publish: [subjects.event(">")], subscribe: [] },
   // Frameworks' launches: booked through the offer-handler, sent to the agents; their kills.
   "scheduler-api": { publish: [subjects.agentCommandAll, subjects.placement], subscribe: [] },
+  // Job runs' tasks: booked through the offer-handler, sent to the agents; their kills; the jobs' events.
+  "job-scheduler": { publish: [subjects.agentCommandAll, subjects.placement, subjects.event(">")], subscribe: [] },
 };
 
 /** One agent: its own heartbeats, status updates, log streams, commands and ledger, and read access to the task records. */

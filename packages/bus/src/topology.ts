@@ -76,6 +76,14 @@ export const BUCKETS = {
   frameworks: "berth_frameworks",
   /** Roles' weights for fair sharing (RoleWeights), set by the admin: one record, key ROLE_WEIGHTS_KEY. */
   roleWeights: "berth_role_weights",
+  /** Jobs (JobRecord: Metronome's job and its schedules) by job id; written by the job-scheduler. */
+  jobs: "berth_jobs",
+  /** Job runs (JobRun) by "<job id>/<run id>": a scheduled run's id is its tick's, created with compare-and-set, so a tick has one. */
+  jobRuns: "berth_job_runs",
+  /** Each job's history (JobHistory): counts and its latest ended runs. */
+  jobHistory: "berth_job_history",
+  /** Each schedule's cursor (JobTickCursor) by "<job id>/<schedule id>": the ticks up to it are accounted for. */
+  jobTicks: "berth_job_ticks",
 } as const;
 
 /** The one key of berth_role_weights. */
@@ -143,6 +151,10 @@ export interface Buckets {
   servicePorts: KV;
   frameworks: KV;
   roleWeights: KV;
+  jobs: KV;
+  jobRuns: KV;
+  jobHistory: KV;
+  jobTicks: KV;
 }
 
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
@@ -171,6 +183,10 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     servicePorts: await open(BUCKETS.servicePorts, 1),
     frameworks: await open(BUCKETS.frameworks, 1),
     roleWeights: await open(BUCKETS.roleWeights, 1),
+    jobs: await open(BUCKETS.jobs, 1),
+    jobRuns: await open(BUCKETS.jobRuns, 1),
+    jobHistory: await open(BUCKETS.jobHistory, 1),
+    jobTicks: await open(BUCKETS.jobTicks, 1),
   };
 }
 

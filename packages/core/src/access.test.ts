@@ -27,6 +27,13 @@ describe("what a team reaches", () => {
     expect(maySeeEvent(admin, plan)).toBe(true);
   });
 
+  it("sees a job's events when the job is the team's, by its dotted id", () => {
+    expect(eventScope({ eventType: "job_run_finished", jobId: "red.nightly.report", runId: "r" })).toEqual(["/red/nightly/report"]);
+    expect(maySeeEvent(red, { eventType: "job_run_started", jobId: "red.nightly", runId: "r" })).toBe(true);
+    expect(maySeeEvent(red, { eventType: "job_run_failed", jobId: "blue.nightly", runId: "r" })).toBe(false);
+    expect(maySeeEvent(red, { eventType: "job_run_missed", jobId: "redder.x", runId: "r" })).toBe(false);
+  });
+
   it("reads a plan's groups at every depth, and its steps' apps", () => {
     const tree = (id: string) => ({
       id: "/",

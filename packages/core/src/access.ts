@@ -1,6 +1,7 @@
 import { teamOf } from "./app-id.js";
 import type { ValidationDetail } from "./errors.js";
 import { isCleanAbsolutePath } from "./paths.js";
+import { jobAppId } from "./job-definition.js";
 
 /**
  * What a token may do where, as DC/OS's permissions did: reading (apps, tasks,
@@ -113,6 +114,8 @@ export function eventScope(event: Record<string, unknown>): string[] {
   // Marathon names an instance's app its run spec (instance_changed_event, instance_health_changed_event).
   add(event.runSpecId);
   add(event.groupId);
+  // A job's events (job_run_*) are its team's, as its tasks are.
+  if (typeof event.jobId === "string") add(jobAppId(event.jobId));
   add((event.appDefinition as { id?: unknown } | undefined)?.id);
   const plan = event.plan as { original?: GroupLike; target?: GroupLike; steps?: { actions?: { app?: unknown }[] }[] } | undefined;
   const walk = (g: GroupLike | undefined) => {

@@ -28,6 +28,8 @@ export interface Framework {
   state: FrameworkState;
   /** SUPPRESSed: it wants no offers until it REVIVEs (an active framework without it wants them). */
   suppressed?: boolean;
+  /** Scheduled by a Berth service (the job scheduler), not by a subscribed framework: it never fails over. */
+  builtIn?: boolean;
   registeredAtMs: number;
   /** When it was last seen subscribed (or its state last changed). */
   updatedAtMs: number;

@@ -65,7 +65,34 @@ export const JOB_DEFAULTS = {
   catchUp: "LATEST",
 } as const;
 
+/** The app id a job's tasks are checked and accounted under, and its events scoped by: `/shop/nightly-report`. */
+export function jobAppId(jobId: string): string {
+  return `/${jobId.replaceAll(".", "/")}`;
+}
+
 /** The team a job belongs to: its id's first name. */
 export function teamOfJob(jobId: string): string {
   return jobId.split(".")[0] ?? "";
+}
+
+/** A job as the job scheduler stores it (berth_jobs): the job, its schedules and when it was made. */
+export interface JobRecord {
+  readonly job: JobDefinition;
+  readonly schedules: readonly JobSchedule[];
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}
+
+/**
+ * How far a schedule's ticks are accounted for (berth_job_ticks): every tick
+ * up to `afterMs` has its run record. Made when the schedule is, so a new
+ * schedule's first tick is its next, not one from before it existed.
+ */
+export interface JobTickCursor {
+  readonly afterMs: number;
+}
+
+/** Where a run lives in berth_job_runs, and a schedule's cursor in berth_job_ticks. */
+export function jobRunKey(jobId: string, runId: string): string {
+  return `${jobId}/${runId}`;
 }

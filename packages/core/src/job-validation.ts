@@ -3,7 +3,7 @@ import { parseApp } from "./app-validation.js";
 import { Checker, opt } from "./checker.js";
 import { parseCron } from "./cron.js";
 import type { ValidationDetail } from "./errors.js";
-import { JOB_DEFAULTS, type JobConstraint, type JobDefinition, type JobRunSpec, type JobSchedule } from "./job-definition.js";
+import { JOB_DEFAULTS, jobAppId, type JobConstraint, type JobDefinition, type JobRunSpec, type JobSchedule } from "./job-definition.js";
 import type { CatchUpPolicy, ConcurrencyPolicy, RestartPolicy } from "./job-ticks.js";
 import { timeZoneError } from "./zoned-time.js";
 
@@ -122,7 +122,7 @@ function readRun(c: Checker, raw: unknown, jobId: string): JobRunSpec | undefine
   const maxLaunchDelay =
     opt(run.maxLaunchDelay, (v) => c.number("/run/maxLaunchDelay", v, { min: 1, max: 86_400, integer: true })) ??
     JOB_DEFAULTS.maxLaunchDelay;
-  if (run.volumes !== undefined && run.docker === undefined)
+  if (Array.isArray(run.volumes) && run.volumes.length > 0 && run.docker === undefined)
     c.fail("/run/volumes", "volumes need run.docker: they are bound into its container");
   const checked = parseApp(asApp(run, jobId, constraints), { version: "1970-01-01T00:00:00.000Z" });
   if (!checked.ok) {
@@ -164,7 +164,7 @@ function readRestart(c: Checker, raw: unknown): JobRunSpec["restart"] | undefine
 function asApp(run: Record<string, unknown>, jobId: string, constraints: readonly JobConstraint[]): Record<string, unknown> {
   const docker = run.docker as Record<string, unknown> | undefined;
   const app: Record<string, unknown> = {
-    id: `/${jobId.replaceAll(".", "/")}`,
+    id: jobAppId(jobId),
     instances: 1,
     constraints: constraints.map((k) => [
       k.attribute,
@@ -173,13 +173,14 @@ function asApp(run: Record<string, unknown>, jobId: string, constraints: readonl
     ]),
   };
   for (const key of ["cmd", "args", "cpus", "mem", "disk", "env", "secrets", "user", "taskKillGracePeriodSeconds"]) {
-    if (run[key] !== undefined) app[key] = run[key];
+    if (run[key] !== undefined && run[key] !== null) app[key] = run[key];
   }
   app.cpus ??= JOB_DEFAULTS.cpus;
   app.mem ??= JOB_DEFAULTS.mem;
   app.disk ??= JOB_DEFAULTS.disk;
-  if (run.artifacts !== undefined) app.fetch = run.artifacts;
-  if (docker !== undefined) app.container = { type: "DOCKER", docker, ...(run.volumes === undefined ? {} : { volumes: run.volumes }) };
+  if (Array.isArray(run.artifacts) && run.artifacts.length > 0) app.fetch = run.artifacts;
+  if (docker !== undefined)
+    app.container = { type: "DOCKER", docker, ...(Array.isArray(run.volumes) && run.volumes.length > 0 ? { volumes: run.volumes } : {}) };
   return app;
 }
 
@@ -232,4 +233,21 @@ function fromApp(
     ...(run.taskKillGracePeriodSeconds === undefined ? {} : { taskKillGracePeriodSeconds: app.taskKillGracePeriodSeconds }),
     ...(app.user === undefined ? {} : { user: app.user }),
   };
+}
+
+/** The app definition a job's run starts its task as (checked when the job was, so it parses). */
+export function jobTaskApp(job: JobDefinition, version: string): AppDefinition {
+  const run = job.run as unknown as Record<string, unknown>;
+  const parsed = parseApp(
+    asApp(
+      { ...run, gpus: undefined, placement: undefined, restart: undefined, maxLaunchDelay: undefined },
+      job.id,
+      job.run.placement.constraints,
+    ),
+    {
+      version,
+    },
+  );
+  if (!parsed.ok) throw new Error(`job ${job.id} no longer reads as a task: ${JSON.stringify(parsed.details)}`);
+  return parsed.app;
 }

@@ -269,11 +269,29 @@ export {
 } from "./job-ticks.js";
 export {
   JOB_DEFAULTS,
+  jobAppId,
   type JobConstraint,
   type JobDefinition,
   type JobEnvValue,
+  type JobRecord,
+  jobRunKey,
+  type JobTickCursor,
   type JobRunSpec,
   type JobSchedule,
   teamOfJob,
 } from "./job-definition.js";
-export { type JobParseResult, parseJob, parseSchedule } from "./job-validation.js";
+export { type JobParseResult, jobTaskApp, parseJob, parseSchedule } from "./job-validation.js";
+export {
+  attemptTaskId,
+  type AttemptTask,
+  countMissed,
+  EMPTY_HISTORY,
+  isRunActive,
+  type JobHistory,
+  type JobRun,
+  type JobRunAttempt,
+  type JobRunStatus,
+  recordRun,
+  runStep,
+  type RunStep,
+} from "./job-run.js";

@@ -59,16 +59,23 @@ export async function serveHttp(opts: {
       }
     })();
   });
+  return { server, ...(await listen(server, opts.host, opts.port)) };
+}
+
+/** Starts a server listening; its port (the one asked, or the one given for 0) and how to close it and its connections. */
+export async function listen(server: Server, host: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : opts.port;
   return {
-    server,
-    port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    port: typeof addr === "object" && addr ? addr.port : port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 export { envNumber, envString, metricsToken, type NatsConfig, natsConfig, type ServiceConfig, serviceConfig } from "./env.js";
 export { preciseNowMs, STATUS_LATENCY_BUCKETS } from "./latency-buckets.js";
-export { carriesBearer, type Route, serveHttp, serveServiceHttp } from "./http-endpoint.js";
+export { carriesBearer, listen, type Route, serveHttp, serveServiceHttp } from "./http-endpoint.js";
 export { createLogger, type Logger } from "./logger.js";
 export { every } from "./every.js";
 export { runProcess } from "./process.js";

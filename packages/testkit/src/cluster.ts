@@ -13,7 +13,8 @@ import { eventually } from "./wait.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-export type ServiceName = "api" | "launch-dispatcher" | "offer-handler" | "slave-agent" | "status-aggregator" | "scheduler-api";
+export type ServiceName =
+  "api" | "launch-dispatcher" | "offer-handler" | "slave-agent" | "status-aggregator" | "scheduler-api" | "job-scheduler";
 
 export interface ClusterProcess {
   name: string;
@@ -36,6 +37,8 @@ export interface Cluster {
   apiUrls: string[];
   /** With `schedulerApi`: where Mesos frameworks subscribe (http://127.0.0.1:<port>). */
   schedulerUrl: string;
+  /** With `jobScheduler`: Metronome's jobs API (http://127.0.0.1:<port>). */
+  jobsUrl: string;
   agentId: string;
   /** Every agent's id; the first is `agentId`. */
   agentIds: string[];
@@ -95,6 +98,8 @@ export async function startCluster(opts: {
   apiTls?: boolean;
   /** Start the scheduler-api (Mesos's scheduler API for frameworks) too. */
   schedulerApi?: boolean;
+  /** Start the job-scheduler (Metronome's jobs API) too. */
+  jobScheduler?: boolean;
 }): Promise<Cluster> {
   const apiTls = opts.apiTls ? await testTls() : undefined;
   const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
@@ -109,7 +114,7 @@ export async function startCluster(opts: {
   const common = { BERTH_NATS_URL: opts.natsUrl, BERTH_LOG_LEVEL: "debug", BERTH_METRICS_TOKEN: metricsToken, ...tlsEnv, ...opts.extraEnv };
   const httpPort = async () => String(await freePort());
   const agentIds = Array.from({ length: opts.agents ?? 1 }, (_, i) => (i === 0 ? agentId : `${agentId}-${i + 1}`));
-  const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator", "scheduler-api"] as const;
+  const services = ["api", "launch-dispatcher", "offer-handler", "status-aggregator", "scheduler-api", "job-scheduler"] as const;
   const credentials = await opts.natsUsers?.allow([
     ...services.map((service) => ({ kind: "service" as const, service })),
     ...agentIds.map((id) => ({ kind: "agent" as const, agentId: id })),
@@ -157,6 +162,23 @@ export async function startCluster(opts: {
         "scheduler-api",
         "scheduler-api",
         { ...common, ...as("scheduler-api"), BERTH_HTTP_PORT: await httpPort(), BERTH_SCHEDULER_API_PORT: String(schedulerPort) },
+        logDir,
+      ),
+    );
+  }
+  const jobsPort = opts.jobScheduler ? await freePort() : 0;
+  if (opts.jobScheduler) {
+    processes.push(
+      start(
+        "job-scheduler",
+        "job-scheduler",
+        {
+          ...common,
+          ...as("job-scheduler"),
+          BERTH_ADMIN_TOKEN: adminToken,
+          BERTH_HTTP_PORT: await httpPort(),
+          BERTH_JOBS_PORT: String(jobsPort),
+        },
         logDir,
       ),
     );
@@ -219,6 +241,7 @@ export async function startCluster(opts: {
       ),
     apiUrls: processes.filter((p) => p.service === "api").map((p) => `${scheme}://127.0.0.1:${p.env.BERTH_API_PORT}`),
     schedulerUrl: `http://127.0.0.1:${schedulerPort}`,
+    jobsUrl: `http://127.0.0.1:${jobsPort}`,
     agentId,
     agentIds,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,

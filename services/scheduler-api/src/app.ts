@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type Bus, cacheOf, isConnected } from "@berth/bus";
-import { every, hashToken, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
+import { every, hashToken, listen, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import type { Registry } from "prom-client";
 import type { SchedulerApiConfig } from "./config.js";
 import { CallError } from "./calls.js";
@@ -114,22 +114,13 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
         (err) => logger.warn({ err: String(err) }, "the framework sweep failed"),
       );
       stops.push(() => failover.stop());
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(config.apiPort, config.apiHost, () => resolve());
+      const { port, close } = await listen(server, config.apiHost, config.apiPort);
+      stops.push(() => {
+        api.stop();
+        return close();
       });
-      stops.push(
-        () =>
-          new Promise<void>((resolve) => {
-            api.stop();
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-      );
       const http = await serveServiceHttp("scheduler-api", config, deps.registry, logger, () => isConnected(bus.nc));
       stops.push(() => http.close());
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : config.apiPort;
       logger.info({ port, host: config.apiHost }, "scheduler API listening");
       return { port };
     },

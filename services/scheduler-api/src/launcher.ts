@@ -1,9 +1,8 @@
-import { type AgentCommands, type AgentLedger, type BusHandles, channels, type KvCache, request } from "@berth/bus";
+import { type AgentCommands, type AgentLedger, type BusHandles, type KvCache, launchFrameworkTask } from "@berth/bus";
 import {
   effectiveTeam,
   type Framework,
   frameworkLaunchRefusal,
-  killGraceSeconds,
   parseApp,
   afterTaking,
   beyondOffers,
@@ -15,7 +14,6 @@ import {
   roomUnder,
   type TaskResources,
   holding,
-  stagedTask,
   type TaskRecord,
   taskNeed,
   taskSpec,
@@ -71,31 +69,19 @@ export class Launcher {
     if (overQuota) return invalid(overQuota);
     const overLimit = this.roomFor(f, need, bookings).reason;
     if (overLimit) return invalid(overLimit);
-    const reply = await request(this.bus.nc, channels.placement, undefined, { tasks: [need] });
-    if (reply.error) return { state: "TASK_DROPPED", message: `Cannot book the task: ${reply.error.message}` };
-    const placed = reply.placements[0];
-    if (!placed) {
-      const why = (reply.unplaced[0]?.reasons ?? []).join("; ");
-      return { state: "TASK_DROPPED", message: `The offer's resources were taken since it was made: ${why}` };
-    }
-    // The next launch's quota and limit checks must count this booking: wait until the view of the ledgers has it.
-    const ledger = await this.bus.ledger.get(placed.agentId);
-    if (ledger) await this.views.ledgers.waitFor(ledger.revision);
-    const record = stagedTask({
-      taskId,
-      appId: app.id,
-      agentId: placed.agentId,
-      hostname: placed.hostname,
-      ports: placed.ports,
-      version: app.version,
-      configVersion: app.version,
-      killGracePeriodSeconds: killGraceSeconds(app),
+    const out = await launchFrameworkTask(this.bus, this.views.ledgers, this.commands, {
+      app,
+      need,
+      spec: (ports) => taskSpec(app, taskId, ports, team.policy),
       nowMs: now,
-      frameworkId: f.id,
     });
+    if (!out.launched) {
+      return {
+        state: "TASK_DROPPED",
+        message: out.error ? out.reason : `The offer's resources were taken since it was made: ${out.reason}`,
+      };
+    }
     offers.left = afterTaking(offers.left, need);
-    await this.bus.tasks.create(taskId, record);
-    await this.commands.launch(record, taskSpec(app, taskId, placed.ports, team.policy), now);
     this.log.info({ frameworkId: f.id, taskId, agentId }, "launched a framework's task");
     return undefined;
   }

@@ -226,7 +226,7 @@ export class SchedulerApi {
         await this.registry.kill(t, "not started within the launch timeout", now);
       }
     }
-    const gone = [...this.views.frameworks.values()].filter((f) => !this.sessions.has(f.id));
+    const gone = [...this.views.frameworks.values()].filter((f) => !f.builtIn && !this.sessions.has(f.id));
     await this.registry.endFailedOver(gone, now);
     for (const f of this.views.frameworks.values()) {
       if (f.state !== "completed") continue;
@@ -242,7 +242,7 @@ export class SchedulerApi {
   /** At start: a framework left active by an earlier run of this service has no stream now; its failover time runs from here. */
   async markOrphansInactive(): Promise<void> {
     for (const f of this.views.frameworks.values()) {
-      if (f.state === "active" && !this.sessions.has(f.id)) await this.registry.setState(f.id, "inactive", this.opts.now());
+      if (f.state === "active" && !f.builtIn && !this.sessions.has(f.id)) await this.registry.setState(f.id, "inactive", this.opts.now());
     }
   }
 

@@ -1,0 +1,235 @@
+import { type AgentCommands, isCasConflict, type KvCache, type TypedKv } from "@berth/bus";
+import {
+  admitRun,
+  countMissed,
+  dueTicks,
+  EMPTY_HISTORY,
+  isRunActive,
+  isTerminal,
+  type JobHistory,
+  type JobRecord,
+  type JobRun,
+  jobRunKey,
+  type JobSchedule,
+  type JobTickCursor,
+  parseCron,
+  recordRun,
+  runIdOfTick,
+  runStep,
+  type TaskRecord,
+  teamOfJob,
+} from "@berth/core";
+import type { Logger } from "@berth/runtime";
+import { jobFrameworkId, type RunLauncher } from "./run-launcher.js";
+
+export interface JobRunnerStores {
+  runs: TypedKv<JobRun>;
+  history: TypedKv<JobHistory>;
+  ticks: TypedKv<JobTickCursor>;
+  tasks: TypedKv<TaskRecord>;
+}
+
+export interface JobRunnerViews {
+  jobs: KvCache<JobRecord>;
+  runs: KvCache<JobRun>;
+  ticks: KvCache<JobTickCursor>;
+  tasks: KvCache<TaskRecord>;
+}
+
+export interface JobRunnerOptions {
+  historyLimit: number;
+  maxCatchUp: number;
+  now: () => number;
+  onRunEnded?: (run: JobRun) => void;
+  onRunLaunched?: (run: JobRun, nowMs: number) => void;
+  /** Publishes a job event once: `msgId` names it, so a second publish of it is dropped by the stream. */
+  publish: (event: JobEvent, msgId: string) => Promise<unknown>;
+}
+
+/** job_run_started, job_run_finished, job_run_failed and job_run_missed (also for a skipped tick). */
+export interface JobEvent {
+  eventType: string;
+  timestamp: string;
+  jobId: string;
+  runId: string;
+  [field: string]: unknown;
+}
+
+/** How long between two kills sent for one task. */
+const KILL_RESEND_MS = 5_000;
+
+/**
+ * What the acting job scheduler does at each step: turns each schedule's
+ * ticks into run records (by compare-and-set on the key the tick determines,
+ * so a tick has one, whoever else tries), takes each active run one step
+ * (launch, follow, retry, stop: core's runStep) and counts each ended run in
+ * its job's history once.
+ */
+export class JobRunner {
+  private readonly killsSent = new Map<string, number>();
+
+  constructor(
+    private readonly stores: JobRunnerStores,
+    private readonly views: JobRunnerViews,
+    private readonly launcher: RunLauncher,
+    private readonly commands: AgentCommands,
+    private readonly opts: JobRunnerOptions,
+    private readonly log: Logger,
+  ) {}
+
+  async step(): Promise<void> {
+    const now = this.opts.now();
+    for (const rec of this.views.jobs.values()) {
+      for (const s of rec.schedules) if (s.enabled) await this.tick(rec, s, now);
+    }
+    for (const [key, entry] of this.views.runs.entriesList()) {
+      const run = entry.value;
+      if (isRunActive(run)) await this.advance(key, run, entry.revision, now);
+      else if (!run.recorded) await this.record(key, run);
+    }
+  }
+
+  /** A schedule's ticks since its cursor: each gets its run record (to run, missed or skipped), then the cursor moves on. */
+  private async tick(rec: JobRecord, s: JobSchedule, now: number): Promise<void> {
+    const cronParse = parseCron(s.cron);
+    if (!cronParse.ok) return;
+    const cursorKey = jobRunKey(rec.job.id, s.id);
+    const cursor = this.views.ticks.get(cursorKey);
+    if (!cursor) {
+      await this.stores.ticks.create(cursorKey, { afterMs: now }).catch(ignoreConflict);
+      return;
+    }
+    const due = dueTicks(cronParse.schedule, s, cursor.value.afterMs, now, this.opts.maxCatchUp);
+    if (due.run.length === 0 && due.missed.length === 0 && due.missedUncounted === 0) return;
+    const base = { jobId: rec.job.id, scheduleId: s.id, createdAtMs: now, attempts: [] };
+    for (const m of due.missed) {
+      await this.createRun({
+        ...base,
+        id: runIdOfTick(m.tickMs, s.id),
+        tickMs: m.tickMs,
+        status: "MISSED",
+        reason: m.reason,
+        completedAtMs: now,
+      });
+    }
+    for (const tickMs of due.run) {
+      const id = runIdOfTick(tickMs, s.id);
+      const active = [...this.views.runs.values()].filter((r) => r.jobId === rec.job.id && isRunActive(r) && r.id !== id);
+      const admitted = admitRun(
+        s.concurrencyPolicy,
+        active.map((r) => r.id),
+      );
+      if (!admitted.start) {
+        await this.createRun({ ...base, id, tickMs, status: "SKIPPED", reason: admitted.reason, completedAtMs: now });
+        continue;
+      }
+      for (const stopId of admitted.stop) {
+        await this.stores.runs.mutate(jobRunKey(rec.job.id, stopId), (cur) =>
+          cur && isRunActive(cur) && !cur.stopRequested
+            ? { ...cur, stopRequested: `replaced by run ${id} (concurrencyPolicy REPLACE)` }
+            : undefined,
+        );
+      }
+      await this.createRun({ ...base, id, tickMs, status: "INITIAL" });
+    }
+    if (due.missedUncounted > 0) {
+      await this.stores.history.mutate(rec.job.id, (h) => countMissed(h ?? EMPTY_HISTORY, due.missedUncounted));
+    }
+    // Moved on only from where this step read it: a second scheduler acting at once fails here, and its runs' creates failed above.
+    await this.stores.ticks.update(cursorKey, { afterMs: now }, cursor.revision).catch(ignoreConflict);
+  }
+
+  private async createRun(run: JobRun): Promise<void> {
+    try {
+      const revision = await this.stores.runs.create(jobRunKey(run.jobId, run.id), run);
+      await this.views.runs.waitFor(revision);
+      if (run.status === "MISSED" || run.status === "SKIPPED") await this.announce("job_run_missed", run);
+      this.log.info({ jobId: run.jobId, runId: run.id, status: run.status, reason: run.reason }, "a schedule ticked");
+    } catch (err) {
+      ignoreConflict(err);
+    }
+  }
+
+  private async advance(key: string, run: JobRun, revision: number, now: number): Promise<void> {
+    const job = this.views.jobs.get(run.jobId)?.value.job;
+    const attempt = run.attempts.at(-1);
+    const task = attempt ? this.views.tasks.get(attempt.taskId)?.value : undefined;
+    const step = runStep(run, job, task, jobFrameworkId(teamOfJob(run.jobId)), now);
+    if (step.kind === "wait") return;
+    if (step.kind === "kill") {
+      if (task && now - (this.killsSent.get(step.taskId) ?? 0) >= KILL_RESEND_MS) {
+        this.killsSent.set(step.taskId, now);
+        await this.stores.tasks.mutate(step.taskId, (cur) =>
+          cur && !isTerminal(cur.state) && cur.goal !== "KILL" ? { ...cur, goal: "KILL" } : undefined,
+        );
+        await this.commands.kill(task, step.reason, now);
+      }
+      return;
+    }
+    let current = { run, revision };
+    if (step.run !== run) {
+      try {
+        current = { run: step.run, revision: await this.stores.runs.update(key, step.run, revision) };
+      } catch (err) {
+        return ignoreConflict(err);
+      }
+      await this.views.runs.waitFor(current.revision);
+      await this.forgetEndedTask(run, step.run);
+      if (step.run.status === "SUCCESS") await this.announce("job_run_finished", step.run);
+      if (step.run.status === "FAILED") await this.announce("job_run_failed", step.run);
+    }
+    if (step.kind !== "launch" || !job) return;
+    const outcome = await this.launcher.launch(job, step.taskId, now);
+    const waiting = outcome.launched ? undefined : outcome.reason;
+    if (waiting !== current.run.waiting) {
+      const { waiting: _, ...rest } = current.run;
+      await this.stores.runs.update(key, waiting === undefined ? rest : { ...rest, waiting }, current.revision).catch(ignoreConflict);
+    }
+    if (outcome.launched && attempt?.taskId !== step.taskId) {
+      this.opts.onRunLaunched?.(current.run, now);
+      if (current.run.attempts.length === 1) await this.announce("job_run_started", current.run, { taskId: step.taskId });
+    }
+  }
+
+  private async announce(eventType: string, run: JobRun, extra: Record<string, unknown> = {}): Promise<void> {
+    const event: JobEvent = {
+      eventType,
+      timestamp: new Date(this.opts.now()).toISOString(),
+      jobId: run.jobId,
+      runId: run.id,
+      status: run.status,
+      ...(run.scheduleId === undefined ? {} : { scheduleId: run.scheduleId, tick: new Date(run.tickMs ?? 0).toISOString() }),
+      ...(run.reason === undefined ? {} : { reason: run.reason }),
+      tasks: run.attempts.map((a) => ({
+        id: a.taskId,
+        status: a.state ?? "TASK_STAGING",
+        ...(a.exitCode === undefined ? {} : { exitCode: a.exitCode }),
+      })),
+      ...extra,
+    };
+    await this.opts.publish(event, `job-${run.jobId}-${run.id}-${eventType}`);
+  }
+
+  /** An attempt whose end the run has recorded leaves no task record behind. */
+  private async forgetEndedTask(before: JobRun, after: JobRun): Promise<void> {
+    const last = before.attempts.at(-1);
+    const recorded = last && after.attempts.find((a) => a.taskId === last.taskId);
+    if (!recorded?.state || !isTerminal(recorded.state)) return;
+    const t = this.views.tasks.get(recorded.taskId);
+    if (t && isTerminal(t.value.state)) await this.stores.tasks.delete(recorded.taskId, t.revision).catch(() => undefined);
+    this.killsSent.delete(recorded.taskId);
+  }
+
+  /** An ended run counted in its job's history, once (by run id), then marked as counted. */
+  private async record(key: string, run: JobRun): Promise<void> {
+    if (this.views.jobs.get(run.jobId)) {
+      await this.stores.history.mutate(run.jobId, (h) => recordRun(h ?? EMPTY_HISTORY, run, this.opts.historyLimit));
+    }
+    await this.stores.runs.mutate(key, (cur) => (cur && !cur.recorded ? { ...cur, recorded: true } : undefined));
+    this.opts.onRunEnded?.(run);
+  }
+}
+
+function ignoreConflict(err: unknown): void {
+  if (!isCasConflict(err)) throw err;
+}

@@ -1,0 +1,2 @@
+export { buildJobScheduler } from "./app.js";
+export { type JobSchedulerConfig, loadConfig } from "./config.js";
