@@ -1,5 +1,9 @@
 // Metronome's jobs API on the real cluster: one-off and scheduled runs of real containers next to Marathon's apps.
+import { execFile, spawn } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiJobRun } from "@berth/contract";
 import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
@@ -8,16 +12,7 @@ import { useCluster } from "../support/fixture.js";
 const f = useCluster("e2e-jobs", { jobScheduler: true });
 let jobs: Api;
 
-interface RunView {
-  id: string;
-  status: string;
-  createdAt: string;
-  completedAt: string | null;
-  tick?: string;
-  scheduleId?: string;
-  reason?: string;
-  tasks: { id: string; status: string; exitCode?: number }[];
-}
+type RunView = ApiJobRun;
 
 const run = (cmd: string, over: Record<string, unknown> = {}) => ({ cmd, cpus: 0.1, mem: 32, docker: { image: DEMO_IMAGE }, ...over });
 
@@ -47,17 +42,26 @@ describe("one-off runs", () => {
     await f.api.waitRunning("/ops/web", 1);
     const [webTask] = await f.api.running("/ops/web");
 
-    const made = await jobs.call("POST", "/v1/jobs", { id: "ops.hello", description: "says hello", run: run("echo hello from a job") });
+    const cmd = "echo hello from a job; sleep 3";
+    const made = await jobs.call("POST", "/v1/jobs", { id: "ops.hello", description: "says hello", run: run(cmd) });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({
-      id: "ops.hello",
-      run: { cmd: "echo hello from a job", cpus: 0.1, mem: 32, restart: { policy: "NEVER" } },
-    });
+    expect(made.body).toMatchObject({ id: "ops.hello", run: { cmd, cpus: 0.1, mem: 32, restart: { policy: "NEVER" } } });
     const started = await jobs.call<RunView>("POST", "/v1/jobs/ops.hello/runs");
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ jobId: "ops.hello", status: "INITIAL", completedAt: null });
     expect(started.body.id).toMatch(/^\d{14}[A-Z0-9]{5}$/);
 
+    // While it runs, its task's output is read as any task's, through the api.
+    const active = await eventually(
+      async () => {
+        const r = await runOf("ops.hello", started.body.id);
+        return r.status === "ACTIVE" && r;
+      },
+      { what: "the run active" },
+    );
+    await eventually(async () => /hello from a job/.test((await f.api.call<string>("GET", `/v2/tasks/${active.tasks[0]!.id}/logs`)).body), {
+      what: "the run's output",
+    });
     const done = await ended("ops.hello", started.body.id, "the run ended");
     expect(done.status).toBe("SUCCESS");
     expect(done.tasks).toEqual([expect.objectContaining({ status: "TASK_FINISHED", exitCode: 0 })]);
@@ -80,6 +84,14 @@ describe("one-off runs", () => {
     const told = f.events.filter((e) => e.runId === started.body.id);
     expect(told.map((e) => e.eventType)).toEqual(["job_run_started", "job_run_finished"]);
     expect(told[0]).toMatchObject({ jobId: "ops.hello", taskId: done.tasks[0]!.id });
+    // The team's job framework is listed with Marathon's, and cannot be torn down behind its jobs' back.
+    const frameworks = await f.api.call<{ frameworks: { id: string; name: string; role: string }[] }>("GET", "/v2/frameworks");
+    expect(frameworks.body.frameworks).toContainEqual(
+      expect.objectContaining({ id: "metronome-ops", name: "metronome", role: "ops/metronome" }),
+    );
+    expect((await f.api.call("DELETE", "/v2/frameworks/metronome-ops")).status).toBe(409);
+    // The api passes /v1 on: the same job at its address.
+    expect((await f.api.call("GET", "/v1/jobs/ops.hello")).body).toMatchObject({ id: "ops.hello", description: "says hello" });
     // The app's task was left alone: the same task, still running.
     expect((await f.api.running("/ops/web")).map((t) => t.id)).toEqual([webTask!.id]);
   });
@@ -195,5 +207,52 @@ describe("what users get wrong, and other teams", () => {
     expect((await other.call("POST", "/v1/jobs/ops.hello/runs")).status).toBe(404);
     expect((await other.call("POST", "/v1/jobs", { id: "other.mine", run: run("true") })).status).toBe(201);
     expect((await other.call<{ id: string }[]>("GET", "/v1/jobs")).body.map((j) => j.id)).toEqual(["other.mine"]);
+  });
+});
+
+const bin = join(resolve(dirname(fileURLToPath(import.meta.url)), "../.."), "packages/cli/dist/main.js");
+const cliEnv = () => ({
+  ...process.env,
+  BERTH_URL: f.cluster.apiUrl,
+  BERTH_JOBS_URL: f.cluster.jobsUrl,
+  BERTH_TOKEN: f.cluster.adminToken,
+});
+
+/** Runs the real `berth` binary against the cluster's jobs API. */
+function berth(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: cliEnv() }, (err, stdout, stderr) =>
+      res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+describe("the berth command's jobs", () => {
+  it("adds a job, runs it, follows the run to its end, and shows, lists, tells the history of and removes it", async () => {
+    const add = await berth(["job", "add", "-"], JSON.stringify({ id: "cli.greet", run: run("echo hi; exit 4") }));
+    expect(add).toMatchObject({ code: 0, stdout: "job cli.greet added\n" });
+    const bad = await berth(["job", "add", "-"], JSON.stringify({ id: "cli.bad", run: { cmd: "x", mem: -1 } }));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Object is not valid\n\s+\/run\/mem: must be at least 0/);
+
+    const started = await berth(["job", "run", "cli.greet"]);
+    const runId = /run (\S+) started/.exec(started.stdout)?.[1];
+    expect(runId).toMatch(/^\d{14}[A-Z0-9]{5}$/);
+    // Followed until it ends: its states as they change, the last with the task's exit code.
+    const follow = spawn(process.execPath, [bin, "job", "runs", "cli.greet", "--follow"], { env: cliEnv() });
+    let out = "";
+    follow.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    await eventually(() => /FAILED\s+TASK_FAILED\(4\)/.test(out), { what: "the run followed to its end", timeoutMs: 30_000 });
+    follow.kill();
+    expect(out.split("\n")[0]).toMatch(new RegExp(`^${runId}\\s+(INITIAL|STARTING|ACTIVE|FAILED)`));
+
+    const history = await berth(["job", "history", "cli.greet"]);
+    expect(history.stdout).toMatch(/0 succeeded, 1 failed, 0 missed, 0 skipped/);
+    expect(history.stdout).toMatch(new RegExp(`${runId}\\s+FAILED\\s+\\S+\\s+the task failed and the job's restart policy is NEVER`));
+    expect((await berth(["job", "show", "cli.greet"])).stdout).toMatch(/runs echo hi; exit 4 in berth\/busybox:latest, 0.1 cpus, 32 MiB/);
+    expect((await berth(["job", "list"])).stdout).toMatch(/cli\.greet\s+0\s+0\s+1\s+0/);
+    expect(await berth(["job", "remove", "cli.greet"])).toMatchObject({ code: 0, stdout: "job cli.greet removed\n" });
+    expect((await berth(["job", "show", "cli.greet"])).stderr).toBe("error: Job 'cli.greet' does not exist\n");
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
 
-const f = useCluster("e2e-ui");
+const f = useCluster("e2e-ui", { jobScheduler: true });
 const artifacts = join(import.meta.dirname, "..", "..", "test-results", "ui");
 let browser: Browser;
 let page: Page;
@@ -114,5 +114,27 @@ describe("the web UI in Chromium", () => {
     const feed = await page.locator("table").textContent();
     expect(feed).toContain("/shop/web");
     expect(feed).not.toContain("/billing");
+  });
+
+  it("lists the team's jobs with when each next runs in its own zone, runs one now and shows how it ended", async () => {
+    const job = (id: string, zone: string) => ({
+      id,
+      run: { cmd: "echo report done", cpus: 0.1, mem: 32, docker: { image: DEMO_IMAGE } },
+      schedules: [{ id: "nightly", cron: "0 3 * * *", timeZone: zone }],
+    });
+    expect((await f.api.call("POST", "/v1/jobs", job("shop.report", "America/New_York"))).status).toBe(201);
+    expect((await f.api.call("POST", "/v1/jobs", job("billing.secret", "UTC"))).status).toBe(201);
+    await page.getByRole("link", { name: "Jobs" }).click();
+    await page.getByRole("link", { name: "shop.report" }).waitFor();
+    expect(await page.getByRole("link", { name: "billing.secret" }).count()).toBe(0);
+    // Three in the morning where the job runs, said in that zone.
+    await page.getByRole("cell", { name: /03:00 \(America\/New_York\)$/ }).waitFor();
+    await page.getByRole("link", { name: "shop.report" }).click();
+    await page.getByRole("heading", { name: "shop.report" }).waitFor();
+    await page.getByRole("button", { name: "Run now" }).click();
+    // The page follows the run's events: it ends in the history without a reload.
+    await page.getByText("1 succeeded, 0 failed").waitFor({ timeout: 30_000 });
+    await page.getByRole("table", { name: "History" }).getByText("SUCCESS").waitFor();
+    await page.screenshot({ path: join(artifacts, "job-page.png"), fullPage: true });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
+import { JOB_USAGE, runJobCommand } from "./jobs.js";
 import { table } from "./output.js";
 import { type ApiApp as App, type ApiFramework, type ApiRole, type ApiTask as Task, type ApiUsage, SseReader } from "@berth/contract";
 import type { Scope } from "@berth/core";
@@ -23,8 +24,10 @@ export const USAGE = `berth: run containers with Berth
   berth role list | weight <role> <n> | reset <role>
   berth token list | revoke <id>
   berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
+${JOB_USAGE}
 
   --url URL     Berth's API (BERTH_URL, default http://127.0.0.1:8080)
+  --jobs-url U  the jobs API (BERTH_JOBS_URL, default http://127.0.0.1:9000)
   --token T     bearer token (BERTH_TOKEN)
   --json        print the API's JSON
   --force       override a deployment's lock
@@ -49,7 +52,8 @@ function readJson(io: Io, file: string): unknown {
   }
 }
 
-export async function run(args: Args, client: Client, io: Io): Promise<void> {
+/** Runs one command: `client` speaks to the API, `jobs` to the jobs API. */
+export async function run(args: Args, client: Client, io: Io, jobs: Client = client): Promise<void> {
   const json = args.flags.has("json");
   const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
   const changed = (r: { deploymentId?: string | undefined; version?: string | undefined }) =>
@@ -59,6 +63,8 @@ export async function run(args: Args, client: Client, io: Io): Promise<void> {
         `deployment ${r.deploymentId ?? "?"} started (version ${r.version ?? "?"}); follow it with: berth deployment watch ${r.deploymentId ?? ""}`,
     );
   const [group, verb] = args.words;
+  if (group === "job")
+    return runJobCommand(args, jobs, { out: io.out, readJson: (file) => readJson(io, file), ...(io.signal ? { signal: io.signal } : {}) });
 
   if (group === "app") {
     switch (verb) {

@@ -7,9 +7,11 @@ const args = parseArgs(process.argv.slice(2));
 const url = String(args.flags.get("url") ?? process.env.BERTH_URL ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
 const token = args.flags.get("token") ?? process.env.BERTH_TOKEN;
 const client = new Client(url, typeof token === "string" ? token : undefined);
+const jobsUrl = String(args.flags.get("jobs-url") ?? process.env.BERTH_JOBS_URL ?? "http://127.0.0.1:9000").replace(/\/+$/, "");
+const jobs = new Client(jobsUrl, typeof token === "string" ? token : undefined);
 
 try {
-  await run(args, client, { out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`), read: readInput });
+  await run(args, client, { out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`), read: readInput }, jobs);
   process.exitCode = 0;
 } catch (err) {
   if (err instanceof UsageError) {

@@ -1,2 +1,3 @@
 export type { ApiApp, ApiFramework, ApiRole, ApiTask, ApiUsage } from "./api-shapes.js";
 export { type SseFrame, SseReader } from "./sse.js";
+export type { ApiJob, ApiJobHistory, ApiJobHistorySummary, ApiJobRun, ApiJobSchedule } from "./job-shapes.js";

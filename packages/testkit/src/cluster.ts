@@ -125,6 +125,7 @@ export async function startCluster(opts: {
   };
   const as = (service: (typeof services)[number]) => natsEnv({ kind: "service", service });
   const processes: ClusterProcess[] = [];
+  const jobsPort = opts.jobScheduler ? await freePort() : 0;
   for (let i = 1; i <= (opts.instances ?? 1); i++) {
     const suffix = i === 1 ? "" : `-${i}`;
     processes.push(
@@ -150,6 +151,7 @@ export async function startCluster(opts: {
           ...apiTlsEnv,
           BERTH_ADMIN_TOKEN: adminToken,
           BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()),
+          ...(opts.jobScheduler ? { BERTH_JOBS_URL: `http://127.0.0.1:${jobsPort}` } : {}),
         },
         logDir,
       ),
@@ -166,7 +168,6 @@ export async function startCluster(opts: {
       ),
     );
   }
-  const jobsPort = opts.jobScheduler ? await freePort() : 0;
   if (opts.jobScheduler) {
     processes.push(
       start(

@@ -4,6 +4,7 @@ import { appView } from "./views/app.js";
 import { appsView } from "./views/apps.js";
 import { agentsView, deploymentsView, eventsView, queueView } from "./views/cluster.js";
 import { editorView } from "./views/editor.js";
+import { jobsView, jobView } from "./views/jobs.js";
 import type { View } from "./widgets.js";
 
 /** Events seen since the page loaded, newest first (the live feed). */
@@ -26,6 +27,10 @@ function route(): { view: View; live: boolean } {
       return { view: deploymentsView, live: true };
     case "queue":
       return { view: queueView, live: true };
+    case "jobs":
+      return { view: jobsView, live: true };
+    case "job":
+      return { view: () => jobView(rest.map(decodeURIComponent).join("/")), live: true };
     case "agents":
       return { view: agentsView, live: true };
     case "events":
@@ -39,6 +44,7 @@ const NAV: [string, string][] = [
   ["#/apps", "Apps"],
   ["#/deployments", "Deployments"],
   ["#/queue", "Queue"],
+  ["#/jobs", "Jobs"],
   ["#/agents", "Agents"],
   ["#/events", "Events"],
 ];

@@ -25,6 +25,8 @@ export interface ApiConfig extends NatsConfig {
   callbackTimeoutMs: number;
   /** Where service ports are picked from. */
   servicePorts: PortRange;
+  /** The job-scheduler's jobs API, which /v1 is passed on to. */
+  jobsUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .filter(Boolean),
     callbackTimeoutMs: envNumber(env, "BERTH_CALLBACK_TIMEOUT_MS", 5_000),
     servicePorts: env.BERTH_SERVICE_PORTS ? parsePortRange(env.BERTH_SERVICE_PORTS) : DEFAULT_SERVICE_PORTS,
+    jobsUrl: envString(env, "BERTH_JOBS_URL", "http://127.0.0.1:9000").replace(/\/+$/, ""),
   };
 }
 

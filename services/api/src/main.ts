@@ -30,6 +30,7 @@ await runProcess("api", async ({ logger, registry }) => {
     ...(config.tls ? { tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
     callbacks: { allow: config.callbackAllow, timeoutMs: config.callbackTimeoutMs },
     servicePorts: config.servicePorts,
+    jobsUrl: config.jobsUrl,
   });
   // Every instance follows every subscription; each event goes to one of them.
   const callbacks = new EventCallbacks(

@@ -149,6 +149,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
   own("GET", "/ui", "/ui", "The web UI (redirect)", "text"),
   own("GET", "/ui/", "/ui/", "The web UI", "text"),
   own("GET", "/ui/*", "/ui/{file}", "The web UI's files", "text"),
+  own("GET", "/v1/*", "/v1/jobs", "Metronome's jobs API (every /v1 path), passed on to the job-scheduler: docs/jobs.md", "any"),
+  own("POST", "/v1/*", "/v1/jobs", "Make a job, start a run, stop one: passed on to the job-scheduler", "any", { body: true, status: 201 }),
+  own("PUT", "/v1/*", "/v1/jobs/{jobId}", "Change a job or a schedule: passed on to the job-scheduler", "any", { body: true }),
+  own("DELETE", "/v1/*", "/v1/jobs/{jobId}", "Remove a job or a schedule: passed on to the job-scheduler", "any"),
 ];
 
 /** Routes registered but not described: buildServer refuses to start with any. */

@@ -14,6 +14,7 @@ import { queueRoutes } from "./routes/queue.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
 import { frameworkRoutes } from "./routes/frameworks.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { roleRoutes } from "./routes/roles.js";
 import { ServicePortBook } from "./service-port-book.js";
 import { openApiDocument, undescribed } from "./openapi.js";
@@ -49,6 +50,8 @@ export interface ServerDeps {
   callbacks?: { allow: readonly string[]; timeoutMs: number };
   /** Where service ports are picked from (Marathon's 10000-20000 by default). */
   servicePorts?: PortRange;
+  /** The job-scheduler's jobs API, which /v1 is passed on to (default http://127.0.0.1:9000). */
+  jobsUrl?: string;
   now?: () => Date;
 }
 
@@ -176,6 +179,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     now: () => now().getTime(),
   });
   await app.register(uiRoutes, { dir: deps.uiDir ?? DEFAULT_UI_DIR });
+  await app.register(jobRoutes, { jobsUrl: deps.jobsUrl ?? "http://127.0.0.1:9000" });
   await app.register(secretRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
   await app.register(teamRoutes, { bus: deps.bus, view: deps.view, auth: deps.auth, quotas, now: () => now().getTime() });
   await app.register(eventRoutes, {

@@ -56,12 +56,13 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const launcher = new RunLauncher(bus, commands, { ledgers, teams, quotas, secrets }, config.defaultQuota, logger);
   const runner = new JobRunner(
     { runs: bus.jobRuns, history: bus.jobHistory, ticks: bus.jobTicks, tasks: bus.tasks },
-    { jobs, runs, ticks, tasks },
+    { jobs, history, runs, ticks, tasks },
     launcher,
     commands,
     {
       historyLimit: config.historyLimit,
       maxCatchUp: config.maxCatchUp,
+      keepEndedTaskMs: config.keepEndedTaskMs,
       now: Date.now,
       onRunEnded: (run) => outcomes.inc({ outcome: run.status }),
       publish: (event, msgId) => publishEvent(bus.js, event, msgId),

@@ -14,6 +14,8 @@ export interface JobSchedulerConfig extends ServiceConfig {
   historyLimit: number;
   /** Ticks a schedule with catchUp ALL runs after an absence, at most. */
   maxCatchUp: number;
+  /** How long an ended attempt's task record stays, so its logs can be read (the agent keeps the container BERTH_AGENT_GC_DELAY_MS). */
+  keepEndedTaskMs: number;
   /** The api's bootstrap admin token (BERTH_ADMIN_TOKEN), taken here too. */
   adminToken: string | undefined;
   /** The quota of a team whose configuration names none: the api's BERTH_DEFAULT_QUOTA. */
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobSchedulerCo
     stepMs: envNumber(env, "BERTH_JOBS_STEP_MS", 200),
     historyLimit: envNumber(env, "BERTH_JOBS_HISTORY_LIMIT", 50),
     maxCatchUp: envNumber(env, "BERTH_JOBS_CATCH_UP_MAX", 10),
+    keepEndedTaskMs: envNumber(env, "BERTH_JOBS_KEEP_ENDED_TASK_MS", 60_000),
     adminToken: env.BERTH_ADMIN_TOKEN || undefined,
     defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),
   };

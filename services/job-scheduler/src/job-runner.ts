@@ -20,7 +20,7 @@ import {
   teamOfJob,
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
-import { jobFrameworkId, type RunLauncher } from "./run-launcher.js";
+import { JOB_FRAMEWORK_PREFIX, jobFrameworkId, type RunLauncher } from "./run-launcher.js";
 
 export interface JobRunnerStores {
   runs: TypedKv<JobRun>;
@@ -31,6 +31,7 @@ export interface JobRunnerStores {
 
 export interface JobRunnerViews {
   jobs: KvCache<JobRecord>;
+  history: KvCache<JobHistory>;
   runs: KvCache<JobRun>;
   ticks: KvCache<JobTickCursor>;
   tasks: KvCache<TaskRecord>;
@@ -39,6 +40,8 @@ export interface JobRunnerViews {
 export interface JobRunnerOptions {
   historyLimit: number;
   maxCatchUp: number;
+  /** How long an ended attempt's task record stays (its logs are read through it). */
+  keepEndedTaskMs: number;
   now: () => number;
   onRunEnded?: (run: JobRun) => void;
   onRunLaunched?: (run: JobRun, nowMs: number) => void;
@@ -67,6 +70,9 @@ const KILL_RESEND_MS = 5_000;
  */
 export class JobRunner {
   private readonly killsSent = new Map<string, number>();
+  /** Ended attempts' task ids, and when their records are to be removed. */
+  private readonly endedTasks = new Map<string, number>();
+  private sweptLeftovers = false;
 
   constructor(
     private readonly stores: JobRunnerStores,
@@ -79,9 +85,20 @@ export class JobRunner {
 
   async step(): Promise<void> {
     const now = this.opts.now();
+    await this.tickAll(now);
+    await this.advanceAll(now);
+  }
+
+  /** Every enabled schedule's ticks up to `now` given their run records. */
+  async tickAll(now: number): Promise<void> {
     for (const rec of this.views.jobs.values()) {
       for (const s of rec.schedules) if (s.enabled) await this.tick(rec, s, now);
     }
+  }
+
+  /** Every active run taken a step, and every ended one counted. */
+  async advanceAll(now: number): Promise<void> {
+    await this.removeEndedTasks(now);
     for (const [key, entry] of this.views.runs.entriesList()) {
       const run = entry.value;
       if (isRunActive(run)) await this.advance(key, run, entry.revision, now);
@@ -175,8 +192,8 @@ export class JobRunner {
       }
       await this.views.runs.waitFor(current.revision);
       await this.forgetEndedTask(run, step.run);
-      if (step.run.status === "SUCCESS") await this.announce("job_run_finished", step.run);
-      if (step.run.status === "FAILED") await this.announce("job_run_failed", step.run);
+      // Counted at once, so that whoever hears of the end and then reads the job finds it in the history.
+      if (!isRunActive(step.run)) return this.record(key, step.run);
     }
     if (step.kind !== "launch" || !job) return;
     const outcome = await this.launcher.launch(job, step.taskId, now);
@@ -210,23 +227,49 @@ export class JobRunner {
     await this.opts.publish(event, `job-${run.jobId}-${run.id}-${eventType}`);
   }
 
-  /** An attempt whose end the run has recorded leaves no task record behind. */
+  /**
+   * An attempt whose end the run has recorded: its task record is removed
+   * `keepEndedTaskMs` later (so its logs can be read while its agent still
+   * has the container).
+   */
   private async forgetEndedTask(before: JobRun, after: JobRun): Promise<void> {
     const last = before.attempts.at(-1);
     const recorded = last && after.attempts.find((a) => a.taskId === last.taskId);
     if (!recorded?.state || !isTerminal(recorded.state)) return;
-    const t = this.views.tasks.get(recorded.taskId);
-    if (t && isTerminal(t.value.state)) await this.stores.tasks.delete(recorded.taskId, t.revision).catch(() => undefined);
     this.killsSent.delete(recorded.taskId);
+    this.endedTasks.set(recorded.taskId, this.opts.now() + this.opts.keepEndedTaskMs);
+  }
+
+  /** Removes the ended tasks' records that are due; at the first step, also those a previous process left. */
+  private async removeEndedTasks(now: number): Promise<void> {
+    if (!this.sweptLeftovers) {
+      this.sweptLeftovers = true;
+      for (const t of this.views.tasks.values()) {
+        if (isTerminal(t.state) && t.frameworkId?.startsWith(JOB_FRAMEWORK_PREFIX) && !this.endedTasks.has(t.taskId)) {
+          this.endedTasks.set(t.taskId, now + this.opts.keepEndedTaskMs);
+        }
+      }
+    }
+    for (const [taskId, dueMs] of this.endedTasks) {
+      if (dueMs > now) continue;
+      this.endedTasks.delete(taskId);
+      const t = this.views.tasks.get(taskId);
+      if (t && isTerminal(t.value.state)) await this.stores.tasks.delete(taskId, t.revision).catch(() => undefined);
+    }
   }
 
   /** An ended run counted in its job's history, once (by run id), then marked as counted. */
   private async record(key: string, run: JobRun): Promise<void> {
     if (this.views.jobs.get(run.jobId)) {
-      await this.stores.history.mutate(run.jobId, (h) => recordRun(h ?? EMPTY_HISTORY, run, this.opts.historyLimit));
+      const h = await this.stores.history.mutate(run.jobId, (cur) => recordRun(cur ?? EMPTY_HISTORY, run, this.opts.historyLimit));
+      if (h.changed) await this.views.history.waitFor(h.revision);
     }
-    await this.stores.runs.mutate(key, (cur) => (cur && !cur.recorded ? { ...cur, recorded: true } : undefined));
+    const r = await this.stores.runs.mutate(key, (cur) => (cur && !cur.recorded ? { ...cur, recorded: true } : undefined));
+    if (r.changed) await this.views.runs.waitFor(r.revision);
     this.opts.onRunEnded?.(run);
+    // Told once the history shows it (a repeat after a crash is dropped by its message id).
+    if (run.status === "SUCCESS") await this.announce("job_run_finished", run);
+    if (run.status === "FAILED") await this.announce("job_run_failed", run);
   }
 }
 

@@ -104,5 +104,7 @@ export class RunLauncher {
 
 /** The framework of a team's job runs: one per team, so its tasks count in the team's quota and role. */
 export function jobFrameworkId(team: string): string {
-  return `metronome-${team}`;
+  return `${JOB_FRAMEWORK_PREFIX}${team}`;
 }
+
+export const JOB_FRAMEWORK_PREFIX = "metronome-";

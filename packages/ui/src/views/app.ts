@@ -2,7 +2,8 @@ import { call, session } from "../api.js";
 import { ago, h } from "../dom.js";
 import { act, type App, badge, confirmDialog, type Deployment, status, table, type Task } from "../widgets.js";
 
-async function showLogs(task: Task, stream: "stdout" | "stderr", into: HTMLElement): Promise<void> {
+/** A task's last 200 lines of stdout or stderr, shown in `into`. */
+export async function showLogs(task: Pick<Task, "id">, stream: "stdout" | "stderr", into: HTMLElement): Promise<void> {
   const res = await fetch(`/v2/tasks/${encodeURIComponent(task.id)}/logs?stream=${stream}&tail=200`, {
     headers: { authorization: `Bearer ${session.token ?? ""}` },
   });

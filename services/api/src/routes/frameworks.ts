@@ -83,6 +83,7 @@ export async function frameworkRoutes(
     const found = view.frameworks.get(id)?.value;
     if (!found || !frameworkVisibleTo(found, req.principal)) throw new NotFoundError(`Framework '${id}' does not exist`);
     requireAccess(req, `/${found.team}`, "deploy");
+    if (found.builtIn) throw new ConflictError(`The framework '${id}' runs the team's jobs: remove or stop its jobs instead (/v1/jobs)`);
     const now = opts.now();
     await opts.bus.frameworks.mutate(id, (cur) =>
       cur && cur.state !== "completed" ? { ...cur, state: "completed", updatedAtMs: now } : undefined,
