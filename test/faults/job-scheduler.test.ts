@@ -5,7 +5,8 @@ import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { Api } from "../support/api.js";
 import { useCluster } from "../support/fixture.js";
 
-const f = useCluster("faults-job-scheduler", { jobScheduler: true });
+// A launch the agent never heard of (the scheduler killed between recording and sending it) is sent again after 3 s.
+const f = useCluster("faults-job-scheduler", { jobScheduler: true, extraEnv: { BERTH_LAUNCH_RESEND_AFTER_MS: "3000" } });
 
 type RunView = ApiJobRun;
 

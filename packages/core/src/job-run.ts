@@ -37,6 +37,8 @@ export interface JobRun {
   readonly stopRequested?: string;
   /** Why its task is not launched yet (no room, over quota): what /v1/queue says. */
   readonly waiting?: string;
+  /** Its task waits because no agent has room for it. */
+  readonly waitingForRoom?: boolean;
   /** Its end is counted in the job's history. */
   readonly recorded?: boolean;
 }

@@ -221,6 +221,7 @@ export {
   DEFAULT_ROLE_WEIGHT,
   isRoleName,
   marathonRole,
+  marathonRoleOwedFirst,
   marathonRolesFitting,
   MAX_ROLE_WEIGHT,
   parseRoleWeight,

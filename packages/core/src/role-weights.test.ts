@@ -4,6 +4,7 @@ import { booking } from "./test-fixtures.js";
 import {
   isRoleName,
   marathonRole,
+  marathonRoleOwedFirst,
   marathonRolesFitting,
   parseRoleWeight,
   roleClaims,
@@ -111,5 +112,29 @@ describe("between Marathon's roles and the frameworks'", () => {
     expect(marathonRolesFitting(waiting, { cpus: 1, mem: 1000, disk: 0 })).toEqual(["svc/marathon"]);
     expect(marathonRolesFitting(waiting, { cpus: 2, mem: 1000, disk: 0 })).toEqual(["svc/marathon", "big/marathon"]);
     expect(marathonRolesFitting(waiting, { cpus: 0.4, mem: 1000, disk: 0 })).toEqual([]);
+  });
+
+  it("puts a job's launch behind a Marathon role holding less that waits for room it would fit in, and behind no other", () => {
+    const total = { cpus: 4, mem: 4096, disk: 0 };
+    const jobs = { role: "batch/metronome", weight: 1, used: { cpus: 2, mem: 0, disk: 0 } };
+    const need = { cpus: 0.5, mem: 32, disk: 0 };
+    const claims = new Map([
+      ["svc/marathon", { role: "svc/marathon", weight: 1, used: { cpus: 1, mem: 0, disk: 0 } }],
+      ["big/marathon", { role: "big/marathon", weight: 1, used: { cpus: 3, mem: 0, disk: 0 } }],
+    ]);
+    const svcWaits = [{ appId: "/svc/web", forRoom: 1, each: { cpus: 0.5, mem: 32, disk: 0 } }];
+    const full = [{ cpus: 0, mem: 1000, disk: 0 }];
+    // Nothing looks free: the room this launch would find is room svc's launch would fit in.
+    expect(marathonRoleOwedFirst(jobs, need, claims, svcWaits, full, total, undefined)).toBe("svc/marathon");
+    // A role holding more than the job's is not owed first; nor one whose launch would not fit, nor one waiting for no room.
+    expect(marathonRoleOwedFirst(jobs, need, claims, [{ ...svcWaits[0]!, appId: "/big/web" }], full, total, undefined)).toBeUndefined();
+    expect(marathonRoleOwedFirst(jobs, { ...need, cpus: 0.25 }, claims, svcWaits, full, total, undefined)).toBeUndefined();
+    expect(marathonRoleOwedFirst(jobs, need, claims, svcWaits, [{ cpus: 0.25, mem: 1000, disk: 0 }], total, undefined)).toBe(
+      "svc/marathon",
+    );
+    expect(marathonRoleOwedFirst(jobs, need, claims, [{ ...svcWaits[0]!, forRoom: 0 }], full, total, undefined)).toBeUndefined();
+    // A role holding nothing yet is owed first; weights count: the job's role weighed 4 holds less than svc's.
+    expect(marathonRoleOwedFirst(jobs, need, new Map(), svcWaits, full, total, undefined)).toBe("svc/marathon");
+    expect(marathonRoleOwedFirst({ ...jobs, weight: 4 }, need, claims, svcWaits, full, total, undefined)).toBeUndefined();
   });
 });

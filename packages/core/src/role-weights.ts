@@ -122,3 +122,36 @@ export function marathonRolesFitting(
   }
   return [...roles];
 }
+
+/**
+ * The Marathon role a launch of `claim`'s role (holding `need`) is owed
+ * behind, if any: one whose launches wait for room, would fit on some agent
+ * in what is free there plus what this launch would take (the room this
+ * launch finds is room they could use, though the caller's view of what is
+ * free may lag), and hold a lower weighted dominant share of the cluster.
+ * The dispatcher's fair round serves that role first; a job run's launch
+ * waits for it (for a bounded while: the caller's).
+ */
+export function marathonRoleOwedFirst(
+  claim: RoleClaim,
+  need: { cpus: number; mem: number; disk: number },
+  claims: ReadonlyMap<string, RoleClaim>,
+  waiting: Iterable<{ appId: string; forRoom?: number; each?: { cpus: number; mem: number; disk: number } }>,
+  freeOnAgents: Iterable<{ cpus: number; mem: number; disk: number }>,
+  total: { cpus: number; mem: number; disk: number },
+  weights: RoleWeights | undefined,
+): string | undefined {
+  const mine = weightedDominantShare(claim, total);
+  const queued = [...waiting];
+  const fitting = new Set<string>();
+  for (const free of freeOnAgents) {
+    const room = { cpus: free.cpus + need.cpus, mem: free.mem + need.mem, disk: free.disk + need.disk };
+    for (const role of marathonRolesFitting(queued, room)) fitting.add(role);
+  }
+  for (const role of [...fitting].sort()) {
+    if (role === claim.role) continue;
+    const c = claims.get(role) ?? { role, weight: weightOf(weights, role), used: { cpus: 0, mem: 0, disk: 0 } };
+    if (weightedDominantShare(c, total) < mine) return role;
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { JobSchedulerConfig } from "./config.js";
 import { JobRunner } from "./job-runner.js";
 import { ApiError, JobsApi } from "./jobs-api.js";
+import { FairTurn } from "./fair-turn.js";
 import { RunLauncher } from "./run-launcher.js";
 
 export interface JobSchedulerDeps {
@@ -35,7 +36,11 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
   const secrets = cacheOf(bus.buckets, "secrets");
-  const caches = [jobs, runs, history, ticks, tasks, tokens, agents, ledgers, teams, quotas, secrets];
+  // What a run's fair turn is decided on: Marathon's launches waiting for room, the roles' holdings and weights.
+  const queue = cacheOf(bus.buckets, "queue");
+  const roleWeights = cacheOf(bus.buckets, "roleWeights");
+  const frameworks = cacheOf(bus.buckets, "frameworks");
+  const caches = [jobs, runs, history, ticks, tasks, tokens, agents, ledgers, teams, quotas, secrets, queue, roleWeights, frameworks];
   for (const c of [jobs, runs, history]) c.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored record out"));
 
   const outcomes = new Counter({
@@ -53,7 +58,8 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const leader = new Gauge({ name: "berth_job_scheduler_leader", help: "1 while this instance acts.", registers: [deps.registry] });
 
   const commands = new AgentCommands(bus, (agentId) => agents.get(agentId)?.value.registration?.sealingKey ?? undefined);
-  const launcher = new RunLauncher(bus, commands, { ledgers, teams, quotas, secrets }, config.defaultQuota, logger);
+  const turn = new FairTurn({ agents, ledgers, queue, roleWeights, frameworks }, config.fairYieldMs);
+  const launcher = new RunLauncher(bus, commands, { ledgers, teams, quotas, secrets, frameworks }, config.defaultQuota, turn, logger);
   const runner = new JobRunner(
     { runs: bus.jobRuns, history: bus.jobHistory, ticks: bus.jobTicks, tasks: bus.tasks },
     { jobs, history, runs, ticks, tasks },
@@ -63,6 +69,7 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
       historyLimit: config.historyLimit,
       maxCatchUp: config.maxCatchUp,
       keepEndedTaskMs: config.keepEndedTaskMs,
+      launchResendAfterMs: config.launchResendAfterMs,
       now: Date.now,
       onRunEnded: (run) => outcomes.inc({ outcome: run.status }),
       publish: (event, msgId) => publishEvent(bus.js, event, msgId),

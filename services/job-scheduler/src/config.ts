@@ -14,6 +14,10 @@ export interface JobSchedulerConfig extends ServiceConfig {
   historyLimit: number;
   /** Ticks a schedule with catchUp ALL runs after an absence, at most. */
   maxCatchUp: number;
+  /** How long a job run's launch waits at most while a Marathon role holding less waits for room (its fair turn). */
+  fairYieldMs: number;
+  /** A run's launch the agent has not answered this long after it was recorded or sent is sent again (as the dispatcher's). */
+  launchResendAfterMs: number;
   /** How long an ended attempt's task record stays, so its logs can be read (the agent keeps the container BERTH_AGENT_GC_DELAY_MS). */
   keepEndedTaskMs: number;
   /** The api's bootstrap admin token (BERTH_ADMIN_TOKEN), taken here too. */
@@ -32,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobSchedulerCo
     historyLimit: envNumber(env, "BERTH_JOBS_HISTORY_LIMIT", 50),
     maxCatchUp: envNumber(env, "BERTH_JOBS_CATCH_UP_MAX", 10),
     keepEndedTaskMs: envNumber(env, "BERTH_JOBS_KEEP_ENDED_TASK_MS", 60_000),
+    fairYieldMs: envNumber(env, "BERTH_JOBS_FAIR_YIELD_MS", 1_500),
+    launchResendAfterMs: envNumber(env, "BERTH_LAUNCH_RESEND_AFTER_MS", 30_000),
     adminToken: env.BERTH_ADMIN_TOKEN || undefined,
     defaultQuota: defaultQuotaFrom(env.BERTH_DEFAULT_QUOTA),
   };

@@ -1,11 +1,13 @@
 import { type AgentCommands, isCasConflict, type KvCache, type TypedKv } from "@berth/bus";
 import {
   admitRun,
+  commandDue,
   countMissed,
   dueTicks,
   EMPTY_HISTORY,
   isRunActive,
   isTerminal,
+  type JobDefinition,
   type JobHistory,
   type JobRecord,
   type JobRun,
@@ -42,6 +44,8 @@ export interface JobRunnerOptions {
   maxCatchUp: number;
   /** How long an ended attempt's task record stays (its logs are read through it). */
   keepEndedTaskMs: number;
+  /** A launch the agent has not answered this long after it was recorded or sent is sent again. */
+  launchResendAfterMs: number;
   now: () => number;
   onRunEnded?: (run: JobRun) => void;
   onRunLaunched?: (run: JobRun, nowMs: number) => void;
@@ -58,9 +62,6 @@ export interface JobEvent {
   [field: string]: unknown;
 }
 
-/** How long between two kills sent for one task. */
-const KILL_RESEND_MS = 5_000;
-
 /**
  * What the acting job scheduler does at each step: turns each schedule's
  * ticks into run records (by compare-and-set on the key the tick determines,
@@ -69,10 +70,13 @@ const KILL_RESEND_MS = 5_000;
  * its job's history once.
  */
 export class JobRunner {
-  private readonly killsSent = new Map<string, number>();
+  /** When a command was last sent for a task (core's commandDue decides when another is due). */
+  private readonly sentAt = new Map<string, number>();
   /** Ended attempts' task ids, and when their records are to be removed. */
   private readonly endedTasks = new Map<string, number>();
   private sweptLeftovers = false;
+  /** Teams whose runs wanted room at the last step. */
+  private teamsWanting = new Set<string>();
 
   constructor(
     private readonly stores: JobRunnerStores,
@@ -96,9 +100,22 @@ export class JobRunner {
     }
   }
 
-  /** Every active run taken a step, and every ended one counted. */
+  /** Every active run taken a step, and every ended one counted; then which teams' runs want room. */
   async advanceAll(now: number): Promise<void> {
     await this.removeEndedTasks(now);
+    await this.advanceRuns(now);
+    const wanting = new Set<string>();
+    const teams = new Set<string>();
+    for (const run of this.views.runs.values()) {
+      if (!isRunActive(run)) continue;
+      teams.add(teamOfJob(run.jobId));
+      if (run.waitingForRoom) wanting.add(teamOfJob(run.jobId));
+    }
+    for (const team of new Set([...teams, ...this.teamsWanting])) await this.launcher.wantRoom(team, wanting.has(team));
+    this.teamsWanting = wanting;
+  }
+
+  private async advanceRuns(now: number): Promise<void> {
     for (const [key, entry] of this.views.runs.entriesList()) {
       const run = entry.value;
       if (isRunActive(run)) await this.advance(key, run, entry.revision, now);
@@ -171,15 +188,16 @@ export class JobRunner {
     const job = this.views.jobs.get(run.jobId)?.value.job;
     const attempt = run.attempts.at(-1);
     const task = attempt ? this.views.tasks.get(attempt.taskId)?.value : undefined;
+    if (task) await this.resendDue(task, job, now);
     const step = runStep(run, job, task, jobFrameworkId(teamOfJob(run.jobId)), now);
     if (step.kind === "wait") return;
     if (step.kind === "kill") {
-      if (task && now - (this.killsSent.get(step.taskId) ?? 0) >= KILL_RESEND_MS) {
-        this.killsSent.set(step.taskId, now);
+      if (task && task.goal !== "KILL") {
         await this.stores.tasks.mutate(step.taskId, (cur) =>
           cur && !isTerminal(cur.state) && cur.goal !== "KILL" ? { ...cur, goal: "KILL" } : undefined,
         );
         await this.commands.kill(task, step.reason, now);
+        this.sentAt.set(step.taskId, now);
       }
       return;
     }
@@ -198,14 +216,16 @@ export class JobRunner {
     if (step.kind !== "launch" || !job) return;
     const outcome = await this.launcher.launch(job, step.taskId, now);
     const waiting = outcome.launched ? undefined : outcome.reason;
-    if (waiting !== current.run.waiting) {
-      const { waiting: _, ...rest } = current.run;
-      await this.stores.runs.update(key, waiting === undefined ? rest : { ...rest, waiting }, current.revision).catch(ignoreConflict);
+    const forRoom = !outcome.launched && outcome.forRoom === true;
+    if (waiting !== current.run.waiting || forRoom !== Boolean(current.run.waitingForRoom)) {
+      const { waiting: _, waitingForRoom: __, ...rest } = current.run;
+      const next = { ...rest, ...(waiting === undefined ? {} : { waiting }), ...(forRoom ? { waitingForRoom: true } : {}) };
+      await this.stores.runs.update(key, next, current.revision).catch(ignoreConflict);
     }
-    if (outcome.launched && attempt?.taskId !== step.taskId) {
-      this.opts.onRunLaunched?.(current.run, now);
-      if (current.run.attempts.length === 1) await this.announce("job_run_started", current.run, { taskId: step.taskId });
-    }
+    if (!outcome.launched) return;
+    if (attempt?.taskId !== step.taskId) this.opts.onRunLaunched?.(current.run, now);
+    // Also when an attempt recorded before a crash is launched after it: the event may not have gone out (a repeat is dropped).
+    if (current.run.attempts.length === 1) await this.announce("job_run_started", current.run, { taskId: step.taskId });
   }
 
   private async announce(eventType: string, run: JobRun, extra: Record<string, unknown> = {}): Promise<void> {
@@ -228,6 +248,20 @@ export class JobRunner {
   }
 
   /**
+   * A kill the agent has not acted on is sent again, and a launch it never
+   * answered (this process stopped between recording the task and sending
+   * it, or the command was lost): as the dispatcher does for apps' tasks.
+   */
+  private async resendDue(task: TaskRecord, job: JobDefinition | undefined, now: number): Promise<void> {
+    const due = commandDue(task, this.sentAt.get(task.taskId), now, this.opts.launchResendAfterMs, task.configVersion);
+    if (due === undefined) return;
+    if (due === "kill") await this.commands.kill(task, "kill requested", now);
+    else if (job) await this.launcher.resend(job, task, now);
+    else return;
+    this.sentAt.set(task.taskId, now);
+  }
+
+  /**
    * An attempt whose end the run has recorded: its task record is removed
    * `keepEndedTaskMs` later (so its logs can be read while its agent still
    * has the container).
@@ -236,7 +270,7 @@ export class JobRunner {
     const last = before.attempts.at(-1);
     const recorded = last && after.attempts.find((a) => a.taskId === last.taskId);
     if (!recorded?.state || !isTerminal(recorded.state)) return;
-    this.killsSent.delete(recorded.taskId);
+    this.sentAt.delete(recorded.taskId);
     this.endedTasks.set(recorded.taskId, this.opts.now() + this.opts.keepEndedTaskMs);
   }
 

@@ -5,6 +5,7 @@ import { AgentCommands, type Bus, cacheOf, openBus } from "@berth/bus";
 import { defaultQuotaFrom, type JobRecord, type JobRun, jobRunKey, parseJob } from "@berth/core";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { JobRunner } from "../src/job-runner.js";
+import { FairTurn } from "../src/fair-turn.js";
 import { RunLauncher } from "../src/run-launcher.js";
 
 const log = { info() {}, warn() {}, error() {}, debug() {}, child: () => log } as never;
@@ -37,8 +38,19 @@ async function scheduler(name: string): Promise<JobRunner> {
       teams: cacheOf(bus.buckets, "teams"),
       quotas: cacheOf(bus.buckets, "quotas"),
       secrets: cacheOf(bus.buckets, "secrets"),
+      frameworks: cacheOf(bus.buckets, "frameworks"),
     },
     defaultQuotaFrom(undefined),
+    new FairTurn(
+      {
+        agents: cacheOf(bus.buckets, "agents"),
+        ledgers: cacheOf(bus.buckets, "ledger"),
+        queue: cacheOf(bus.buckets, "queue"),
+        roleWeights: cacheOf(bus.buckets, "roleWeights"),
+        frameworks: cacheOf(bus.buckets, "frameworks"),
+      },
+      1_500,
+    ),
     log,
   );
   return new JobRunner(
@@ -50,6 +62,7 @@ async function scheduler(name: string): Promise<JobRunner> {
       historyLimit: 50,
       maxCatchUp: 10,
       keepEndedTaskMs: 0,
+      launchResendAfterMs: 30_000,
       now: () => T0,
       publish: async (e) => void events.push(`${e.eventType} ${e.jobId}/${e.runId}`),
     },
