@@ -4,22 +4,17 @@ import { describe, expect, it } from "vitest";
 import { eventually } from "@berth/testkit";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
+import { fillAgent, HALF, wantMore } from "../support/full-agent.js";
 
 const f = useCluster("e2e-fair-launches");
-const HALF = { cpus: 0.5 };
 
 describe("launches waiting for room", () => {
   it("are served lowest weighted share first: a team holding nothing before a team holding half the agent, whatever came first", async () => {
     // A filler of another team and team big's app take the agent's 8 half-cpu slots.
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/fill/x", 4, HALF))).status).toBe(201);
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/big/app", 4, HALF))).status).toBe(201);
-    await eventually(async () => (await f.api.running("/fill/x")).length === 4 && (await f.api.running("/big/app")).length === 4, {
-      what: "the agent full",
-    });
+    await fillAgent(f.api, { "/fill/x": 4, "/big/app": 4 });
 
     // Team big asks for 2 more, then team small for 1: all three wait, big's first.
-    expect(await f.api.scale("/big/app", 6)).toBe(200);
-    await eventually(async () => (await f.api.waiting("/big/app")) === 2, { what: "big's two launches waiting" });
+    await wantMore(f.api, "/big/app", 6, 2);
     expect((await f.api.call("POST", "/v2/apps", sleeper("/small/app", 1, HALF))).status).toBe(201);
     await eventually(async () => (await f.api.waiting("/small/app")) === 1, { what: "small's launch waiting" });
 

@@ -1,9 +1,8 @@
 // Marathon's apps and a Mesos framework competing for a full agent on real Docker: when room frees, the
 // side holding the smaller share is served first, whichever it is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@berth/testkit";
-import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
+import { fillAgent, wantMore } from "../support/full-agent.js";
 import {
   acceptOffers,
   basic,
@@ -18,7 +17,6 @@ import {
 } from "../support/mesos.js";
 
 const f = useCluster("e2e-fair-mixed", { schedulerApi: true, extraEnv: { BERTH_SCHEDULER_OFFER_INTERVAL_MS: "300" } });
-const HALF = { cpus: 0.5 };
 const streams: MesosStream[] = [];
 let auth = "";
 
@@ -31,15 +29,9 @@ afterAll(() => streams.forEach((s) => s.close()));
 
 describe("Marathon and a framework competing for room", () => {
   it("gives freed room to a framework holding nothing before a team's apps holding most of the agent, though they waited first", async () => {
-    // Team svc's apps hold 3 of the agent's 4 cpus, a filler of another team the 4th.
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/svc/web", 6, HALF))).status).toBe(201);
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/fill/x", 2, HALF))).status).toBe(201);
-    await eventually(async () => (await f.api.running("/svc/web")).length === 6 && (await f.api.running("/fill/x")).length === 2, {
-      what: "the agent full",
-    });
-    // svc wants 2 more: they wait for room.
-    expect(await f.api.scale("/svc/web", 8)).toBe(200);
-    await eventually(async () => (await f.api.waiting("/svc/web")) === 2, { what: "svc's two launches waiting" });
+    // Team svc's apps hold 3 of the agent's 4 cpus, a filler of another team the 4th; svc wants 2 more: they wait for room.
+    await fillAgent(f.api, { "/svc/web": 6, "/fill/x": 2 });
+    await wantMore(f.api, "/svc/web", 8, 2);
 
     // A framework of team batch subscribes: nothing is free, so it is offered nothing yet.
     const s = await subscribe(f.cluster.schedulerUrl, subscribeAs("batch-jobs"), auth);

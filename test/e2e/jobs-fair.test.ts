@@ -6,9 +6,9 @@ import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
+import { fillAgent, HALF, wantMore } from "../support/full-agent.js";
 
 const f = useCluster("e2e-jobs-fair", { jobScheduler: true });
-const HALF = { cpus: 0.5 };
 let jobs: Api;
 
 beforeAll(async () => {
@@ -27,13 +27,8 @@ const waitsForRoom = async (id: string) => {
 describe("job runs and apps competing for room", () => {
   it("gives freed room to a team's job run holding nothing before a team's apps holding most of the agent", async () => {
     // Team svc's apps hold 3 of the agent's 4 cpus, a filler of another team the 4th; svc wants 2 more.
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/svc/web", 6, HALF))).status).toBe(201);
-    expect((await f.api.call("POST", "/v2/apps", sleeper("/fill/x", 2, HALF))).status).toBe(201);
-    await eventually(async () => (await f.api.running("/svc/web")).length === 6 && (await f.api.running("/fill/x")).length === 2, {
-      what: "the agent full",
-    });
-    expect(await f.api.scale("/svc/web", 8)).toBe(200);
-    await eventually(async () => (await f.api.waiting("/svc/web")) === 2, { what: "svc's two launches waiting" });
+    await fillAgent(f.api, { "/svc/web": 6, "/fill/x": 2 });
+    await wantMore(f.api, "/svc/web", 8, 2);
     const first = await start();
     await eventually(() => waitsForRoom(first), { what: "the job run waiting for room" });
 
