@@ -230,7 +230,7 @@ function berth(args: string[], input?: string): Promise<{ code: number; stdout: 
 
 describe("the berth command's jobs", () => {
   it("adds a job, runs it, follows the run to its end, and shows, lists, tells the history of and removes it", async () => {
-    const add = await berth(["job", "add", "-"], JSON.stringify({ id: "cli.greet", run: run("echo hi; exit 4") }));
+    const add = await berth(["job", "add", "-"], JSON.stringify({ id: "cli.greet", run: run("echo hi; sleep 3; exit 4") }));
     expect(add).toMatchObject({ code: 0, stdout: "job cli.greet added\n" });
     const bad = await berth(["job", "add", "-"], JSON.stringify({ id: "cli.bad", run: { cmd: "x", mem: -1 } }));
     expect(bad.code).toBe(2);
@@ -239,7 +239,7 @@ describe("the berth command's jobs", () => {
     const started = await berth(["job", "run", "cli.greet"]);
     const runId = /run (\S+) started/.exec(started.stdout)?.[1];
     expect(runId).toMatch(/^\d{14}[A-Z0-9]{5}$/);
-    // Followed until it ends: its states as they change, the last with the task's exit code.
+    // Followed until it ends (it runs 3 s, so the follow sees it active): its states as they change, the last with the exit code.
     const follow = spawn(process.execPath, [bin, "job", "runs", "cli.greet", "--follow"], { env: cliEnv() });
     let out = "";
     follow.stdout.on("data", (c: Buffer) => (out += c.toString()));
@@ -250,7 +250,9 @@ describe("the berth command's jobs", () => {
     const history = await berth(["job", "history", "cli.greet"]);
     expect(history.stdout).toMatch(/0 succeeded, 1 failed, 0 missed, 0 skipped/);
     expect(history.stdout).toMatch(new RegExp(`${runId}\\s+FAILED\\s+\\S+\\s+the task failed and the job's restart policy is NEVER`));
-    expect((await berth(["job", "show", "cli.greet"])).stdout).toMatch(/runs echo hi; exit 4 in berth\/busybox:latest, 0.1 cpus, 32 MiB/);
+    expect((await berth(["job", "show", "cli.greet"])).stdout).toMatch(
+      /runs echo hi; sleep 3; exit 4 in berth\/busybox:latest, 0.1 cpus, 32 MiB/,
+    );
     expect((await berth(["job", "list"])).stdout).toMatch(/cli\.greet\s+0\s+0\s+1\s+0/);
     expect(await berth(["job", "remove", "cli.greet"])).toMatchObject({ code: 0, stdout: "job cli.greet removed\n" });
     expect((await berth(["job", "show", "cli.greet"])).stderr).toBe("error: Job 'cli.greet' does not exist\n");
