@@ -39,6 +39,8 @@ export interface JobRun {
   readonly waiting?: string;
   /** Its task waits because no agent has room for it. */
   readonly waitingForRoom?: boolean;
+  /** job_run_started has been told. */
+  readonly startTold?: boolean;
   /** Its end is counted in the job's history. */
   readonly recorded?: boolean;
 }

@@ -189,6 +189,7 @@ export class JobRunner {
     const attempt = run.attempts.at(-1);
     const task = attempt ? this.views.tasks.get(attempt.taskId)?.value : undefined;
     if (task) await this.resendDue(task, job, now);
+    if (task && !run.startTold) await this.tellStarted(key, run);
     const step = runStep(run, job, task, jobFrameworkId(teamOfJob(run.jobId)), now);
     if (step.kind === "wait") return;
     if (step.kind === "kill") {
@@ -225,7 +226,17 @@ export class JobRunner {
     if (!outcome.launched) return;
     if (attempt?.taskId !== step.taskId) this.opts.onRunLaunched?.(current.run, now);
     // Also when an attempt recorded before a crash is launched after it: the event may not have gone out (a repeat is dropped).
-    if (current.run.attempts.length === 1) await this.announce("job_run_started", current.run, { taskId: step.taskId });
+  }
+
+  /**
+   * job_run_started, told once the run's first task has a record, then
+   * marked told on the run: told again after a crash between the two (the
+   * stream drops the repeat by its message id), never not told.
+   */
+  private async tellStarted(key: string, run: JobRun): Promise<void> {
+    await this.announce("job_run_started", run, { taskId: run.attempts[0]?.taskId });
+    const r = await this.stores.runs.mutate(key, (cur) => (cur && !cur.startTold ? { ...cur, startTold: true } : undefined));
+    if (r.changed) await this.views.runs.waitFor(r.revision);
   }
 
   private async announce(eventType: string, run: JobRun, extra: Record<string, unknown> = {}): Promise<void> {
@@ -298,12 +309,13 @@ export class JobRunner {
       const h = await this.stores.history.mutate(run.jobId, (cur) => recordRun(cur ?? EMPTY_HISTORY, run, this.opts.historyLimit));
       if (h.changed) await this.views.history.waitFor(h.revision);
     }
+    // Told once the history shows it, before the run is marked counted: a crash between the two tells it again
+    // (the stream drops the repeat by its message id), never not.
+    if (run.status === "SUCCESS") await this.announce("job_run_finished", run);
+    if (run.status === "FAILED") await this.announce("job_run_failed", run);
     const r = await this.stores.runs.mutate(key, (cur) => (cur && !cur.recorded ? { ...cur, recorded: true } : undefined));
     if (r.changed) await this.views.runs.waitFor(r.revision);
     this.opts.onRunEnded?.(run);
-    // Told once the history shows it (a repeat after a crash is dropped by its message id).
-    if (run.status === "SUCCESS") await this.announce("job_run_finished", run);
-    if (run.status === "FAILED") await this.announce("job_run_failed", run);
   }
 }
 
