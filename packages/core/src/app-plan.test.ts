@@ -49,6 +49,22 @@ describe("planApp", () => {
     expect(plan).toMatchObject({ launch: 0, kill: [] });
   });
 
+  it("counts old tasks still being killed against the over-capacity, once none is left running as wanted", () => {
+    // A change forced over one under way: the tasks of both earlier versions are being killed, none has ended yet.
+    const next = app({ instances: 3 });
+    next.versionInfo.lastConfigChangeAt = "v3";
+    const dying = (id: string, configVersion: string) => task({ taskId: id, state: "TASK_RUNNING", goal: "KILL", configVersion });
+    const earlier = [dying("a1", "v1"), dying("a2", "v1"), dying("a3", "v1"), dying("b1", "v2"), dying("b2", "v2"), dying("b3", "v2")];
+    expect(planApp(next, earlier)).toMatchObject({ launch: 0, kill: [] });
+    // As they end, new ones start, never more than (1 + maximumOverCapacity) × instances in all.
+    expect(planApp(next, earlier.slice(2))).toMatchObject({ launch: 2 });
+    expect(planApp(next, earlier.slice(3))).toMatchObject({ launch: 3 });
+    // With no over-capacity, not one new task runs beside an old one.
+    const strict = app({ instances: 3, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 } });
+    strict.versionInfo.lastConfigChangeAt = "v3";
+    expect(planApp(strict, earlier.slice(4))).toMatchObject({ launch: 1 });
+  });
+
   it("stops everything when the app is deleted", () => {
     expect(planApp(undefined, [running("a"), running("b")]).kill.map((k) => k.taskId)).toEqual(["a", "b"]);
   });

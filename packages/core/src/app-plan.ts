@@ -88,16 +88,19 @@ export function planApp(app: AppDefinition | undefined, tasks: readonly TaskReco
   const old = wanted.filter((t) => t.configVersion !== current);
 
   const n = app.instances;
+  const maxTotal = n + Math.floor(n * app.upgradeStrategy.maximumOverCapacity);
+  // Tasks being killed still run (and hold their resources) until they end: they count against the over-capacity.
+  const dying = tasks.filter((t) => !isTerminal(t.state) && !isWanted(t)).length;
   const extraFresh = Math.max(0, fresh.length - n);
   for (const t of extraFresh === 0 ? [] : killOrder(fresh, app.killSelection, app).slice(0, extraFresh)) {
     plan.kill.push({ taskId: t.taskId, reason: "scaled down" });
   }
   if (old.length === 0) {
-    plan.launch = Math.max(0, n - fresh.length);
+    // Old tasks all being killed (a change that replaced a change under way, a deleted app made again) still count.
+    plan.launch = Math.max(0, Math.min(n - fresh.length, maxTotal - fresh.length - dying));
     return plan;
   }
   const minHealthy = Math.ceil(n * app.upgradeStrategy.minimumHealthCapacity);
-  const maxTotal = n + Math.floor(n * app.upgradeStrategy.maximumOverCapacity);
   const freshKept = Math.min(fresh.length, n);
   const freshHealthy = Math.min(fresh.filter((t) => isHealthy(t, app)).length, n);
   const oldHealthy = old.filter((t) => isHealthy(t, app)).length;
@@ -105,8 +108,6 @@ export function planApp(app: AppDefinition | undefined, tasks: readonly TaskReco
   const killOld = Math.min(old.length, oldUnhealthy + Math.max(0, oldHealthy + freshHealthy - minHealthy));
   const killed = killOrder(old, app.killSelection, app).slice(0, killOld);
   for (const t of killed) plan.kill.push({ taskId: t.taskId, reason: "replaced by a new version" });
-  // Tasks being killed still hold their resources until they end: they count against the over-capacity.
-  const dying = tasks.filter((t) => !isTerminal(t.state) && !isWanted(t)).length;
   plan.launch = Math.max(0, Math.min(n - freshKept, maxTotal - old.length - freshKept - dying));
   return plan;
 }

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, codecs, newSealingKeys, openBus, sealTask, type StatusUpdate, STREAMS, subjects } from "@berth/bus";
 import { DeliverPolicy } from "@nats-io/jetstream";
 import { parseApp, taskSpec } from "@berth/core";
-import { DEMO_IMAGE, dockerInspect, eventually, type NatsServer, removeContainersWithLabel, startNatsServer } from "@berth/testkit";
+import {
+  containersWithLabel,
+  DEMO_IMAGE,
+  dockerInspect,
+  eventually,
+  type NatsServer,
+  removeContainersWithLabel,
+  startNatsServer,
+} from "@berth/testkit";
 import { pino } from "pino";
 import { DockerRuntime } from "../src/runtime/docker-runtime.js";
 import { StatusReporter } from "../src/status/status-reporter.js";
@@ -30,7 +38,7 @@ const watches: { stop(): void }[] = [];
  * A runner as one agent process has it; `stopAll` ends the previous ones, as a process exit would.
  * TASK_STARTING is said of a launch slower than `startingAfterMs`: a minute here unless a test asks.
  */
-function runner(startingAfterMs = 60_000): TaskRunner {
+function runner(startingAfterMs = 60_000, gcDelayMs = 60_000): TaskRunner {
   const reporter = new StatusReporter(bus.js, { agentId, hostname: "127.0.0.1" }, log);
   const r = new TaskRunner(
     runtime,
@@ -39,7 +47,7 @@ function runner(startingAfterMs = 60_000): TaskRunner {
     {
       agentId,
       hostname: "127.0.0.1",
-      gcDelayMs: 60_000,
+      gcDelayMs,
       sealing: keys,
       images: new ImageAccess(runtime, join(workDir, "public-repositories.json")),
       sandboxes: new Sandboxes(join(workDir, "sandboxes")),
@@ -116,6 +124,34 @@ describe("TaskRunner on real Docker", () => {
     expect(statesOf("it_app.one")).toEqual(["TASK_RUNNING", "TASK_RUNNING"]);
     const again = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
     expect({ id: again.Id, startedAt: again.State.StartedAt }).toEqual({ id: c.Id, startedAt: c.State.StartedAt });
+  });
+
+  it("starts nothing for a launch that comes after its task's kill (a redelivery, or a late one)", async () => {
+    const r = runner();
+    await r.kill({ taskId: "it_app.late", agentId, gracePeriodSeconds: 0, reason: "test", issuedAtMs: 0 });
+    await r.launch({ task: spec("it_app.late"), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.late").length === 2, { what: "both answered" });
+    expect(statesOf("it_app.late")).toEqual(["TASK_KILLED", "TASK_KILLED"]);
+    expect(updates.filter((u) => u.taskId === "it_app.late").map((u) => u.reason)).toEqual([
+      "REASON_RECONCILIATION",
+      "REASON_TASK_KILLED_DURING_LAUNCH",
+    ]);
+    await expect(dockerInspect("berth-it_app.late")).rejects.toThrow();
+  });
+
+  it("starts nothing for a launch delivered again after its task ended and was forgotten", async () => {
+    const r = runner(60_000, 200);
+    await r.launch({ task: spec("it_app.over", { cmd: "true" }), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.over").includes("TASK_FINISHED"), { what: "FINISHED" });
+    await eventually(async () => (await containersWithLabel("berth.task=it_app.over")).length === 0, { what: "its container removed" });
+    const before = statesOf("it_app.over").length;
+    await r.launch({ task: spec("it_app.over", { cmd: "true" }), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.over").length === before + 1, { what: "the second launch answered" });
+    expect(updates.filter((u) => u.taskId === "it_app.over").at(-1)).toMatchObject({
+      state: "TASK_KILLED",
+      reason: "REASON_TASK_KILLED_DURING_LAUNCH",
+    });
+    expect(await containersWithLabel("berth.task=it_app.over")).toEqual([]);
   });
 
   it("re-adopts its running container after a restart, without restarting it", async () => {

@@ -128,6 +128,10 @@ export class StatusApplier {
       const checks = this.apps.get(appKey(task.appId))?.value.healthChecks ?? [];
       return healthEvents(task, before?.health, update, checks).map(([e, kind]) => [e, `${kind}-${update.uuid}`]);
     }
+    // RUNNING said again (by an agent re-adopting its container after a restart, or answering a
+    // launch sent again) moves the record on but changes no status: the RUNNING told is the one that
+    // started the task. A redelivery of that one is still told again (its message id drops a repeat).
+    if (update.state === "TASK_RUNNING" && task.startedAtMs !== update.timestampMs) return [];
     const events: [PublicEvent, string][] = [[statusEvent(task, update), `status-${update.uuid}`]];
     if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
       events.push([unhealthyKillEvent(task, update), `unhealthy-kill-${update.uuid}`]);

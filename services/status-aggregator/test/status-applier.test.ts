@@ -61,6 +61,29 @@ describe("StatusApplier", () => {
     expect(events.map((e) => e.taskStatus)).toEqual(["TASK_RUNNING", "TASK_FAILED"]);
   });
 
+  it("tells RUNNING once: an agent saying it again after a restart moves the record on without a second event", async () => {
+    await stage("app.t5");
+    const applier = new StatusApplier(bus, { get: () => undefined }, log);
+    const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t5", uuid: `t5-${u.uuid}` });
+    const applyUpdate = async (u: StatusUpdate) => (await applier.apply([u], "a1"))[0]?.outcome;
+    expect(await applyUpdate(of(update("TASK_RUNNING", 2)))).toBe("applied");
+    // The agent restarted and re-adopted the container; then the first RUNNING is redelivered.
+    expect(await applyUpdate(of(update("TASK_RUNNING", 3)))).toBe("applied");
+    expect(await applyUpdate(of(update("TASK_RUNNING", 3)))).toBe("duplicate");
+    expect(await applyUpdate(of(update("TASK_KILLED", 4)))).toBe("applied");
+    expect((await bus.tasks.get("app.t5"))?.value).toMatchObject({ state: "TASK_KILLED", lastSequence: 4, startedAtMs: 1002 });
+    expect((await eventsOf("app.t5")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING", "TASK_KILLED"]);
+  });
+
+  it("tells a RUNNING that was lost on the way when the agent says it again", async () => {
+    await stage("app.t6");
+    const applier = new StatusApplier(bus, { get: () => undefined }, log);
+    const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t6", uuid: `t6-${u.uuid}` });
+    // Sequence 2 never arrived; the agent's restatement (sequence 3) is the first RUNNING the record sees.
+    expect((await applier.apply([of(update("TASK_RUNNING", 3))], "a1"))[0]?.outcome).toBe("applied");
+    expect((await eventsOf("app.t6")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING"]);
+  });
+
   it("does not undo another writer's change made after its own last write", async () => {
     await stage("app.t2");
     const applier = new StatusApplier(bus, { get: () => undefined }, log);

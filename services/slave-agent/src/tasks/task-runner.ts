@@ -57,8 +57,20 @@ export interface TaskRunnerOptions {
  * FAILED or KILLED. What follows an event is decided by core's agentTaskStep;
  * this class does the runtime's side. Every entry point is idempotent.
  */
+/** How many ids of tasks that are over here (ended, or killed before their launch) an agent keeps. */
+const REMEMBERED_OVER = 10_000;
+
 export class TaskRunner {
   private readonly tasks = new Map<string, LocalTask>();
+  /**
+   * Tasks that are over here: ended and forgotten, or killed before their
+   * launch came. A launch of one (a command delivered again after NATS lost
+   * its acknowledgement, or one that came after its kill) starts nothing, as
+   * Mesos's agent drops a task killed before it was launched. The latest
+   * REMEMBERED_OVER are kept, in memory: after a restart the agent's
+   * reconciliation removes a container whose task the cluster has ended.
+   */
+  private readonly over = new Set<string>();
   private readonly gcTimers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -169,6 +181,14 @@ export class TaskRunner {
       this.reportRunning(spec.taskId, "launch received again; the task is running");
       return;
     }
+    if (this.over.has(spec.taskId)) {
+      this.log.info({ taskId: spec.taskId }, "launch of a task that is over here (ended, or killed before it came); not started");
+      return void this.reportUnknownKilled(
+        spec.taskId,
+        "task is over on this agent; not launched again",
+        "REASON_TASK_KILLED_DURING_LAUNCH",
+      );
+    }
     const task = taskFromSpec(spec);
     this.tasks.set(task.taskId, task);
     // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first
@@ -237,20 +257,20 @@ export class TaskRunner {
   async kill(cmd: KillCommand): Promise<void> {
     const task = this.tasks.get(cmd.taskId);
     if (!task) {
-      this.reporter.report({
-        taskId: cmd.taskId,
-        appId: "",
-        state: "TASK_KILLED",
-        message: "task is not running on this agent",
-        containerId: "",
-        exitCode: 0,
-        hasExitCode: false,
-        reason: "REASON_RECONCILIATION",
-      });
-      return;
+      this.rememberOver(cmd.taskId);
+      return void this.reportUnknownKilled(cmd.taskId, "task is not running on this agent", "REASON_RECONCILIATION");
     }
     if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
     this.step(task, { kind: "kill" });
+  }
+
+  private rememberOver(taskId: string): void {
+    this.over.add(taskId);
+    if (this.over.size > REMEMBERED_OVER) this.over.delete(this.over.values().next().value as string);
+  }
+
+  private reportUnknownKilled(taskId: string, message: string, reason: string): void {
+    this.reporter.report({ taskId, appId: "", state: "TASK_KILLED", message, containerId: "", exitCode: 0, hasExitCode: false, reason });
   }
 
   /** A container exited: reports it once, whoever or whatever stopped it. */
@@ -324,6 +344,7 @@ export class TaskRunner {
     const timer = setTimeout(() => {
       this.gcTimers.delete(timer);
       this.tasks.delete(task.taskId);
+      this.rememberOver(task.taskId);
       this.reporter.forget(task.taskId);
       for (const id of [task.containerId, ...task.members.map((m) => m.containerId)].filter(Boolean)) {
         this.runtime
