@@ -1,6 +1,6 @@
 # Berth: `make up` runs a single-host cluster; `make test` runs every check.
 SHELL := /bin/bash
-.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults compat proto-check bench clean
+.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults chaos compat proto-check bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -45,13 +45,17 @@ e2e: build docker
 faults: build docker
 	@pnpm exec vitest run --project faults
 
+chaos: build docker
+	@pnpm exec vitest run --project chaos
+
 compat: build docker
 	@pnpm exec vitest run --project compat
 
 test: deps proto-check typecheck lint docker
 	@pnpm exec vitest run --project unit --project integration --project e2e --project compat
-	@# Fault tests run alone: one of them restarts the Docker daemon.
+	@# Fault tests and the seeded fault campaign run alone: they restart the Docker daemon and kill NATS.
 	@pnpm exec vitest run --project faults
+	@pnpm exec vitest run --project chaos
 
 bench: build infra
 	@node bench/launch-latency.mjs

@@ -28,6 +28,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "chaos",
+          include: ["test/chaos/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: "compat",
           include: ["test/compat/**/*.test.ts"],
           testTimeout: 600_000,

@@ -30,6 +30,14 @@ export async function startNats(servers = 1) {
     env: { ...(servers > 1 ? { BERTH_JS_REPLICAS: "3" } : {}), ...tlsEnv },
     describe: `${servers > 1 ? `${servers}-server NATS cluster, replicas 3` : "one nats-server"}, ${nats.tls ? "TLS" : "plain text"}`,
     pids: () => nats.pids(),
+    /** SIGKILLs one server (modulo how many) and starts it again on its store: a cluster's after 2 s. */
+    async kill(pick) {
+      if (servers === 1) return nats.restart("SIGKILL");
+      const server = nats.servers[pick % nats.servers.length];
+      await server.stop("SIGKILL");
+      await new Promise((r) => setTimeout(r, 2_000));
+      await server.start();
+    },
     stop: () => nats.stop(),
   };
 }

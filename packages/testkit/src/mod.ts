@@ -8,3 +8,6 @@ export { type Prometheus, startPrometheus } from "./prometheus.js";
 export { type Registry, startRegistry } from "./registry.js";
 export { eventually } from "./wait.js";
 export { readSniff, SNIFF_IMAGE, sniffCommand, sniffImage } from "./sniffer.js";
+export { type CampaignOptions, type CampaignReport, runCampaign } from "./chaos/campaign.js";
+export { type NatsTarget } from "./chaos/nemesis.js";
+export { planCampaign } from "./chaos/plan.js";

@@ -20,8 +20,8 @@ export interface NatsServer {
   /** Replaces the configuration file (users and permissions) and has the server reload it. */
   reconfigure(config: string): Promise<void>;
   stop(): Promise<void>;
-  /** Stops and starts the server on the same port and store. */
-  restart(): Promise<void>;
+  /** Stops (SIGTERM, or `signal`) and starts the server on the same port and store. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
   /** The server's process id (for benchmarks reading its CPU and memory). */
   pids(): number[];
 }
@@ -85,11 +85,11 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
   const started = await waitForPortsFile(dir, proc.pid ?? 0, 10_000);
   const port = started.port;
   let monitorUrl = started.monitorUrl;
-  const stopProc = async (p: ChildProcess) => {
-    if (p.exitCode !== null) return;
+  const stopProc = async (p: ChildProcess, signal: NodeJS.Signals = "SIGTERM") => {
+    if (p.exitCode !== null || p.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       p.once("exit", () => resolve());
-      p.kill("SIGTERM");
+      p.kill(signal);
     });
   };
   return {
@@ -105,8 +105,8 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
       await stopProc(proc);
       await rm(dir, { recursive: true, force: true });
     },
-    async restart() {
-      await stopProc(proc);
+    async restart(signal) {
+      await stopProc(proc, signal);
       proc = launch([...base, "-p", String(port)]);
       proc.stderr?.resume();
       monitorUrl = (await waitForPortsFile(dir, proc.pid ?? 0, 10_000)).monitorUrl;
@@ -125,7 +125,7 @@ export interface NatsCluster {
   urls: string;
   /** What a client passes as its `tls` option (and BERTH_NATS_CA). */
   tls: NatsTls;
-  servers: { name: string; url: string; stop(): Promise<void>; start(): Promise<void> }[];
+  servers: { name: string; url: string; stop(signal?: NodeJS.Signals): Promise<void>; start(): Promise<void> }[];
   stop(): Promise<void>;
   /** The running servers' process ids. */
   pids(): number[];
@@ -159,12 +159,12 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean } = {}): Pro
     procs.set(node.name, p);
     await waitForPortsFile(dir, p.pid ?? 0, 10_000);
   };
-  const stopNode = async (node: (typeof nodes)[number]) => {
+  const stopNode = async (node: (typeof nodes)[number], signal: NodeJS.Signals = "SIGTERM") => {
     const p = procs.get(node.name);
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     await new Promise<void>((r) => {
       p.once("exit", () => r());
-      p.kill("SIGTERM");
+      p.kill(signal);
     });
   };
   await Promise.all(nodes.map(startNode));
@@ -174,12 +174,12 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean } = {}): Pro
     servers: nodes.map((node) => ({
       name: node.name,
       url: `nats://127.0.0.1:${node.client}`,
-      stop: () => stopNode(node),
+      stop: (signal) => stopNode(node, signal),
       start: () => startNode(node),
     })),
     pids: () => [...procs.values()].filter((p) => p.exitCode === null).map((p) => p.pid ?? 0),
     async stop() {
-      await Promise.all(nodes.map(stopNode));
+      await Promise.all(nodes.map((node) => stopNode(node)));
       await rm(dir, { recursive: true, force: true });
     },
   };

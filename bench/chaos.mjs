@@ -1,0 +1,41 @@
+// A seeded fault campaign as long as you like: teams' clients change apps
+// while processes, NATS and containers are killed and paused, and the
+// invariants of docs/reliability.md are checked. The last line is
+// `seed: S, faults: F, operations: O, violations: V`; the exit code is 1 when V > 0.
+//
+//   node bench/chaos.mjs --minutes 10 --seed 42 [--nats-servers 3] [--plain]
+import { removeContainersWithLabel, runCampaign, startCluster } from "@berth/testkit";
+import { rmSync } from "node:fs";
+import { options, startNats } from "./common.mjs";
+
+const o = options({ minutes: 5, seed: Date.now() % 1_000_000, "nats-servers": 1 });
+console.log(`seed: ${o.seed} (replay with --seed ${o.seed}); ${o.minutes} minutes`);
+// Each campaign's logs on their own (test-results/bench-chaos/), to be read against its violations.
+rmSync(new URL("../test-results/bench-chaos", import.meta.url), { recursive: true, force: true });
+const nats = await startNats(o["nats-servers"]);
+console.log(`NATS: ${nats.describe}`);
+const cluster = await startCluster({
+  natsUrl: nats.url,
+  natsTls: nats.tls,
+  name: "bench-chaos",
+  extraEnv: { BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "info", ...nats.env },
+});
+let report;
+try {
+  report = await runCampaign({
+    seed: o.seed,
+    durationMs: o.minutes * 60_000,
+    cluster,
+    nats: { pids: () => nats.pids(), kill: (pick) => nats.kill(pick) },
+    log: (line) => console.log(line),
+  });
+} finally {
+  for (const p of cluster.processes) p.proc.kill("SIGCONT");
+  await cluster.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
+  await nats.stop();
+}
+console.log(JSON.stringify({ faultsByKind: report.faultsByKind, outcomes: report.outcomes, resumed: report.resumed }));
+for (const v of report.violations) console.log(`violation: ${v}`);
+console.log(`seed: ${report.seed}, faults: ${report.faults}, operations: ${report.operations}, violations: ${report.violations.length}`);
+process.exit(report.violations.length > 0 ? 1 : 0);

@@ -1,0 +1,103 @@
+import type { ChildProcess } from "node:child_process";
+import type { Cluster } from "../cluster.js";
+import { docker } from "../docker-cli.js";
+import type { Fault } from "./plan.js";
+
+/** What the nemesis does to NATS: one server, or one server of a cluster. */
+export interface NatsTarget {
+  /** The running servers' process ids. */
+  pids(): number[];
+  /** SIGKILLs server `pick` (modulo how many there are) and starts it again on the same store. */
+  kill(pick: number): Promise<void>;
+}
+
+const signal = (pid: number, sig: NodeJS.Signals) => {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already
+  }
+};
+
+/**
+ * Carries out faults one after another (two at "one moment" follow each
+ * other at once). Every process it kills is noted first, so an exit it did
+ * not cause stands out; a pause ends on its own timer, or at `calm()`.
+ */
+export class Nemesis {
+  /** Processes this nemesis ended: their exits are expected. */
+  readonly killed = new WeakSet<ChildProcess>();
+  readonly done: Record<string, number> = {};
+  private readonly paused = new Map<number, NodeJS.Timeout>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly nats: NatsTarget,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Queues a fault; resolves once it (and those before it) were carried out. */
+  inflict(fault: Fault): Promise<void> {
+    this.queue = this.queue.then(() =>
+      this.carryOut(fault).catch((err: unknown) => this.log(`nemesis: ${fault.kind} did not happen: ${String(err)}`)),
+    );
+    return this.queue;
+  }
+
+  private async carryOut(fault: Fault): Promise<void> {
+    const name = "process" in fault ? `${fault.kind} ${fault.process}` : fault.kind;
+    this.done[name] = (this.done[name] ?? 0) + 1;
+    this.log(`nemesis: ${JSON.stringify(fault)}`);
+    switch (fault.kind) {
+      case "kill": {
+        const p = this.cluster.processes.find((x) => x.name === fault.process);
+        if (!p) throw new Error(`no process ${fault.process}`);
+        this.killed.add(p.proc);
+        this.resume(p.proc.pid ?? 0);
+        return this.cluster.restart(fault.process, "SIGKILL");
+      }
+      case "pause": {
+        const p = this.cluster.processes.find((x) => x.name === fault.process);
+        return this.pause(p?.proc.pid ?? 0, fault.ms);
+      }
+      case "nats-kill":
+        for (const pid of this.nats.pids()) this.resume(pid);
+        return this.nats.kill(fault.pick);
+      case "nats-pause": {
+        const pids = this.nats.pids();
+        return this.pause(pids[fault.pick % pids.length] ?? 0, fault.ms);
+      }
+      case "docker-kill":
+      case "docker-rm": {
+        const ids = (await docker("ps", "-q", "--filter", `label=berth.agent=${this.cluster.agentId}`)).split("\n").filter(Boolean);
+        if (ids.length === 0) return;
+        const id = ids[fault.pick % ids.length]!;
+        await (fault.kind === "docker-kill" ? docker("kill", id) : docker("rm", "-f", id)).catch(() => undefined);
+      }
+    }
+  }
+
+  private pause(pid: number, ms: number): void {
+    if (!pid || this.paused.has(pid)) return;
+    signal(pid, "SIGSTOP");
+    this.paused.set(
+      pid,
+      setTimeout(() => this.resume(pid), ms),
+    );
+  }
+
+  private resume(pid: number): void {
+    const timer = this.paused.get(pid);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.paused.delete(pid);
+    signal(pid, "SIGCONT");
+  }
+
+  /** Ends every pause and waits for the faults under way. */
+  async calm(): Promise<void> {
+    await this.queue;
+    for (const pid of [...this.paused.keys()]) this.resume(pid);
+  }
+}

@@ -1,0 +1,87 @@
+import type { ChildProcess } from "node:child_process";
+import type { Cluster } from "../cluster.js";
+import { docker } from "../docker-cli.js";
+
+/** The running containers Berth made on an agent: task id and app of each. */
+export async function runningContainers(agentId: string): Promise<{ task: string; app: string }[]> {
+  const out = await docker("ps", "--filter", `label=berth.agent=${agentId}`, "--format", '{{.Label "berth.task"}}\t{{.Label "berth.app"}}');
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [task = "", app = ""] = line.split("\t");
+      return { task, app };
+    });
+}
+
+/**
+ * Looks at Docker twice a second while the campaign runs: never two running
+ * containers for one task, never more containers of an app than its upgrade
+ * strategy allows (twice the most instances it was asked for: Marathon's
+ * default maximumOverCapacity of 1).
+ */
+export function watchContainers(
+  agentId: string,
+  mostInstances: ReadonlyMap<string, number>,
+  /** What the API says of an app's tasks, told with a violation about them. */
+  tasksOf: (app: string) => Promise<string>,
+  violation: (what: string) => void,
+): () => void {
+  let looking = false;
+  const look = async () => {
+    if (looking) return;
+    looking = true;
+    try {
+      const running = await runningContainers(agentId);
+      const byTask = new Map<string, number>();
+      const byApp = new Map<string, string[]>();
+      for (const c of running) {
+        byTask.set(c.task, (byTask.get(c.task) ?? 0) + 1);
+        byApp.set(c.app, [...(byApp.get(c.app) ?? []), c.task]);
+      }
+      for (const [task, n] of byTask) if (n > 1) violation(`${n} running containers for task ${task}`);
+      for (const [app, tasks] of byApp) {
+        const allowed = 2 * (mostInstances.get(app) ?? 0);
+        if (tasks.length > allowed) {
+          const api = await tasksOf(app);
+          violation(
+            `${tasks.length} running containers of ${app}, more than its upgrade strategy allows (${allowed}): ${tasks.join(" ")}; the API lists ${api}`,
+          );
+        }
+      }
+    } catch {
+      // the Docker daemon busy: the next look
+    } finally {
+      looking = false;
+    }
+  };
+  const timer = setInterval(() => void look(), 500);
+  return () => clearInterval(timer);
+}
+
+/**
+ * Notes every exit of a cluster process the nemesis did not cause (a crash of
+ * Berth's own), and starts the process again so the campaign goes on.
+ */
+export function watchExits(cluster: Cluster, killed: WeakSet<ChildProcess>, violation: (what: string) => void): () => void {
+  const seen = new WeakSet<ChildProcess>();
+  let stopped = false;
+  const attach = () => {
+    for (const p of cluster.processes) {
+      if (seen.has(p.proc)) continue;
+      seen.add(p.proc);
+      const { proc, name } = p;
+      proc.once("exit", (code, sig) => {
+        if (stopped || killed.has(proc)) return;
+        violation(`${name} exited by itself (code ${code}, signal ${sig}); see its log`);
+        void cluster.restart(name);
+      });
+    }
+  };
+  attach();
+  const timer = setInterval(attach, 200);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
