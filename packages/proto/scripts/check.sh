@@ -11,3 +11,5 @@ if ! diff -r gen "$tmp/gen" >/dev/null; then
   exit 1
 fi
 echo "proto: generated code is current"
+# A change that breaks the wire with the last release fails here (rules in wire-compat.mjs).
+node scripts/wire-compat.mjs
