@@ -22,6 +22,8 @@ export interface NatsServer {
   stop(): Promise<void>;
   /** Stops (SIGTERM, or `signal`) and starts the server on the same port and store. */
   restart(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the server, runs `f` on its store directory (a backup, a restore), and starts it again on the same port. */
+  offline<T>(f: (storeDir: string) => Promise<T>): Promise<T>;
   /** The server's process id (for benchmarks reading its CPU and memory). */
   pids(): number[];
 }
@@ -92,6 +94,16 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
       p.kill(signal);
     });
   };
+  const offline = async <T>(f: (storeDir: string) => Promise<T>, signal?: NodeJS.Signals): Promise<T> => {
+    await stopProc(proc, signal);
+    try {
+      return await f(storeDir);
+    } finally {
+      proc = launch([...base, "-p", String(port)]);
+      proc.stderr?.resume();
+      monitorUrl = (await waitForPortsFile(dir, proc.pid ?? 0, 10_000)).monitorUrl;
+    }
+  };
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
@@ -105,12 +117,8 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
       await stopProc(proc);
       await rm(dir, { recursive: true, force: true });
     },
-    async restart(signal) {
-      await stopProc(proc, signal);
-      proc = launch([...base, "-p", String(port)]);
-      proc.stderr?.resume();
-      monitorUrl = (await waitForPortsFile(dir, proc.pid ?? 0, 10_000)).monitorUrl;
-    },
+    restart: (signal) => offline(async () => undefined, signal),
+    offline: (f) => offline(f),
     async reconfigure(config: string) {
       await writeFile(configFile, withJetStream(config), { mode: 0o600 });
       const done = reloaded(proc);
