@@ -79,10 +79,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     const r = await admin.call<{ tasks?: { id: string; state: string; version: string }[] }>("GET", `/v2/apps${app}/tasks`);
     return JSON.stringify((r.body.tasks ?? []).map((t) => `${t.id} ${t.state} ${t.version}`));
   };
-  const stopContainers = watchContainers(cluster.agentId, workload.mostInstances, tasksOf, violation);
-  const stopExits = watchExits(cluster, nemesis.killed, violation);
   const follower = new EventFollower(cluster.apiUrl, cluster.adminToken, violation);
   follower.start();
+  const stopContainers = watchContainers(cluster.agentId, workload.mostInstances, tasksOf, follower.unreachable, violation);
+  const stopExits = watchExits(cluster, nemesis.killed, violation);
 
   // Each team's client waits for one answer before its next request, as a person's script would.
   const teamTurns = clients.map(() => Promise.resolve());

@@ -55,6 +55,8 @@ function readStatuses(url: string, token: string, since: string, onStatus: (s: T
  */
 export class EventFollower {
   readonly told: ToldStatus[] = [];
+  /** Tasks told TASK_UNREACHABLE: their agent was lost, and the copy the cluster forgot may run until the agent is back. */
+  readonly unreachable = new Set<string>();
   reconnects = 0;
   private readonly ac = new AbortController();
   private loop: Promise<void> | undefined;
@@ -84,6 +86,7 @@ export class EventFollower {
       return;
     }
     this.told.push(s);
+    if (s.status === "TASK_UNREACHABLE") this.unreachable.add(s.taskId);
   }
 
   async stop(): Promise<void> {

@@ -18,13 +18,18 @@ export async function runningContainers(agentId: string): Promise<{ task: string
  * Looks at Docker twice a second while the campaign runs: never two running
  * containers for one task, never more containers of an app than its upgrade
  * strategy allows (twice the most instances it was asked for: Marathon's
- * default maximumOverCapacity of 1).
+ * default maximumOverCapacity of 1). A task told TASK_UNREACHABLE is left out
+ * of the count: its agent was lost, the cluster replaced it (Marathon's
+ * unreachableStrategy 0/0), and its copy runs until the returning agent
+ * stops it, as under Marathon and Mesos; that the copy does go is checked
+ * once the cluster settles.
  */
 export function watchContainers(
   agentId: string,
   mostInstances: ReadonlyMap<string, number>,
   /** What the API says of an app's tasks, told with a violation about them. */
   tasksOf: (app: string) => Promise<string>,
+  unreachable: ReadonlySet<string>,
   violation: (what: string) => void,
 ): () => void {
   let looking = false;
@@ -37,7 +42,7 @@ export function watchContainers(
       const byApp = new Map<string, string[]>();
       for (const c of running) {
         byTask.set(c.task, (byTask.get(c.task) ?? 0) + 1);
-        byApp.set(c.app, [...(byApp.get(c.app) ?? []), c.task]);
+        if (!unreachable.has(c.task)) byApp.set(c.app, [...(byApp.get(c.app) ?? []), c.task]);
       }
       for (const [task, n] of byTask) if (n > 1) violation(`${n} running containers for task ${task}`);
       for (const [app, tasks] of byApp) {
