@@ -3,6 +3,7 @@ import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentCommand, channels, type ConsumedChannel, type DurableChannel } from "./channels.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { Limiter } from "./limiter.js";
+import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
 
 /**
  * Publishes to a stream and waits for the server's acknowledgement: once this
@@ -104,7 +105,7 @@ export async function consumeDurable<R, T>(
   let stopped = false;
   let messages: ConsumerMessages | undefined;
   // At start a missing consumer is an error; later it is made again through `onMissing`.
-  let found: Consumer | undefined = await js.consumers.get(stream, durable);
+  let found: Consumer | undefined = await untilAnswered(Date.now() + START_WAIT_MS, () => js.consumers.get(stream, durable));
   /** Consumes until stopped (false) or until the consumer is gone (true). */
   const consumeUntilGone = async (): Promise<boolean> => {
     const consumer = found ?? (await js.consumers.get(stream, durable));

@@ -1,6 +1,7 @@
 import type { KV } from "@nats-io/kv";
 import { type Codec, keyMismatch } from "./codec.js";
 import type { Versioned } from "./kv.js";
+import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
 
 export type CacheListener<T> = (key: string, entry: Versioned<T> | undefined) => void;
 /** Told of a value the cache leaves out: one it cannot decode, or one stored under a key it does not belong to. */
@@ -37,13 +38,17 @@ export class KvCache<T, Kept = T> {
     private readonly opts: { headersOnly?: boolean } = {},
   ) {}
 
-  /** Loads the bucket and follows it; resolves once every value present at the start is loaded. */
+  /**
+   * Loads the bucket and follows it; resolves once every value present at the start is loaded.
+   * A cluster electing its leaders answers late or not at all for a while: the cache waits for it
+   * (asking again, and replacing a silent watch) up to START_WAIT_MS before it gives up.
+   */
   async start(): Promise<void> {
-    const status = await this.kv.status();
-    const lastAtStart = status.streamInfo.state.last_seq;
-    await this.follow();
+    const deadline = Date.now() + START_WAIT_MS;
+    const lastAtStart = await untilAnswered(deadline, async () => (await this.kv.status()).streamInfo.state.last_seq);
+    await untilAnswered(deadline, () => this.follow());
     this.checkTimer = setInterval(() => void this.checkProgress(), KvCache.CHECK_EVERY_MS);
-    await this.waitFor(lastAtStart);
+    await this.waitFor(lastAtStart, Math.max(0, deadline - Date.now()));
   }
 
   stop(): void {

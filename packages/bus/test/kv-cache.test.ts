@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bus, cacheOf, openBus } from "@berth/bus";
+import { type NatsServer, startNatsServer } from "@berth/testkit";
+
+const log = { info() {}, warn() {}, error() {} };
+
+describe("a read model starting while NATS does not answer", () => {
+  let nats: NatsServer;
+  let bus: Bus;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    bus = await openBus({ servers: nats.url, tls: nats.tls, name: "kv-cache-test", logger: log });
+  });
+  afterAll(async () => {
+    await bus.close();
+    await nats.stop();
+  });
+
+  it("waits for its bucket instead of failing, and loads what it holds", async () => {
+    await bus.buckets.teams.put("shop", new TextEncoder().encode(JSON.stringify({ name: "shop" })));
+    const cache = cacheOf(bus.buckets, "teams");
+    // Paused past a request's timeout (5 s), as a cluster electing its leaders can be.
+    const [pid = 0] = nats.pids();
+    process.kill(pid, "SIGSTOP");
+    const started = cache.start().then(
+      () => "started",
+      (err: unknown) => `failed: ${String(err)}`,
+    );
+    await new Promise((r) => setTimeout(r, 6_500));
+    process.kill(pid, "SIGCONT");
+    expect(await started).toBe("started");
+    expect(cache.get("shop")?.value).toEqual({ name: "shop" });
+    cache.stop();
+  }, 30_000);
+});
