@@ -100,7 +100,9 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   await nemesis.calm();
   log(`faults stopped after ${((Date.now() - started) / 1000).toFixed(0)} s; settling`);
 
-  for (const v of await settle(admin, cluster.agentId, workload.expected, bookedBefore, o.settleMs ?? 180_000)) violation(v);
+  const explain = (app: string) => workload.trail.get(app);
+  const left = await settle(admin, cluster.agentId, workload.expected, bookedBefore, o.settleMs ?? 180_000, explain);
+  for (const v of left) violation(v);
   // Every running task's start was told to the follower, and the follower was told what a replay reads.
   const running = await runningContainers(cluster.agentId);
   const deadline = Date.now() + 30_000;

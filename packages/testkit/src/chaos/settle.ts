@@ -29,6 +29,7 @@ async function unsettled(
   agentId: string,
   expected: ReadonlyMap<string, AppState[]>,
   bookedBefore: Booked,
+  explain?: (app: string) => readonly string[] | undefined,
 ): Promise<string[]> {
   const out: string[] = [];
   const running = await runningContainers(agentId);
@@ -41,7 +42,12 @@ async function unsettled(
       ? { instances: got.body.app.instances, version: Number(got.body.app.labels?.CHAOS_VERSION ?? -1) }
       : undefined;
     if (!matches(candidates, seen)) {
-      out.push(`${app} is ${JSON.stringify(seen ?? "gone")}, but the changes acknowledged leave it ${JSON.stringify(candidates)}`);
+      const trail = explain?.(app) ?? [];
+      out.push(
+        `${app} is ${JSON.stringify(seen ?? "gone")}, but the changes acknowledged leave it ${JSON.stringify(candidates)}${
+          trail.length ? `; its last changes: ${trail.join("; ")}` : ""
+        }`,
+      );
     }
     const own = tasks.body.tasks.filter((t) => t.appId === app);
     const want = seen?.instances ?? 0;
@@ -89,11 +95,12 @@ export async function settle(
   expected: ReadonlyMap<string, AppState[]>,
   bookedBefore: Booked,
   timeoutMs: number,
+  explain?: (app: string) => readonly string[] | undefined,
 ): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let left: string[] = [];
   while (Date.now() < deadline) {
-    left = await unsettled(admin, agentId, expected, bookedBefore).catch((err: unknown) => [String(err)]);
+    left = await unsettled(admin, agentId, expected, bookedBefore, explain).catch((err: unknown) => [String(err)]);
     if (left.length === 0) return [];
     await new Promise((r) => setTimeout(r, 1_000));
   }

@@ -49,9 +49,15 @@ export class Workload {
     return this.expected.get(app)?.[0];
   }
 
+  /** Each app's last changes and their answers, to explain a violation about it. */
+  readonly trail = new Map<string, string[]>();
+
   private note(app: string, answer: Answer, next: AppState): void {
     const outcome: Outcome = answer.status === 0 || answer.status >= 500 ? "unanswered" : answer.status < 300 ? "acknowledged" : "refused";
     this.outcomes[outcome]++;
+    const message = (answer.body as { message?: unknown } | undefined)?.message;
+    const told = `${JSON.stringify(next)} ${outcome} (${answer.status}${typeof message === "string" ? `: ${message.slice(0, 120)}` : ""})`;
+    this.trail.set(app, [...(this.trail.get(app) ?? []), told].slice(-8));
     if (outcome === "refused") return;
     if (outcome === "acknowledged") this.expected.set(app, [next]);
     else this.expected.set(app, [...(this.expected.get(app) ?? []), next]);
