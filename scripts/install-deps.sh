@@ -19,6 +19,9 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 # The agent unpacks fetched archives with tar and unzip.
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v tar >/dev/null 2>&1 || need+=(tar)
+# berth's shell completion is checked in zsh as well as bash; `berth top` is driven in a terminal by util-linux's script.
+command -v zsh >/dev/null 2>&1 || need+=(zsh)
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 # Strangers' tools the compatibility tests drive: Debian's Marathon client library (for Debian's Python).
 dpkg -s python3-marathon >/dev/null 2>&1 || need+=(python3-marathon)
 if [ ${#need[@]} -gt 0 ]; then

@@ -105,10 +105,15 @@ describe("the web UI in Chromium", () => {
   it("shows agents with used and free resources, and the live event feed", async () => {
     await page.getByRole("link", { name: "Agents" }).click();
     await page.getByRole("cell", { name: f.cluster.agentId }).waitFor();
-    expect(await page.getByRole("meter").count()).toBeGreaterThanOrEqual(2);
+    // Booked against what it has: cpus, memory, disk and ports.
+    expect(await page.getByRole("meter").count()).toBe(4);
+    await page.getByRole("meter", { name: /^\d+ of 500 used$/ }).waitFor();
     // Which framework holds what there, of what the team may see: the one task running is another team's.
     await page.getByRole("columnheader", { name: "By framework" }).waitFor();
-    expect(await page.getByRole("row").nth(1).getByRole("cell").nth(6).textContent()).toBe("none");
+    expect(await page.getByRole("row").nth(1).getByRole("cell").nth(8).textContent()).toBe("none");
+    // And the launches that wait, with why, on the same page.
+    await page.getByRole("heading", { name: "Waiting launches" }).waitFor();
+    await page.getByRole("table", { name: /apps waiting$/ }).waitFor();
     await page.getByRole("link", { name: "Events" }).click();
     await page.getByRole("cell", { name: "status_update_event" }).first().waitFor();
     const feed = await page.locator("table").textContent();

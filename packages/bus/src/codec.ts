@@ -55,6 +55,7 @@ export const codecs = {
   agentRegistration: protoCodec("AgentRegistration", v1.AgentRegistration),
   agentRegistrationReply: protoCodec("AgentRegistrationReply", v1.AgentRegistrationReply),
   agentHeartbeat: protoCodec("AgentHeartbeat", v1.AgentHeartbeat),
+  agentUsage: protoCodec("AgentUsage", v1.AgentUsage),
   agentRecord: protoCodec("AgentRecord", v1.AgentRecord),
   placementRequest: protoCodec("PlacementRequest", v1.PlacementRequest),
   placementReply: protoCodec("PlacementReply", v1.PlacementReply),
@@ -87,6 +88,7 @@ export const codecs = {
 
 export type AgentRegistration = Plain<berth.v1.AgentRegistration>;
 export type AgentHeartbeat = Plain<berth.v1.AgentHeartbeat>;
+export type AgentUsage = Plain<berth.v1.AgentUsage>;
 export type AgentRecord = Plain<berth.v1.AgentRecord>;
 export type PlacementRequest = Plain<berth.v1.PlacementRequest>;
 export type PlacementReply = Plain<berth.v1.PlacementReply>;

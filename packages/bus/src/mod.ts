@@ -23,6 +23,7 @@ export {
 } from "./bus.js";
 export {
   type AgentHeartbeat,
+  type AgentUsage,
   type AgentLedger,
   type AgentRecord,
   type AgentRegistration,

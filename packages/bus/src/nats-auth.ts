@@ -45,7 +45,7 @@ const JETSTREAM = ["$JS.API.>", "$JS.ACK.>", "$JS.FC.>", "$KV.>"];
 const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: string[] }> = {
   api: {
     publish: [subjects.event(">"), `${ROOT}.rpc.agent.*.logs`, `${ROOT}.rpc.agent.*.logs.cancel.*`],
-    subscribe: [`${ROOT}.logs.>`],
+    subscribe: [`${ROOT}.logs.>`, subjects.agentUsageAll],
   },
   "launch-dispatcher": {
     publish: [subjects.agentCommandAll, subjects.placement, subjects.event(">")],
@@ -63,7 +63,7 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
   "job-scheduler": { publish: [subjects.agentCommandAll, subjects.placement, subjects.event(">")], subscribe: [] },
 };
 
-/** One agent: its own heartbeats, status updates, log streams, commands and ledger, and read access to the task records. */
+/** One agent: its own heartbeats, usage, status updates, log streams, commands and ledger, and read access to the task records. */
 function agentPermissions(agentId: string, inbox: string): NatsPermissions {
   const durable = CONSUMERS.agent(agentId);
   const commands = commandStreamOf(agentId);
@@ -74,6 +74,7 @@ function agentPermissions(agentId: string, inbox: string): NatsPermissions {
       allow: [
         subjects.agentRegister(agentId),
         subjects.agentHeartbeat(agentId),
+        subjects.agentUsage(agentId),
         subjects.agentStatus(agentId),
         subjects.logsStream(agentId, "*"),
         // No stream's state (STREAM.INFO can list every key of a bucket: secret names, token hashes, app ids).

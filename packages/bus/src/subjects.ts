@@ -44,6 +44,9 @@ export const subjects = {
   /** Core NATS: an agent's heartbeat. */
   agentHeartbeat: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.heartbeat`,
   agentHeartbeatAll: `${ROOT}.evt.agent.*.heartbeat`,
+  /** Core NATS: what an agent's running tasks use (AgentUsage), after each metrics collection. */
+  agentUsage: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.usage`,
+  agentUsageAll: `${ROOT}.evt.agent.*.usage`,
   /** JetStream (BERTH_STATUS): status updates from one agent, in order. */
   agentStatus: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.status`,
   agentStatusAll: `${ROOT}.evt.agent.*.status`,

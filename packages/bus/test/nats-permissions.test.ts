@@ -128,8 +128,13 @@ describe("NATS permissions", () => {
     await expect(js.publish(subjects.agentStatus("agent-b"), update("agent-b"), { timeout: 1_000 })).rejects.toThrow();
     nc.publish(subjects.agentHeartbeat("agent-b"), new Uint8Array());
     nc.publish(subjects.agentRegister("agent-b"), new Uint8Array());
+    // Nor what another agent's tasks use (another team's charts).
+    nc.publish(subjects.agentUsage("agent-a"), new Uint8Array());
+    nc.publish(subjects.agentUsage("agent-b"), new Uint8Array());
     await settle();
     expect(denied.join("\n")).toMatch(/Permissions Violation for Publish to "berth\.v1\.evt\.agent\.agent-b\.heartbeat"/);
+    expect(denied.join("\n")).toMatch(/Permissions Violation for Publish to "berth\.v1\.evt\.agent\.agent-b\.usage"/);
+    expect(denied.join("\n")).not.toMatch(/agent-a\.usage/);
     expect(denied.join("\n")).toMatch(/Permissions Violation for Publish to "berth\.v1\.rpc\.agent\.agent-b\.register"/);
     const stored = await statusSubjects();
     expect(stored).toContain(subjects.agentStatus("agent-a"));

@@ -4,7 +4,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(["url", "token", "tail", "type", "file", "scope", "team", "name"]);
+const VALUED = new Set(["url", "token", "tail", "type", "file", "scope", "team", "name", "output", "app", "sort", "interval"]);
 /** Flags that may be given more than once: their values are joined with commas. */
 const REPEATED = new Set(["scope"]);
 
@@ -14,6 +14,8 @@ export function parseArgs(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "-f") flags.set("follow", true);
+    else if (a === "-h") flags.set("help", true);
+    else if (a === "-o" && i + 1 < argv.length) flags.set("output", argv[++i] ?? "");
     else if (a.startsWith("--")) {
       const [name = "", inline] = a.slice(2).split(/=(.*)/s, 2);
       const value = inline ?? (VALUED.has(name) && i + 1 < argv.length ? (argv[++i] ?? "") : undefined);

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
 import { JOB_USAGE, runJobCommand } from "./jobs.js";
-import { table } from "./output.js";
+import { bashCompletion, zshCompletion } from "./completion.js";
+import { type Terminal, top, TOP_USAGE } from "./top.js";
+import { CLI_VERSION } from "./version.js";
+import { formatOf, printer, table } from "./output.js";
 import { type ApiApp as App, type ApiFramework, type ApiRole, type ApiTask as Task, type ApiUsage, SseReader } from "@berth/contract";
 import type { Scope } from "@berth/core";
 
@@ -11,6 +14,8 @@ export interface Io {
   /** Reads a file, or standard input for "-". */
   read: (file: string) => string;
   signal?: AbortSignal;
+  /** The terminal, when standard input and output are one (the live `top`). */
+  terminal?: Terminal;
 }
 
 export const USAGE = `berth: run containers with Berth
@@ -25,13 +30,17 @@ export const USAGE = `berth: run containers with Berth
   berth token list | revoke <id>
   berth token create --name N (--team T | --admin) [--scope read|deploy|admin:<path>]...
 ${JOB_USAGE}
+${TOP_USAGE}
+  berth completion bash|zsh   a completion script: source <(berth completion bash)
+  berth help | --help | -h    this text;  berth version | --version
 
-  --url URL     Berth's API (BERTH_URL, default http://127.0.0.1:8080)
-  --jobs-url U  the jobs API (BERTH_JOBS_URL, default http://127.0.0.1:9000)
-  --token T     bearer token (BERTH_TOKEN)
-  --json        print the API's JSON
-  --force       override a deployment's lock
+  --url URL         Berth's API (BERTH_URL, default http://127.0.0.1:8080)
+  --jobs-url U      the jobs API (BERTH_JOBS_URL, default http://127.0.0.1:9000)
+  --token T         bearer token (BERTH_TOKEN)
+  -o, --output F    json or yaml: the API's answer (--json is --output json); text by default
+  --force           override a deployment's lock
 
+Tables are aligned at a terminal and tab-separated when piped; NO_COLOR turns color off.
 Exit codes: 0 done, 1 error, 2 Berth refused the input (the message says what to fix).`;
 
 function need(args: Args, i: number, what: string): string {
@@ -54,8 +63,9 @@ function readJson(io: Io, file: string): unknown {
 
 /** Runs one command: `client` speaks to the API, `jobs` to the jobs API. */
 export async function run(args: Args, client: Client, io: Io, jobs: Client = client): Promise<void> {
-  const json = args.flags.has("json");
-  const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
+  // Streams (watch, runs --follow, events) print one JSON line per change with --json or --output yaml.
+  const json = formatOf(args) !== "text";
+  const print = printer(args, io.out);
   const changed = (r: { deploymentId?: string | undefined; version?: string | undefined }) =>
     print(
       r,
@@ -63,6 +73,14 @@ export async function run(args: Args, client: Client, io: Io, jobs: Client = cli
         `deployment ${r.deploymentId ?? "?"} started (version ${r.version ?? "?"}); follow it with: berth deployment watch ${r.deploymentId ?? ""}`,
     );
   const [group, verb] = args.words;
+  if (args.flags.has("version") || group === "version") return io.out(`berth ${CLI_VERSION}`);
+  if (args.flags.has("help") || group === "help" || group === undefined) return io.out(USAGE);
+  if (group === "completion") {
+    if (verb === "bash") return io.out(bashCompletion());
+    if (verb === "zsh") return io.out(zshCompletion());
+    throw new UsageError(`completion needs a shell: bash or zsh`);
+  }
+  if (group === "top") return top(args, client, { out: io.out, ...(io.terminal ? { terminal: io.terminal } : {}) });
   if (group === "job")
     return runJobCommand(args, jobs, { out: io.out, readJson: (file) => readJson(io, file), ...(io.signal ? { signal: io.signal } : {}) });
 
@@ -325,7 +343,7 @@ export async function run(args: Args, client: Client, io: Io, jobs: Client = cli
       io.signal,
     );
   }
-  throw new UsageError(USAGE);
+  throw new UsageError(`unknown command '${args.words.join(" ")}'\n\n${USAGE}`);
 }
 
 function taskTable(tasks: Task[]): string {

@@ -1,7 +1,7 @@
 import type { ApiJob, ApiJobRun } from "@berth/contract";
 import { type Args, UsageError } from "./args.js";
 import type { Client } from "./client.js";
-import { table } from "./output.js";
+import { formatOf, printer, table } from "./output.js";
 
 /** `berth job …`: Metronome's jobs API on the job-scheduler (BERTH_JOBS_URL). */
 export const JOB_USAGE = `  berth job list | show <id> | add <file|-> | remove <id> [--force]
@@ -31,8 +31,9 @@ function runLine(r: RunView): string {
 }
 
 export async function runJobCommand(args: Args, client: Client, io: JobIo): Promise<void> {
-  const json = args.flags.has("json");
-  const print = (data: unknown, human: () => string) => io.out(json ? JSON.stringify(data, null, 2) : human());
+  // Streams (watch, runs --follow, events) print one JSON line per change with --json or --output yaml.
+  const json = formatOf(args) !== "text";
+  const print = printer(args, io.out);
   const verb = args.words[1];
   switch (verb) {
     case "list": {

@@ -65,3 +65,42 @@ export interface ApiFramework {
   used: ApiUsage;
   agents: (ApiUsage & { agentId: string; hostname: string })[];
 }
+
+/** A point of use, as GET /v2/usage answers it: cores of CPU, the share of time throttled, bytes of memory (working set). */
+export interface ApiUsagePoint {
+  timestamp: string;
+  cpus: number;
+  throttled: number;
+  memBytes: number;
+}
+
+/** One task's use: now (null when its agent has not reported it lately), its peak over the window, and with history=true one point a step. */
+export interface ApiTaskUsage {
+  taskId: string;
+  appId: string;
+  agentId: string;
+  state: string | null;
+  /** Its booking: cpus, and mem in MiB; null once the booking is gone. */
+  cpus: number | null;
+  mem: number | null;
+  memLimitBytes: number;
+  current: ApiUsagePoint | null;
+  peak: { cpus: number; memBytes: number };
+  history?: ApiUsagePoint[];
+}
+
+/** GET /v2/usage. */
+export interface ApiUsageReport {
+  timestamp: string;
+  stepSeconds: number;
+  windowSeconds: number;
+  tasks: ApiTaskUsage[];
+  apps: {
+    appId: string;
+    instances: number | null;
+    tasks: number;
+    current: { cpus: number; memBytes: number };
+    peak: { cpus: number; memBytes: number };
+    history?: ApiUsagePoint[];
+  }[];
+}

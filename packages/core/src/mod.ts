@@ -296,3 +296,12 @@ export {
   runStep,
   type RunStep,
 } from "./job-run.js";
+export {
+  DEFAULT_USAGE_WINDOW,
+  peakOf,
+  sumPoints,
+  type UsagePoint,
+  type UsageReading,
+  UsageSeries,
+  type UsageWindow,
+} from "./usage-series.js";

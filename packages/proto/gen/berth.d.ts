@@ -72,6 +72,50 @@ export namespace berth {
             public toJSON(): { [k: string]: any };
         }
 
+        interface IAgentUsage {
+            agentId?: (string|null);
+            collectedAtMs?: (number|null);
+            tasks?: (berth.v1.ITaskUsage[]|null);
+        }
+
+        class AgentUsage implements IAgentUsage {
+            constructor(properties?: berth.v1.IAgentUsage);
+            public agentId: string;
+            public collectedAtMs: number;
+            public tasks: berth.v1.ITaskUsage[];
+            public static create(properties?: berth.v1.IAgentUsage): berth.v1.AgentUsage;
+            public static encode(message: berth.v1.IAgentUsage, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.AgentUsage;
+            public static fromObject(object: { [k: string]: any }): berth.v1.AgentUsage;
+            public static toObject(message: berth.v1.AgentUsage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
+        interface ITaskUsage {
+            taskId?: (string|null);
+            appId?: (string|null);
+            cpuSeconds?: (number|null);
+            cpuThrottledSeconds?: (number|null);
+            memoryWorkingSetBytes?: (number|null);
+            memoryLimitBytes?: (number|null);
+        }
+
+        class TaskUsage implements ITaskUsage {
+            constructor(properties?: berth.v1.ITaskUsage);
+            public taskId: string;
+            public appId: string;
+            public cpuSeconds: number;
+            public cpuThrottledSeconds: number;
+            public memoryWorkingSetBytes: number;
+            public memoryLimitBytes: number;
+            public static create(properties?: berth.v1.ITaskUsage): berth.v1.TaskUsage;
+            public static encode(message: berth.v1.ITaskUsage, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.v1.TaskUsage;
+            public static fromObject(object: { [k: string]: any }): berth.v1.TaskUsage;
+            public static toObject(message: berth.v1.TaskUsage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+        }
+
         interface IAgentRecord {
             registration?: (berth.v1.IAgentRegistration|null);
             registeredAtMs?: (number|null);

@@ -891,6 +891,534 @@ export const berth = $root.berth = (() => {
             return AgentHeartbeat;
         })();
 
+        v1.AgentUsage = (function() {
+
+            /**
+             * Properties of an AgentUsage.
+             * @memberof berth.v1
+             * @interface IAgentUsage
+             * @property {string|null} [agentId] AgentUsage agentId
+             * @property {number|null} [collectedAtMs] AgentUsage collectedAtMs
+             * @property {Array.<berth.v1.ITaskUsage>|null} [tasks] AgentUsage tasks
+             */
+
+            /**
+             * Constructs a new AgentUsage.
+             * @memberof berth.v1
+             * @classdesc Represents an AgentUsage.
+             * @implements IAgentUsage
+             * @constructor
+             * @param {berth.v1.IAgentUsage=} [properties] Properties to set
+             */
+            function AgentUsage(properties) {
+                this.tasks = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * AgentUsage agentId.
+             * @member {string} agentId
+             * @memberof berth.v1.AgentUsage
+             * @instance
+             */
+            AgentUsage.prototype.agentId = "";
+
+            /**
+             * AgentUsage collectedAtMs.
+             * @member {number} collectedAtMs
+             * @memberof berth.v1.AgentUsage
+             * @instance
+             */
+            AgentUsage.prototype.collectedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AgentUsage tasks.
+             * @member {Array.<berth.v1.ITaskUsage>} tasks
+             * @memberof berth.v1.AgentUsage
+             * @instance
+             */
+            AgentUsage.prototype.tasks = $util.emptyArray;
+
+            /**
+             * Creates a new AgentUsage instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.AgentUsage
+             * @static
+             * @param {berth.v1.IAgentUsage=} [properties] Properties to set
+             * @returns {berth.v1.AgentUsage} AgentUsage instance
+             */
+            AgentUsage.create = function create(properties) {
+                return new AgentUsage(properties);
+            };
+
+            /**
+             * Encodes the specified AgentUsage message. Does not implicitly {@link berth.v1.AgentUsage.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.AgentUsage
+             * @static
+             * @param {berth.v1.IAgentUsage} message AgentUsage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AgentUsage.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.agentId != null && Object.hasOwnProperty.call(message, "agentId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.agentId);
+                if (message.collectedAtMs != null && Object.hasOwnProperty.call(message, "collectedAtMs"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int64(message.collectedAtMs);
+                if (message.tasks != null && message.tasks.length)
+                    for (let i = 0; i < message.tasks.length; ++i)
+                        $root.berth.v1.TaskUsage.encode(message.tasks[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes an AgentUsage message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.AgentUsage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.AgentUsage} AgentUsage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AgentUsage.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.AgentUsage();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.agentId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.collectedAtMs = reader.int64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.tasks && message.tasks.length))
+                                message.tasks = [];
+                            message.tasks.push($root.berth.v1.TaskUsage.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates an AgentUsage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.AgentUsage
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.AgentUsage} AgentUsage
+             */
+            AgentUsage.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.AgentUsage)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.AgentUsage: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.AgentUsage();
+                if (object.agentId != null)
+                    message.agentId = String(object.agentId);
+                if (object.collectedAtMs != null)
+                    if ($util.Long)
+                        message.collectedAtMs = $util.Long.fromValue(object.collectedAtMs, false);
+                    else if (typeof object.collectedAtMs === "string")
+                        message.collectedAtMs = parseInt(object.collectedAtMs, 10);
+                    else if (typeof object.collectedAtMs === "number")
+                        message.collectedAtMs = object.collectedAtMs;
+                    else if (typeof object.collectedAtMs === "object")
+                        message.collectedAtMs = new $util.LongBits(object.collectedAtMs.low >>> 0, object.collectedAtMs.high >>> 0).toNumber();
+                if (object.tasks) {
+                    if (!Array.isArray(object.tasks))
+                        throw TypeError(".berth.v1.AgentUsage.tasks: array expected");
+                    message.tasks = [];
+                    for (let i = 0; i < object.tasks.length; ++i) {
+                        if (!$util.isObject(object.tasks[i]))
+                            throw TypeError(".berth.v1.AgentUsage.tasks: object expected");
+                        message.tasks[i] = $root.berth.v1.TaskUsage.fromObject(object.tasks[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an AgentUsage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.AgentUsage
+             * @static
+             * @param {berth.v1.AgentUsage} message AgentUsage
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AgentUsage.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.tasks = [];
+                if (options.defaults) {
+                    object.agentId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.collectedAtMs = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.collectedAtMs = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.agentId != null && Object.hasOwnProperty.call(message, "agentId"))
+                    object.agentId = message.agentId;
+                if (message.collectedAtMs != null && Object.hasOwnProperty.call(message, "collectedAtMs"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.collectedAtMs = typeof message.collectedAtMs === "number" ? BigInt(message.collectedAtMs) : $util.Long.fromBits(message.collectedAtMs.low >>> 0, message.collectedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.collectedAtMs === "number")
+                        object.collectedAtMs = options.longs === String ? String(message.collectedAtMs) : message.collectedAtMs;
+                    else
+                        object.collectedAtMs = options.longs === String ? $util.Long.prototype.toString.call(message.collectedAtMs) : options.longs === Number ? new $util.LongBits(message.collectedAtMs.low >>> 0, message.collectedAtMs.high >>> 0).toNumber() : message.collectedAtMs;
+                if (message.tasks && message.tasks.length) {
+                    object.tasks = [];
+                    for (let j = 0; j < message.tasks.length; ++j)
+                        object.tasks[j] = $root.berth.v1.TaskUsage.toObject(message.tasks[j], options, q + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this AgentUsage to JSON.
+             * @function toJSON
+             * @memberof berth.v1.AgentUsage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AgentUsage.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return AgentUsage;
+        })();
+
+        v1.TaskUsage = (function() {
+
+            /**
+             * Properties of a TaskUsage.
+             * @memberof berth.v1
+             * @interface ITaskUsage
+             * @property {string|null} [taskId] TaskUsage taskId
+             * @property {string|null} [appId] TaskUsage appId
+             * @property {number|null} [cpuSeconds] TaskUsage cpuSeconds
+             * @property {number|null} [cpuThrottledSeconds] TaskUsage cpuThrottledSeconds
+             * @property {number|null} [memoryWorkingSetBytes] TaskUsage memoryWorkingSetBytes
+             * @property {number|null} [memoryLimitBytes] TaskUsage memoryLimitBytes
+             */
+
+            /**
+             * Constructs a new TaskUsage.
+             * @memberof berth.v1
+             * @classdesc Represents a TaskUsage.
+             * @implements ITaskUsage
+             * @constructor
+             * @param {berth.v1.ITaskUsage=} [properties] Properties to set
+             */
+            function TaskUsage(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * TaskUsage taskId.
+             * @member {string} taskId
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.taskId = "";
+
+            /**
+             * TaskUsage appId.
+             * @member {string} appId
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.appId = "";
+
+            /**
+             * TaskUsage cpuSeconds.
+             * @member {number} cpuSeconds
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.cpuSeconds = 0;
+
+            /**
+             * TaskUsage cpuThrottledSeconds.
+             * @member {number} cpuThrottledSeconds
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.cpuThrottledSeconds = 0;
+
+            /**
+             * TaskUsage memoryWorkingSetBytes.
+             * @member {number} memoryWorkingSetBytes
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.memoryWorkingSetBytes = 0;
+
+            /**
+             * TaskUsage memoryLimitBytes.
+             * @member {number} memoryLimitBytes
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             */
+            TaskUsage.prototype.memoryLimitBytes = 0;
+
+            /**
+             * Creates a new TaskUsage instance using the specified properties.
+             * @function create
+             * @memberof berth.v1.TaskUsage
+             * @static
+             * @param {berth.v1.ITaskUsage=} [properties] Properties to set
+             * @returns {berth.v1.TaskUsage} TaskUsage instance
+             */
+            TaskUsage.create = function create(properties) {
+                return new TaskUsage(properties);
+            };
+
+            /**
+             * Encodes the specified TaskUsage message. Does not implicitly {@link berth.v1.TaskUsage.verify|verify} messages.
+             * @function encode
+             * @memberof berth.v1.TaskUsage
+             * @static
+             * @param {berth.v1.ITaskUsage} message TaskUsage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskUsage.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.taskId);
+                if (message.appId != null && Object.hasOwnProperty.call(message, "appId"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.appId);
+                if (message.cpuSeconds != null && Object.hasOwnProperty.call(message, "cpuSeconds"))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.cpuSeconds);
+                if (message.cpuThrottledSeconds != null && Object.hasOwnProperty.call(message, "cpuThrottledSeconds"))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.cpuThrottledSeconds);
+                if (message.memoryWorkingSetBytes != null && Object.hasOwnProperty.call(message, "memoryWorkingSetBytes"))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.memoryWorkingSetBytes);
+                if (message.memoryLimitBytes != null && Object.hasOwnProperty.call(message, "memoryLimitBytes"))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.memoryLimitBytes);
+                return writer;
+            };
+
+            /**
+             * Decodes a TaskUsage message from the specified reader or buffer.
+             * @function decode
+             * @memberof berth.v1.TaskUsage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {berth.v1.TaskUsage} TaskUsage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskUsage.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.berth.v1.TaskUsage();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.taskId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.appId = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.cpuSeconds = reader.double();
+                            break;
+                        }
+                    case 4: {
+                            message.cpuThrottledSeconds = reader.double();
+                            break;
+                        }
+                    case 5: {
+                            message.memoryWorkingSetBytes = reader.double();
+                            break;
+                        }
+                    case 6: {
+                            message.memoryLimitBytes = reader.double();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Creates a TaskUsage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof berth.v1.TaskUsage
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {berth.v1.TaskUsage} TaskUsage
+             */
+            TaskUsage.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.berth.v1.TaskUsage)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".berth.v1.TaskUsage: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.berth.v1.TaskUsage();
+                if (object.taskId != null)
+                    message.taskId = String(object.taskId);
+                if (object.appId != null)
+                    message.appId = String(object.appId);
+                if (object.cpuSeconds != null)
+                    message.cpuSeconds = Number(object.cpuSeconds);
+                if (object.cpuThrottledSeconds != null)
+                    message.cpuThrottledSeconds = Number(object.cpuThrottledSeconds);
+                if (object.memoryWorkingSetBytes != null)
+                    message.memoryWorkingSetBytes = Number(object.memoryWorkingSetBytes);
+                if (object.memoryLimitBytes != null)
+                    message.memoryLimitBytes = Number(object.memoryLimitBytes);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskUsage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof berth.v1.TaskUsage
+             * @static
+             * @param {berth.v1.TaskUsage} message TaskUsage
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskUsage.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.taskId = "";
+                    object.appId = "";
+                    object.cpuSeconds = 0;
+                    object.cpuThrottledSeconds = 0;
+                    object.memoryWorkingSetBytes = 0;
+                    object.memoryLimitBytes = 0;
+                }
+                if (message.taskId != null && Object.hasOwnProperty.call(message, "taskId"))
+                    object.taskId = message.taskId;
+                if (message.appId != null && Object.hasOwnProperty.call(message, "appId"))
+                    object.appId = message.appId;
+                if (message.cpuSeconds != null && Object.hasOwnProperty.call(message, "cpuSeconds"))
+                    object.cpuSeconds = options.json && !isFinite(message.cpuSeconds) ? String(message.cpuSeconds) : message.cpuSeconds;
+                if (message.cpuThrottledSeconds != null && Object.hasOwnProperty.call(message, "cpuThrottledSeconds"))
+                    object.cpuThrottledSeconds = options.json && !isFinite(message.cpuThrottledSeconds) ? String(message.cpuThrottledSeconds) : message.cpuThrottledSeconds;
+                if (message.memoryWorkingSetBytes != null && Object.hasOwnProperty.call(message, "memoryWorkingSetBytes"))
+                    object.memoryWorkingSetBytes = options.json && !isFinite(message.memoryWorkingSetBytes) ? String(message.memoryWorkingSetBytes) : message.memoryWorkingSetBytes;
+                if (message.memoryLimitBytes != null && Object.hasOwnProperty.call(message, "memoryLimitBytes"))
+                    object.memoryLimitBytes = options.json && !isFinite(message.memoryLimitBytes) ? String(message.memoryLimitBytes) : message.memoryLimitBytes;
+                return object;
+            };
+
+            /**
+             * Converts this TaskUsage to JSON.
+             * @function toJSON
+             * @memberof berth.v1.TaskUsage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskUsage.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TaskUsage;
+        })();
+
         v1.AgentRecord = (function() {
 
             /**

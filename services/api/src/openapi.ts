@@ -135,6 +135,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   own("DELETE", "/v2/roles/:role", "/v2/roles/{role}", "Set a role's weight back to 1 (admin)", "any"),
   own("GET", "/v2/discovery/prometheus", "/v2/discovery/prometheus", "Prometheus http_sd targets (kind=agents|tasks)", "any"),
   own("GET", "/v2/tasks/:taskId/logs", "/v2/tasks/{taskId}/logs", "A task's output (tail, follow, stream)", "text"),
+  own(
+    "GET",
+    "/v2/usage",
+    "/v2/usage",
+    "What each task uses (CPU, memory, throttling): now, its peak and the last hour (app, team, history)",
+    "any",
+  ),
   own("GET", "/v2/teams", "/v2/teams", "Teams with quota, usage and policy", "any"),
   own("GET", "/v2/teams/:team", "/v2/teams/{team}", "One team", "any"),
   own("PUT", "/v2/teams/:team", "/v2/teams/{team}", "Configure a team (admin)", "any", { body: true }),

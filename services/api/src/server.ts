@@ -11,6 +11,8 @@ import { deploymentRoutes } from "./routes/deployments.js";
 import { groupRoutes } from "./routes/groups.js";
 import { logRoutes } from "./routes/logs.js";
 import { queueRoutes } from "./routes/queue.js";
+import { usageRoutes } from "./routes/usage.js";
+import { UsageHistory } from "./usage-history.js";
 import { TaskKiller } from "./task-killer.js";
 import { clusterRoutes } from "./routes/cluster.js";
 import { frameworkRoutes } from "./routes/frameworks.js";
@@ -53,6 +55,8 @@ export interface ServerDeps {
   /** The job-scheduler's jobs API, which /v1 is passed on to (default http://127.0.0.1:9000). */
   jobsUrl?: string;
   now?: () => Date;
+  /** What tasks use, kept from the agents' reports (default: a new one on the bus). */
+  usage?: UsageHistory;
 }
 
 export const VERSION = "0.1.0";
@@ -170,6 +174,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(logRoutes, { bus: deps.bus, view: deps.view, revocation });
   await app.register(groupRoutes, { bus: deps.bus, view: deps.view, deployer, quotas });
   await app.register(queueRoutes, { bus: deps.bus, view: deps.view, now: () => now().getTime() });
+  const usage = deps.usage ?? new UsageHistory(deps.bus.nc, deps.logger);
+  usage.start();
+  app.addHook("onClose", async () => usage.stop());
+  await app.register(usageRoutes, { view: deps.view, usage, now: () => now().getTime() });
   await app.register(discoveryRoutes, { view: deps.view });
   await app.register(subscriptionRoutes, {
     bus: deps.bus,

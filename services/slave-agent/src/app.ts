@@ -8,6 +8,7 @@ import { StatusCheckpoint } from "./status/checkpoint.js";
 import { HealthChecker } from "./tasks/health-checker.js";
 import { serveLogs } from "./log-server.js";
 import { MetricsCollector } from "./metrics/metrics-collector.js";
+import { publishUsage } from "./metrics/usage-report.js";
 import { AgentReconciler } from "./tasks/reconciler.js";
 import { Registrar } from "./registrar.js";
 import { loadSealingKeys } from "./sealing-keys.js";
@@ -61,7 +62,14 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
     labelNames: ["command"],
     registers: [deps.registry],
   });
-  const metrics = new MetricsCollector(config.agentId, () => runner.running(), config.metricsIntervalMs, deps.registry, logger);
+  const metrics = new MetricsCollector(
+    config.agentId,
+    () => runner.running(),
+    config.metricsIntervalMs,
+    deps.registry,
+    logger,
+    (samples, atMs) => publishUsage(bus.nc, config.agentId, samples, atMs),
+  );
   const stops: (() => Promise<void> | void)[] = [];
   let runtimeUp = true;
 

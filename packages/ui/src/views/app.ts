@@ -1,5 +1,6 @@
 import { call, session } from "../api.js";
 import { ago, h } from "../dom.js";
+import { usageSection } from "./usage.js";
 import { act, type App, badge, confirmDialog, type Deployment, status, table, type Task } from "../widgets.js";
 
 /** A task's last 200 lines of stdout or stderr, shown in `into`. */
@@ -20,6 +21,7 @@ export async function appView(id: string): Promise<HTMLElement> {
     call<{ versions: string[] }>("GET", `/v2/apps${id}/versions`),
     call<Deployment[]>("GET", "/v2/deployments?status=all&embed=berth"),
   ]);
+  const usage = await usageSection(id, app);
   const note = h("p", { role: "status", class: "note" });
   const logs = h("div", { class: "logpanel", "aria-live": "polite" });
   const scaleTo = h("input", { id: "scale-to", type: "number", min: 0, value: app.instances, class: "narrow" });
@@ -92,6 +94,7 @@ export async function appView(id: string): Promise<HTMLElement> {
       ]),
     ),
     logs,
+    usage,
     table(
       "Deployments",
       ["Deployment", "Status", "Started", "Reason", ""],

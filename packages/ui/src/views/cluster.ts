@@ -24,55 +24,62 @@ export const deploymentsView: View = async () => {
   );
 };
 
-export const queueView: View = async () => {
-  const { queue } = await call<{
-    queue: { app: { id: string }; count: number; delay: { timeLeftSeconds: number }; reasons: string[]; since: string }[];
-  }>("GET", "/v2/queue?embed=berth");
-  return h(
-    "section",
-    {},
-    h("h1", {}, "Launch queue"),
-    table(
-      `${queue.length} apps waiting`,
-      ["App", "Waiting", "Since", "Delay", "Why"],
-      queue.map((q) => [
-        h("a", { href: appHref(q.app.id) }, q.app.id),
-        q.count,
-        ago(q.since),
-        q.delay.timeLeftSeconds > 0 ? `${q.delay.timeLeftSeconds}s backoff` : "—",
-        h(
-          "ul",
-          {},
-          q.reasons.map((r) => h("li", {}, r)),
-        ),
-      ]),
-    ),
+type Queue = { queue: { app: { id: string }; count: number; delay: { timeLeftSeconds: number }; reasons: string[]; since: string }[] };
+
+/** Launches that wait, and why: the queue page's table, and the cluster page's. */
+function waitingTable(queue: Queue["queue"]): HTMLElement {
+  return table(
+    `${queue.length} apps waiting`,
+    ["App", "Waiting", "Since", "Delay", "Why"],
+    queue.map((q) => [
+      h("a", { href: appHref(q.app.id) }, q.app.id),
+      q.count,
+      ago(q.since),
+      q.delay.timeLeftSeconds > 0 ? `${q.delay.timeLeftSeconds}s backoff` : "—",
+      h(
+        "ul",
+        {},
+        q.reasons.map((r) => h("li", {}, r)),
+      ),
+    ]),
   );
+}
+
+export const queueView: View = async () => {
+  const { queue } = await call<Queue>("GET", "/v2/queue?embed=berth");
+  return h("section", {}, h("h1", {}, "Launch queue"), waitingTable(queue));
 };
 
+type PortRange = { begin: number; end: number };
+const portCount = (ranges: readonly PortRange[] = []) => ranges.reduce((n, r) => n + r.end - r.begin + 1, 0);
+
+/** The cluster: each agent's booked and free cpus, memory, disk and ports, by framework; then the launches that wait and why. */
 export const agentsView: View = async () => {
-  type Res = { cpus: number; mem: number; disk: number };
-  const { agents } = await call<{
-    agents: {
-      id: string;
-      hostname: string;
-      active: boolean;
-      healthMessage: string;
-      resources: Res;
-      unreserved: Res;
-      tasks: number;
-      /** What each framework holds on the agent. */
-      frameworks: Record<string, ApiUsage>;
-      lastHeartbeatAt: string;
-    }[];
-  }>("GET", "/v2/agents");
+  type Res = { cpus: number; mem: number; disk: number; ports?: PortRange[] };
+  const [{ agents }, { queue }] = await Promise.all([
+    call<{
+      agents: {
+        id: string;
+        hostname: string;
+        active: boolean;
+        healthMessage: string;
+        resources: Res;
+        unreserved: Res;
+        tasks: number;
+        /** What each framework holds on the agent. */
+        frameworks: Record<string, ApiUsage>;
+        lastHeartbeatAt: string;
+      }[];
+    }>("GET", "/v2/agents"),
+    call<Queue>("GET", "/v2/queue?embed=berth"),
+  ]);
   const used = (total: number, free: number, unit = "") => {
     const u = Math.round((total - free) * 100) / 100;
     return h(
       "span",
       {},
       `${u} / ${total}${unit} `,
-      h("meter", { min: 0, max: total || 1, value: u, "aria-label": `${u} of ${total} used` }),
+      h("meter", { min: 0, max: total || 1, value: u, "aria-label": `${u} of ${total}${unit} used` }),
     );
   };
   return h(
@@ -81,13 +88,15 @@ export const agentsView: View = async () => {
     h("h1", {}, "Agents"),
     table(
       `${agents.length} agents`,
-      ["Agent", "Host", "State", "CPUs used", "Memory used", "Tasks", "By framework", "Heartbeat"],
+      ["Agent", "Host", "State", "CPUs used", "Memory used", "Disk used", "Ports used", "Tasks", "By framework", "Heartbeat"],
       agents.map((a) => [
         a.id,
         a.hostname,
         badge(a.active ? "Active" : a.healthMessage ? "Unhealthy" : "Unreachable"),
         used(a.resources.cpus, a.unreserved.cpus),
         used(a.resources.mem, a.unreserved.mem, " MiB"),
+        used(a.resources.disk, a.unreserved.disk, " MiB"),
+        used(portCount(a.resources.ports), portCount(a.unreserved.ports)),
         a.tasks,
         Object.entries(a.frameworks ?? {})
           .map(([id, u]) => `${id}: ${u.tasks} task${u.tasks === 1 ? "" : "s"}, ${u.cpus} cpus, ${u.mem} MiB`)
@@ -95,6 +104,8 @@ export const agentsView: View = async () => {
         ago(a.lastHeartbeatAt),
       ]),
     ),
+    h("h2", {}, "Waiting launches"),
+    waitingTable(queue),
   );
 };
 

@@ -1,7 +1,7 @@
 import type { Logger } from "@berth/runtime";
 import { Gauge, Histogram, type Registry } from "prom-client";
 import { CgroupReader } from "./cgroups.js";
-import { renderContainerMetrics, sampleContainers } from "./container-metrics.js";
+import { type ContainerSample, renderContainerMetrics, sampleContainers } from "./container-metrics.js";
 import type { RunningContainer } from "../tasks/task-runner.js";
 
 /**
@@ -21,6 +21,8 @@ export class MetricsCollector {
     private readonly intervalMs: number,
     registry: Registry,
     private readonly log: Logger,
+    /** Given each collection as it is made (the usage the agent tells the cluster). */
+    private readonly onCollected: (samples: readonly ContainerSample[], collectedAtMs: number) => void = () => undefined,
   ) {
     this.duration = new Histogram({
       name: "berth_agent_metrics_collection_seconds",
@@ -55,6 +57,7 @@ export class MetricsCollector {
       const samples = await sampleContainers(this.reader, this.running());
       this.text = renderContainerMetrics(samples, this.agentId);
       this.containers.set(samples.length);
+      this.onCollected(samples, Date.now());
     } catch (err) {
       this.log.warn({ err: String(err) }, "container metrics collection failed");
     } finally {
