@@ -111,6 +111,8 @@ describe("the web UI in Chromium", () => {
     // Which framework holds what there, of what the team may see: the one task running is another team's.
     await page.getByRole("columnheader", { name: "By framework" }).waitFor();
     expect(await page.getByRole("row").nth(1).getByRole("cell").nth(8).textContent()).toBe("none");
+    await page.getByRole("columnheader", { name: "By team" }).waitFor();
+    expect(await page.getByRole("row").nth(1).getByRole("cell").nth(9).textContent()).toBe("none");
     // And the launches that wait, with why, on the same page.
     await page.getByRole("heading", { name: "Waiting launches" }).waitFor();
     await page.getByRole("table", { name: /apps waiting$/ }).waitFor();

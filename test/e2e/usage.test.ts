@@ -81,6 +81,15 @@ describe("GET /v2/usage", () => {
     expect((await f.api.call<ApiUsageReport>("GET", "/v2/usage?team=other")).body.tasks).toEqual([]);
   });
 
+  it("books each agent's room by team, showing a team only its own", async () => {
+    type Agents = { agents: { teams: Record<string, { cpus: number; mem: number; tasks: number }> }[] };
+    const held = async (token?: string) =>
+      (await (token ? f.api.as(token) : f.api).call<Agents>("GET", "/v2/agents")).body.agents[0]?.teams;
+    expect((await held())?.burn).toEqual({ cpus: 0.25, mem: 32, disk: 0, tasks: 1 });
+    expect(Object.keys((await held(burnToken)) ?? {})).toEqual(["burn"]);
+    expect(await held(otherToken)).toEqual({});
+  });
+
   it("refuses a filter it cannot read, saying what to send", async () => {
     const r = await f.api.call<{ message: string; details: { path: string }[] }>("GET", "/v2/usage?team=Not%20a%20team");
     expect(r.status).toBe(422);

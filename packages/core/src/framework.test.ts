@@ -8,6 +8,7 @@ import {
   isMarathonTask,
   ledgerWithFrameworks,
   marathonFramework,
+  usageBy,
   usageByFramework,
   weightedDominantShare,
   withoutFrameworks,
@@ -29,6 +30,15 @@ describe("frameworks", () => {
     expect(u.get("marathon")).toEqual({ cpus: 0.3, mem: 96, disk: 0, tasks: 2 });
     expect(u.get("fw-1")).toEqual({ cpus: 0.05, mem: 16, disk: 0, tasks: 1 });
     expect(usageByFramework([]).size).toBe(0);
+    // Any other key: the team each booking's app belongs to.
+    const byTeam = usageBy(
+      [
+        { ...booking("t1", 0.1, 32), appId: "/shop/web" },
+        { ...booking("t2", 0.2, 64), appId: "/shop/api" },
+      ],
+      (r) => r.appId.split("/")[1] ?? "",
+    );
+    expect(Object.fromEntries(byTeam)).toEqual({ shop: { cpus: 0.3, mem: 96, disk: 0, tasks: 2 } });
   });
 
   it("shows the admin every framework, and a team its own and the shared ones", () => {

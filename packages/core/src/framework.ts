@@ -71,11 +71,11 @@ export interface FrameworkUsage {
   tasks: number;
 }
 
-/** Bookings summed by the framework that owns each (frameworkOf), rounded as resources are. */
-export function usageByFramework(reservations: Iterable<Reservation>): Map<string, FrameworkUsage> {
+/** Reservations summed by the key each is given (its framework, its team). */
+export function usageBy(reservations: Iterable<Reservation>, keyOf: (r: Reservation) => string): Map<string, FrameworkUsage> {
   const out = new Map<string, FrameworkUsage>();
   for (const r of reservations) {
-    const id = frameworkOf(r);
+    const id = keyOf(r);
     const u = out.get(id) ?? { cpus: 0, mem: 0, disk: 0, tasks: 0 };
     out.set(id, {
       cpus: roundResource(u.cpus + r.cpus),
@@ -85,6 +85,11 @@ export function usageByFramework(reservations: Iterable<Reservation>): Map<strin
     });
   }
   return out;
+}
+
+/** Bookings summed by the framework that owns each (frameworkOf), rounded as resources are. */
+export function usageByFramework(reservations: Iterable<Reservation>): Map<string, FrameworkUsage> {
+  return usageBy(reservations, frameworkOf);
 }
 
 /** The entry a team's quota ledger counts a framework's tasks under: where they live (`appId`), marked, so no app's key is taken. */

@@ -208,6 +208,7 @@ export {
   MARATHON_FRAMEWORK_ID,
   marathonFramework,
   type FrameworkUsage,
+  usageBy,
   usageByFramework,
   frameworkLaunchRefusal,
   ledgerWithFrameworks,

@@ -66,13 +66,18 @@ export const agentsView: View = async () => {
         resources: Res;
         unreserved: Res;
         tasks: number;
-        /** What each framework holds on the agent. */
+        /** What each framework holds on the agent, and each team. */
         frameworks: Record<string, ApiUsage>;
+        teams: Record<string, ApiUsage>;
         lastHeartbeatAt: string;
       }[];
     }>("GET", "/v2/agents"),
     call<Queue>("GET", "/v2/queue?embed=berth"),
   ]);
+  const held = (by: Record<string, ApiUsage> | undefined) =>
+    Object.entries(by ?? {})
+      .map(([id, u]) => `${id}: ${u.tasks} task${u.tasks === 1 ? "" : "s"}, ${u.cpus} cpus, ${u.mem} MiB`)
+      .join("; ") || "none";
   const used = (total: number, free: number, unit = "") => {
     const u = Math.round((total - free) * 100) / 100;
     return h(
@@ -88,7 +93,7 @@ export const agentsView: View = async () => {
     h("h1", {}, "Agents"),
     table(
       `${agents.length} agents`,
-      ["Agent", "Host", "State", "CPUs used", "Memory used", "Disk used", "Ports used", "Tasks", "By framework", "Heartbeat"],
+      ["Agent", "Host", "State", "CPUs used", "Memory used", "Disk used", "Ports used", "Tasks", "By framework", "By team", "Heartbeat"],
       agents.map((a) => [
         a.id,
         a.hostname,
@@ -98,9 +103,8 @@ export const agentsView: View = async () => {
         used(a.resources.disk, a.unreserved.disk, " MiB"),
         used(portCount(a.resources.ports), portCount(a.unreserved.ports)),
         a.tasks,
-        Object.entries(a.frameworks ?? {})
-          .map(([id, u]) => `${id}: ${u.tasks} task${u.tasks === 1 ? "" : "s"}, ${u.cpus} cpus, ${u.mem} MiB`)
-          .join("; ") || "none",
+        held(a.frameworks),
+        held(a.teams),
         ago(a.lastHeartbeatAt),
       ]),
     ),

@@ -1,5 +1,5 @@
 import { agentStateOf } from "@berth/bus";
-import { ForbiddenError, mayAccess, mayAdminister, offerOf, usageByFramework } from "@berth/core";
+import { ForbiddenError, mayAccess, mayAdminister, offerOf, teamOf, usageBy, usageByFramework } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { dropwizardJson } from "../metrics-json.js";
 import type { Registry } from "prom-client";
@@ -94,6 +94,8 @@ export async function clusterRoutes(app: FastifyInstance, opts: ClusterRoutesOpt
         tasks: visible.length,
         // Which framework holds what here (of the bookings the caller may see).
         frameworks: Object.fromEntries(usageByFramework(visible)),
+        // And which team (an app's top-level group): to a team, only its own.
+        teams: Object.fromEntries(usageBy(visible, (r) => teamOf(r.appId))),
         healthy: rec.healthy,
         healthMessage: rec.healthMessage,
         active: rec.healthy && reachable,
