@@ -11,6 +11,8 @@ import {
 import { type KV, Kvm } from "@nats-io/kv";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { COMMAND_SHARDS, commandShardOf, subjects } from "./subjects.js";
+import { jsErrorCode } from "./js-errors.js";
+import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
 
 const NS_PER_MS = 1_000_000;
 const HOUR_MS = 3_600_000;
@@ -209,11 +211,19 @@ export async function openTopology(nc: NatsConnection, ready?: (buckets: Buckets
   return buckets;
 }
 
+/** JetStream's answer to a stream that does not exist. */
+const STREAM_NOT_FOUND = 10059;
+
+/**
+ * Makes a stream that does not exist. Only a "not found" makes it: a stream that did not answer
+ * (a cluster electing its leaders) is asked again, never made anew over one that exists.
+ */
 async function ensureStream(jsm: JetStreamManager, cfg: Partial<StreamConfig> & { name: string }): Promise<void> {
   const name = cfg.name;
   try {
-    await jsm.streams.info(name);
-  } catch {
+    await untilAnswered(Date.now() + START_WAIT_MS, () => jsm.streams.info(name));
+  } catch (missing) {
+    if (jsErrorCode(missing) !== STREAM_NOT_FOUND) throw missing;
     try {
       await jsm.streams.add(cfg);
     } catch (err) {
