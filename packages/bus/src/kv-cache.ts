@@ -128,6 +128,27 @@ export class KvCache<T, Kept = T> {
     });
   }
 
+  /**
+   * Resolves once the cache holds no value under `key` (a delete of it has reached the watch), or
+   * after `timeoutMs` regardless: read-your-writes after a delete, which tells no revision to wait for.
+   */
+  waitForGone(key: string, timeoutMs = 1_000): Promise<void> {
+    if (!this.entries.has(key)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener: CacheListener<T> = (changed, entry) => {
+        if (changed === key && entry === undefined) done();
+      };
+      const timer = setTimeout(() => done(), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        const i = this.listeners.indexOf(listener);
+        if (i >= 0) this.listeners.splice(i, 1);
+        resolve();
+      };
+      this.listeners.push(listener);
+    });
+  }
+
   onChange(listener: CacheListener<T>): void {
     this.listeners.push(listener);
   }

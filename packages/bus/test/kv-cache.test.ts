@@ -4,7 +4,7 @@ import { type NatsServer, startNatsServer } from "@berth/testkit";
 
 const log = { info() {}, warn() {}, error() {} };
 
-describe("a read model starting while NATS does not answer", () => {
+describe("a read model", () => {
   let nats: NatsServer;
   let bus: Bus;
   beforeAll(async () => {
@@ -16,7 +16,7 @@ describe("a read model starting while NATS does not answer", () => {
     await nats.stop();
   });
 
-  it("waits for its bucket instead of failing, and loads what it holds", async () => {
+  it("starting while NATS does not answer waits for its bucket instead of failing, and loads what it holds", async () => {
     await bus.buckets.teams.put("shop", new TextEncoder().encode(JSON.stringify({ name: "shop" })));
     const cache = cacheOf(bus.buckets, "teams");
     // Paused past a request's timeout (5 s), as a cluster electing its leaders can be.
@@ -32,4 +32,19 @@ describe("a read model starting while NATS does not answer", () => {
     expect(cache.get("shop")?.value).toEqual({ name: "shop" });
     cache.stop();
   }, 30_000);
+
+  it("tells when a deleted key has left it, without polling", async () => {
+    await bus.buckets.teams.put("gone", new TextEncoder().encode(JSON.stringify({ name: "gone" })));
+    const cache = cacheOf(bus.buckets, "teams");
+    await cache.start();
+    expect(cache.get("gone")).toBeDefined();
+    const started = Date.now();
+    await bus.buckets.teams.delete("gone");
+    await cache.waitForGone("gone", 5_000);
+    expect(cache.get("gone")).toBeUndefined();
+    // Well before its 5 s bound: it resolved on the delete, not on the timer.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await cache.waitForGone("never-there");
+    cache.stop();
+  });
 });

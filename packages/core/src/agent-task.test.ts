@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AgentTaskEvent, type AgentTaskFacts, agentTaskStep, endOfExit, newAgentTask } from "./agent-task.js";
+import { type AgentTaskEvent, type AgentTaskFacts, agentTaskStep, endOfExit, newAgentTask, staleLaunchRefusal } from "./agent-task.js";
 
 /** Feeds events in order from a fresh launching task; returns the facts and every effect, in order. */
 function run(events: AgentTaskEvent[], from: AgentTaskFacts = newAgentTask()) {
@@ -169,5 +169,16 @@ describe("a task's life on its agent", () => {
       exit(1),
     ];
     for (const e of all) expect(agentTaskStep(ended, e)).toEqual({ next: ended, effects: [] });
+  });
+});
+
+describe("a launch that waited for its agent", () => {
+  it("starts only a task the cluster still wants", () => {
+    expect(staleLaunchRefusal({ state: "TASK_STAGING", goal: "RUNNING" })).toBeUndefined();
+    // Unreachable and kept (unreachableStrategy): the task may come back, so its launch still starts.
+    expect(staleLaunchRefusal({ state: "TASK_UNREACHABLE", goal: "RUNNING" })).toBeUndefined();
+    expect(staleLaunchRefusal(undefined)).toMatch(/no longer has this task/);
+    expect(staleLaunchRefusal({ state: "TASK_STAGING", goal: "KILL" })).toMatch(/killed while its launch waited/);
+    expect(staleLaunchRefusal({ state: "TASK_LOST", goal: "RUNNING" })).toBe("the task ended (TASK_LOST) while its launch waited");
   });
 });

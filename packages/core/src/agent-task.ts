@@ -1,4 +1,4 @@
-import type { TaskState } from "./task-state.js";
+import { isTerminal, type TaskRecord, type TaskState } from "./task-state.js";
 
 /**
  * One task's life on its agent, as a pure state machine: the agent feeds it
@@ -139,4 +139,24 @@ export function endOfExit(t: AgentTaskFacts, exit: { exitCode: number; oomKilled
     reason: "REASON_COMMAND_EXECUTOR_FAILED",
     exitCode: exit.exitCode,
   };
+}
+
+/**
+ * How long a launch may have waited for its agent before the agent asks, before starting it, whether the
+ * cluster still wants the task: a launch queued while its agent was paused or cut off may be for a task
+ * the cluster has since given up and replaced.
+ */
+export const STALE_LAUNCH_AFTER_MS = 5_000;
+
+/**
+ * Why a launch that waited should start nothing, judged from its task's record as the cluster holds it
+ * now; undefined when the task is still wanted. A record gone means the cluster expunged the task (an
+ * unreachable one it replaced, or one it ended and forgot): every launch's record is written before the
+ * launch is sent.
+ */
+export function staleLaunchRefusal(record: Pick<TaskRecord, "state" | "goal"> | undefined): string | undefined {
+  if (!record) return "the cluster no longer has this task (it was given up while its launch waited)";
+  if (record.goal === "KILL") return "the task was killed while its launch waited";
+  if (isTerminal(record.state)) return `the task ended (${record.state}) while its launch waited`;
+  return undefined;
 }

@@ -98,6 +98,8 @@ export {
   agentTaskStep,
   endOfExit,
   newAgentTask,
+  STALE_LAUNCH_AFTER_MS,
+  staleLaunchRefusal,
   STARTING_AFTER_MS,
   type TaskEnd,
 } from "./agent-task.js";

@@ -99,7 +99,7 @@ export class Deployer {
     // Read-your-writes: whoever asks next (GET /v2/deployments, say) sees the deployment and the app.
     await this.view.deployments.waitFor(written.deployment);
     if (written.app > 0) await this.view.apps.waitFor(written.app);
-    else for (let i = 0; i < 200 && this.view.apps.get(appKey(appId)); i++) await new Promise((r) => setTimeout(r, 5));
+    else await this.view.apps.waitForGone(appKey(appId));
     const events = [
       ...changeEvents(appId, current?.value, target, version, !opts.inGroup),
       ...(opts.told?.(deployment, target) ?? []).map((e): [PublicEvent, string] => [e, e.eventType]),

@@ -367,14 +367,10 @@ export class Dispatcher {
     if (!cur) return;
     try {
       await this.bus.tasks.delete(taskId, cur.revision);
-      await this.waitForDeletion(taskId);
+      await this.tasks.waitForGone(taskId);
     } catch (err) {
       if (!isCasConflict(err)) throw err;
     }
-  }
-
-  private async waitForDeletion(taskId: string): Promise<void> {
-    for (let i = 0; i < 200 && this.tasks.get(taskId); i++) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async recordFailure(appId: string, task: TaskRecord, now: number): Promise<void> {

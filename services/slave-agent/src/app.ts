@@ -48,6 +48,9 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       hostname: config.hostname,
       gcDelayMs: config.gcDelayMs,
       startingAfterMs: config.startingAfterMs,
+      // A launch that waited is checked against its task's record (agents may read records by id).
+      taskRecord: async (taskId) => (await bus.tasks.get(taskId))?.value,
+      staleLaunchAfterMs: config.staleLaunchAfterMs,
       sealing,
       images: new ImageAccess(runtime, join(config.workDir, "public-repositories.json")),
       ...(config.commandImage ? { commandImage: config.commandImage } : {}),

@@ -1,6 +1,6 @@
 import { cpus, hostname, totalmem } from "node:os";
 import { statfsSync } from "node:fs";
-import { parsePortRanges, type PortRange, STARTING_AFTER_MS } from "@berth/core";
+import { parsePortRanges, type PortRange, STALE_LAUNCH_AFTER_MS, STARTING_AFTER_MS } from "@berth/core";
 import { isValidAgentId } from "@berth/bus";
 import { envNumber, envString, metricsToken, type NatsConfig, natsConfig } from "@berth/runtime";
 
@@ -26,6 +26,8 @@ export interface AgentConfig extends NatsConfig {
   /** How long a launch may take before the agent says TASK_STARTING. */
   startingAfterMs: number;
   metricsIntervalMs: number;
+  /** How long a launch may have waited before its task's record is read, to start it only if still wanted. */
+  staleLaunchAfterMs: number;
   /** The agent's own files: its checkpoint of status updates not yet stored. */
   workDir: string;
   reconcileIntervalMs: number;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     gcDelayMs: envNumber(env, "BERTH_AGENT_GC_DELAY_MS", 60_000),
     startingAfterMs: envNumber(env, "BERTH_AGENT_STARTING_AFTER_MS", STARTING_AFTER_MS),
     metricsIntervalMs: envNumber(env, "BERTH_AGENT_METRICS_INTERVAL_MS", 5_000),
+    staleLaunchAfterMs: envNumber(env, "BERTH_AGENT_STALE_LAUNCH_MS", STALE_LAUNCH_AFTER_MS),
     workDir: envString(env, "BERTH_AGENT_WORK_DIR", "/var/lib/berth/agent"),
     reconcileIntervalMs: envNumber(env, "BERTH_AGENT_RECONCILE_INTERVAL_MS", 30_000),
     diskCheckIntervalMs: envNumber(env, "BERTH_AGENT_DISK_CHECK_INTERVAL_MS", 15_000),

@@ -15,7 +15,7 @@ import { pino } from "pino";
 import { DockerRuntime } from "../src/runtime/docker-runtime.js";
 import { StatusReporter } from "../src/status/status-reporter.js";
 import { HealthChecker } from "../src/tasks/health-checker.js";
-import { TaskRunner } from "../src/tasks/task-runner.js";
+import { TaskRunner, type TaskRunnerOptions } from "../src/tasks/task-runner.js";
 import { ImageAccess } from "../src/runtime/image-access.js";
 import { Sandboxes } from "../src/tasks/sandboxes.js";
 import { Fetcher } from "../src/tasks/fetcher.js";
@@ -38,7 +38,7 @@ const watches: { stop(): void }[] = [];
  * A runner as one agent process has it; `stopAll` ends the previous ones, as a process exit would.
  * TASK_STARTING is said of a launch slower than `startingAfterMs`: a minute here unless a test asks.
  */
-function runner(startingAfterMs = 60_000, gcDelayMs = 60_000): TaskRunner {
+function runner(startingAfterMs = 60_000, gcDelayMs = 60_000, more: Partial<TaskRunnerOptions> = {}): TaskRunner {
   const reporter = new StatusReporter(bus.js, { agentId, hostname: "127.0.0.1" }, log);
   const r = new TaskRunner(
     runtime,
@@ -53,6 +53,7 @@ function runner(startingAfterMs = 60_000, gcDelayMs = 60_000): TaskRunner {
       sandboxes: new Sandboxes(join(workDir, "sandboxes")),
       fetcher: new Fetcher(join(workDir, "fetch-cache"), 10_000, 1024 ** 2),
       startingAfterMs,
+      ...more,
     },
     log,
   );
@@ -137,6 +138,36 @@ describe("TaskRunner on real Docker", () => {
       "REASON_TASK_KILLED_DURING_LAUNCH",
     ]);
     await expect(dockerInspect("berth-it_app.late")).rejects.toThrow();
+  });
+
+  it("starts nothing for a launch that waited while the cluster gave its task up, and starts one still wanted", async () => {
+    // The cluster's records: one task still wanted; the other's record is gone (expunged while its agent was away).
+    const records = new Map([["it_app.wanted", { state: "TASK_STAGING" as const, goal: "RUNNING" as const }]]);
+    const read: string[] = [];
+    const taskRecord = async (id: string) => (read.push(id), records.get(id));
+    const r = runner(60_000, 60_000, { taskRecord, staleLaunchAfterMs: 1_000 });
+    const waited = Date.now() - 30_000;
+    await r.launch({ task: spec("it_app.givenup"), agentId, issuedAtMs: waited });
+    await r.launch({ task: spec("it_app.wanted"), agentId, issuedAtMs: waited });
+    // A launch that did not wait is not checked: it starts without a read.
+    await r.launch({ task: spec("it_app.fresh"), agentId, issuedAtMs: Date.now() });
+    await eventually(() => statesOf("it_app.wanted").includes("TASK_RUNNING") && statesOf("it_app.fresh").includes("TASK_RUNNING"), {
+      what: "the wanted and the fresh task running",
+    });
+    expect(read).toEqual(["it_app.givenup", "it_app.wanted"]);
+    expect(updates.filter((u) => u.taskId === "it_app.givenup")).toEqual([
+      expect.objectContaining({
+        state: "TASK_KILLED",
+        reason: "REASON_TASK_KILLED_DURING_LAUNCH",
+        message: expect.stringMatching(/no longer has this task/),
+      }),
+    ]);
+    // Delivered again, it still starts nothing.
+    await r.launch({ task: spec("it_app.givenup"), agentId, issuedAtMs: waited });
+    await eventually(() => statesOf("it_app.givenup").length === 2, { what: "the second launch answered" });
+    expect(await containersWithLabel("berth.task=it_app.givenup")).toEqual([]);
+    for (const id of ["it_app.wanted", "it_app.fresh"])
+      await r.kill({ taskId: id, agentId, gracePeriodSeconds: 0, reason: "test", issuedAtMs: 0 });
   });
 
   it("starts nothing for a launch delivered again after its task ended and was forgotten", async () => {

@@ -5,8 +5,11 @@ import {
   type HealthStatus,
   LABELS,
   podContainerSpecs,
+  STALE_LAUNCH_AFTER_MS,
+  staleLaunchRefusal,
   STARTING_AFTER_MS,
   type TaskEnd,
+  type TaskRecord,
   type TaskSpec,
 } from "@berth/core";
 import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
@@ -49,6 +52,12 @@ export interface TaskRunnerOptions {
   fetcher: Fetcher;
   /** How long a launch may take before TASK_STARTING is said (default core's STARTING_AFTER_MS). */
   startingAfterMs?: number;
+  /**
+   * Reads a task's record as the cluster holds it now: a launch that waited past `staleLaunchAfterMs`
+   * starts only if it is still wanted (core's staleLaunchRefusal). Absent: every launch starts.
+   */
+  taskRecord?: (taskId: string) => Promise<Pick<TaskRecord, "state" | "goal"> | undefined>;
+  staleLaunchAfterMs?: number;
 }
 
 /**
@@ -189,6 +198,9 @@ export class TaskRunner {
         "REASON_TASK_KILLED_DURING_LAUNCH",
       );
     }
+    if (await this.givenUp(spec.taskId, cmd.issuedAtMs)) return;
+    // A copy of this launch may have come while the record was read: that one goes on.
+    if (this.tasks.has(spec.taskId) || this.over.has(spec.taskId)) return;
     const task = taskFromSpec(spec);
     this.tasks.set(task.taskId, task);
     // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first
@@ -262,6 +274,21 @@ export class TaskRunner {
     }
     if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
     this.step(task, { kind: "kill" });
+  }
+
+  /**
+   * Whether a launch that waited (its agent paused, cut off, or busy) is for a task the cluster has
+   * given up meanwhile: then it starts nothing and says so, and the task is remembered as over here.
+   */
+  private async givenUp(taskId: string, issuedAtMs: number): Promise<boolean> {
+    const read = this.opts.taskRecord;
+    if (!read || Date.now() - Number(issuedAtMs) <= (this.opts.staleLaunchAfterMs ?? STALE_LAUNCH_AFTER_MS)) return false;
+    const why = staleLaunchRefusal(await read(taskId).catch(() => ({ state: "TASK_STAGING" as const, goal: "RUNNING" as const })));
+    if (!why || this.tasks.has(taskId)) return false;
+    this.log.info({ taskId, waitedMs: Date.now() - Number(issuedAtMs) }, `launch not started: ${why}`);
+    this.rememberOver(taskId);
+    this.reportUnknownKilled(taskId, `not launched: ${why}`, "REASON_TASK_KILLED_DURING_LAUNCH");
+    return true;
   }
 
   private rememberOver(taskId: string): void {
