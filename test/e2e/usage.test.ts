@@ -115,7 +115,7 @@ describe("berth top", () => {
   });
 
   /** The real binary in a pseudo-terminal (util-linux's `script`), keys written to it as a person types them. */
-  async function live(key: string): Promise<{ code: number; screen: string }> {
+  async function live(...keys: string[]): Promise<{ code: number; screen: string }> {
     const command = [process.execPath, bin, "top", "--interval", "0.5"].map((a) => `'${a}'`).join(" ");
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
       env: { ...process.env, BERTH_URL: f.cluster.apiUrl, BERTH_TOKEN: burnToken, TERM: "xterm", NO_COLOR: "" },
@@ -124,15 +124,19 @@ describe("berth top", () => {
     child.stdout.on("data", (d: Buffer) => (screen += d.toString()));
     const exited = new Promise<number>((r) => child.on("exit", (code) => r(code ?? -1)));
     await eventually(async () => (screen.match(/\/burn\/hot/g) ?? []).length >= 2, { what: "two live frames", timeoutMs: 20_000 });
-    child.stdin.write(key);
+    for (const key of keys) {
+      child.stdin.write(key);
+      await new Promise((r) => setTimeout(r, 300));
+    }
     const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-2), 10_000))]);
     if (code === -2) child.kill("SIGKILL");
     return { code, screen };
   }
 
   it("shows a live view in a terminal that q ends cleanly", async () => {
-    const { code, screen } = await live("m");
-    expect(code).toBe(-2); // m sorts by memory; it does not quit
+    // An arrow key, then m: neither quits (m sorts by memory).
+    const { code, screen } = await live("\x1b[A", "m");
+    expect(code).toBe(-2);
     expect(screen).toContain("sorted by mem");
     const quit = await live("q");
     expect(quit.code).toBe(0);

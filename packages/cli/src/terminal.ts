@@ -21,6 +21,8 @@ export function processTerminal(): Terminal | undefined {
       stdin.setRawMode(true);
       stdin.setEncoding("utf8");
       stdin.on("data", (data: string) => {
+        // An escape sequence (an arrow, a function key) comes whole and is one key; Escape alone is "\x1b".
+        if (data.startsWith("\x1b")) return listener(data);
         for (const key of data) listener(key);
       });
       stdin.resume();

@@ -96,6 +96,7 @@ export async function top(args: Args, client: Client, io: TopIo): Promise<void> 
   };
   terminal.onStop(stop);
   terminal.onKey((key) => {
+    // q, Ctrl-C or Escape alone; an arrow or other escape sequence is not a way out.
     if (key === "q" || key === "\x03" || key === "\x1b") return stop();
     const chosen = ({ c: "cpu", m: "mem", n: "name" } as Record<string, SortKey>)[key.toLowerCase()];
     if (chosen) {
