@@ -76,7 +76,10 @@ const running = async () => (await frameworkTasks()).launched.filter((t) => t.st
 describe("a Mesos framework from npm (mesos-framework) on Berth", () => {
   it("subscribes, is offered the agent, and runs its two Docker tasks next to the Marathon app", async () => {
     expect(frameworkId).toMatch(/-0000$/);
-    await eventually(async () => (await running()).length === 2, { what: "the framework's two tasks running", timeoutMs: 60_000 });
+    await eventually(async () => (await running()).length === 2, {
+      what: () => `the framework's two tasks running (its tasks: ${JSON.stringify(lastTasks)}; its errors: ${JSON.stringify(errors)})`,
+      timeoutMs: 60_000,
+    });
     expect((await frameworkTasks()).pending).toBe(0);
     for (const t of await running()) {
       const status = updates.filter((u) => u.task_id.value === t.taskId && u.state === "TASK_RUNNING").at(-1);

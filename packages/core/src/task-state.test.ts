@@ -61,6 +61,14 @@ describe("applyStatus", () => {
     expect(applyStatus(task({ state: "TASK_UNREACHABLE", lastSequence: 3 }), update("TASK_RUNNING", 4)).changed).toBe(true);
   });
 
+  it("keeps an unreachable task away since the first report when its agent is found silent again", () => {
+    const away = task({ state: "TASK_UNREACHABLE", lastSequence: 3, updatedAtMs: 5003 });
+    expect(applyStatus(away, update("TASK_UNREACHABLE", 4))).toEqual({ changed: false, why: "already unreachable" });
+    const back = applyStatus(away, update("TASK_RUNNING", 5));
+    if (!back.changed) throw new Error(back.why);
+    expect(applyStatus(back.record, update("TASK_UNREACHABLE", 6))).toMatchObject({ changed: true, record: { updatedAtMs: 5006 } });
+  });
+
   it("records the exit code of an ended task", () => {
     const r = applyStatus(task(), update("TASK_FAILED", 1, { exitCode: 3, hasExitCode: true, message: "exited with code 3" }));
     expect(r.changed && r.record).toMatchObject({ state: "TASK_FAILED", exitCode: 3, hasExitCode: true, message: "exited with code 3" });

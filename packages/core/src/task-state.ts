@@ -110,6 +110,11 @@ export function applyStatus(record: TaskRecord, update: StatusChange): ApplyResu
   if (!isTaskState(update.state)) return { changed: false, why: `unknown state ${update.state}` };
   if (isTerminal(record.state)) return { changed: false, why: `task is already ${record.state}` };
   if (update.sequence <= record.lastSequence) return { changed: false, why: "duplicate or late update" };
+  // Its agent found silent again before it was heard from: the task has been away since the first
+  // report, which the unreachableStrategy counts from and which alone is told.
+  if (record.state === "TASK_UNREACHABLE" && update.state === "TASK_UNREACHABLE") {
+    return { changed: false, why: "already unreachable" };
+  }
   const from = RANK[record.state];
   const to = RANK[update.state];
   if (from !== undefined && to !== undefined && to < from) {

@@ -1,7 +1,10 @@
-/** Polls `check` until it returns a value other than undefined/false, or fails with the last reason. */
+/**
+ * Polls `check` until it returns a value other than undefined/false, or fails with the last reason;
+ * `what` may be a function, to say on failure what was seen by then.
+ */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
-  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  opts: { timeoutMs?: number; intervalMs?: number; what?: string | (() => string) } = {},
 ): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let last: unknown;
@@ -13,7 +16,8 @@ export async function eventually<T>(
       last = err;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${opts.what ?? "condition"}${last ? `: ${String(last)}` : ""}`);
+      const what = typeof opts.what === "function" ? opts.what() : opts.what;
+      throw new Error(`timed out waiting for ${what ?? "condition"}${last ? `: ${String(last)}` : ""}`);
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
   }

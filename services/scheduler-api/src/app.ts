@@ -105,7 +105,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       const offering = every(
         config.offerIntervalMs,
         async () => api.offerAll(),
-        () => undefined,
+        (err) => logger.warn({ err: String(err) }, "a round of offers failed"),
       );
       stops.push(() => offering.stop());
       const failover = every(

@@ -130,8 +130,10 @@ export class StatusApplier {
     }
     // RUNNING said again (by an agent re-adopting its container after a restart, or answering a
     // launch sent again) moves the record on but changes no status: the RUNNING told is the one that
-    // started the task. A redelivery of that one is still told again (its message id drops a repeat).
-    if (update.state === "TASK_RUNNING" && task.startedAtMs !== update.timestampMs) return [];
+    // started the task, or the one that brought it back from TASK_UNREACHABLE (as Marathon tells it).
+    // A redelivery of the first is still told again (its message id drops a repeat).
+    const back = before?.state === "TASK_UNREACHABLE";
+    if (update.state === "TASK_RUNNING" && task.startedAtMs !== update.timestampMs && !back) return [];
     const events: [PublicEvent, string][] = [[statusEvent(task, update), `status-${update.uuid}`]];
     if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
       events.push([unhealthyKillEvent(task, update), `unhealthy-kill-${update.uuid}`]);

@@ -25,6 +25,14 @@ function update(state: string, sequence: number, uuid = `u-${sequence}`): Status
 
 const stage = (taskId: string) => stageTask(bus, taskId);
 
+/** A task of its own (`app.<n>`), staged: `applyUpdate` gives it one update from its agent a1 and answers the outcome. */
+async function ownTask(n: string) {
+  await stage(`app.${n}`);
+  const applier = new StatusApplier(bus, { get: () => undefined }, log);
+  const of = (u: StatusUpdate) => ({ ...u, taskId: `app.${n}`, uuid: `${n}-${u.uuid}` });
+  return async (u: StatusUpdate) => (await applier.apply([of(u)], "a1"))[0]?.outcome;
+}
+
 /** The task's status_update_events: every event stored so far is read, up to the stream's last. */
 async function eventsOf(taskId: string): Promise<PublicEvent[]> {
   const last = (await (await bus.js.streams.get(STREAMS.events)).info()).state.last_seq;
@@ -62,36 +70,41 @@ describe("StatusApplier", () => {
   });
 
   it("tells RUNNING once: an agent saying it again after a restart moves the record on without a second event", async () => {
-    await stage("app.t5");
-    const applier = new StatusApplier(bus, { get: () => undefined }, log);
-    const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t5", uuid: `t5-${u.uuid}` });
-    const applyUpdate = async (u: StatusUpdate) => (await applier.apply([u], "a1"))[0]?.outcome;
-    expect(await applyUpdate(of(update("TASK_RUNNING", 2)))).toBe("applied");
+    const applyUpdate = await ownTask("t5");
+    expect(await applyUpdate(update("TASK_RUNNING", 2))).toBe("applied");
     // The agent restarted and re-adopted the container; then the first RUNNING is redelivered.
-    expect(await applyUpdate(of(update("TASK_RUNNING", 3)))).toBe("applied");
-    expect(await applyUpdate(of(update("TASK_RUNNING", 3)))).toBe("duplicate");
-    expect(await applyUpdate(of(update("TASK_KILLED", 4)))).toBe("applied");
+    expect(await applyUpdate(update("TASK_RUNNING", 3))).toBe("applied");
+    expect(await applyUpdate(update("TASK_RUNNING", 3))).toBe("duplicate");
+    expect(await applyUpdate(update("TASK_KILLED", 4))).toBe("applied");
     expect((await bus.tasks.get("app.t5"))?.value).toMatchObject({ state: "TASK_KILLED", lastSequence: 4, startedAtMs: 1002 });
     expect((await eventsOf("app.t5")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING", "TASK_KILLED"]);
   });
 
   it("tells a RUNNING that was lost on the way when the agent says it again", async () => {
-    await stage("app.t6");
-    const applier = new StatusApplier(bus, { get: () => undefined }, log);
-    const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t6", uuid: `t6-${u.uuid}` });
+    const applyUpdate = await ownTask("t6");
     // Sequence 2 never arrived; the agent's restatement (sequence 3) is the first RUNNING the record sees.
-    expect((await applier.apply([of(update("TASK_RUNNING", 3))], "a1"))[0]?.outcome).toBe("applied");
+    expect(await applyUpdate(update("TASK_RUNNING", 3))).toBe("applied");
     expect((await eventsOf("app.t6")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING"]);
   });
 
+  it("tells an unreachable task once however often its agent is found silent, and tells it running again when it is back", async () => {
+    const applyUpdate = await ownTask("t7");
+    expect(await applyUpdate(update("TASK_RUNNING", 2))).toBe("applied");
+    expect(await applyUpdate(update("TASK_UNREACHABLE", 3))).toBe("applied");
+    // The agent answered one heartbeat and fell silent again before it said anything of its tasks.
+    expect(await applyUpdate(update("TASK_UNREACHABLE", 4))).toBe("ignored");
+    expect(await applyUpdate(update("TASK_UNREACHABLE", 3))).toBe("duplicate");
+    expect(await applyUpdate(update("TASK_RUNNING", 5))).toBe("applied");
+    expect(await applyUpdate(update("TASK_RUNNING", 6))).toBe("applied");
+    expect((await bus.tasks.get("app.t7"))?.value).toMatchObject({ state: "TASK_RUNNING", startedAtMs: 1002, lastSequence: 6 });
+    expect((await eventsOf("app.t7")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING", "TASK_UNREACHABLE", "TASK_RUNNING"]);
+  });
+
   it("does not undo another writer's change made after its own last write", async () => {
-    await stage("app.t2");
-    const applier = new StatusApplier(bus, { get: () => undefined }, log);
-    const of = (u: StatusUpdate) => ({ ...u, taskId: "app.t2", uuid: `t2-${u.uuid}` });
-    const applyUpdate = async (u: StatusUpdate) => (await applier.apply([u], "a1"))[0]?.outcome;
-    expect(await applyUpdate(of(update("TASK_RUNNING", 2)))).toBe("applied");
+    const applyUpdate = await ownTask("t2");
+    expect(await applyUpdate(update("TASK_RUNNING", 2))).toBe("applied");
     await bus.tasks.mutate("app.t2", (cur) => (cur ? { ...cur, goal: "KILL" } : undefined));
-    expect(await applyUpdate(of(update("TASK_KILLED", 3)))).toBe("applied");
+    expect(await applyUpdate(update("TASK_KILLED", 3))).toBe("applied");
     expect((await bus.tasks.get("app.t2"))?.value).toMatchObject({ state: "TASK_KILLED", goal: "KILL", lastSequence: 3 });
   });
 

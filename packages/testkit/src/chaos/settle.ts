@@ -115,17 +115,21 @@ async function ledgerOff(admin: ApiClient, agentId: string, before: Booked, runn
   return off ? [`the agent's ledger books ${JSON.stringify(now)}, its running tasks ${JSON.stringify(want)}`] : [];
 }
 
-/** The followed stream told exactly what a reader from the start reads, in the same order: each status change once. */
+/**
+ * The followed stream told exactly what a reader from the start reads, in the same order: each status
+ * change once (a task may go away and come back, TASK_UNREACHABLE then TASK_RUNNING, again and again;
+ * it is never told the status it already has).
+ */
 export async function eventViolations(apiUrl: string, token: string, followed: readonly ToldStatus[]): Promise<string[]> {
   const last = followed.at(-1);
   if (!last) return ["/v2/events told no status change at all"];
   const replay = await replayStatuses(apiUrl, token, last.id);
   const out: string[] = [];
-  const once = new Map<string, string>();
+  const lastOf = new Map<string, ToldStatus>();
   for (const s of followed) {
-    const first = once.get(`${s.taskId} ${s.status}`);
-    if (first) out.push(`/v2/events told ${s.taskId} ${s.status} twice (as ${first} and ${s.id})`);
-    else once.set(`${s.taskId} ${s.status}`, s.id);
+    const before = lastOf.get(s.taskId);
+    if (before?.status === s.status) out.push(`/v2/events told ${s.taskId} ${s.status} twice (as ${before.id} and ${s.id})`);
+    lastOf.set(s.taskId, s);
   }
   const key = (s: ToldStatus) => `${s.id} ${s.taskId} ${s.status}`;
   const a = followed.map(key);
