@@ -5,11 +5,8 @@ import {
   type HealthStatus,
   LABELS,
   podContainerSpecs,
-  STALE_LAUNCH_AFTER_MS,
-  staleLaunchRefusal,
   STARTING_AFTER_MS,
   type TaskEnd,
-  type TaskRecord,
   type TaskSpec,
 } from "@berth/core";
 import { type KillCommand, type LaunchCommand, openTask, type SealingKeys, type WireTaskSpec } from "@berth/bus";
@@ -23,6 +20,7 @@ import { prepareTask } from "./task-preparation.js";
 import type { Sandboxes } from "./sandboxes.js";
 import type { Fetcher } from "./fetcher.js";
 import type { StatusReporter } from "../status/status-reporter.js";
+import { LaunchAdmission, type TaskRecordReader } from "./launch-admission.js";
 
 export interface RunningContainer {
   taskId: string;
@@ -56,7 +54,7 @@ export interface TaskRunnerOptions {
    * Reads a task's record as the cluster holds it now: a launch that waited past `staleLaunchAfterMs`
    * starts only if it is still wanted (core's staleLaunchRefusal). Absent: every launch starts.
    */
-  taskRecord?: (taskId: string) => Promise<Pick<TaskRecord, "state" | "goal"> | undefined>;
+  taskRecord?: TaskRecordReader;
   staleLaunchAfterMs?: number;
 }
 
@@ -64,22 +62,12 @@ export interface TaskRunnerOptions {
  * Runs tasks on the container runtime and turns what happens to them into
  * status updates: STARTING of a slow launch, RUNNING once the runtime says so, then FINISHED,
  * FAILED or KILLED. What follows an event is decided by core's agentTaskStep;
- * this class does the runtime's side. Every entry point is idempotent.
+ * this class does the runtime's side; whether a launch starts at all, LaunchAdmission. Every entry
+ * point is idempotent.
  */
-/** How many ids of tasks that are over here (ended, or killed before their launch) an agent keeps. */
-const REMEMBERED_OVER = 10_000;
-
 export class TaskRunner {
   private readonly tasks = new Map<string, LocalTask>();
-  /**
-   * Tasks that are over here: ended and forgotten, or killed before their
-   * launch came. A launch of one (a command delivered again after NATS lost
-   * its acknowledgement, or one that came after its kill) starts nothing, as
-   * Mesos's agent drops a task killed before it was launched. The latest
-   * REMEMBERED_OVER are kept, in memory: after a restart the agent's
-   * reconciliation removes a container whose task the cluster has ended.
-   */
-  private readonly over = new Set<string>();
+  private readonly admission: LaunchAdmission;
   private readonly gcTimers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -88,7 +76,9 @@ export class TaskRunner {
     private readonly health: HealthChecker,
     private readonly opts: TaskRunnerOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.admission = new LaunchAdmission(opts.taskRecord, opts.staleLaunchAfterMs);
+  }
 
   reportRunning(taskId: string, message: string): void {
     const task = this.tasks.get(taskId);
@@ -190,7 +180,7 @@ export class TaskRunner {
       this.reportRunning(spec.taskId, "launch received again; the task is running");
       return;
     }
-    if (this.over.has(spec.taskId)) {
+    if (this.admission.isOver(spec.taskId)) {
       this.log.info({ taskId: spec.taskId }, "launch of a task that is over here (ended, or killed before it came); not started");
       return void this.reportUnknownKilled(
         spec.taskId,
@@ -198,9 +188,12 @@ export class TaskRunner {
         "REASON_TASK_KILLED_DURING_LAUNCH",
       );
     }
-    if (await this.givenUp(spec.taskId, cmd.issuedAtMs)) return;
-    // A copy of this launch may have come while the record was read: that one goes on.
-    if (this.tasks.has(spec.taskId) || this.over.has(spec.taskId)) return;
+    if (this.admission.waited(cmd.issuedAtMs)) {
+      const why = await this.admission.staleRefusal(spec.taskId);
+      // A copy of this launch may have come while the record was read: that one goes on.
+      if (this.tasks.has(spec.taskId) || this.admission.isOver(spec.taskId)) return;
+      if (why) return this.refuseStale(spec.taskId, why, cmd.issuedAtMs);
+    }
     const task = taskFromSpec(spec);
     this.tasks.set(task.taskId, task);
     // No TASK_STAGING of its own: the dispatcher's record says it, as Mesos's master does. The first
@@ -269,31 +262,18 @@ export class TaskRunner {
   async kill(cmd: KillCommand): Promise<void> {
     const task = this.tasks.get(cmd.taskId);
     if (!task) {
-      this.rememberOver(cmd.taskId);
+      this.admission.rememberOver(cmd.taskId);
       return void this.reportUnknownKilled(cmd.taskId, "task is not running on this agent", "REASON_RECONCILIATION");
     }
     if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
     this.step(task, { kind: "kill" });
   }
 
-  /**
-   * Whether a launch that waited (its agent paused, cut off, or busy) is for a task the cluster has
-   * given up meanwhile: then it starts nothing and says so, and the task is remembered as over here.
-   */
-  private async givenUp(taskId: string, issuedAtMs: number): Promise<boolean> {
-    const read = this.opts.taskRecord;
-    if (!read || Date.now() - Number(issuedAtMs) <= (this.opts.staleLaunchAfterMs ?? STALE_LAUNCH_AFTER_MS)) return false;
-    const why = staleLaunchRefusal(await read(taskId).catch(() => ({ state: "TASK_STAGING" as const, goal: "RUNNING" as const })));
-    if (!why || this.tasks.has(taskId)) return false;
+  /** A launch that waited, for a task the cluster gave up meanwhile: it starts nothing, says so, and the task is over here. */
+  private refuseStale(taskId: string, why: string, issuedAtMs: number): void {
     this.log.info({ taskId, waitedMs: Date.now() - Number(issuedAtMs) }, `launch not started: ${why}`);
-    this.rememberOver(taskId);
+    this.admission.rememberOver(taskId);
     this.reportUnknownKilled(taskId, `not launched: ${why}`, "REASON_TASK_KILLED_DURING_LAUNCH");
-    return true;
-  }
-
-  private rememberOver(taskId: string): void {
-    this.over.add(taskId);
-    if (this.over.size > REMEMBERED_OVER) this.over.delete(this.over.values().next().value as string);
   }
 
   private reportUnknownKilled(taskId: string, message: string, reason: string): void {
@@ -371,7 +351,7 @@ export class TaskRunner {
     const timer = setTimeout(() => {
       this.gcTimers.delete(timer);
       this.tasks.delete(task.taskId);
-      this.rememberOver(task.taskId);
+      this.admission.rememberOver(task.taskId);
       this.reporter.forget(task.taskId);
       for (const id of [task.containerId, ...task.members.map((m) => m.containerId)].filter(Boolean)) {
         this.runtime
