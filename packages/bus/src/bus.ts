@@ -1,3 +1,4 @@
+import { untilAnswered } from "./until-answered.js";
 import {
   type AppDefinition,
   appKey,
@@ -146,17 +147,18 @@ export async function openBus(
   },
 ): Promise<Bus> {
   const nc = await connectBus(opts);
-  let buckets: Buckets | undefined;
-  for (let attempt = 1; !buckets; attempt++) {
-    try {
-      // Agents may not create streams or buckets: they open what the control plane made.
-      buckets =
-        opts.createTopology === false ? await openTopology(nc, opts.ready) : await ensureTopology(nc, { replicas: opts.replicas ?? 1 });
-    } catch (err) {
-      opts.logger.warn({ err: String(err), attempt }, "JetStream not ready; retrying");
-      await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
-    }
-  }
+  // Agents may not create streams or buckets: they open what the control plane made, once it has
+  // (until then every error, a missing stream too, is waited out).
+  const buckets = await untilAnswered(
+    Number.POSITIVE_INFINITY,
+    () => (opts.createTopology === false ? openTopology(nc, opts.ready) : ensureTopology(nc, { replicas: opts.replicas ?? 1 })),
+    {
+      retryIf: () => true,
+      onRetry: (err, attempt) => opts.logger.warn({ err: String(err), attempt }, "JetStream not ready; retrying"),
+      stepMs: 500,
+      maxBackoffMs: 5_000,
+    },
+  );
   return busFrom(nc, buckets);
 }
 

@@ -30,6 +30,21 @@ describe("untilAnswered", () => {
     ).rejects.toBeInstanceOf(errors.NoRespondersError);
   });
 
+  it("asks again on what its caller says to, telling it each retry", async () => {
+    const heard: string[] = [];
+    let asked = 0;
+    const answer = await untilAnswered(
+      Date.now() + 10_000,
+      async () => {
+        if (++asked < 3) throw new Error("stream not found");
+        return "opened";
+      },
+      { retryIf: () => true, onRetry: (err, attempt) => heard.push(`${attempt}: ${String(err)}`), stepMs: 1 },
+    );
+    expect(answer).toBe("opened");
+    expect(heard).toEqual(["1: Error: stream not found", "2: Error: stream not found"]);
+  });
+
   it("tells an unanswered request from a refusal", () => {
     expect(isUnanswered(new errors.TimeoutError())).toBe(true);
     expect(isUnanswered(new Error("JetStream system temporarily unavailable"))).toBe(true);

@@ -11,17 +11,30 @@ export function isUnanswered(err: unknown): boolean {
 }
 
 /**
- * `fn`'s answer, asked again (backing off to 2 s) while NATS leaves it unanswered and
- * `deadlineMs` is not past: how a starting process waits out a cluster's election
- * instead of failing to start. Any other error is thrown at once.
+ * `fn`'s answer, asked again (waiting `stepMs` more each time, 100 ms unless said, up to
+ * `maxBackoffMs`, 2 s unless said) while NATS leaves
+ * it unanswered (or `retryIf` says to ask again) and `deadlineMs` is not past: how a starting
+ * process waits out a cluster's election instead of failing to start. Any other error is thrown
+ * at once; `onRetry` hears each one asked again.
  */
-export async function untilAnswered<R>(deadlineMs: number, fn: () => Promise<R>): Promise<R> {
+export async function untilAnswered<R>(
+  deadlineMs: number,
+  fn: () => Promise<R>,
+  opts: {
+    retryIf?: (err: unknown) => boolean;
+    onRetry?: (err: unknown, attempt: number) => void;
+    stepMs?: number;
+    maxBackoffMs?: number;
+  } = {},
+): Promise<R> {
+  const retryIf = opts.retryIf ?? isUnanswered;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
-      if (!isUnanswered(err) || Date.now() >= deadlineMs) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 2_000)));
+      if (!retryIf(err) || Date.now() >= deadlineMs) throw err;
+      opts.onRetry?.(err, attempt);
+      await new Promise((r) => setTimeout(r, Math.min((opts.stepMs ?? 100) * attempt, opts.maxBackoffMs ?? 2_000)));
     }
   }
 }

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, cacheOf, openBus } from "@berth/bus";
-import { type NatsServer, startNatsServer } from "@berth/testkit";
-
-const log = { info() {}, warn() {}, error() {} };
+import { describe, expect, it } from "vitest";
+import { cacheOf } from "@berth/bus";
+import { busesOn, useNatsServer } from "./buses.js";
 
 describe("a read model", () => {
-  let nats: NatsServer;
-  let bus: Bus;
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    bus = await openBus({ servers: nats.url, tls: nats.tls, name: "kv-cache-test", logger: log });
-  });
-  afterAll(async () => {
-    await bus.close();
-    await nats.stop();
-  });
+  const server = useNatsServer();
+  const buses = busesOn(server, ["kv"]);
 
   it("starting while NATS does not answer waits for its bucket instead of failing, and loads what it holds", async () => {
-    await bus.buckets.teams.put("shop", new TextEncoder().encode(JSON.stringify({ name: "shop" })));
-    const cache = cacheOf(bus.buckets, "teams");
+    await buses.kv.buckets.teams.put("shop", new TextEncoder().encode(JSON.stringify({ name: "shop" })));
+    const cache = cacheOf(buses.kv.buckets, "teams");
     // Paused past a request's timeout (5 s), as a cluster electing its leaders can be.
-    const [pid = 0] = nats.pids();
+    const [pid = 0] = server().pids();
     process.kill(pid, "SIGSTOP");
     const started = cache.start().then(
       () => "started",
@@ -34,12 +24,12 @@ describe("a read model", () => {
   }, 30_000);
 
   it("tells when a deleted key has left it, without polling", async () => {
-    await bus.buckets.teams.put("gone", new TextEncoder().encode(JSON.stringify({ name: "gone" })));
-    const cache = cacheOf(bus.buckets, "teams");
+    await buses.kv.buckets.teams.put("gone", new TextEncoder().encode(JSON.stringify({ name: "gone" })));
+    const cache = cacheOf(buses.kv.buckets, "teams");
     await cache.start();
     expect(cache.get("gone")).toBeDefined();
     const started = Date.now();
-    await bus.buckets.teams.delete("gone");
+    await buses.kv.buckets.teams.delete("gone");
     await cache.waitForGone("gone", 5_000);
     expect(cache.get("gone")).toBeUndefined();
     // Well before its 5 s bound: it resolved on the delete, not on the timer.
