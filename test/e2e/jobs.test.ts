@@ -127,13 +127,14 @@ describe("one-off runs", () => {
 });
 
 describe("schedules", () => {
-  it("starts a run within a second of its tick, and with FORBID records the next tick as skipped while it runs", async () => {
-    const body = {
-      id: "ops.minutely",
-      run: run("sleep 75"),
-      schedules: [{ id: "every-minute", cron: "* * * * *", concurrencyPolicy: "FORBID" }],
-    };
-    expect((await jobs.call("POST", "/v1/jobs", body)).status).toBe(201);
+  it("starts a run within a second of its tick, and with FORBID records the tick as skipped while a run is active", async () => {
+    // Two jobs on one tick (one wait of a minute at most): one with nothing under way, one whose run, started by
+    // hand before its schedule was added, still sleeps when the tick falls.
+    const everyMinute = { id: "every-minute", cron: "* * * * *", concurrencyPolicy: "FORBID" };
+    expect((await jobs.call("POST", "/v1/jobs", { id: "ops.busy", run: run("sleep 300") })).status).toBe(201);
+    const busy = (await jobs.call<RunView>("POST", "/v1/jobs/ops.busy/runs")).body;
+    expect((await jobs.call("POST", "/v1/jobs/ops.busy/schedules", everyMinute)).status).toBe(201);
+    expect((await jobs.call("POST", "/v1/jobs", { id: "ops.minutely", run: run("sleep 1"), schedules: [everyMinute] })).status).toBe(201);
     const schedule = await jobs.call<{ nextRunAt: string }>("GET", "/v1/jobs/ops.minutely/schedules/every-minute");
     expect(Date.parse(schedule.body.nextRunAt) % 60_000).toBe(0);
 
@@ -143,38 +144,36 @@ describe("schedules", () => {
         first = (await jobs.call<RunView[]>("GET", "/v1/jobs/ops.minutely/runs")).body[0];
         return first !== undefined;
       },
-      { timeoutMs: 70_000, intervalMs: 100, what: "the first tick's run" },
+      { timeoutMs: 70_000, intervalMs: 100, what: "the tick's run" },
     );
     expect(first).toMatchObject({ scheduleId: "every-minute", tick: schedule.body.nextRunAt });
     expect(Date.parse(first!.createdAt) - Date.parse(first!.tick!)).toBeLessThan(1_000);
     expect(first!.id).toBe(`${schedule.body.nextRunAt.slice(0, 19).replace(/[-T:]/g, "")}-every-minute`);
 
-    // The next tick falls while the first run still sleeps: skipped, with why, and counted.
+    // The busy job's tick fell while its run still slept: skipped, with why, and counted.
     await eventually(
       async () => {
-        const h = await jobs.call<{ history: { skippedCount: number; missedRuns: RunView[] } }>(
-          "GET",
-          "/v1/jobs/ops.minutely?embed=history",
-        );
+        const h = await jobs.call<{ history: { skippedCount: number; missedRuns: RunView[] } }>("GET", "/v1/jobs/ops.busy?embed=history");
         return h.body.history.skippedCount === 1 && /FORBID/.test(h.body.history.missedRuns[0]?.reason ?? "");
       },
-      { timeoutMs: 75_000, what: "the second tick skipped" },
+      { timeoutMs: 75_000, what: "the busy job's tick skipped" },
     );
-    expect(f.events.filter((e) => e.eventType === "job_run_missed" && e.jobId === "ops.minutely")).toEqual([
+    expect(f.events.filter((e) => e.eventType === "job_run_missed" && e.jobId === "ops.busy")).toEqual([
       expect.objectContaining({ status: "SKIPPED", scheduleId: "every-minute", reason: expect.stringMatching(/FORBID/) }),
     ]);
-    expect((await runOf("ops.minutely", first!.id)).status).toBe("ACTIVE");
-    expect((await jobs.call("DELETE", "/v1/jobs/ops.minutely")).status).toBe(409);
-    expect((await jobs.call("DELETE", "/v1/jobs/ops.minutely?stopCurrentJobRuns=true")).status).toBe(200);
+    expect((await runOf("ops.busy", busy.id)).status).toBe("ACTIVE");
+    expect((await jobs.call("DELETE", "/v1/jobs/ops.busy")).status).toBe(409);
+    expect((await jobs.call("DELETE", "/v1/jobs/ops.busy?stopCurrentJobRuns=true")).status).toBe(200);
     // The job is gone from the API; its run's record says how it ended: its task killed.
-    expect((await jobs.call("GET", "/v1/jobs/ops.minutely")).status).toBe(404);
+    expect((await jobs.call("GET", "/v1/jobs/ops.busy")).status).toBe(404);
     await eventually(
       async () => {
-        const r = (await f.bus.jobRuns.get(`ops.minutely/${first!.id}`))?.value;
+        const r = (await f.bus.jobRuns.get(`ops.busy/${busy.id}`))?.value;
         return r?.status === "FAILED" && r.reason === "the job was removed" && r.attempts[0]?.state === "TASK_KILLED";
       },
       { what: "the run stopped with its job, its task killed" },
     );
+    expect((await jobs.call("DELETE", "/v1/jobs/ops.minutely?stopCurrentJobRuns=true")).status).toBe(200);
   }, 180_000);
 });
 
