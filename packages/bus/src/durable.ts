@@ -3,7 +3,8 @@ import type { NatsConnection } from "@nats-io/transport-node";
 import { type AgentCommand, channels, type ConsumedChannel, type DurableChannel } from "./channels.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { Limiter } from "./limiter.js";
-import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
+import { CONSUMER_NOT_FOUND, jsErrorCode } from "./js-errors.js";
+import { isUnanswered, START_WAIT_MS, untilAnswered } from "./until-answered.js";
 
 /**
  * Publishes to a stream and waits for the server's acknowledgement: once this
@@ -104,8 +105,15 @@ export async function consumeDurable<R, T>(
   const limiter = new Limiter(opts.concurrency ?? 64);
   let stopped = false;
   let messages: ConsumerMessages | undefined;
-  // At start a missing consumer is an error; later it is made again through `onMissing`.
-  let found: Consumer | undefined = await untilAnswered(Date.now() + START_WAIT_MS, () => js.consumers.get(stream, durable));
+  // A consumer missing at start is made again through `onMissing`, as later (its nats-server restarted between
+  // the registration that made it and this look); without `onMissing`, it is an error.
+  const canRemake = (err: unknown) => opts.onMissing !== undefined && jsErrorCode(err) === CONSUMER_NOT_FOUND;
+  let found: Consumer | undefined = await untilAnswered(Date.now() + START_WAIT_MS, () => js.consumers.get(stream, durable), {
+    retryIf: (err) => isUnanswered(err) || canRemake(err),
+    onRetry: async (err) => {
+      if (canRemake(err)) await opts.onMissing?.().catch(() => undefined);
+    },
+  });
   /** Consumes until stopped (false) or until the consumer is gone (true). */
   const consumeUntilGone = async (): Promise<boolean> => {
     const consumer = found ?? (await js.consumers.get(stream, durable));

@@ -11,7 +11,7 @@ import {
 import { type KV, Kvm } from "@nats-io/kv";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { COMMAND_SHARDS, commandShardOf, subjects } from "./subjects.js";
-import { jsErrorCode } from "./js-errors.js";
+import { jsErrorCode, STREAM_NOT_FOUND } from "./js-errors.js";
 import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
 
 const NS_PER_MS = 1_000_000;
@@ -210,9 +210,6 @@ export async function openTopology(nc: NatsConnection, ready?: (buckets: Buckets
   else for (const kv of Object.values(buckets)) await kv.status(); // fails while a bucket does not exist yet
   return buckets;
 }
-
-/** JetStream's answer to a stream that does not exist. */
-const STREAM_NOT_FOUND = 10059;
 
 /**
  * Makes a stream that does not exist. Only a "not found" makes it: a stream that did not answer

@@ -39,7 +39,7 @@ describe("untilAnswered", () => {
         if (++asked < 3) throw new Error("stream not found");
         return "opened";
       },
-      { retryIf: () => true, onRetry: (err, attempt) => heard.push(`${attempt}: ${String(err)}`), stepMs: 1 },
+      { retryIf: () => true, onRetry: (err, attempt) => void heard.push(`${attempt}: ${String(err)}`), stepMs: 1 },
     );
     expect(answer).toBe("opened");
     expect(heard).toEqual(["1: Error: stream not found", "2: Error: stream not found"]);

@@ -22,7 +22,7 @@ export async function untilAnswered<R>(
   fn: () => Promise<R>,
   opts: {
     retryIf?: (err: unknown) => boolean;
-    onRetry?: (err: unknown, attempt: number) => void;
+    onRetry?: (err: unknown, attempt: number) => void | Promise<void>;
     stepMs?: number;
     maxBackoffMs?: number;
   } = {},
@@ -33,7 +33,7 @@ export async function untilAnswered<R>(
       return await fn();
     } catch (err) {
       if (!retryIf(err) || Date.now() >= deadlineMs) throw err;
-      opts.onRetry?.(err, attempt);
+      await opts.onRetry?.(err, attempt);
       await new Promise((r) => setTimeout(r, Math.min((opts.stepMs ?? 100) * attempt, opts.maxBackoffMs ?? 2_000)));
     }
   }

@@ -65,20 +65,26 @@ describe("consumeDurable with keys", () => {
   });
 });
 
-describe("consumeDurable of a consumer kept in memory", () => {
-  it("has the consumer made again when a nats-server restart loses it, and gets every message not yet acknowledged", async () => {
-    const jsm = await jetstreamManager(nc);
-    await jsm.streams.add({ name: "WORK", subjects: ["work.>"], retention: RetentionPolicy.Workqueue });
-    const config = { ...durableConsumerConfig("mem-worker", "work.>"), mem_storage: true };
-    await jsm.consumers.add("WORK", config);
-    const js = jetstream(nc);
-    const got: number[] = [];
-    let remade = 0;
-    const consumer = await consumeDurable(
+/**
+ * A work-queue stream `name` (subjects `<subject>.>`) read through a consumer kept in memory, as an agent reads its
+ * commands: `made` says whether the consumer exists before reading starts; `onMissing` makes it (again) and counts.
+ */
+async function memoryWorker(name: string, subject: string, made: boolean) {
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name, subjects: [`${subject}.>`], retention: RetentionPolicy.Workqueue });
+  const durable = `${subject}-worker`;
+  const config = { ...durableConsumerConfig(durable, `${subject}.>`), mem_storage: true };
+  if (made) await jsm.consumers.add(name, config);
+  const js = jetstream(nc);
+  const got: number[] = [];
+  const counts = { remade: 0 };
+  const publish = async (n: number) => void (await js.publish(`${subject}.a`, codec.encode({ key: "a", n }), { msgID: `${subject}-${n}` }));
+  const start = () =>
+    consumeDurable(
       js,
-      itemsOf("WORK"),
+      itemsOf(name),
       undefined,
-      "mem-worker",
+      durable,
       async (d) => {
         got.push(d.value.n);
         d.ack();
@@ -86,23 +92,52 @@ describe("consumeDurable of a consumer kept in memory", () => {
       () => undefined,
       {
         onMissing: async () => {
-          remade++;
-          await (await jetstreamManager(nc)).consumers.add("WORK", config);
+          counts.remade++;
+          await (await jetstreamManager(nc)).consumers.add(name, config);
         },
       },
     );
+  return { got, counts, publish, start };
+}
+
+describe("consumeDurable of a consumer kept in memory", () => {
+  it("has the consumer made again when a nats-server restart loses it, and gets every message not yet acknowledged", async () => {
+    const w = await memoryWorker("WORK", "work", true);
+    const consumer = await w.start();
     try {
-      await js.publish("work.a", codec.encode({ key: "a", n: 1 }));
-      await eventually(() => got.length === 1, { what: "the first message" });
+      await w.publish(1);
+      await eventually(() => w.got.length === 1, { what: "the first message" });
       await nats.restart();
-      await eventually(() => js.publish("work.a", codec.encode({ key: "a", n: 2 }), { msgID: "two" }).then(() => true), {
-        what: "a publish after the restart",
-      });
-      await eventually(() => got.includes(2), { timeoutMs: 20_000, what: "the message sent after the restart" });
-      expect(remade).toBeGreaterThanOrEqual(1); // the restart lost it
-      expect(got.filter((n) => n === 1)).toHaveLength(1); // acknowledged before the restart: not again
+      await eventually(() => w.publish(2).then(() => true), { what: "a publish after the restart" });
+      await eventually(() => w.got.includes(2), { timeoutMs: 20_000, what: "the message sent after the restart" });
+      expect(w.counts.remade).toBeGreaterThanOrEqual(1); // the restart lost it
+      expect(w.got.filter((n) => n === 1)).toHaveLength(1); // acknowledged before the restart: not again
     } finally {
       await consumer.stop();
     }
+  });
+
+  it("starts on a consumer missing at start by having it made (a restart lost it before the first look)", async () => {
+    const w = await memoryWorker("LATE", "late", false);
+    await w.publish(7);
+    const consumer = await w.start();
+    try {
+      await eventually(() => w.got.includes(7), { what: "the message stored before the consumer was made" });
+      expect(w.counts.remade).toBe(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it("without a way to make it, a consumer missing at start is an error", async () => {
+    const failed = consumeDurable(
+      jetstream(nc),
+      itemsOf("ITEMS"),
+      undefined,
+      "nobody",
+      async () => undefined,
+      () => undefined,
+    );
+    await expect(failed).rejects.toThrow(/consumer not found/);
   });
 });
