@@ -3,10 +3,16 @@
 // invariants of docs/reliability.md are checked. The last line is
 // `seed: S, faults: F, operations: O, violations: V`; the exit code is 1 when V > 0.
 //
-//   node bench/chaos.mjs --minutes 10 --seed 42 [--nats-servers 3] [--plain]
+//   node bench/chaos.mjs --minutes 10 --seed 42 [--nats-servers 3] [--plain] [--docker-restarts]
+//
+// --docker-restarts: the nemesis also stops the machine's Docker daemon and starts it again (one fault in fifty).
 import { removeContainersWithLabel, runCampaign, startCluster } from "@berth/testkit";
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { options, startNats } from "./common.mjs";
+
+/** The Docker daemon up again, whatever the campaign left (scripts/start-docker.sh does nothing if it answers). */
+const startDocker = () => execFileSync("bash", [new URL("../scripts/start-docker.sh", import.meta.url).pathname], { stdio: "inherit" });
 
 const o = options({ minutes: 5, seed: Date.now() % 1_000_000, "nats-servers": 1 });
 console.log(`seed: ${o.seed} (replay with --seed ${o.seed}); ${o.minutes} minutes`);
@@ -27,10 +33,12 @@ try {
     durationMs: o.minutes * 60_000,
     cluster,
     nats: { pids: () => nats.pids(), kill: (pick) => nats.kill(pick) },
+    dockerRestarts: process.argv.includes("--docker-restarts"),
     log: (line) => console.log(line),
   });
 } finally {
   for (const p of cluster.processes) p.proc.kill("SIGCONT");
+  await startDocker();
   await cluster.stop();
   await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
   await nats.stop();

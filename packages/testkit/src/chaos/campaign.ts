@@ -17,6 +17,8 @@ export interface CampaignOptions {
   faultEveryMs?: number;
   /** The longest pause of a process (default 22 s: past the leases' 15 s and the agents' 20 s). */
   maxPauseMs?: number;
+  /** Whether the nemesis restarts the Docker daemon too (off by default: the machine's daemon is shared). */
+  dockerRestarts?: boolean;
   /** How long the cluster may take to settle once the faults stop (default 3 minutes). */
   settleMs?: number;
   teams?: number;
@@ -71,6 +73,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     appsPerTeam: o.appsPerTeam ?? 3,
     processes: cluster.processes.map((p) => p.name),
     maxPauseMs: o.maxPauseMs ?? 22_000,
+    dockerRestarts: o.dockerRestarts ?? false,
   });
   log(`seed: ${o.seed}; ${plan.length} steps over ${o.durationMs / 1000} s; at most ${MAX_INSTANCES} instances an app`);
   const workload = new Workload(clients);

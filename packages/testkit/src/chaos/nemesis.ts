@@ -1,4 +1,7 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { Cluster } from "../cluster.js";
 import { docker } from "../docker-cli.js";
 import type { Fault } from "./plan.js";
@@ -10,6 +13,15 @@ export interface NatsTarget {
   /** SIGKILLs server `pick` (modulo how many there are) and starts it again on the same store. */
   kill(pick: number): Promise<void>;
 }
+
+/** The script that starts the Docker daemon with Berth's flags (as `make deps` does), from this package's place in the repository. */
+const START_DOCKER = fileURLToPath(new URL("../../../../scripts/start-docker.sh", import.meta.url));
+
+const dockerAnswers = () =>
+  docker("info", "--format", "{{.ServerVersion}}").then(
+    () => true,
+    () => false,
+  );
 
 const signal = (pid: number, sig: NodeJS.Signals) => {
   try {
@@ -74,8 +86,19 @@ export class Nemesis {
         if (ids.length === 0) return;
         const id = ids[fault.pick % ids.length]!;
         await (fault.kind === "docker-kill" ? docker("kill", id) : docker("rm", "-f", id)).catch(() => undefined);
+        return;
       }
+      case "docker-restart":
+        return this.restartDocker(fault.ms);
     }
+  }
+
+  /** Stops the daemon that serves the socket (by the pid it wrote, not every dockerd here), and starts it again `ms` after it is down. */
+  private async restartDocker(ms: number): Promise<void> {
+    signal(Number((await readFile("/var/run/docker.pid", "utf8")).trim()), "SIGTERM");
+    for (let i = 0; i < 120 && (await dockerAnswers()); i++) await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, ms));
+    await promisify(execFile)("bash", [START_DOCKER]);
   }
 
   private pause(pid: number, ms: number): void {

@@ -67,4 +67,18 @@ describe("planCampaign", () => {
     expect(one.length).toBeGreaterThan(options.durationMs / options.faultEveryMs / 2);
     expect(new Set(one.map((s) => s.atMs)).size).toBeLessThan(one.length);
   });
+
+  it("restarts the Docker daemon only when asked, leaving every other seed's schedule as it was", () => {
+    const kinds = (o: PlanOptions) =>
+      [1, 2, 3, 4, 5].flatMap((seed) => planCampaign(seed, o).flatMap((s) => ("fault" in s ? [s.fault.kind] : [])));
+    expect(kinds(options)).not.toContain("docker-restart");
+    expect(planCampaign(7, { ...options, dockerRestarts: false })).toEqual(planCampaign(7, options));
+    const restarts = [1, 2, 3, 4, 5].flatMap((seed) =>
+      planCampaign(seed, { ...options, dockerRestarts: true }).flatMap((s) =>
+        "fault" in s && s.fault.kind === "docker-restart" ? [s.fault] : [],
+      ),
+    );
+    expect(restarts.length).toBeGreaterThan(0);
+    for (const f of restarts) expect(f.ms).toBeGreaterThanOrEqual(1_000);
+  });
 });

@@ -17,7 +17,9 @@ export type Fault =
   | { kind: "nats-kill"; pick: number }
   | { kind: "nats-pause"; pick: number; ms: number }
   | { kind: "docker-kill"; pick: number }
-  | { kind: "docker-rm"; pick: number };
+  | { kind: "docker-rm"; pick: number }
+  /** The Docker daemon stopped (SIGTERM, its containers live on: live-restore) and started again `ms` after it is down. */
+  | { kind: "docker-restart"; ms: number };
 
 export type Step = { atMs: number; team: number; op: Operation } | { atMs: number; fault: Fault };
 
@@ -32,6 +34,8 @@ export interface PlanOptions {
   processes: readonly string[];
   /** The longest pause: past the leases' and the agents' timeouts. */
   maxPauseMs: number;
+  /** Whether the nemesis restarts the Docker daemon (one fault in fifty); off, a seed names the schedule it named before. */
+  dockerRestarts?: boolean;
 }
 
 export const teamName = (team: number) => `chaos-${String.fromCharCode(97 + team)}`;
@@ -73,6 +77,7 @@ function fault(r: Random, o: PlanOptions): Fault {
   if (roll < 0.55) return { kind: "pause", process: r.pick(o.processes), ms: pauseMs() };
   if (roll < 0.63) return { kind: "nats-kill", pick: r.int(1000) };
   if (roll < 0.68) return { kind: "nats-pause", pick: r.int(1000), ms: r.between(1_000, 8_000) };
+  if (o.dockerRestarts && roll < 0.7) return { kind: "docker-restart", ms: r.between(1_000, 10_000) };
   if (roll < 0.85) return { kind: "docker-kill", pick: r.int(1000) };
   return { kind: "docker-rm", pick: r.int(1000) };
 }
