@@ -35,6 +35,18 @@ export interface DurableChannel<K, T> {
 }
 
 /**
+ * A core NATS subject family, by key (an agent's id), heard whole (`all`, with wildcards): messages
+ * that matter only while fresh (heartbeats, usage), never stored. `queue`: one instance of that
+ * queue group hears each message; absent, every subscriber does.
+ */
+export interface BroadcastChannel<K, T> {
+  to(key: K): string;
+  all: string;
+  codec: Codec<T>;
+  queue?: string;
+}
+
+/**
  * What a durable consumer reads: the stream (by who reads: an agent reads its
  * own shard) and how a stored message decodes (undefined: a kind this reader
  * does not know).
@@ -114,7 +126,18 @@ const placementReply = mapped<PlacementReply, Placements>(
   }),
 );
 
+const broadcast = <K, T>(c: BroadcastChannel<K, T>) => c;
+
 export const channels = {
+  /** An agent's heartbeat, on its own subject; one offer-handler instance records each. */
+  agentHeartbeat: broadcast({
+    to: (agentId: string) => subjects.agentHeartbeat(agentId),
+    all: subjects.agentHeartbeatAll,
+    codec: codecs.agentHeartbeat,
+    queue: "offer-handler",
+  }),
+  /** What an agent's running tasks used in its last collection, on its own subject; every api instance keeps it. */
+  agentUsage: broadcast({ to: (agentId: string) => subjects.agentUsage(agentId), all: subjects.agentUsageAll, codec: codecs.agentUsage }),
   /** An agent registers with the offer-handler, on its own subject (NATS lets it use no other). */
   registration: rpc({
     to: (agentId: string) => subjects.agentRegister(agentId),

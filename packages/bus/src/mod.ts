@@ -56,7 +56,16 @@ export {
   natsUserOf,
 } from "./nats-auth.js";
 export { consumeDurable, type Delivery, jetstreamOf, publishCommand, publishDurable } from "./durable.js";
-export { type AgentCommand, channels, type ConsumedChannel, type DurableChannel, type Placements, type RpcChannel } from "./channels.js";
+export {
+  type AgentCommand,
+  type BroadcastChannel,
+  channels,
+  type ConsumedChannel,
+  type DurableChannel,
+  type Placements,
+  type RpcChannel,
+} from "./channels.js";
+export { hear, tell } from "./broadcast.js";
 export { followEvents, publishEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";

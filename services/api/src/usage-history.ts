@@ -1,4 +1,4 @@
-import { type BusHandles, codecs, subjects } from "@berth/bus";
+import { type AgentUsage, type BusHandles, channels, hear } from "@berth/bus";
 import { DEFAULT_USAGE_WINDOW, UsageSeries, type UsageWindow } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
@@ -20,7 +20,7 @@ export interface TaskUsageEntry {
  */
 export class UsageHistory {
   private readonly tasks = new Map<string, TaskUsageEntry>();
-  private sub: ReturnType<BusHandles<"nc">["nc"]["subscribe"]> | undefined;
+  private sub: { stop(): void } | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -30,27 +30,22 @@ export class UsageHistory {
   ) {}
 
   start(): void {
-    const sub = this.nc.subscribe(subjects.agentUsageAll);
-    this.sub = sub;
-    void (async () => {
-      for await (const m of sub) {
-        try {
-          this.take(codecs.agentUsage.decode(m.data));
-        } catch (err) {
-          this.logger.warn({ err: String(err), subject: m.subject }, "usage message left out: it cannot be read");
-        }
-      }
-    })();
+    this.sub = hear(
+      this.nc,
+      channels.agentUsage,
+      (report) => this.take(report),
+      (err, subject) => this.logger.warn({ err: String(err), subject }, "usage message left out: it cannot be read"),
+    );
     this.timer = setInterval(() => this.forget(Date.now()), this.window.stepMs);
   }
 
   stop(): void {
     clearInterval(this.timer);
-    this.sub?.unsubscribe();
+    this.sub?.stop();
   }
 
   /** One agent's report: each task's reading joins its series. */
-  take(report: ReturnType<typeof codecs.agentUsage.decode>): void {
+  take(report: AgentUsage): void {
     const atMs = Number(report.collectedAtMs);
     for (const t of report.tasks ?? []) {
       const taskId = t.taskId ?? "";

@@ -1,4 +1,4 @@
-import { agentOfSubject, type Bus, channels, codecs, ensureAgentConsumer, isConnected, serve, subjects, cacheOf } from "@berth/bus";
+import { agentOfSubject, type Bus, cacheOf, channels, ensureAgentConsumer, hear, isConnected, serve } from "@berth/bus";
 import { countPorts, errorToData } from "@berth/core";
 import { every, type Logger, serveServiceHttp } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
@@ -134,25 +134,26 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
         },
       );
       stops.push(() => place.stop());
-      const hb = bus.nc.subscribe(subjects.agentHeartbeatAll, { queue: "offer-handler" });
       const beating = new Set<string>();
-      void (async () => {
-        for await (const m of hb) {
-          const beat = codecs.agentHeartbeat.decode(m.data);
-          if (agentOfSubject(m.subject) !== beat.agentId) {
-            logger.warn({ subject: m.subject, agentId: beat.agentId }, "heartbeat for another agent dropped");
-            continue;
+      const hb = hear(
+        bus.nc,
+        channels.agentHeartbeat,
+        (beat, subject) => {
+          if (agentOfSubject(subject) !== beat.agentId) {
+            logger.warn({ subject, agentId: beat.agentId }, "heartbeat for another agent dropped");
+            return;
           }
           // One write at a time per agent, none waiting behind another agent's: a slow bucket must not make live agents look silent.
-          if (beating.has(beat.agentId)) continue;
+          if (beating.has(beat.agentId)) return;
           beating.add(beat.agentId);
           void registry
             .heartbeat(beat)
             .catch((err: unknown) => logger.warn({ err: String(err) }, "heartbeat not recorded"))
             .finally(() => beating.delete(beat.agentId));
-        }
-      })();
-      stops.push(() => hb.unsubscribe());
+        },
+        (err, subject) => logger.warn({ err: String(err), subject }, "heartbeat left out: it cannot be read"),
+      );
+      stops.push(() => hb.stop());
       // Only whether each task exists is kept: the offer-handler needs no more of the records.
       const tasksCache = cacheOf(bus.buckets, "tasks", () => true);
       // An ended task's booking is freed when its record says so (also each ended task present at start).

@@ -1,4 +1,4 @@
-import { type AgentRegistration, channels, codecs, type NatsConnection, request, subjects } from "@berth/bus";
+import { type AgentRegistration, channels, type NatsConnection, request, tell } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /**
@@ -47,15 +47,12 @@ export class Registrar {
 
   private async beat(): Promise<void> {
     const h = await this.health();
-    this.nc.publish(
-      subjects.agentHeartbeat(this.registration.agentId),
-      codecs.agentHeartbeat.encode({
-        agentId: this.registration.agentId,
-        sentAtMs: Date.now(),
-        healthy: h.healthy,
-        healthMessage: h.message,
-        runningTasks: h.runningTasks,
-      }),
-    );
+    tell(this.nc, channels.agentHeartbeat, this.registration.agentId, {
+      agentId: this.registration.agentId,
+      sentAtMs: Date.now(),
+      healthy: h.healthy,
+      healthMessage: h.message,
+      runningTasks: h.runningTasks,
+    });
   }
 }

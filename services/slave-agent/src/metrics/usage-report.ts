@@ -1,4 +1,4 @@
-import { type BusHandles, codecs, subjects } from "@berth/bus";
+import { type BusHandles, channels, tell } from "@berth/bus";
 import type { ContainerSample } from "./container-metrics.js";
 
 /**
@@ -12,20 +12,16 @@ export function publishUsage(
   samples: readonly ContainerSample[],
   collectedAtMs: number,
 ): void {
-  if (nc.isClosed()) return;
-  nc.publish(
-    subjects.agentUsage(agentId),
-    codecs.agentUsage.encode({
-      agentId,
-      collectedAtMs,
-      tasks: samples.map(({ container, stats }) => ({
-        taskId: container.taskId,
-        appId: container.appId,
-        cpuSeconds: stats.cpuUsageSeconds,
-        cpuThrottledSeconds: stats.cpuThrottledSeconds,
-        memoryWorkingSetBytes: stats.memoryWorkingSetBytes,
-        memoryLimitBytes: stats.memoryLimitBytes,
-      })),
-    }),
-  );
+  tell(nc, channels.agentUsage, agentId, {
+    agentId,
+    collectedAtMs,
+    tasks: samples.map(({ container, stats }) => ({
+      taskId: container.taskId,
+      appId: container.appId,
+      cpuSeconds: stats.cpuUsageSeconds,
+      cpuThrottledSeconds: stats.cpuThrottledSeconds,
+      memoryWorkingSetBytes: stats.memoryWorkingSetBytes,
+      memoryLimitBytes: stats.memoryLimitBytes,
+    })),
+  });
 }

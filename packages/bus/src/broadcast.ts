@@ -1,0 +1,35 @@
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { BroadcastChannel } from "./channels.js";
+
+/** Publishes one message on a broadcast channel: core NATS, not stored, so a reader away misses it. */
+export function tell<K, T>(nc: NatsConnection, channel: BroadcastChannel<K, T>, key: K, value: T): void {
+  if (nc.isClosed()) return;
+  nc.publish(channel.to(key), channel.codec.encode(value));
+}
+
+/**
+ * Hears every message of a channel (one instance of its queue group hears each, if it has one), in
+ * order, each decoded with the subject it came on. A message that cannot be decoded is told to
+ * `onUnreadable` and skipped: the messages after it are still heard.
+ */
+export function hear<K, T>(
+  nc: NatsConnection,
+  channel: BroadcastChannel<K, T>,
+  handler: (value: T, subject: string) => void,
+  onUnreadable: (err: unknown, subject: string) => void,
+): { stop(): void } {
+  const sub = nc.subscribe(channel.all, channel.queue ? { queue: channel.queue } : {});
+  void (async () => {
+    for await (const m of sub) {
+      let value: T;
+      try {
+        value = channel.codec.decode(m.data);
+      } catch (err) {
+        onUnreadable(err, m.subject);
+        continue;
+      }
+      handler(value, m.subject);
+    }
+  })();
+  return { stop: () => sub.unsubscribe() };
+}
