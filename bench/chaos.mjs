@@ -3,7 +3,7 @@
 // invariants of docs/reliability.md are checked. The last line is
 // `seed: S, faults: F, operations: O, violations: V`; the exit code is 1 when V > 0.
 //
-//   node bench/chaos.mjs --minutes 10 --seed 42 [--nats-servers 3] [--plain] [--docker-restarts]
+//   node bench/chaos.mjs --minutes 10 --seed 42 [--nats-servers 3] [--agents 2] [--plain] [--docker-restarts]
 //
 // --docker-restarts: the nemesis also stops the machine's Docker daemon and starts it again (one fault in fifty).
 import { removeContainersWithLabel, runCampaign, startCluster } from "@berth/testkit";
@@ -14,16 +14,17 @@ import { options, startNats } from "./common.mjs";
 /** The Docker daemon up again, whatever the campaign left (scripts/start-docker.sh does nothing if it answers). */
 const startDocker = () => execFileSync("bash", [new URL("../scripts/start-docker.sh", import.meta.url).pathname], { stdio: "inherit" });
 
-const o = options({ minutes: 5, seed: Date.now() % 1_000_000, "nats-servers": 1 });
+const o = options({ minutes: 5, seed: Date.now() % 1_000_000, "nats-servers": 1, agents: 1 });
 console.log(`seed: ${o.seed} (replay with --seed ${o.seed}); ${o.minutes} minutes`);
 // Each campaign's logs on their own (test-results/bench-chaos/), to be read against its violations.
 rmSync(new URL("../test-results/bench-chaos", import.meta.url), { recursive: true, force: true });
 const nats = await startNats(o["nats-servers"]);
-console.log(`NATS: ${nats.describe}`);
+console.log(`NATS: ${nats.describe}; ${o.agents} agent(s)`);
 const cluster = await startCluster({
   natsUrl: nats.url,
   natsTls: nats.tls,
   name: "bench-chaos",
+  agents: o.agents,
   extraEnv: { BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "info", ...nats.env },
 });
 let report;
@@ -40,7 +41,7 @@ try {
   for (const p of cluster.processes) p.proc.kill("SIGCONT");
   await startDocker();
   await cluster.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
+  for (const agentId of cluster.agentIds) await removeContainersWithLabel(`berth.agent=${agentId}`);
   await nats.stop();
 }
 console.log(JSON.stringify({ faultsByKind: report.faultsByKind, outcomes: report.outcomes, resumed: report.resumed }));

@@ -64,7 +64,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     if (r.status !== 201) throw new Error(`could not make a token for ${teamName(t)}: ${r.status} ${JSON.stringify(r.body)}`);
     clients.push(new ApiClient(cluster.apiUrl, r.body.token, cluster.apiCa));
   }
-  const bookedBefore = await booked(admin, cluster.agentId);
+  const bookedBefore = await booked(admin, cluster.agentIds);
   const plan = planCampaign(o.seed, {
     durationMs: o.durationMs,
     opEveryMs: o.opEveryMs ?? 1_500,
@@ -84,7 +84,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   };
   const follower = new EventFollower(cluster.apiUrl, cluster.adminToken, violation);
   follower.start();
-  const stopContainers = watchContainers(cluster.agentId, workload.mostInstances, tasksOf, follower.unreachable, violation);
+  const stopContainers = watchContainers(cluster.agentIds, workload.mostInstances, tasksOf, follower.unreachable, violation);
   const stopExits = watchExits(cluster, nemesis.killed, violation);
 
   // Each team's client waits for one answer before its next request, as a person's script would.
@@ -104,10 +104,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   log(`faults stopped after ${((Date.now() - started) / 1000).toFixed(0)} s; settling`);
 
   const explain = (app: string) => workload.trail.get(app);
-  const left = await settle(admin, cluster.agentId, workload.expected, bookedBefore, o.settleMs ?? 180_000, explain);
+  const left = await settle(admin, cluster.agentIds, workload.expected, bookedBefore, o.settleMs ?? 180_000, explain);
   for (const v of left) violation(v);
   // Every running task's start was told to the follower, and the follower was told what a replay reads.
-  const running = await runningContainers(cluster.agentId);
+  const running = await runningContainers(cluster.agentIds);
   const deadline = Date.now() + 30_000;
   const toldRunning = () => running.every((c) => follower.told.some((s) => s.taskId === c.task && s.status === "TASK_RUNNING"));
   while (!toldRunning() && Date.now() < deadline) await sleep(500);

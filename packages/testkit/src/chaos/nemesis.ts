@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import type { Cluster } from "../cluster.js";
 import { docker } from "../docker-cli.js";
 import type { Fault } from "./plan.js";
+import { runningContainers } from "./watchers.js";
 
 /** What the nemesis does to NATS: one server, or one server of a cluster. */
 export interface NatsTarget {
@@ -82,7 +83,7 @@ export class Nemesis {
       }
       case "docker-kill":
       case "docker-rm": {
-        const ids = (await docker("ps", "-q", "--filter", `label=berth.agent=${this.cluster.agentId}`)).split("\n").filter(Boolean);
+        const ids = (await runningContainers(this.cluster.agentIds)).map((c) => c.id);
         if (ids.length === 0) return;
         const id = ids[fault.pick % ids.length]!;
         await (fault.kind === "docker-kill" ? docker("kill", id) : docker("rm", "-f", id)).catch(() => undefined);

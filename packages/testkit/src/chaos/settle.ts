@@ -26,13 +26,13 @@ export interface Booked {
 /** What keeps the cluster from being settled: empty once every check below holds. */
 async function unsettled(
   admin: ApiClient,
-  agentId: string,
+  agentIds: readonly string[],
   expected: ReadonlyMap<string, AppState[]>,
-  bookedBefore: Booked,
+  bookedBefore: ReadonlyMap<string, Booked>,
   explain?: (app: string) => readonly string[] | undefined,
 ): Promise<string[]> {
   const out: string[] = [];
-  const running = await runningContainers(agentId);
+  const running = await runningContainers(agentIds);
   const tasks = await admin.call<{ tasks?: TaskView[] }>("GET", "/v2/tasks");
   if (tasks.status !== 200 || !tasks.body.tasks) return [`GET /v2/tasks answered ${tasks.status}`];
   for (const [app, candidates] of expected) {
@@ -69,50 +69,58 @@ async function unsettled(
   if (!Array.isArray(deployments.body) || deployments.body.length > 0) {
     out.push(`deployments left: ${JSON.stringify(deployments.body).slice(0, 300)}`);
   }
-  return [...out, ...(await ledgerOff(admin, agentId, bookedBefore, running.length))];
+  const ledgers = await booked(admin, agentIds);
+  for (const agentId of agentIds) {
+    out.push(...ledgerOff(agentId, bookedBefore.get(agentId), ledgers.get(agentId), running.filter((c) => c.agent === agentId).length));
+  }
+  return out;
 }
 
-/** cpus, mem and tasks booked on the agent. */
-export async function booked(admin: ApiClient, agentId: string): Promise<Booked> {
+/** cpus, mem and tasks booked on each agent named. */
+export async function booked(admin: ApiClient, agentIds: readonly string[]): Promise<Map<string, Booked>> {
   const r = await admin.call<{
     agents: { id: string; resources: Record<string, number>; unreserved: Record<string, number>; tasks: number }[];
   }>("GET", "/v2/agents");
-  const a = r.body.agents.find((x) => x.id === agentId);
-  if (!a) throw new Error(`agent ${agentId} not listed`);
-  return { cpus: a.resources.cpus! - a.unreserved.cpus!, mem: a.resources.mem! - a.unreserved.mem!, tasks: a.tasks };
+  return new Map(
+    agentIds.map((agentId) => {
+      const a = r.body.agents.find((x) => x.id === agentId);
+      if (!a) throw new Error(`agent ${agentId} not listed`);
+      return [agentId, { cpus: a.resources.cpus! - a.unreserved.cpus!, mem: a.resources.mem! - a.unreserved.mem!, tasks: a.tasks }];
+    }),
+  );
 }
 
 /**
  * Waits for the cluster to settle after the faults: every app as its
  * acknowledged changes left it, the API and Docker agreeing, no deployment
- * left, the agent's ledger booking exactly its running tasks (bookings of
+ * left, each agent's ledger booking exactly its running tasks (bookings of
  * tasks gone while the offer-handler was away are freed by its cleanup, within
  * 90 s). Answers what never did.
  */
 export async function settle(
   admin: ApiClient,
-  agentId: string,
+  agentIds: readonly string[],
   expected: ReadonlyMap<string, AppState[]>,
-  bookedBefore: Booked,
+  bookedBefore: ReadonlyMap<string, Booked>,
   timeoutMs: number,
   explain?: (app: string) => readonly string[] | undefined,
 ): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let left: string[] = [];
   while (Date.now() < deadline) {
-    left = await unsettled(admin, agentId, expected, bookedBefore, explain).catch((err: unknown) => [String(err)]);
+    left = await unsettled(admin, agentIds, expected, bookedBefore, explain).catch((err: unknown) => [String(err)]);
     if (left.length === 0) return [];
     await new Promise((r) => setTimeout(r, 1_000));
   }
   return left.map((l) => `not settled after ${timeoutMs / 1000} s: ${l}`);
 }
 
-/** The agent's ledger books exactly the running tasks' resources (beyond what it booked at the start). */
-async function ledgerOff(admin: ApiClient, agentId: string, before: Booked, running: number): Promise<string[]> {
-  const now = await booked(admin, agentId);
+/** An agent's ledger books exactly its running tasks' resources (beyond what it booked at the start). */
+function ledgerOff(agentId: string, before: Booked | undefined, now: Booked | undefined, running: number): string[] {
+  if (!before || !now) return [`agent ${agentId} is not listed`];
   const want = { cpus: before.cpus + running * APP_CPUS, mem: before.mem + running * APP_MEM, tasks: before.tasks + running };
   const off = Math.abs(now.cpus - want.cpus) > 1e-6 || Math.abs(now.mem - want.mem) > 1e-6 || now.tasks !== want.tasks;
-  return off ? [`the agent's ledger books ${JSON.stringify(now)}, its running tasks ${JSON.stringify(want)}`] : [];
+  return off ? [`agent ${agentId}'s ledger books ${JSON.stringify(now)}, its running tasks ${JSON.stringify(want)}`] : [];
 }
 
 /**

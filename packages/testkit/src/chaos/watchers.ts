@@ -2,16 +2,23 @@ import type { ChildProcess } from "node:child_process";
 import type { Cluster } from "../cluster.js";
 import { docker } from "../docker-cli.js";
 
-/** The running containers Berth made on an agent: task id and app of each. */
-export async function runningContainers(agentId: string): Promise<{ task: string; app: string }[]> {
-  const out = await docker("ps", "--filter", `label=berth.agent=${agentId}`, "--format", '{{.Label "berth.task"}}\t{{.Label "berth.app"}}');
+/** The running containers Berth made on the agents named: container id, task id, app and agent of each. */
+export async function runningContainers(agentIds: readonly string[]): Promise<{ id: string; task: string; app: string; agent: string }[]> {
+  const out = await docker(
+    "ps",
+    "--filter",
+    "label=berth.agent",
+    "--format",
+    '{{.ID}}\t{{.Label "berth.task"}}\t{{.Label "berth.app"}}\t{{.Label "berth.agent"}}',
+  );
   return out
     .split("\n")
     .filter(Boolean)
     .map((line) => {
-      const [task = "", app = ""] = line.split("\t");
-      return { task, app };
-    });
+      const [id = "", task = "", app = "", agent = ""] = line.split("\t");
+      return { id, task, app, agent };
+    })
+    .filter((c) => agentIds.includes(c.agent));
 }
 
 /**
@@ -25,7 +32,7 @@ export async function runningContainers(agentId: string): Promise<{ task: string
  * once the cluster settles.
  */
 export function watchContainers(
-  agentId: string,
+  agentIds: readonly string[],
   mostInstances: ReadonlyMap<string, number>,
   /** What the API says of an app's tasks, told with a violation about them. */
   tasksOf: (app: string) => Promise<string>,
@@ -37,7 +44,7 @@ export function watchContainers(
     if (looking) return;
     looking = true;
     try {
-      const running = await runningContainers(agentId);
+      const running = await runningContainers(agentIds);
       const byTask = new Map<string, number>();
       const byApp = new Map<string, string[]>();
       for (const c of running) {
