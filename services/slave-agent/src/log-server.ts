@@ -1,4 +1,4 @@
-import { codecs, type LogChunk, type NatsConnection, subjects } from "@berth/bus";
+import { codecs, type LogChunk, type LogRequest, type NatsConnection, subjects } from "@berth/bus";
 import { LABELS } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import type { ContainerRuntime } from "./runtime/container-runtime.js";
@@ -17,12 +17,20 @@ export function serveLogs(nc: NatsConnection, agentId: string, runtime: Containe
   const reply = (subject: string | undefined, chunk: LogChunk) => {
     if (subject) nc.publish(subject, codecs.logChunk.encode(chunk));
   };
-  const fail = (subject: string | undefined, message: string) =>
-    reply(subject, { data: new Uint8Array(), stream: "", eof: true, error: { code: "BERTH_ERR_NOT_FOUND", message, retryable: false } });
+  const fail = (subject: string | undefined, message: string, code = "BERTH_ERR_NOT_FOUND") =>
+    reply(subject, { data: new Uint8Array(), stream: "", eof: true, error: { code, message, retryable: false } });
 
   void (async () => {
     for await (const m of sub) {
-      const req = codecs.logRequest.decode(m.data);
+      let req: LogRequest;
+      try {
+        req = codecs.logRequest.decode(m.data);
+      } catch (err) {
+        // Answered and skipped: one request that cannot be read must not end this agent's serving of logs.
+        log.warn({ err: String(err) }, "log request left out: it cannot be read");
+        fail(m.reply, `the log request cannot be read: ${String(err)}`, "BERTH_ERR_INVALID");
+        continue;
+      }
       void (async () => {
         const [container] = await runtime.list({ [LABELS.agent]: agentId, [LABELS.task]: req.taskId });
         if (!container) return fail(m.reply, `task ${req.taskId} has no container on agent ${agentId} (it may have been removed)`);
