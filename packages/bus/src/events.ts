@@ -35,6 +35,8 @@ export async function followEvents(
     signal: AbortSignal;
     /** Called once the stream is followed: what is published after this reaches `onEvent`. */
     onFollowing?: () => void;
+    /** Told of a stored event that cannot be decoded, which is skipped: the events after it still reach `onEvent`. */
+    onUnreadable?: (err: unknown, seq: number) => void;
   },
   onEvent: (e: StoredEvent) => void | Promise<void>,
 ): Promise<void> {
@@ -59,7 +61,14 @@ export async function followEvents(
   try {
     for await (const m of messages) {
       if (opts.signal.aborted) break;
-      for (const [derived, event] of eventsAtEdge(channels.events.codec.decode(m.data)).entries()) {
+      let stored: PublicEvent;
+      try {
+        stored = channels.events.codec.decode(m.data);
+      } catch (err) {
+        opts.onUnreadable?.(err, m.seq);
+        continue;
+      }
+      for (const [derived, event] of eventsAtEdge(stored).entries()) {
         if (types.size > 0 && !types.has(event.eventType)) continue;
         await onEvent({ seq: m.seq, storedMs: m.info.timestampNanos / 1e6, event, derived });
       }

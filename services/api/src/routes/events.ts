@@ -118,6 +118,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
         signal: ac.signal,
         // Once followed, so the client sees its own arrival, as every other client does.
         onFollowing: () => void stream("event_stream_attached"),
+        onUnreadable: (err: unknown, seq: number) => req.log.warn({ err: String(err), seq }, "stored event left out: it cannot be read"),
       };
       await followEvents(opts.js, following, (e) => {
         if (res.writableLength > opts.maxBufferedBytes) {
