@@ -1,8 +1,8 @@
 import type { NatsConnection } from "@nats-io/transport-node";
-import type { BroadcastChannel } from "./channels.js";
+import type { BroadcastChannel, MessageChannel } from "./channels.js";
 
-/** Publishes one message on a broadcast channel: core NATS, not stored, so a reader away misses it. */
-export function tell<K, T>(nc: NatsConnection, channel: BroadcastChannel<K, T>, key: K, value: T): void {
+/** Publishes one message on a channel's key: core NATS, not stored, so a reader away misses it. */
+export function tell<K, T>(nc: NatsConnection, channel: MessageChannel<K, T>, key: K, value: T): void {
   if (nc.isClosed()) return;
   nc.publish(channel.to(key), channel.codec.encode(value));
 }
@@ -32,4 +32,27 @@ export function hear<K, T>(
     }
   })();
   return { stop: () => sub.unsubscribe() };
+}
+
+/**
+ * The messages of one key of a channel (an asker's own stream), decoded, in order, until `stop`. A
+ * message that cannot be decoded is told to `onUnreadable` and skipped.
+ */
+export function listen<K, T>(
+  nc: NatsConnection,
+  channel: MessageChannel<K, T>,
+  key: K,
+  onUnreadable: (err: unknown, subject: string) => void,
+): { values: AsyncIterable<T>; stop(): void } {
+  const sub = nc.subscribe(channel.to(key));
+  async function* values(): AsyncGenerator<T> {
+    for await (const m of sub) {
+      try {
+        yield channel.codec.decode(m.data);
+      } catch (err) {
+        onUnreadable(err, m.subject);
+      }
+    }
+  }
+  return { values: values(), stop: () => sub.unsubscribe() };
 }

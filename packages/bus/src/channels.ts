@@ -6,6 +6,8 @@ import {
   type PublicEvent,
   type KillCommand,
   type LaunchCommand,
+  type LogChunk,
+  type LogRequest,
   type PlacementReply,
   type PlacementRequest,
   type StatusUpdates,
@@ -19,13 +21,17 @@ import { commandStreamOf, STREAMS } from "./topology.js";
  * apart (request/serve, publishDurable and consumeDurable take a channel).
  */
 
-/** Request-reply: the subject a request goes to (`to`), the one served (`served`, with wildcards), the queue group, both codecs. */
-export interface RpcChannel<K, Req, Rep> {
+/** Request-reply: the subject a request goes to (`to`) and both codecs; each key's subject is served by its owner alone. */
+export interface KeyedRpcChannel<K, Req, Rep> {
   to(key: K): string;
-  served: string;
-  queue: string;
   request: Codec<Req>;
   reply: Codec<Rep>;
+}
+
+/** Request-reply served whole (`served`, with wildcards) by the instances of one queue group. */
+export interface RpcChannel<K, Req, Rep> extends KeyedRpcChannel<K, Req, Rep> {
+  served: string;
+  queue: string;
 }
 
 /** A subject family of a stream, by key (an agent's id, say), with the codec of its messages. */
@@ -34,15 +40,18 @@ export interface DurableChannel<K, T> {
   codec: Codec<T>;
 }
 
-/**
- * A core NATS subject family, by key (an agent's id), heard whole (`all`, with wildcards): messages
- * that matter only while fresh (heartbeats, usage), never stored. `queue`: one instance of that
- * queue group hears each message; absent, every subscriber does.
- */
-export interface BroadcastChannel<K, T> {
+/** A core NATS subject family, by key, with the codec of its messages: never stored, so a reader away misses them. */
+export interface MessageChannel<K, T> {
   to(key: K): string;
-  all: string;
   codec: Codec<T>;
+}
+
+/**
+ * Messages heard whole (`all`, with wildcards) that matter only while fresh (heartbeats, usage).
+ * `queue`: one instance of that queue group hears each message; absent, every subscriber does.
+ */
+export interface BroadcastChannel<K, T> extends MessageChannel<K, T> {
+  all: string;
   queue?: string;
 }
 
@@ -128,6 +137,15 @@ const placementReply = mapped<PlacementReply, Placements>(
 
 const broadcast = <K, T>(c: BroadcastChannel<K, T>) => c;
 
+/** A followed log: its agent and the stream id its asker chose. */
+export interface LogStreamKey {
+  agentId: string;
+  streamId: string;
+}
+
+/** A message that says only that it came. */
+const signal: Codec<void> = { name: "Signal", encode: () => new Uint8Array(), decode: () => undefined };
+
 export const channels = {
   /** An agent's heartbeat, on its own subject; one offer-handler instance records each. */
   agentHeartbeat: broadcast({
@@ -158,6 +176,22 @@ export const channels = {
   agentStatus: durable<string, StatusUpdates>((agentId) => subjects.agentStatus(agentId), codecs.statusUpdates, STREAMS.status),
   /** Marathon's events, by type, into BERTH_EVENTS. */
   events: durable<string, PublicEvent>((eventType) => subjects.event(eventType), eventCodec, STREAMS.events),
+  /** A task's logs, asked of the agent that runs it (each agent serves its own subject); a follow is acknowledged, then streamed on `logChunks`. */
+  agentLogs: {
+    to: (agentId: string) => subjects.agentLogs(agentId),
+    request: codecs.logRequest,
+    reply: codecs.logChunk,
+  } satisfies KeyedRpcChannel<string, LogRequest, LogChunk>,
+  /** A followed log's chunks, to the subject of its asker's stream id, until one says eof. */
+  logChunks: {
+    to: (k: LogStreamKey) => subjects.logsStream(k.agentId, k.streamId),
+    codec: codecs.logChunk,
+  } satisfies MessageChannel<LogStreamKey, LogChunk>,
+  /** The asker of a followed log has gone: its agent stops streaming. */
+  logCancel: {
+    to: (k: LogStreamKey) => subjects.logsCancel(k.agentId, k.streamId),
+    codec: signal,
+  } satisfies MessageChannel<LogStreamKey, void>,
   /** Commands to one agent, into its shard of BERTH_COMMANDS. */
   agentCommands: {
     to: (c: AgentCommand) => subjects.agentCommand(c.command.agentId, c.kind),

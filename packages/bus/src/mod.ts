@@ -62,10 +62,13 @@ export {
   channels,
   type ConsumedChannel,
   type DurableChannel,
+  type KeyedRpcChannel,
+  type LogStreamKey,
+  type MessageChannel,
   type Placements,
   type RpcChannel,
 } from "./channels.js";
-export { hear, tell } from "./broadcast.js";
+export { hear, listen, tell } from "./broadcast.js";
 export { followEvents, publishEvent, type StoredEvent } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
@@ -76,7 +79,7 @@ export { KvCache, type SkipListener } from "./kv-cache.js";
 export { DISPATCHER_LEASE, JOB_SCHEDULER_LEASE, Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";
-export { request, serve } from "./rpc.js";
+export { request, serve, serveOwn } from "./rpc.js";
 export {
   type AgentCommandKind,
   agentOfSubject,

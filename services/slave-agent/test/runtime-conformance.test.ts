@@ -4,42 +4,15 @@
 // (the simulator runs none); the benchmarks exercise neither.
 import { afterAll, describe, expect, it } from "vitest";
 import { type ContainerSpec, LABELS } from "@berth/core";
-import { DEMO_IMAGE, eventually, removeContainersWithLabel } from "@berth/testkit";
+import { eventually, removeContainersWithLabel } from "@berth/testkit";
+import { containerSpec } from "./container-spec.js";
 import type { ContainerExit, ContainerRuntime } from "../src/runtime/container-runtime.js";
 import { DockerRuntime } from "../src/runtime/docker-runtime.js";
 import { SimRuntime } from "../src/runtime/sim-runtime.js";
 
 const run = `conformance-${process.pid}`;
 
-function spec(name: string, over: Partial<ContainerSpec> = {}): ContainerSpec {
-  return {
-    name: `berth-${run}-${name}`,
-    image: DEMO_IMAGE,
-    entrypoint: ["/bin/sh", "-c"],
-    // Ends on SIGTERM with 143, as a well-behaved service does.
-    cmd: ["trap 'exit 143' TERM; while true; do sleep 0.2; done"],
-    env: [],
-    labels: { [LABELS.managed]: "true", [LABELS.agent]: run, [LABELS.task]: name },
-    networkMode: "none",
-    cpuShares: 2,
-    memoryBytes: 32 * 1024 * 1024,
-    memorySwapBytes: 32 * 1024 * 1024,
-    privileged: false,
-    binds: [],
-    portBindings: {},
-    stopTimeoutSeconds: 10,
-    securityOpt: ["no-new-privileges"],
-    pidsLimit: 64,
-    capAdd: [],
-    capDrop: ["ALL"],
-    tmpfs: {},
-    ulimits: [],
-    extraHosts: [],
-    dns: [],
-    dnsSearch: [],
-    ...over,
-  };
-}
+const spec = (name: string, over: Partial<ContainerSpec> = {}) => containerSpec(run, name, over);
 
 afterAll(async () => {
   await removeContainersWithLabel(`${LABELS.agent}=${run}`);

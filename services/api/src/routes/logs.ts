@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type BusHandles, codecs, subjects } from "@berth/bus";
+import { type BusHandles, channels, listen, request, tell } from "@berth/bus";
 import { errorFromData, NotFoundError, ValidationError, mayAccess } from "@berth/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClusterView } from "../cluster-view.js";
@@ -30,7 +30,7 @@ export async function logRoutes(
         throw new ValidationError([{ path: "/stream", errors: ["must be stdout, stderr or both"] }]);
       const follow = req.query.follow === "true";
       const nc = opts.bus.nc;
-      const request = {
+      const logRequest = {
         taskId: task.taskId,
         tailLines: tail,
         follow,
@@ -39,43 +39,40 @@ export async function logRoutes(
         streamId: "",
       };
       if (!follow) {
-        const msg = await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode(request), { timeout: 10_000 });
-        const chunk = codecs.logChunk.decode(msg.data);
+        const chunk = await request(nc, channels.agentLogs, task.agentId, logRequest, 10_000);
         if (chunk.error?.message) throw errorFromData(chunk.error);
         return reply.type("text/plain; charset=utf-8").send(Buffer.from(chunk.data ?? new Uint8Array()));
       }
-      const streamId = randomUUID().replaceAll("-", "");
-      const sub = nc.subscribe(subjects.logsStream(task.agentId, streamId));
-      const ack = codecs.logChunk.decode(
-        (
-          await nc.request(subjects.agentLogs(task.agentId), codecs.logRequest.encode({ ...request, streamId }), {
-            timeout: 10_000,
-          })
-        ).data,
+      const key = { agentId: task.agentId, streamId: randomUUID().replaceAll("-", "") };
+      const chunks = listen(nc, channels.logChunks, key, (err) => req.log.warn({ err }, "log chunk left out: it cannot be read"));
+      const ack = await request(nc, channels.agentLogs, task.agentId, { ...logRequest, streamId: key.streamId }, 10_000).catch(
+        (err: unknown) => {
+          chunks.stop();
+          throw err;
+        },
       );
       if (ack.error?.message) {
-        sub.unsubscribe();
+        chunks.stop();
         throw errorFromData(ack.error);
       }
       const res = reply.raw;
       reply.hijack();
       res.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" });
       const onClose = () => {
-        nc.publish(subjects.logsCancel(task.agentId, streamId));
-        sub.unsubscribe();
+        tell(nc, channels.logCancel, key, undefined);
+        chunks.stop();
       };
       res.on("close", onClose);
       // A revoked token's follow ends at once.
       const revoked = opts.revocation(req);
       revoked.signal.addEventListener("abort", onClose);
-      for await (const m of sub) {
-        const chunk = codecs.logChunk.decode(m.data);
+      for await (const chunk of chunks.values) {
         if (chunk.data && chunk.data.length > 0) res.write(Buffer.from(chunk.data));
         if (chunk.eof) break;
       }
       revoked.release();
       res.off("close", onClose);
-      sub.unsubscribe();
+      chunks.stop();
       res.end();
     },
   );
