@@ -117,3 +117,4 @@ export { newSealingKeys, SealedValueError, type SealingKeys, sealingKeyPem, seal
 export { AgentCommands } from "./agent-commands.js";
 export { type FrameworkLaunch, launchFrameworkTask } from "./framework-launch.js";
 export { agentStateOf, clusterTotal } from "./agent-state.js";
+export { natsUnavailable } from "./js-errors.js";

@@ -71,7 +71,14 @@ function reloaded(p: ChildProcess, timeoutMs = 10_000): Promise<void> {
  * (nats-server's configuration text: users and permissions), it runs with
  * that file, and `reconfigure` changes it live.
  */
-export async function startNatsServer(opts: { config?: string; tls?: boolean } = {}): Promise<NatsServer> {
+export async function startNatsServer(
+  opts: {
+    config?: string;
+    tls?: boolean;
+    /** JetStream's room on disk (max_file_store); default what nats-server gives itself (75% of the disk's free space). */
+    maxStoreBytes?: number;
+  } = {},
+): Promise<NatsServer> {
   const dir = await mkdtemp(join(tmpdir(), "berth-nats-"));
   const storeDir = join(dir, "store");
   const configFile = join(dir, "nats.conf");
@@ -79,7 +86,7 @@ export async function startNatsServer(opts: { config?: string; tls?: boolean } =
   // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.
   // Monitoring on a port the server picks (and writes to its ports file): a port picked here could be taken meanwhile.
   const withJetStream = (config: string) =>
-    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)} }\nhttp_port: -1\n${tls ? natsTlsConfig(tls) : ""}`;
+    `${config}\njetstream: { store_dir: ${JSON.stringify(storeDir)}${opts.maxStoreBytes ? `, max_file_store: ${opts.maxStoreBytes}` : ""} }\nhttp_port: -1\n${tls ? natsTlsConfig(tls) : ""}`;
   await writeFile(configFile, withJetStream(opts.config ?? ""), { mode: 0o600 });
   const base = ["-c", configFile, "-a", "127.0.0.1", "--ports_file_dir", dir];
   let proc = launch([...base, "-p", "-1"]);

@@ -1,3 +1,4 @@
+import { natsUnavailable } from "@berth/bus";
 import { BerthError, ConflictError, ValidationError, type ValidationDetail } from "@berth/core";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 
@@ -38,6 +39,9 @@ function body(err: FastifyError | BerthError | Error): { status: number; body: M
     return { status: 415, body: { message: "Unsupported media type: send application/json" } };
   }
   if (status >= 400 && status < 500) return { status, body: { message: err.message } };
+  // NATS without room or without an answer: a change not stored (or not known to be), reads go on from the api's view.
+  const unavailable = natsUnavailable(err);
+  if (unavailable) return { status: 503, body: { message: unavailable } };
   return { status: 500, body: { message: "Internal error: see the api's log" } };
 }
 

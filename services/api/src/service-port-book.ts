@@ -1,4 +1,4 @@
-import type { BusHandles } from "@berth/bus";
+import { type BusHandles, isCasConflict } from "@berth/bus";
 import {
   type AppDefinition,
   appKey,
@@ -98,24 +98,12 @@ export class ServicePortBook {
     for (let attempt = 0; attempt < 3; attempt++) {
       const cur = await this.bus.servicePorts.get(key);
       if (!cur) {
-        if (
-          await this.bus.servicePorts.create(key, mine).then(
-            () => true,
-            () => false,
-          )
-        )
-          return undefined;
+        if (await wonUnlessRaced(this.bus.servicePorts.create(key, mine))) return undefined;
         continue;
       }
       if (cur.value.appId === appId) return undefined;
       if (await this.holds(cur.value.appId, port, cur.value.claimedAtMs)) return cur.value.appId;
-      if (
-        await this.bus.servicePorts.update(key, mine, cur.revision).then(
-          () => true,
-          () => false,
-        )
-      )
-        return undefined;
+      if (await wonUnlessRaced(this.bus.servicePorts.update(key, mine, cur.revision))) return undefined;
     }
     return (await this.bus.servicePorts.get(key))?.value.appId ?? "another app";
   }
@@ -124,5 +112,16 @@ export class ServicePortBook {
     if (this.nowMs() - claimedAtMs < CLAIM_GRACE_MS) return true;
     const stored = await this.bus.apps.get(appKey(appId));
     return stored !== undefined && servicePorts(stored.value).includes(port);
+  }
+}
+
+/** Whether a compare-and-set write won: false when another write came first; any other failure (NATS without room or answer) is thrown. */
+async function wonUnlessRaced(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (isCasConflict(err)) return false;
+    throw err;
   }
 }

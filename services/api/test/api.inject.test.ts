@@ -1,40 +1,10 @@
 // The HTTP API in-process (Fastify's inject) against a real nats-server: no Docker, no other services.
 // What a Marathon client sees for bad input, conflicts, selectors, groups, dry runs and sign-in.
-import { type Bus, openBus } from "@berth/bus";
-import { type NatsServer, startNatsServer } from "@berth/testkit";
-import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
-import { Registry } from "prom-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Authenticator } from "../src/auth.js";
-import { ClusterView } from "../src/cluster-view.js";
-import { buildServer } from "../src/server.js";
+import { describe, expect, it } from "vitest";
+import { useInProcessApi } from "./in-process-api.js";
 
 const ADMIN = "admin-token-for-inject-tests";
-const log = pino({ level: "silent" });
-let nats: NatsServer;
-let bus: Bus;
-let view: ClusterView;
-let auth: Authenticator;
-let api: FastifyInstance;
-
-beforeAll(async () => {
-  nats = await startNatsServer();
-  bus = await openBus({ servers: nats.url, tls: nats.tls, name: "test-api-inject", logger: log });
-  view = new ClusterView(bus);
-  await view.start();
-  auth = new Authenticator(bus, ADMIN);
-  await auth.start();
-  api = await buildServer({ bus, view, registry: new Registry(), logger: log, natsUrl: nats.url, auth, bodyLimitBytes: 64 * 1024 });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await view?.stop();
-  await auth?.stop();
-  await bus?.close();
-  await nats?.stop();
-});
+const f = useInProcessApi(ADMIN);
 
 const call = async (
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
@@ -42,7 +12,7 @@ const call = async (
   body?: unknown,
   headers: Record<string, string> = {},
 ) => {
-  const r = await api.inject({
+  const r = await f.api.inject({
     method,
     url,
     headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
@@ -72,7 +42,7 @@ describe("the API in-process, on a real nats-server", () => {
     });
     const unknown = await call("GET", "/v2/apps/no/such");
     expect(unknown).toMatchObject({ status: 404, body: { message: "App '/no/such' does not exist" } });
-    expect((await bus.apps.get("x/y"))?.value).toBeUndefined();
+    expect((await f.bus.apps.get("x/y"))?.value).toBeUndefined();
   });
 
   it("creates an app, then answers 409 for it again and for a change while its deployment holds it", async () => {
@@ -138,7 +108,7 @@ describe("the API in-process, on a real nats-server", () => {
     // Without limits a change books nothing; the team's usage is read from its apps.
     expect((await call("POST", "/v2/apps", app("/free/a", { instances: 3 }))).status).toBe(201);
     expect((await call("POST", "/v2/apps", app("/free/b", { instances: 4 }))).status).toBe(201);
-    expect(await bus.quotas.get("free")).toBeUndefined();
+    expect(await f.bus.quotas.get("free")).toBeUndefined();
     expect((await call("GET", "/v2/teams/free")).body).toMatchObject({ quota: {}, usage: { instances: 7 } });
     // Given limits, the team counts what it already has: 7 in use leaves no room under 8 for 2 more.
     expect((await call("PUT", "/v2/teams/free", { quota: { instances: 8 } })).status).toBe(200);
@@ -148,6 +118,6 @@ describe("the API in-process, on a real nats-server", () => {
       body: { message: "team quota for instances exceeded: the quota is 8, 7 is in use, and this change needs 2 for /free/c" },
     });
     expect((await call("POST", "/v2/apps", app("/free/c", { instances: 1 }))).status).toBe(201);
-    expect((await bus.quotas.get("free"))?.value.apps).toMatchObject({ "/free/a": { instances: 3 }, "/free/c": { instances: 1 } });
+    expect((await f.bus.quotas.get("free"))?.value.apps).toMatchObject({ "/free/a": { instances: 3 }, "/free/c": { instances: 1 } });
   });
 });
