@@ -92,6 +92,8 @@ export async function startCluster(opts: {
   instances?: number;
   /** Agents on this host, each with its own id and port range (default 1). */
   agents?: number;
+  /** The first agent's work dir (its checkpoint, sandboxes, keys); default under test-results/<name>/. */
+  agentWorkDir?: string;
   /** When NATS requires users: each process connects as its own. */
   natsUsers?: NatsUsers;
   /** The api serves HTTPS with a certificate from the tests' CA (`apiCa`), as where it leaves the host. */
@@ -206,7 +208,7 @@ export async function startCluster(opts: {
           BERTH_AGENT_HOSTNAME: "127.0.0.1",
           BERTH_AGENT_PORTS: `${base}-${base + 499}`,
           BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
-          BERTH_AGENT_WORK_DIR: join(logDir, `agent-work-${n}`),
+          BERTH_AGENT_WORK_DIR: (n === 1 ? opts.agentWorkDir : undefined) ?? join(logDir, `agent-work-${n}`),
           BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
         },
         logDir,

@@ -31,12 +31,10 @@ export interface AgentDeps {
 /** The agent: runs the tasks it is sent on the local container runtime and reports what happens to them. */
 export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: number }>; stop(): Promise<void> } {
   const { config, bus, runtime, logger } = deps;
-  const reporter = new StatusReporter(
-    bus.js,
-    { agentId: config.agentId, hostname: config.hostname },
-    logger,
-    new StatusCheckpoint(config.workDir),
-  );
+  const checkpoint = new StatusCheckpoint(config.workDir);
+  const reporter = new StatusReporter(bus.js, { agentId: config.agentId, hostname: config.hostname }, logger, checkpoint);
+  /** Why this agent can checkpoint no status update now (a full work dir), or undefined: it then takes no launch. */
+  const diskProblem = () => checkpoint.spaceProblem() ?? reporter.checkpointProblem();
   const sealing = loadSealingKeys(config.workDir);
   const sandboxes = new Sandboxes(join(config.workDir, "sandboxes"));
   const runner = new TaskRunner(
@@ -56,6 +54,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       ...(config.commandImage ? { commandImage: config.commandImage } : {}),
       sandboxes,
       fetcher: new Fetcher(join(config.workDir, "fetch-cache"), config.fetchTimeoutMs, config.fetchMaxBytes),
+      cannotLaunch: diskProblem,
     },
     logger,
   );
@@ -134,7 +133,8 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       stops.push(() => disks.stop());
       const http = await serveHttp({
         metricsToken: config.metricsToken,
-        notReady: () => (!isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : undefined),
+        notReady: () =>
+          !isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : diskProblem(),
         host: config.httpHost,
         port: config.httpPort,
         registry: deps.registry,
@@ -183,7 +183,9 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
           try {
             await runtime.ping();
             runtimeUp = true;
-            return { healthy: true, message: "", runningTasks: runner.running().length };
+            // A full work dir: the offer-handler places nothing here until it has room; the tasks here run on.
+            const disk = diskProblem();
+            return { healthy: !disk, message: disk ?? "", runningTasks: runner.running().length };
           } catch (err) {
             runtimeUp = false;
             return { healthy: false, message: (err as Error).message, runningTasks: runner.running().length };

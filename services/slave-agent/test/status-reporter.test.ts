@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Bus, codecs, type JetStreamClient, openBus, STREAMS, subjects } from "@berth/bus";
 import { jetstreamManager } from "@nats-io/jetstream";
-import { type NatsServer, startNatsServer } from "@berth/testkit";
+import { mountSmallDisk, type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { StatusCheckpoint } from "../src/status/checkpoint.js";
 import { type StatusFields, StatusReporter } from "../src/status/status-reporter.js";
@@ -124,5 +124,39 @@ describe("StatusReporter", () => {
     await after.idle();
     expect(new StatusCheckpoint(workDir).pending()).toEqual([]);
     expect(next.sequence).toBeGreaterThan(running.sequence);
+  });
+
+  it("goes on sending updates when its disk is full, says why it cannot checkpoint, and checkpoints again once there is room", async () => {
+    const agentId = "reporter-e";
+    const disk = await mountSmallDisk(2048);
+    try {
+      const checkpoint = new StatusCheckpoint(disk.dir);
+      const reporter = new StatusReporter(bus.js, { agentId, hostname: "h" }, log, checkpoint);
+      expect(checkpoint.spaceProblem()).toBeUndefined();
+      disk.fill();
+      reporter.report(fields("t9", "TASK_RUNNING"));
+      await reporter.idle();
+      // Not on disk, but stored all the same.
+      expect(await storedMessages(agentId)).toEqual([["t9 TASK_RUNNING"]]);
+      expect(checkpoint.spaceProblem()).toMatch(/^the agent's work dir is full \(0 KiB free in .*; status updates need 1024 KiB/);
+
+      // NATS does not answer: the update waits, unsaved, and the reporter says why.
+      const unanswered = { publish: () => new Promise(() => undefined) } as unknown as JetStreamClient;
+      const stuck = new StatusReporter(unanswered, { agentId, hostname: "h" }, log, checkpoint);
+      stuck.report(fields("t9", "TASK_KILLED"));
+      await new Promise((r) => setImmediate(r));
+      expect(stuck.checkpointProblem()).toMatch(/^status updates cannot be checkpointed: ENOSPC/);
+      expect(new StatusCheckpoint(disk.dir).pending()).toEqual([]);
+
+      // Room again: the waiting update is saved at the next look.
+      disk.free();
+      expect(checkpoint.spaceProblem()).toBeUndefined();
+      expect(stuck.checkpointProblem()).toBeUndefined();
+      expect(new StatusCheckpoint(disk.dir).pending().map((p) => p.updates.map((u) => `${u.taskId} ${u.state}`))).toEqual([
+        ["t9 TASK_KILLED"],
+      ]);
+    } finally {
+      await disk.unmount();
+    }
   });
 });

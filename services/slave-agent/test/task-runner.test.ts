@@ -185,6 +185,24 @@ describe("TaskRunner on real Docker", () => {
     expect(await containersWithLabel("berth.task=it_app.over")).toEqual([]);
   });
 
+  it("refuses a launch while it cannot checkpoint (a full work dir), and starts the same launch once it can", async () => {
+    let problem: string | undefined = "the agent's work dir is full (0 KiB free)";
+    const r = runner(60_000, 60_000, { cannotLaunch: () => problem });
+    await r.launch({ task: spec("it_app.nospace"), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.nospace").length === 1, { what: "the refusal" });
+    expect(updates.find((u) => u.taskId === "it_app.nospace")).toMatchObject({
+      state: "TASK_DROPPED",
+      appId: "/it/app",
+      reason: "REASON_CONTAINER_LAUNCH_FAILED",
+      message: `agent ${agentId} refused the launch: the agent's work dir is full (0 KiB free)`,
+    });
+    expect(await containersWithLabel("berth.task=it_app.nospace")).toEqual([]);
+    problem = undefined;
+    await r.launch({ task: spec("it_app.nospace"), agentId, issuedAtMs: 0 });
+    await eventually(() => statesOf("it_app.nospace").includes("TASK_RUNNING"), { what: "RUNNING once there is room" });
+    await r.kill({ taskId: "it_app.nospace", agentId, gracePeriodSeconds: 0, reason: "test", issuedAtMs: 0 });
+  });
+
   it("re-adopts its running container after a restart, without restarting it", async () => {
     const before = await dockerInspect<{ Id: string; State: { StartedAt: string } }>("berth-it_app.one");
     stopAll();

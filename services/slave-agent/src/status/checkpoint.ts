@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  statfsSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -29,6 +30,8 @@ const SINGLE = ".pb";
 const HEADER = 8;
 /** A journal this long with updates still unstored is closed, and the next record begins a new one. */
 export const JOURNAL_ROTATE_BYTES = 1 << 20;
+/** Less free space than this in the work dir, and the agent takes no launch: it could not checkpoint the task's updates. */
+export const MIN_FREE_BYTES = 1 << 20;
 
 interface Journal {
   name: string;
@@ -62,6 +65,18 @@ export class StatusCheckpoint {
   constructor(workDir: string) {
     this.dir = join(workDir, "pending-status");
     mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Why records may not fit now (the work dir's file system has less than MIN_FREE_BYTES free), or undefined. */
+  spaceProblem(): string | undefined {
+    try {
+      const fs = statfsSync(this.dir);
+      const free = fs.bavail * fs.bsize;
+      if (free >= MIN_FREE_BYTES) return undefined;
+      return `the agent's work dir is full (${Math.floor(free / 1024)} KiB free in ${this.dir}; status updates need ${MIN_FREE_BYTES / 1024} KiB to be checkpointed)`;
+    } catch (err) {
+      return `the agent's work dir cannot be read: ${(err as Error).message}`;
+    }
   }
 
   /** Records written before a crash and their updates, oldest first; `file` is what to forget each by. */

@@ -29,6 +29,8 @@ export class StatusReporter {
   private draining = false;
   private readonly lastSequence = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
+  /** Why the last checkpoint could not be written (a full disk, say); undefined once one is. */
+  private checkpointFailure: string | undefined;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -92,13 +94,37 @@ export class StatusReporter {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Writes every queued update not yet on disk to one checkpoint file. */
+  /**
+   * Why updates cannot be checkpointed now, or undefined. Updates that could not be are saved again
+   * first (the disk may have room again); with none waiting, the next save tells.
+   */
+  checkpointProblem(): string | undefined {
+    if (this.checkpointFailure && this.saved === this.queue.length) this.checkpointFailure = undefined;
+    this.checkpointQueued();
+    return this.checkpointFailure;
+  }
+
+  /**
+   * Writes every queued update not yet on disk to one checkpoint file. One that cannot be written
+   * (a full disk) leaves them queued unsaved: they are sent all the same (only a crash before they
+   * are stored would lose them) and saved again with the next.
+   */
   private checkpointQueued(): void {
     this.checkpointDue = false;
     if (!this.checkpoint) return;
     if (this.saved === this.queue.length) return;
     const unsaved = this.queue.slice(this.saved);
-    const file = this.checkpoint.save(unsaved.map((p) => p.update));
+    let file: string;
+    try {
+      file = this.checkpoint.save(unsaved.map((p) => p.update));
+    } catch (err) {
+      if (!this.checkpointFailure)
+        this.log.error({ err: String(err), updates: unsaved.length }, "status updates cannot be checkpointed; sending them unsaved");
+      this.checkpointFailure = `status updates cannot be checkpointed: ${(err as Error).message}`;
+      return;
+    }
+    if (this.checkpointFailure) this.log.info("status updates are checkpointed again");
+    this.checkpointFailure = undefined;
     for (const p of unsaved) p.file = file;
     this.unstored.set(file, unsaved.length);
     this.saved = this.queue.length;
@@ -127,7 +153,7 @@ export class StatusReporter {
       // A resend carries the same updates as the first try, so its id matches and the stream drops a copy.
       let batch: typeof this.queue | undefined;
       while (this.queue.length > 0) {
-        // Nothing is sent before it is on disk.
+        // Nothing is sent before it is on disk (unless the disk has no room: see checkpointQueued).
         this.checkpointQueued();
         batch ??= this.queue.slice(
           0,

@@ -56,6 +56,8 @@ export interface TaskRunnerOptions {
    */
   taskRecord?: TaskRecordReader;
   staleLaunchAfterMs?: number;
+  /** Why this agent can take no launch now (its work dir is full), or undefined. Absent: it always can. */
+  cannotLaunch?: () => string | undefined;
 }
 
 /**
@@ -187,6 +189,21 @@ export class TaskRunner {
         "task is over on this agent; not launched again",
         "REASON_TASK_KILLED_DURING_LAUNCH",
       );
+    }
+    const cannot = this.opts.cannotLaunch?.();
+    if (cannot) {
+      // Not over here: a launch sent again once there is room starts.
+      this.log.warn({ taskId: spec.taskId, cause: cannot }, "launch refused");
+      return void this.reporter.report({
+        taskId: spec.taskId,
+        appId: spec.appId ?? "",
+        state: "TASK_DROPPED",
+        message: `agent ${this.opts.agentId} refused the launch: ${cannot}`,
+        containerId: "",
+        exitCode: 0,
+        hasExitCode: false,
+        reason: "REASON_CONTAINER_LAUNCH_FAILED",
+      });
     }
     if (this.admission.waited(cmd.issuedAtMs)) {
       const why = await this.admission.staleRefusal(spec.taskId);
