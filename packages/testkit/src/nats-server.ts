@@ -150,7 +150,7 @@ export interface NatsCluster {
  * Three (or n) real nats-servers clustered on loopback ports, JetStream on
  * each; clients and the routes between the servers use TLS unless `tls: false`.
  */
-export async function startNatsCluster(n = 3, opts: { tls?: boolean } = {}): Promise<NatsCluster> {
+export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreBytes?: number } = {}): Promise<NatsCluster> {
   const dir = await mkdtemp(join(tmpdir(), "berth-natscluster-"));
   const tls = opts.tls === false ? undefined : await testTls();
   const nodes: { name: string; client: number; route: number }[] = [];
@@ -161,7 +161,7 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean } = {}): Pro
     const routeTls = tls ? `, tls: ${natsTlsBlock(tls)}` : "";
     return [
       `server_name: ${node.name}`,
-      `jetstream: { store_dir: ${JSON.stringify(join(dir, node.name))} }`,
+      `jetstream: { store_dir: ${JSON.stringify(join(dir, node.name))}${opts.maxStoreBytes ? `, max_file_store: ${opts.maxStoreBytes}` : ""} }`,
       `cluster: { name: berth, listen: "127.0.0.1:${node.route}", routes: ${JSON.stringify(routes)}${routeTls} }`,
       tls ? natsTlsConfig(tls) : "",
     ].join("\n");

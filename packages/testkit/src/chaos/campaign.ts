@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster.js";
+import type { SmallDisk } from "../small-disk.js";
 import { ApiClient } from "./client.js";
 import { EventFollower } from "./event-follower.js";
 import { Nemesis, type NatsTarget } from "./nemesis.js";
@@ -19,6 +20,8 @@ export interface CampaignOptions {
   maxPauseMs?: number;
   /** Whether the nemesis restarts the Docker daemon too (off by default: the machine's daemon is shared). */
   dockerRestarts?: boolean;
+  /** The first agent's work dir on a disk of its own: the nemesis fills it, and JetStream's store (`nats.fillStore`), too. */
+  agentDisk?: SmallDisk;
   /** How long the cluster may take to settle once the faults stop (default 3 minutes). */
   settleMs?: number;
   teams?: number;
@@ -74,10 +77,11 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     processes: cluster.processes.map((p) => p.name),
     maxPauseMs: o.maxPauseMs ?? 22_000,
     dockerRestarts: o.dockerRestarts ?? false,
+    fullDisks: o.agentDisk !== undefined && o.nats.fillStore !== undefined,
   });
   log(`seed: ${o.seed}; ${plan.length} steps over ${o.durationMs / 1000} s; at most ${MAX_INSTANCES} instances an app`);
   const workload = new Workload(clients);
-  const nemesis = new Nemesis(cluster, o.nats, log);
+  const nemesis = new Nemesis(cluster, o.nats, log, o.agentDisk);
   const tasksOf = async (app: string) => {
     const r = await admin.call<{ tasks?: { id: string; state: string; version: string }[] }>("GET", `/v2/apps${app}/tasks`);
     return JSON.stringify((r.body.tasks ?? []).map((t) => `${t.id} ${t.state} ${t.version}`));

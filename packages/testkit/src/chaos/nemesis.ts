@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Cluster } from "../cluster.js";
 import { docker } from "../docker-cli.js";
+import type { SmallDisk } from "../small-disk.js";
 import type { Fault } from "./plan.js";
 import { runningContainers } from "./watchers.js";
 
@@ -13,6 +14,8 @@ export interface NatsTarget {
   pids(): number[];
   /** SIGKILLs server `pick` (modulo how many there are) and starts it again on the same store. */
   kill(pick: number): Promise<void>;
+  /** Fills JetStream's store up to its limit (with a stream of its own); answers what frees it. Absent: no store-full faults. */
+  fillStore?(): Promise<() => Promise<void>>;
 }
 
 /** The script that starts the Docker daemon with Berth's flags (as `make deps` does), from this package's place in the repository. */
@@ -42,12 +45,16 @@ export class Nemesis {
   readonly killed = new WeakSet<ChildProcess>();
   readonly done: Record<string, number> = {};
   private readonly paused = new Map<number, NodeJS.Timeout>();
+  /** What is full now (the agent's disk, JetStream's store), and how it is freed. */
+  private readonly full = new Map<string, { timer: NodeJS.Timeout; free: () => Promise<void> }>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly cluster: Cluster,
     private readonly nats: NatsTarget,
     private readonly log: (line: string) => void,
+    /** The first agent's work dir, on a disk of its own; absent: no agent-disk-full faults. */
+    private readonly agentDisk?: SmallDisk,
   ) {}
 
   /** Queues a fault; resolves once it (and those before it) were carried out. */
@@ -91,7 +98,32 @@ export class Nemesis {
       }
       case "docker-restart":
         return this.restartDocker(fault.ms);
+      case "agent-disk-full": {
+        const disk = this.agentDisk;
+        if (!disk) throw new Error("the agent's work dir is not on a disk of its own");
+        if (this.full.has(fault.kind)) return;
+        disk.fill();
+        return this.holdFull(fault.kind, fault.ms, async () => disk.free());
+      }
+      case "store-full": {
+        if (!this.nats.fillStore) throw new Error("this NATS cannot be filled");
+        if (this.full.has(fault.kind)) return;
+        return this.holdFull(fault.kind, fault.ms, await this.nats.fillStore());
+      }
     }
+  }
+
+  /** Frees what was filled `ms` from now, or at `calm()`. */
+  private holdFull(what: string, ms: number, free: () => Promise<void>): void {
+    this.full.set(what, { timer: setTimeout(() => void this.free(what), ms), free });
+  }
+
+  private async free(what: string): Promise<void> {
+    const f = this.full.get(what);
+    if (!f) return;
+    clearTimeout(f.timer);
+    this.full.delete(what);
+    await f.free().catch((err: unknown) => this.log(`nemesis: ${what} could not be freed: ${String(err)}`));
   }
 
   /** Stops the daemon that serves the socket (by the pid it wrote, not every dockerd here), and starts it again `ms` after it is down. */
@@ -119,9 +151,10 @@ export class Nemesis {
     signal(pid, "SIGCONT");
   }
 
-  /** Ends every pause and waits for the faults under way. */
+  /** Ends every pause, frees what is full, and waits for the faults under way. */
   async calm(): Promise<void> {
     await this.queue;
     for (const pid of [...this.paused.keys()]) this.resume(pid);
+    for (const what of [...this.full.keys()]) await this.free(what);
   }
 }

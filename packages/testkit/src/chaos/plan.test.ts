@@ -81,4 +81,19 @@ describe("planCampaign", () => {
     expect(restarts.length).toBeGreaterThan(0);
     for (const f of restarts) expect(f.ms).toBeGreaterThanOrEqual(1_000);
   });
+
+  it("fills the agent's disk and JetStream's store only when asked, leaving every other seed's schedule as it was", () => {
+    const kinds = (o: PlanOptions) =>
+      [1, 2, 3, 4, 5].flatMap((seed) => planCampaign(seed, o).flatMap((s) => ("fault" in s ? [s.fault.kind] : [])));
+    expect(kinds(options)).not.toContain("agent-disk-full");
+    expect(kinds(options)).not.toContain("store-full");
+    expect(planCampaign(7, { ...options, fullDisks: false })).toEqual(planCampaign(7, options));
+    const full = [1, 2, 3, 4, 5].flatMap((seed) =>
+      planCampaign(seed, { ...options, fullDisks: true }).flatMap((s) =>
+        "fault" in s && (s.fault.kind === "agent-disk-full" || s.fault.kind === "store-full") ? [s.fault] : [],
+      ),
+    );
+    expect(new Set(full.map((f) => f.kind))).toEqual(new Set(["agent-disk-full", "store-full"]));
+    for (const f of full) expect(f.ms).toBeGreaterThanOrEqual(3_000);
+  });
 });

@@ -19,7 +19,11 @@ export type Fault =
   | { kind: "docker-kill"; pick: number }
   | { kind: "docker-rm"; pick: number }
   /** The Docker daemon stopped (SIGTERM, its containers live on: live-restore) and started again `ms` after it is down. */
-  | { kind: "docker-restart"; ms: number };
+  | { kind: "docker-restart"; ms: number }
+  /** The first agent's work dir filled up, and freed `ms` later. */
+  | { kind: "agent-disk-full"; ms: number }
+  /** JetStream's store filled up to its limit (a stream of the nemesis's own), and freed `ms` later. */
+  | { kind: "store-full"; ms: number };
 
 export type Step = { atMs: number; team: number; op: Operation } | { atMs: number; fault: Fault };
 
@@ -36,6 +40,8 @@ export interface PlanOptions {
   maxPauseMs: number;
   /** Whether the nemesis restarts the Docker daemon (one fault in fifty); off, a seed names the schedule it named before. */
   dockerRestarts?: boolean;
+  /** Whether the nemesis fills the agent's work dir and JetStream's store (one fault in fifty each); off, as `dockerRestarts`. */
+  fullDisks?: boolean;
 }
 
 export const teamName = (team: number) => `chaos-${String.fromCharCode(97 + team)}`;
@@ -79,6 +85,7 @@ function fault(r: Random, o: PlanOptions): Fault {
   if (roll < 0.68) return { kind: "nats-pause", pick: r.int(1000), ms: r.between(1_000, 8_000) };
   if (o.dockerRestarts && roll < 0.7) return { kind: "docker-restart", ms: r.between(1_000, 10_000) };
   if (roll < 0.85) return { kind: "docker-kill", pick: r.int(1000) };
+  if (o.fullDisks && roll >= 0.96) return { kind: roll < 0.98 ? "agent-disk-full" : "store-full", ms: r.between(3_000, 20_000) };
   return { kind: "docker-rm", pick: r.int(1000) };
 }
 
