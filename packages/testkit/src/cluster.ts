@@ -21,6 +21,8 @@ export interface ClusterProcess {
   proc: ChildProcess;
   env: NodeJS.ProcessEnv;
   service: ServiceName;
+  /** The Berth tree whose build it runs. */
+  root: string;
 }
 
 export interface Cluster {
@@ -46,18 +48,20 @@ export interface Cluster {
   processes: ClusterProcess[];
   /** SIGKILLs one process and starts it again with the same settings. */
   restart(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops one process (SIGTERM, as an operator would) and starts the build of another Berth tree in its place: an upgrade. */
+  replace(name: string, root: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string): ClusterProcess {
+function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string, root = ROOT): ClusterProcess {
   const out = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
-  const proc = spawn(process.execPath, serviceArgs(ROOT, service), {
+  const proc = spawn(process.execPath, serviceArgs(root, service), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout?.pipe(out, { end: false });
   proc.stderr?.pipe(out, { end: false });
-  return { name, proc, env, service };
+  return { name, proc, env, service, root };
 }
 
 async function stopProcess(p: ClusterProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
@@ -102,7 +106,10 @@ export async function startCluster(opts: {
   schedulerApi?: boolean;
   /** Start the job-scheduler (Metronome's jobs API) too. */
   jobScheduler?: boolean;
+  /** The Berth tree whose build every process runs (an earlier one, for an upgrade); default this one. */
+  root?: string;
 }): Promise<Cluster> {
+  const root = opts.root ?? ROOT;
   const apiTls = opts.apiTls ? await testTls() : undefined;
   const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
   const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
@@ -131,18 +138,26 @@ export async function startCluster(opts: {
   for (let i = 1; i <= (opts.instances ?? 1); i++) {
     const suffix = i === 1 ? "" : `-${i}`;
     processes.push(
-      start("offer-handler", `offer-handler${suffix}`, { ...common, ...as("offer-handler"), BERTH_HTTP_PORT: await httpPort() }, logDir),
+      start(
+        "offer-handler",
+        `offer-handler${suffix}`,
+        { ...common, ...as("offer-handler"), BERTH_HTTP_PORT: await httpPort() },
+        logDir,
+        root,
+      ),
       start(
         "status-aggregator",
         `status-aggregator${suffix}`,
         { ...common, ...as("status-aggregator"), BERTH_HTTP_PORT: await httpPort() },
         logDir,
+        root,
       ),
       start(
         "launch-dispatcher",
         `launch-dispatcher${suffix}`,
         { ...common, ...as("launch-dispatcher"), BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
         logDir,
+        root,
       ),
       start(
         "api",
@@ -156,6 +171,7 @@ export async function startCluster(opts: {
           ...(opts.jobScheduler ? { BERTH_JOBS_URL: `http://127.0.0.1:${jobsPort}` } : {}),
         },
         logDir,
+        root,
       ),
     );
   }
@@ -167,6 +183,7 @@ export async function startCluster(opts: {
         "scheduler-api",
         { ...common, ...as("scheduler-api"), BERTH_HTTP_PORT: await httpPort(), BERTH_SCHEDULER_API_PORT: String(schedulerPort) },
         logDir,
+        root,
       ),
     );
   }
@@ -183,6 +200,7 @@ export async function startCluster(opts: {
           BERTH_JOBS_PORT: String(jobsPort),
         },
         logDir,
+        root,
       ),
     );
   }
@@ -212,9 +230,18 @@ export async function startCluster(opts: {
           BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
         },
         logDir,
+        root,
       ),
     );
   }
+  /** Stops a process with `signal` and starts it again with the same settings, on the build of `newRoot` if given. */
+  const replaceProcess = async (name: string, signal: NodeJS.Signals, newRoot?: string) => {
+    const i = processes.findIndex((p) => p.name === name);
+    const p = processes[i];
+    if (!p) throw new Error(`no process ${name}`);
+    await stopProcess(p, signal);
+    processes[i] = start(p.service, p.name, p.env, logDir, newRoot ?? p.root);
+  };
   const scheme = apiTls ? "https" : "http";
   const apiUrl = `${scheme}://127.0.0.1:${apiPort}`;
   try {
@@ -249,13 +276,8 @@ export async function startCluster(opts: {
     agentIds,
     agentMetricsUrl: `http://127.0.0.1:${agentPort}/metrics`,
     processes,
-    async restart(name, signal = "SIGKILL") {
-      const i = processes.findIndex((p) => p.name === name);
-      const p = processes[i];
-      if (!p) throw new Error(`no process ${name}`);
-      await stopProcess(p, signal);
-      processes[i] = start(p.service, p.name, p.env, logDir);
-    },
+    restart: (name, signal = "SIGKILL") => replaceProcess(name, signal),
+    replace: (name, newRoot) => replaceProcess(name, "SIGTERM", newRoot),
     async stop() {
       await Promise.all(processes.map((p) => stopProcess(p)));
     },

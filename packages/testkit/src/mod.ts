@@ -8,6 +8,7 @@ export { type Prometheus, startPrometheus } from "./prometheus.js";
 export { type Registry, startRegistry } from "./registry.js";
 export { eventually } from "./wait.js";
 export { mountSmallDisk, type SmallDisk } from "./small-disk.js";
+export { buildEarlierBerth, type EarlierBuild } from "./earlier-build.js";
 export { readSniff, SNIFF_IMAGE, sniffCommand, sniffImage } from "./sniffer.js";
 export { type CampaignOptions, type CampaignReport, runCampaign } from "./chaos/campaign.js";
 export { type NatsTarget } from "./chaos/nemesis.js";
