@@ -53,7 +53,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string, root = ROOT): ClusterProcess {
+function start(service: ServiceName, name: string, env: NodeJS.ProcessEnv, logDir: string, root: string): ClusterProcess {
   const out = createWriteStream(join(logDir, `${name}.log`), { flags: "a" });
   const proc = spawn(process.execPath, serviceArgs(root, service), {
     env: { ...process.env, ...env },
@@ -109,13 +109,14 @@ export async function startCluster(opts: {
   /** The Berth tree whose build every process runs (an earlier one, for an upgrade); default this one. */
   root?: string;
 }): Promise<Cluster> {
-  const root = opts.root ?? ROOT;
   const apiTls = opts.apiTls ? await testTls() : undefined;
   const apiTlsEnv = apiTls ? { BERTH_API_TLS_CERT: apiTls.certFile, BERTH_API_TLS_KEY: apiTls.keyFile } : {};
   const adminToken = `berth_test_${randomBytes(24).toString("base64url")}`;
   const metricsToken = `berth_metrics_${randomBytes(24).toString("base64url")}`;
   const logDir = join(ROOT, "test-results", opts.name);
   mkdirSync(logDir, { recursive: true });
+  const root = opts.root ?? ROOT;
+  const launch = (service: ServiceName, name: string, env: NodeJS.ProcessEnv) => start(service, name, env, logDir, root);
   const apiPort = await freePort();
   const agentPort = await freePort();
   const agentId = opts.agentId ?? `agent-${opts.name}`.replace(/[^A-Za-z0-9_-]/g, "-");
@@ -138,70 +139,48 @@ export async function startCluster(opts: {
   for (let i = 1; i <= (opts.instances ?? 1); i++) {
     const suffix = i === 1 ? "" : `-${i}`;
     processes.push(
-      start(
-        "offer-handler",
-        `offer-handler${suffix}`,
-        { ...common, ...as("offer-handler"), BERTH_HTTP_PORT: await httpPort() },
-        logDir,
-        root,
-      ),
-      start(
-        "status-aggregator",
-        `status-aggregator${suffix}`,
-        { ...common, ...as("status-aggregator"), BERTH_HTTP_PORT: await httpPort() },
-        logDir,
-        root,
-      ),
-      start(
-        "launch-dispatcher",
-        `launch-dispatcher${suffix}`,
-        { ...common, ...as("launch-dispatcher"), BERTH_HTTP_PORT: await httpPort(), BERTH_INSTANCE_ID: `dispatcher-${i}` },
-        logDir,
-        root,
-      ),
-      start(
-        "api",
-        `api${suffix}`,
-        {
-          ...common,
-          ...as("api"),
-          ...apiTlsEnv,
-          BERTH_ADMIN_TOKEN: adminToken,
-          BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()),
-          ...(opts.jobScheduler ? { BERTH_JOBS_URL: `http://127.0.0.1:${jobsPort}` } : {}),
-        },
-        logDir,
-        root,
-      ),
+      launch("offer-handler", `offer-handler${suffix}`, { ...common, ...as("offer-handler"), BERTH_HTTP_PORT: await httpPort() }),
+      launch("status-aggregator", `status-aggregator${suffix}`, {
+        ...common,
+        ...as("status-aggregator"),
+        BERTH_HTTP_PORT: await httpPort(),
+      }),
+      launch("launch-dispatcher", `launch-dispatcher${suffix}`, {
+        ...common,
+        ...as("launch-dispatcher"),
+        BERTH_HTTP_PORT: await httpPort(),
+        BERTH_INSTANCE_ID: `dispatcher-${i}`,
+      }),
+      launch("api", `api${suffix}`, {
+        ...common,
+        ...as("api"),
+        ...apiTlsEnv,
+        BERTH_ADMIN_TOKEN: adminToken,
+        BERTH_API_PORT: i === 1 ? String(apiPort) : String(await freePort()),
+        ...(opts.jobScheduler ? { BERTH_JOBS_URL: `http://127.0.0.1:${jobsPort}` } : {}),
+      }),
     );
   }
   const schedulerPort = opts.schedulerApi ? await freePort() : 0;
   if (opts.schedulerApi) {
     processes.push(
-      start(
-        "scheduler-api",
-        "scheduler-api",
-        { ...common, ...as("scheduler-api"), BERTH_HTTP_PORT: await httpPort(), BERTH_SCHEDULER_API_PORT: String(schedulerPort) },
-        logDir,
-        root,
-      ),
+      launch("scheduler-api", "scheduler-api", {
+        ...common,
+        ...as("scheduler-api"),
+        BERTH_HTTP_PORT: await httpPort(),
+        BERTH_SCHEDULER_API_PORT: String(schedulerPort),
+      }),
     );
   }
   if (opts.jobScheduler) {
     processes.push(
-      start(
-        "job-scheduler",
-        "job-scheduler",
-        {
-          ...common,
-          ...as("job-scheduler"),
-          BERTH_ADMIN_TOKEN: adminToken,
-          BERTH_HTTP_PORT: await httpPort(),
-          BERTH_JOBS_PORT: String(jobsPort),
-        },
-        logDir,
-        root,
-      ),
+      launch("job-scheduler", "job-scheduler", {
+        ...common,
+        ...as("job-scheduler"),
+        BERTH_ADMIN_TOKEN: adminToken,
+        BERTH_HTTP_PORT: await httpPort(),
+        BERTH_JOBS_PORT: String(jobsPort),
+      }),
     );
   }
   for (const [i, id] of agentIds.entries()) {
@@ -209,29 +188,23 @@ export async function startCluster(opts: {
     // Each agent its own share of the port range, so two on one host never hand out the same port.
     const base = 31000 + (n - 1) * 500;
     processes.push(
-      start(
-        "slave-agent",
-        n === 1 ? "slave-agent" : `slave-agent-${n}`,
-        {
-          BERTH_AGENT_CPUS: "4",
-          BERTH_AGENT_MEM: "4096",
-          BERTH_AGENT_DISK: "10000",
-          BERTH_AGENT_GC_DELAY_MS: "1000",
-          BERTH_AGENT_METRICS_INTERVAL_MS: "500",
-          BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
-          BERTH_AGENT_DISK_CHECK_INTERVAL_MS: "1000",
-          ...common,
-          ...natsEnv({ kind: "agent", agentId: id }),
-          BERTH_AGENT_ID: id,
-          BERTH_AGENT_HOSTNAME: "127.0.0.1",
-          BERTH_AGENT_PORTS: `${base}-${base + 499}`,
-          BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
-          BERTH_AGENT_WORK_DIR: (n === 1 ? opts.agentWorkDir : undefined) ?? join(logDir, `agent-work-${n}`),
-          BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
-        },
-        logDir,
-        root,
-      ),
+      launch("slave-agent", n === 1 ? "slave-agent" : `slave-agent-${n}`, {
+        BERTH_AGENT_CPUS: "4",
+        BERTH_AGENT_MEM: "4096",
+        BERTH_AGENT_DISK: "10000",
+        BERTH_AGENT_GC_DELAY_MS: "1000",
+        BERTH_AGENT_METRICS_INTERVAL_MS: "500",
+        BERTH_AGENT_RECONCILE_INTERVAL_MS: "2000",
+        BERTH_AGENT_DISK_CHECK_INTERVAL_MS: "1000",
+        ...common,
+        ...natsEnv({ kind: "agent", agentId: id }),
+        BERTH_AGENT_ID: id,
+        BERTH_AGENT_HOSTNAME: "127.0.0.1",
+        BERTH_AGENT_PORTS: `${base}-${base + 499}`,
+        BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
+        BERTH_AGENT_WORK_DIR: (n === 1 ? opts.agentWorkDir : undefined) ?? join(logDir, `agent-work-${n}`),
+        BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
+      }),
     );
   }
   /** Stops a process with `signal` and starts it again with the same settings, on the build of `newRoot` if given. */

@@ -33,8 +33,12 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
   const { config, bus, runtime, logger } = deps;
   const checkpoint = new StatusCheckpoint(config.workDir);
   const reporter = new StatusReporter(bus.js, { agentId: config.agentId, hostname: config.hostname }, logger, checkpoint);
-  /** Why this agent can checkpoint no status update now (a full work dir), or undefined: it then takes no launch. */
-  const diskProblem = () => checkpoint.spaceProblem() ?? reporter.checkpointProblem();
+  /**
+   * Why this agent could checkpoint no status update at its last heartbeat (a full work dir), or
+   * undefined: it then takes no launch. Looked at once a heartbeat, not on each launch.
+   */
+  let diskProblem: string | undefined;
+  const lookAtDisk = () => (diskProblem = checkpoint.spaceProblem() ?? reporter.checkpointProblem());
   const sealing = loadSealingKeys(config.workDir);
   const sandboxes = new Sandboxes(join(config.workDir, "sandboxes"));
   const runner = new TaskRunner(
@@ -54,7 +58,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       ...(config.commandImage ? { commandImage: config.commandImage } : {}),
       sandboxes,
       fetcher: new Fetcher(join(config.workDir, "fetch-cache"), config.fetchTimeoutMs, config.fetchMaxBytes),
-      cannotLaunch: diskProblem,
+      cannotLaunch: () => diskProblem,
     },
     logger,
   );
@@ -133,8 +137,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
       stops.push(() => disks.stop());
       const http = await serveHttp({
         metricsToken: config.metricsToken,
-        notReady: () =>
-          !isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : diskProblem(),
+        notReady: () => (!isConnected(bus.nc) ? "NATS is not reachable" : !runtimeUp ? "the Docker daemon is not reachable" : diskProblem),
         host: config.httpHost,
         port: config.httpPort,
         registry: deps.registry,
@@ -184,7 +187,7 @@ export function buildAgent(deps: AgentDeps): { start(): Promise<{ httpPort: numb
             await runtime.ping();
             runtimeUp = true;
             // A full work dir: the offer-handler places nothing here until it has room; the tasks here run on.
-            const disk = diskProblem();
+            const disk = lookAtDisk();
             return { healthy: !disk, message: disk ?? "", runningTasks: runner.running().length };
           } catch (err) {
             runtimeUp = false;

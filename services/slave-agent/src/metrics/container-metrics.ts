@@ -1,7 +1,7 @@
 import { teamOf } from "@berth/core";
 import type { CgroupReader, CgroupStats } from "./cgroups.js";
 import { type InterfaceCounters, readNetDev } from "./net-dev.js";
-import type { RunningContainer } from "../tasks/task-runner.js";
+import type { RunningContainer } from "../tasks/local-task.js";
 
 interface Series<S> {
   name: string;

@@ -2,7 +2,7 @@ import type { Logger } from "@berth/runtime";
 import { Gauge, Histogram, type Registry } from "prom-client";
 import { CgroupReader } from "./cgroups.js";
 import { type ContainerSample, renderContainerMetrics, sampleContainers } from "./container-metrics.js";
-import type { RunningContainer } from "../tasks/task-runner.js";
+import type { RunningContainer } from "../tasks/local-task.js";
 
 /**
  * Collects per-container series on an interval by reading cgroup files, and

@@ -1,6 +1,6 @@
 import type { Logger } from "@berth/runtime";
 import type { ContainerRuntime } from "../runtime/container-runtime.js";
-import type { RunningContainer } from "./task-runner.js";
+import type { RunningContainer } from "./local-task.js";
 
 const MIB = 1024 * 1024;
 

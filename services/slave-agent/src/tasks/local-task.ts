@@ -96,3 +96,20 @@ export function taskFromContainer(c: ContainerState, taskId: string, members: Me
     members,
   };
 }
+
+/** What metrics and disk checks need of a running task. */
+export interface RunningContainer {
+  taskId: string;
+  appId: string;
+  version: string;
+  image: string;
+  networkMode: string;
+  containerId: string;
+  pid: number;
+  diskMiB: number;
+}
+
+export function runningContainer(t: LocalTask): RunningContainer {
+  const { taskId, appId, version, image, networkMode, containerId, pid, diskMiB } = t;
+  return { taskId, appId, version, image, networkMode, containerId, pid, diskMiB };
+}

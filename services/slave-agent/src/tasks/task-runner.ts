@@ -15,23 +15,12 @@ import type { ContainerExit, ContainerRuntime, ContainerState } from "../runtime
 import type { HealthChecker } from "./health-checker.js";
 import type { ImageAccess } from "../runtime/image-access.js";
 import { endedMember, membersByTask, startContainers, stopMembers } from "./task-containers.js";
-import { type LocalTask, taskFromContainer, taskFromSpec } from "./local-task.js";
+import { type LocalTask, type RunningContainer, runningContainer, taskFromContainer, taskFromSpec } from "./local-task.js";
 import { prepareTask } from "./task-preparation.js";
 import type { Sandboxes } from "./sandboxes.js";
 import type { Fetcher } from "./fetcher.js";
 import type { StatusReporter } from "../status/status-reporter.js";
 import { LaunchAdmission, type TaskRecordReader } from "./launch-admission.js";
-
-export interface RunningContainer {
-  taskId: string;
-  appId: string;
-  version: string;
-  image: string;
-  networkMode: string;
-  containerId: string;
-  pid: number;
-  diskMiB: number;
-}
 
 export interface TaskRunnerOptions {
   agentId: string;
@@ -103,18 +92,7 @@ export class TaskRunner {
 
   /** Containers this agent runs right now, for metrics and heartbeats. */
   running(): RunningContainer[] {
-    return [...this.tasks.values()]
-      .filter((t) => t.life.phase === "running")
-      .map((t) => ({
-        taskId: t.taskId,
-        appId: t.appId,
-        version: t.version,
-        image: t.image,
-        networkMode: t.networkMode,
-        containerId: t.containerId,
-        pid: t.pid,
-        diskMiB: t.diskMiB,
-      }));
+    return [...this.tasks.values()].filter((t) => t.life.phase === "running").map(runningContainer);
   }
 
   /**
@@ -184,26 +162,18 @@ export class TaskRunner {
     }
     if (this.admission.isOver(spec.taskId)) {
       this.log.info({ taskId: spec.taskId }, "launch of a task that is over here (ended, or killed before it came); not started");
-      return void this.reportUnknownKilled(
-        spec.taskId,
-        "task is over on this agent; not launched again",
-        "REASON_TASK_KILLED_DURING_LAUNCH",
-      );
+      return this.reportNotLaunched(spec.taskId, killedBeforeLaunch("task is over on this agent; not launched again"));
     }
     const cannot = this.opts.cannotLaunch?.();
     if (cannot) {
       // Not over here: a launch sent again once there is room starts.
       this.log.warn({ taskId: spec.taskId, cause: cannot }, "launch refused");
-      return void this.reporter.report({
-        taskId: spec.taskId,
-        appId: spec.appId ?? "",
-        state: "TASK_DROPPED",
-        message: `agent ${this.opts.agentId} refused the launch: ${cannot}`,
-        containerId: "",
-        exitCode: 0,
-        hasExitCode: false,
-        reason: "REASON_CONTAINER_LAUNCH_FAILED",
-      });
+      const message = `agent ${this.opts.agentId} refused the launch: ${cannot}`;
+      return this.reportNotLaunched(
+        spec.taskId,
+        { state: "TASK_DROPPED", message, reason: "REASON_CONTAINER_LAUNCH_FAILED" },
+        spec.appId ?? "",
+      );
     }
     if (this.admission.waited(cmd.issuedAtMs)) {
       const why = await this.admission.staleRefusal(spec.taskId);
@@ -280,7 +250,11 @@ export class TaskRunner {
     const task = this.tasks.get(cmd.taskId);
     if (!task) {
       this.admission.rememberOver(cmd.taskId);
-      return void this.reportUnknownKilled(cmd.taskId, "task is not running on this agent", "REASON_RECONCILIATION");
+      return this.reportNotLaunched(cmd.taskId, {
+        state: "TASK_KILLED",
+        message: "task is not running on this agent",
+        reason: "REASON_RECONCILIATION",
+      });
     }
     if (cmd.gracePeriodSeconds > 0) task.graceSeconds = cmd.gracePeriodSeconds;
     this.step(task, { kind: "kill" });
@@ -290,11 +264,12 @@ export class TaskRunner {
   private refuseStale(taskId: string, why: string, issuedAtMs: number): void {
     this.log.info({ taskId, waitedMs: Date.now() - Number(issuedAtMs) }, `launch not started: ${why}`);
     this.admission.rememberOver(taskId);
-    this.reportUnknownKilled(taskId, `not launched: ${why}`, "REASON_TASK_KILLED_DURING_LAUNCH");
+    this.reportNotLaunched(taskId, killedBeforeLaunch(`not launched: ${why}`));
   }
 
-  private reportUnknownKilled(taskId: string, message: string, reason: string): void {
-    this.reporter.report({ taskId, appId: "", state: "TASK_KILLED", message, containerId: "", exitCode: 0, hasExitCode: false, reason });
+  /** Says how a task this agent runs no container for ended (or why its launch started nothing). */
+  private reportNotLaunched(taskId: string, { state, message, reason }: NotLaunched, appId = ""): void {
+    this.reporter.report({ taskId, appId, state, message, containerId: "", exitCode: 0, hasExitCode: false, reason });
   }
 
   /** A container exited: reports it once, whoever or whatever stopped it. */
@@ -403,6 +378,13 @@ export class TaskRunner {
       ipAddresses: task.ipAddresses,
     });
   }
+}
+
+/** How a task ends that this agent ran no container for. */
+type NotLaunched = Omit<TaskEnd, "state" | "exitCode"> & { state: "TASK_KILLED" | "TASK_DROPPED" };
+
+function killedBeforeLaunch(message: string): NotLaunched {
+  return { state: "TASK_KILLED", message, reason: "REASON_TASK_KILLED_DURING_LAUNCH" };
 }
 
 function launchFailed(message: string, reason = "REASON_CONTAINER_LAUNCH_FAILED"): AgentTaskEvent {
