@@ -8,7 +8,7 @@
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import { startCluster } from "@berth/testkit";
-import { options, startNats } from "./common.mjs";
+import { options, startNats, stopOnInterrupt } from "./common.mjs";
 
 const {
   apps,
@@ -37,6 +37,11 @@ const cluster = await startCluster({
   name: "bench-api-throughput",
   agents: 0,
   extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
+});
+const stop = stopOnInterrupt(async () => {
+  await cluster.stop();
+  await nats.stop();
+  await hello.close();
 });
 try {
   for (let i = 0; i < apps; i += 50) {
@@ -68,7 +73,5 @@ try {
   console.log(`  GET /v2/apps/{id} / hello-world     ${(one.requests.average / base.requests.average).toFixed(2)} of the throughput`);
   console.log(`  GET /v2/apps, MB/s answered         ${(list.throughput.average / 1e6).toFixed(1)}`);
 } finally {
-  await cluster.stop();
-  await nats.stop();
-  await hello.close();
+  await stop();
 }

@@ -11,7 +11,7 @@
 import { mountSmallDisk, removeContainersWithLabel, runCampaign, startCluster } from "@berth/testkit";
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { options, startNats } from "./common.mjs";
+import { options, startNats, stopOnInterrupt } from "./common.mjs";
 
 /** The Docker daemon up again, whatever the campaign left (scripts/start-docker.sh does nothing if it answers). */
 const startDocker = () => execFileSync("bash", [new URL("../scripts/start-docker.sh", import.meta.url).pathname], { stdio: "inherit" });
@@ -33,6 +33,14 @@ const cluster = await startCluster({
   extraEnv: { BERTH_LOG_LEVEL: process.env.BERTH_LOG_LEVEL ?? "info", ...nats.env },
 });
 let report;
+const stop = stopOnInterrupt(async () => {
+  for (const p of cluster.processes) p.proc.kill("SIGCONT");
+  await startDocker();
+  await cluster.stop();
+  for (const agentId of cluster.agentIds) await removeContainersWithLabel(`berth.agent=${agentId}`);
+  await nats.stop();
+  await agentDisk?.unmount();
+});
 try {
   report = await runCampaign({
     seed: o.seed,
@@ -44,12 +52,7 @@ try {
     log: (line) => console.log(line),
   });
 } finally {
-  for (const p of cluster.processes) p.proc.kill("SIGCONT");
-  await startDocker();
-  await cluster.stop();
-  for (const agentId of cluster.agentIds) await removeContainersWithLabel(`berth.agent=${agentId}`);
-  await nats.stop();
-  await agentDisk?.unmount();
+  await stop();
 }
 console.log(JSON.stringify({ faultsByKind: report.faultsByKind, outcomes: report.outcomes, resumed: report.resumed }));
 for (const v of report.violations) console.log(`violation: ${v}`);

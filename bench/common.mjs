@@ -14,6 +14,26 @@ export function options(defaults) {
   );
 }
 
+/**
+ * `stop`, run once: by the benchmark's own `finally`, or on Ctrl-C or SIGTERM,
+ * after which the benchmark exits (130, 143) rather than leave its processes,
+ * containers and mounts behind.
+ */
+export function stopOnInterrupt(stop) {
+  let stopping;
+  const once = () => (stopping ??= stop());
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ]) {
+    process.once(signal, () => {
+      console.log(`${signal}: stopping what the benchmark started`);
+      once().finally(() => process.exit(code));
+    });
+  }
+  return once;
+}
+
 /** True unless the command line says --plain: NATS (clients, and routes on a cluster) over TLS. */
 export const natsTls = !process.argv.includes("--plain");
 

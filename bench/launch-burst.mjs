@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
-import { options, startNats } from "./common.mjs";
+import { options, startNats, stopOnInterrupt } from "./common.mjs";
 
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -138,6 +138,11 @@ const cluster = await startCluster({
   name: "bench-launch-burst",
   extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
 });
+const stop = stopOnInterrupt(async () => {
+  await cluster.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
+  await nats.stop();
+});
 try {
   const b = await bare();
   const berth = await viaBerth(cluster);
@@ -153,7 +158,5 @@ try {
   console.log(`  Berth (one app, ${count} instances)  ${berth.toFixed(2)} s   ratio to docker run ${(berth / b).toFixed(2)}`);
   if (sw !== undefined) console.log(`  Swarm (--replicas ${count})        ${sw.toFixed(2)} s   Swarm / Berth ${(sw / berth).toFixed(2)}`);
 } finally {
-  await cluster.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
-  await nats.stop();
+  await stop();
 }

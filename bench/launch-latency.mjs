@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
-import { startNats } from "./common.mjs";
+import { startNats, stopOnInterrupt } from "./common.mjs";
 
 const run = promisify(execFile);
 const runs = Number(process.argv.slice(2).find((a) => /^[0-9]+$/.test(a)) ?? 15);
@@ -78,6 +78,12 @@ const cluster = await startCluster({
   name: "bench-launch-latency",
   extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
 });
+const stop = stopOnInterrupt(async () => {
+  await cluster.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
+  await removeContainersWithLabel("bench=launch-latency");
+  await nats.stop();
+});
 try {
   // One warm-up of each, so neither side pays for a cold image cache.
   await bareDocker("warm");
@@ -99,8 +105,5 @@ try {
   );
   console.log(`  ratio Berth / docker   ${(mB / mb).toFixed(2)}`);
 } finally {
-  await cluster.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
-  await removeContainersWithLabel("bench=launch-latency");
-  await nats.stop();
+  await stop();
 }

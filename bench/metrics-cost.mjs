@@ -6,7 +6,7 @@
 import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
-import { startNats } from "./common.mjs";
+import { startNats, stopOnInterrupt } from "./common.mjs";
 import { CgroupReader } from "../services/slave-agent/dist/metrics/cgroups.js";
 import { renderContainerMetrics, sampleContainers } from "../services/slave-agent/dist/metrics/container-metrics.js";
 
@@ -48,6 +48,12 @@ const cluster = await startCluster({
   natsTls: nats.tls,
   name: "bench-metrics-cost",
   extraEnv: { BERTH_LOG_LEVEL: "warn", BERTH_AGENT_METRICS_INTERVAL_MS: "5000" },
+});
+const stop = stopOnInterrupt(async () => {
+  await cluster.api(`/v2/apps/bench/idle?force=true`, { method: "DELETE" }).catch(() => undefined);
+  await cluster.stop();
+  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
+  await nats.stop();
 });
 try {
   await cluster.api(`/v2/apps`, {
@@ -137,8 +143,5 @@ try {
   );
   console.log(`  ratio Docker / Berth         CPU ${(dockerCpu / berthCpu).toFixed(1)}x, wall ${(dockerWall / berthWall).toFixed(1)}x`);
 } finally {
-  await cluster.api(`/v2/apps/bench/idle?force=true`, { method: "DELETE" }).catch(() => undefined);
-  await cluster.stop();
-  await removeContainersWithLabel(`berth.agent=${cluster.agentId}`);
-  await nats.stop();
+  await stop();
 }

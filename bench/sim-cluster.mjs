@@ -9,7 +9,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SseReader } from "@berth/contract";
 import { eventually, startCluster } from "@berth/testkit";
-import { startNats } from "./common.mjs";
+import { startNats, stopOnInterrupt } from "./common.mjs";
 
 // A simulated host runs hundreds of agents in one process and allocates accordingly: a larger young
 // generation (as the control-plane services have, see their package.json) keeps its collections cheap.
@@ -160,13 +160,13 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
       });
       console.log(`${agents} simulated agents in ${hosts} processes registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     },
-    async stop() {
+    stop: stopOnInterrupt(async () => {
       for (const p of simHosts) p.kill("SIGTERM");
       await Promise.all(simHosts.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once("exit", r)))));
       await cluster.stop();
       await nats.stop();
       rmSync(work, { recursive: true, force: true });
-    },
+    }),
   };
 }
 
