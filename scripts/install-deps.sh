@@ -6,7 +6,6 @@ cd "$(dirname "$0")/.."
 PNPM_VERSION=12.4.2
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
-command -v nats-server >/dev/null 2>&1 || need+=(nats-server)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
@@ -16,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v gcc >/dev/null 2>&1 && dpkg -s libc6-dev >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# nats-server comes from Debian 13 (scripts/install-nats-server.sh), its package index unpacked with xz.
+command -v xz >/dev/null 2>&1 || need+=(xz-utils)
 # The agent unpacks fetched archives with tar and unzip.
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v tar >/dev/null 2>&1 || need+=(tar)
@@ -30,6 +31,7 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+bash scripts/install-nats-server.sh
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   echo "installing pnpm $PNPM_VERSION"
   npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1
