@@ -3,8 +3,10 @@ import { eventsAtEdge, storedTypesOf } from "@berth/core";
 import { channels } from "./channels.js";
 import type { PublicEvent } from "./codec.js";
 import { PULL_EXPIRES_MS, PULL_HEARTBEAT_MS, publishDurable } from "./durable.js";
+import { natsUnavailable } from "./js-errors.js";
 import { subjects } from "./subjects.js";
 import { STREAMS } from "./topology.js";
+import { untilAnswered } from "./until-answered.js";
 
 export interface StoredEvent {
   /** The event's sequence in BERTH_EVENTS: the SSE `id:` and the place to resume from. */
@@ -19,6 +21,38 @@ export interface StoredEvent {
 /** Publishes an event once: `msgId` names what caused it, so a retry of the same cause is dropped. */
 export async function publishEvent(js: JetStreamClient, event: PublicEvent, msgId: string): Promise<number> {
   return publishDurable(js, channels.events, event.eventType, event, msgId);
+}
+
+/** How long the event of a stored change is offered again while JetStream cannot store it. */
+export const TELL_AGAIN_FOR_MS = 15 * 60_000;
+
+/**
+ * Publishes the event of a change that is already stored. JetStream refusing it for want of room
+ * (or not answering) cannot undo the change, so that is not the caller's failure: the event is
+ * offered again in the background, 0.5 s apart and then up to 5 s, for up to 15 minutes (its
+ * message id makes a repeat a no-op); it is lost only if this process ends first, and events
+ * published meanwhile may come before it. `onDelayed` hears of each failure; any other error is
+ * thrown.
+ */
+export async function tellOfStoredChange(
+  js: JetStreamClient,
+  event: PublicEvent,
+  msgId: string,
+  onDelayed: (err: unknown) => void,
+): Promise<void> {
+  try {
+    await publishEvent(js, event, msgId);
+    return;
+  } catch (err) {
+    if (natsUnavailable(err) === undefined) throw err;
+    onDelayed(err);
+  }
+  void untilAnswered(Date.now() + TELL_AGAIN_FOR_MS, () => publishEvent(js, event, msgId), {
+    retryIf: (err) => natsUnavailable(err) !== undefined,
+    onRetry: onDelayed,
+    stepMs: 500,
+    maxBackoffMs: 5_000,
+  }).catch(onDelayed);
 }
 
 /**

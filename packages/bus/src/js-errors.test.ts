@@ -11,6 +11,19 @@ describe("natsUnavailable", () => {
     expect(natsUnavailable(new Error("publish failed", { cause: full }))).toBe(natsUnavailable(full));
   });
 
+  it("says the store's disk refused the write, with the server's own words", () => {
+    const enospc = named(
+      "JetStreamApiError",
+      "write /var/lib/nats/jetstream/$G/streams/KV_berth_apps/msgs/1.blk: no space left on device",
+      {
+        code: 10077,
+      },
+    );
+    expect(natsUnavailable(enospc)).toBe(
+      "NATS JetStream could not write Berth's state to its store (write /var/lib/nats/jetstream/$G/streams/KV_berth_apps/msgs/1.blk: no space left on device), so the change was not stored: free space on the disk under its store, then send it again",
+    );
+  });
+
   it("says a change may not be stored when NATS did not answer", () => {
     for (const name of ["TimeoutError", "NoResponders", "ClosedConnectionError", "DrainingConnectionError", "ConnectionError"])
       expect(natsUnavailable(named(name, "no answer"))).toMatch(

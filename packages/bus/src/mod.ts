@@ -69,7 +69,7 @@ export {
   type RpcChannel,
 } from "./channels.js";
 export { hear, listen, tell } from "./broadcast.js";
-export { followEvents, publishEvent, type StoredEvent } from "./events.js";
+export { followEvents, publishEvent, type StoredEvent, tellOfStoredChange } from "./events.js";
 export { isCasConflict, MisplacedValueError, TypedKv, type Versioned } from "./kv.js";
 export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";

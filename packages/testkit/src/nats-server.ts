@@ -77,10 +77,12 @@ export async function startNatsServer(
     tls?: boolean;
     /** JetStream's room on disk (max_file_store); default what nats-server gives itself (75% of the disk's free space). */
     maxStoreBytes?: number;
+    /** JetStream's store in a directory of the caller's (a small disk of its own, say); default one the server's own. */
+    storeDir?: string;
   } = {},
 ): Promise<NatsServer> {
   const dir = await mkdtemp(join(tmpdir(), "berth-nats-"));
-  const storeDir = join(dir, "store");
+  const storeDir = opts.storeDir ?? join(dir, "store");
   const configFile = join(dir, "nats.conf");
   const tls = opts.tls === false ? undefined : await testTls();
   // JetStream lives in the file, not in flags: a reload of a file without it would shut JetStream down.

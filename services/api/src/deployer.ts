@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type AppliedRevisions, type BusHandles, DeploymentStore, publishEvent, type PublicEvent } from "@berth/bus";
+import { type AppliedRevisions, type BusHandles, DeploymentStore, type PublicEvent, tellOfStoredChange } from "@berth/bus";
+import type { Logger } from "@berth/runtime";
 import {
   type AppDefinition,
   appKey,
@@ -50,6 +51,7 @@ export class Deployer {
     private readonly now: () => Date,
     private readonly quotas: QuotaBook,
     private readonly ports: ServicePortBook,
+    private readonly log: Logger,
   ) {
     this.store = new DeploymentStore(bus);
   }
@@ -111,9 +113,19 @@ export class Deployer {
         deploymentEvent("deployment_info", deployment, version),
         events.map(([e]) => e),
       );
-      await publishEvent(this.bus.js, info, `deployment-info-${deployment.id}`);
-    } else for (const [event, id] of events) await publishEvent(this.bus.js, event, `${id}-${deployment.id}`);
+      await this.tell(info, `deployment-info-${deployment.id}`);
+    } else for (const [event, id] of events) await this.tell(event, `${id}-${deployment.id}`);
     return { kind: "applied", deployment, target, created: current === undefined && target !== undefined };
+  }
+
+  /** Tells of a change already stored: JetStream unable to store the event now does not fail the change (tellOfStoredChange). */
+  async tell(event: PublicEvent, msgId: string): Promise<void> {
+    await tellOfStoredChange(this.bus.js, event, msgId, (err) =>
+      this.log.warn(
+        { err: String(err), event: event.eventType, msgId },
+        "the event of a stored change is not stored yet; offering it again",
+      ),
+    );
   }
 
   /** Why an app may not run as its team: its task policy, and secrets missing from the team's store. */
@@ -132,7 +144,7 @@ export class Deployer {
   async startGroup(id: string, version: string, parts: readonly Deployment[], rollbackOf?: string): Promise<Deployment> {
     const group = newGroupDeployment({ id, version, nowMs: this.now().getTime(), parts, ...(rollbackOf ? { rollbackOf } : {}) });
     await this.view.deployments.waitFor(await this.bus.deployments.create(group.id, group));
-    await publishEvent(this.bus.js, deploymentEvent("deployment_info", group, version), `deployment-info-${group.id}`);
+    await this.tell(deploymentEvent("deployment_info", group, version), `deployment-info-${group.id}`);
     return group;
   }
 

@@ -164,7 +164,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.addHook("onClose", async () => clearInterval(timer));
   }
   const ports = new ServicePortBook(deps.bus, deps.view, () => now().getTime(), deps.servicePorts);
-  const deployer = new Deployer(deps.bus, deps.view, now, quotas, ports);
+  const deployer = new Deployer(deps.bus, deps.view, now, quotas, ports, deps.logger);
   const killer = new TaskKiller(deps.bus);
   await app.register(appRoutes, { bus: deps.bus, view: deps.view, deployer, killer });
   await app.register(podRoutes, { bus: deps.bus, view: deps.view, deployer, killer });

@@ -156,11 +156,7 @@ export async function groupRoutes(app: FastifyInstance, opts: GroupRoutesOptions
         removed: targets.filter((t) => !t.target).map((t) => t.appId),
       });
     }
-    await publishEvent(
-      bus.js,
-      { eventType: "group_change_success", timestamp: version, groupId, version },
-      `group-change-${groupId}-${version}`,
-    );
+    await deployer.tell({ eventType: "group_change_success", timestamp: version, groupId, version }, `group-change-${groupId}-${version}`);
     if (parts.length === 0) return reply.status(okStatus).send({ deploymentId: null, version });
     await deployer.startGroup(groupDeploymentId, version, parts);
     void reply.header("Marathon-Deployment-Id", groupDeploymentId);
