@@ -52,11 +52,7 @@ compat: build docker
 	@pnpm exec vitest run --project compat
 
 test: deps proto-check typecheck lint docker
-	@# The unit and integration tests (no agent hands out ports there) run beside the cluster tests; their report follows.
-	@mkdir -p test-results; \
-	  pnpm exec vitest run --project unit --project integration > test-results/unit-integration.log 2>&1 & lane=$$!; \
-	  pnpm exec vitest run --project e2e --project compat; clusters=$$?; \
-	  wait $$lane; units=$$?; cat test-results/unit-integration.log; exit $$((clusters | units))
+	@pnpm exec vitest run --project unit --project integration --project e2e --project compat
 	@# Fault tests and the seeded fault campaign run alone: they restart the Docker daemon and kill NATS.
 	@pnpm exec vitest run --project faults
 	@pnpm exec vitest run --project chaos
