@@ -22,9 +22,10 @@ export type AgentConsumerState = "present" | "created" | "recreated";
  * placing, and a replicated consumer per agent is a consensus group per
  * agent. It is made again when it is gone: by the offer-handler when the
  * agent registers (an agent whose consumer vanished, as at a nats-server
- * restart, registers again) and when its server is down. nats-server
- * versions that want a work-queue stream's consumers to have the stream's
- * replica count get that.
+ * restart, registers again) and when its server is down. nats-server 2.10
+ * wants a work-queue stream's consumers to have the stream's replica count,
+ * so on a cluster it gets that (three replicas, each in memory) and outlives
+ * its leader's server; with 2.9 it had one.
  */
 export async function ensureAgentConsumer(nc: NatsConnection, agentId: string): Promise<AgentConsumerState> {
   const jsm = await jetstreamManager(nc);
