@@ -3,6 +3,7 @@
 // messages are not pinned: heartbeats and lease renewals make them vary from run to run. The numbers are pinned so they cannot creep back; bench/README.md keeps them.
 import { describe, expect, it } from "vitest";
 import { eventually } from "@berth/testkit";
+import { COMMAND_STREAMS } from "@berth/bus";
 import { useCluster } from "../support/fixture.js";
 import { sleeper } from "../support/apps.js";
 import { countsBetween, type NatsCounts, natsCounts } from "../support/nats-counts.js";
@@ -56,7 +57,7 @@ function expectWithin(m: Awaited<ReturnType<typeof measure>>, budget: typeof ONE
     total: m.totalWrites,
     tasks: m.writes.KV_berth_tasks ?? 0,
     events: m.writes.BERTH_EVENTS ?? 0,
-    commands: sum(m.writes, (n) => n.startsWith("BERTH_COMMANDS_")),
+    commands: sum(m.writes, (n) => COMMAND_STREAMS.includes(n)),
     status: m.writes.BERTH_STATUS ?? 0,
   };
   console.log(JSON.stringify({ got, writes: m.writes }));

@@ -10,11 +10,16 @@ export interface NatsEndpoint {
   tls: NatsTls;
 }
 
-/** A bus for the test itself; with credentials when the server requires a user. */
+/**
+ * A bus for the test itself; with credentials when the server requires a user. It opens what the
+ * cluster's services made and makes nothing: a test watching an earlier build must not remove its
+ * streams as a later build's services do.
+ */
 export async function testBus(nats: NatsEndpoint, credentials?: { user: string; pass: string }): Promise<Bus> {
   return openBus({
     servers: nats.url,
     name: "test",
+    createTopology: false,
     logger: { info() {}, warn() {}, error() {} },
     ...credentials,
     ...(nats.tls ? { tls: nats.tls } : {}),

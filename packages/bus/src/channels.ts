@@ -192,7 +192,7 @@ export const channels = {
     to: (k: LogStreamKey) => subjects.logsCancel(k.agentId, k.streamId),
     codec: signal,
   } satisfies MessageChannel<LogStreamKey, void>,
-  /** Commands to one agent, into its shard of BERTH_COMMANDS. */
+  /** Commands to one agent, into its shard of BERTH_AGENT_COMMANDS. */
   agentCommands: {
     to: (c: AgentCommand) => subjects.agentCommand(c.command.agentId, c.kind),
     encode: (c: AgentCommand): Uint8Array =>

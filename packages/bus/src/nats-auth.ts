@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { BUCKETS, commandStreamOf, CONSUMERS } from "./topology.js";
+import { BUCKETS, commandStreamOf, CONSUMERS, workQueueCommandStreamOf } from "./topology.js";
 import { PROTOCOL_VERSION, subjects } from "./subjects.js";
 
 /**
@@ -67,6 +67,7 @@ const SERVICE: Record<ControlPlaneService, { publish: string[]; subscribe: strin
 function agentPermissions(agentId: string, inbox: string): NatsPermissions {
   const durable = CONSUMERS.agent(agentId);
   const commands = commandStreamOf(agentId);
+  const earlierCommands = workQueueCommandStreamOf(agentId);
   const tasks = `KV_${BUCKETS.tasks}`;
   const ledger = `KV_${BUCKETS.ledger}`;
   return {
@@ -79,9 +80,11 @@ function agentPermissions(agentId: string, inbox: string): NatsPermissions {
         subjects.logsStream(agentId, "*"),
         // No stream's state (STREAM.INFO can list every key of a bucket: secret names, token hashes, app ids).
         "$JS.API.INFO",
-        `$JS.API.CONSUMER.INFO.${commands}.${durable}`,
-        `$JS.API.CONSUMER.MSG.NEXT.${commands}.${durable}`,
-        `$JS.ACK.${commands}.${durable}.>`,
+        ...[commands, earlierCommands].flatMap((stream) => [
+          `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+          `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+          `$JS.ACK.${stream}.${durable}.>`,
+        ]),
         `$JS.API.DIRECT.GET.${tasks}.>`,
         // Its own ledger entry only: a direct get names the key in the subject.
         `$JS.API.DIRECT.GET.${ledger}.$KV.${BUCKETS.ledger}.${agentId}`,

@@ -5,9 +5,9 @@ describe("command shards", () => {
   it("puts an agent in the same shard every time, and its commands on that shard's subject", () => {
     const shard = commandShardOf("agent-7");
     expect(commandShardOf("agent-7")).toBe(shard);
-    expect(subjects.agentCommand("agent-7", "launch")).toBe(`berth.v1.cmd.${shard}.agent.agent-7.launch`);
-    expect(subjects.agentCommandsOf("agent-7")).toBe(`berth.v1.cmd.${shard}.agent.agent-7.>`);
-    expect(subjects.agentCommandShard(shard)).toBe(`berth.v1.cmd.${shard}.agent.>`);
+    expect(subjects.agentCommand("agent-7", "launch")).toBe(`berth.v1.cmd.s${shard}.agent.agent-7.launch`);
+    expect(subjects.agentCommandsOf("agent-7")).toBe(`berth.v1.cmd.s${shard}.agent.agent-7.>`);
+    expect(subjects.agentCommandShard(shard)).toBe(`berth.v1.cmd.s${shard}.agent.>`);
     expect(commandOf(subjects.agentCommand("agent-7", "kill"))).toBe("kill");
     // A command subject names no agent in the place status and heartbeat subjects do.
     expect(agentOfSubject(subjects.agentCommand("agent-7", "kill"))).toBeUndefined();

@@ -50,12 +50,18 @@ export const subjects = {
   /** JetStream (BERTH_STATUS): status updates from one agent, in order. */
   agentStatus: (agentId: string) => `${ROOT}.evt.agent.${agentToken(agentId)}.status`,
   agentStatusAll: `${ROOT}.evt.agent.*.status`,
-  /** JetStream work queue (BERTH_COMMANDS_<shard>): launch and kill commands for one agent. */
+  /**
+   * JetStream (BERTH_AGENT_COMMANDS_<shard>): launch and kill commands for one
+   * agent. The shard token is `s<shard>`: the work-queue streams of earlier
+   * builds took `<shard>`, and an earlier build rolled back to makes them again
+   * beside these.
+   */
   agentCommand: (agentId: string, command: AgentCommandKind) =>
-    `${ROOT}.cmd.${commandShardOf(agentId)}.agent.${agentToken(agentId)}.${command}`,
-  agentCommandsOf: (agentId: string) => `${ROOT}.cmd.${commandShardOf(agentId)}.agent.${agentToken(agentId)}.>`,
+    `${ROOT}.cmd.s${commandShardOf(agentId)}.agent.${agentToken(agentId)}.${command}`,
+  agentCommandsOf: (agentId: string) => `${ROOT}.cmd.s${commandShardOf(agentId)}.agent.${agentToken(agentId)}.>`,
   /** Every command in one shard's stream. */
-  agentCommandShard: (shard: number) => `${ROOT}.cmd.${shard}.agent.>`,
+  agentCommandShard: (shard: number) => `${ROOT}.cmd.s${shard}.agent.>`,
+  /** Every agent's commands, in this layout and in the earlier one (a service of either build may publish). */
   agentCommandAll: `${ROOT}.cmd.*.agent.>`,
   /** Request-reply (queue group offer-handler): place tasks on agents. */
   placement: `${ROOT}.rpc.placement`,

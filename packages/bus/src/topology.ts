@@ -24,24 +24,46 @@ export const STREAMS = {
   events: "BERTH_EVENTS",
 } as const;
 
-/** The stream of an agent's commands (one filtered consumer per agent; a command is removed once acknowledged). */
+/**
+ * The stream of an agent's commands (one filtered consumer per agent). It keeps
+ * commands for COMMANDS_KEPT_MS whether read or not: a stream whose messages
+ * leave once acknowledged (work-queue or interest retention) must, on
+ * nats-server 2.10, give each consumer the stream's replicas, a consensus
+ * group per agent on a cluster, which halved placements there. Kept commands
+ * let each agent's consumer be one replica in memory (see agent-consumer.ts).
+ */
 export function commandStreamOf(agentId: string): string {
   return commandStream(commandShardOf(agentId));
 }
 
 function commandStream(shard: number): string {
-  return `BERTH_COMMANDS_${shard}`;
+  return `BERTH_AGENT_COMMANDS_${shard}`;
 }
 
-/**
- * The one command stream before commands were spread over shards: removed at
- * start (with its consumer per agent, which would go on costing the servers).
- * Launches it still held are sent again by the dispatcher, kills too.
- */
-export const LEGACY_COMMAND_STREAM = "BERTH_COMMANDS";
+/** How long a command stays in its stream: past it, the dispatcher's and job-scheduler's resends stand in (30 s a launch, 60 s a kill). */
+export const COMMANDS_KEPT_MS = HOUR_MS;
 
 /** Every command stream, one per shard. */
 export const COMMAND_STREAMS: readonly string[] = Array.from({ length: COMMAND_SHARDS }, (_, k) => commandStream(k));
+
+/**
+ * The command streams of earlier builds, retired at start: the single stream
+ * is removed; the work-queue stream per shard is emptied and loses its
+ * consumer per agent (which would go on costing the servers), but stays, so
+ * that an earlier build rolled back to finds its agents' stream as it starts.
+ * Launches they still held are sent again by the dispatcher, kills too.
+ */
+export const LEGACY_COMMAND_STREAM = "BERTH_COMMANDS";
+export const WORK_QUEUE_COMMAND_STREAMS: readonly string[] = Array.from({ length: COMMAND_SHARDS }, (_, k) => workQueueCommandStream(k));
+
+/** An agent's work-queue command stream in earlier builds: its agents may still read it while a cluster is upgraded or rolled back. */
+export function workQueueCommandStreamOf(agentId: string): string {
+  return workQueueCommandStream(commandShardOf(agentId));
+}
+
+function workQueueCommandStream(shard: number): string {
+  return `BERTH_COMMANDS_${shard}`;
+}
 
 export const BUCKETS = {
   /** App definitions by key ("team/web"); history keeps recent versions. */
@@ -120,8 +142,8 @@ function streamConfigs(replicas: number): (Partial<StreamConfig> & { name: strin
     ...COMMAND_STREAMS.map((name, shard) => ({
       name,
       subjects: [subjects.agentCommandShard(shard)],
-      retention: RetentionPolicy.Workqueue,
-      max_age: 24 * HOUR_MS * NS_PER_MS,
+      retention: RetentionPolicy.Limits,
+      max_age: COMMANDS_KEPT_MS * NS_PER_MS,
       ...common,
     })),
     {
@@ -162,7 +184,7 @@ export interface Buckets {
 /** Creates (or opens) every stream, bucket and shared consumer; safe to call from every process at once. */
 export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions): Promise<Buckets> {
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.delete(LEGACY_COMMAND_STREAM).catch(() => undefined); // absent, or removed by another process
+  await retireEarlierCommandStreams(jsm);
   for (const cfg of streamConfigs(opts.replicas)) await ensureStream(jsm, cfg);
   await ensureConsumer(jsm, STREAMS.status, CONSUMERS.statusAggregator);
   const kvm = new Kvm(nc);
@@ -190,6 +212,21 @@ export async function ensureTopology(nc: NatsConnection, opts: TopologyOptions):
     jobHistory: await open(BUCKETS.jobHistory, 1),
     jobTicks: await open(BUCKETS.jobTicks, 1),
   };
+}
+
+async function retireEarlierCommandStreams(jsm: JetStreamManager): Promise<void> {
+  const present = new Set<string>();
+  for await (const name of jsm.streams.names()) present.add(name);
+  // Each step may have been done by another process meanwhile.
+  if (present.has(LEGACY_COMMAND_STREAM)) await jsm.streams.delete(LEGACY_COMMAND_STREAM).catch(() => undefined);
+  for (const name of WORK_QUEUE_COMMAND_STREAMS.filter((n) => present.has(n))) {
+    const info = await jsm.streams.info(name).catch(() => undefined);
+    if (!info) continue;
+    if (info.state.consumer_count > 0) {
+      for await (const c of jsm.consumers.list(name)) await jsm.consumers.delete(name, c.name).catch(() => undefined);
+    }
+    if (info.state.messages > 0) await jsm.streams.purge(name).catch(() => undefined);
+  }
 }
 
 /** Opens every bucket without creating anything; fails until the control plane has made them. */

@@ -66,8 +66,7 @@ describe("consumeDurable with keys", () => {
 });
 
 /**
- * A work-queue stream `name` (subjects `<subject>.>`) read through a consumer kept in memory, as an agent reads its
- * commands: `made` says whether the consumer exists before reading starts; `onMissing` makes it (again) and counts.
+ * A work-queue stream `name` (subjects `<subject>.>`) read through a consumer kept in memory: `made` says whether the consumer exists before reading starts; `onMissing` makes it (again) and counts.
  */
 async function memoryWorker(name: string, subject: string, made: boolean) {
   const jsm = await jetstreamManager(nc);
