@@ -219,8 +219,12 @@ describe("a task that fills the host's disk", () => {
       );
       expect(failure).toMatchObject({
         state: "TASK_FAILED",
-        message: expect.stringMatching(/^Disk usage 2\d\.\d MiB exceeds the task's disk limit of 1 MiB$/),
+        message: expect.stringMatching(/^Disk usage \d+\.\d MiB exceeds the task's disk limit of 1 MiB$/),
       });
+      // Whatever it had written when the agent looked: past the limit, and no more than the 20 MiB it writes.
+      const usedMiB = Number(/^Disk usage ([\d.]+) MiB/.exec(failure.message)?.[1]);
+      expect(usedMiB).toBeGreaterThan(1);
+      expect(usedMiB).toBeLessThanOrEqual(21);
     } finally {
       await red.call("DELETE", `/v2/apps${app.id}?force=true`);
     }
