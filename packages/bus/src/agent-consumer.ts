@@ -13,7 +13,7 @@ const CONSUMER_OFFLINE = 10119;
  * reads the record of one issued long ago before starting it); older ones the
  * dispatcher's and job-scheduler's resends stand in for.
  */
-export const COMMAND_REPLAY_MS = 5 * 60_000;
+const COMMAND_REPLAY_MS = 5 * 60_000;
 
 export type AgentConsumerState = "present" | "created" | "recreated";
 

@@ -106,7 +106,6 @@ export {
   LEASE_TTL_MS,
   LEGACY_COMMAND_STREAM,
   WORK_QUEUE_COMMAND_STREAMS,
-  COMMANDS_KEPT_MS,
   STREAMS,
   type Buckets,
 } from "./topology.js";

@@ -41,7 +41,7 @@ function commandStream(shard: number): string {
 }
 
 /** How long a command stays in its stream: past it, the dispatcher's and job-scheduler's resends stand in (30 s a launch, 60 s a kill). */
-export const COMMANDS_KEPT_MS = HOUR_MS;
+const COMMANDS_KEPT_MS = HOUR_MS;
 
 /** Every command stream, one per shard. */
 export const COMMAND_STREAMS: readonly string[] = Array.from({ length: COMMAND_SHARDS }, (_, k) => commandStream(k));
