@@ -1,6 +1,10 @@
 # Berth: `make up` runs a single-host cluster; `make test` runs every check.
 SHELL := /bin/bash
-.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults chaos compat proto-check bench clean
+.PHONY: deps build docker infra up down test lint typecheck unit integration e2e faults faults-only chaos compat proto-check bench clean
+
+# Two test files at a time (vitest's default on two cores is one): files that share no process,
+# nats-server or port, and mostly wait on Docker and the network, finish in about half the time.
+SIDE_BY_SIDE := --maxWorkers 2 --minWorkers 1 --fileParallelism
 
 deps:
 	@bash scripts/install-deps.sh
@@ -34,16 +38,22 @@ lint: deps
 	@pnpm exec prettier --check . --log-level warn
 
 unit: build
-	@pnpm exec vitest run --project unit
+	@pnpm exec vitest run --project unit $(SIDE_BY_SIDE)
 
 integration: build docker
-	@pnpm exec vitest run --project integration
+	@pnpm exec vitest run --project integration $(SIDE_BY_SIDE)
 
 e2e: build docker
 	@pnpm exec vitest run --project e2e
 
 faults: build docker
-	@pnpm exec vitest run --project faults
+	@$(MAKE) --no-print-directory faults-only
+
+# Fault files run two at a time, each on its own nats-server, processes and agent ports;
+# the one that restarts the Docker daemon runs alone, as everything else uses that daemon.
+faults-only:
+	@pnpm exec vitest run --project faults --exclude '**/docker-restart.test.ts' $(SIDE_BY_SIDE)
+	@pnpm exec vitest run --project faults test/faults/docker-restart.test.ts
 
 chaos: build docker
 	@pnpm exec vitest run --project chaos
@@ -52,9 +62,9 @@ compat: build docker
 	@pnpm exec vitest run --project compat
 
 test: deps proto-check typecheck lint docker
-	@pnpm exec vitest run --project unit --project integration --project e2e --project compat
-	@# Fault tests and the seeded fault campaign run alone: they restart the Docker daemon and kill NATS.
-	@pnpm exec vitest run --project faults
+	@pnpm exec vitest run --project unit --project integration $(SIDE_BY_SIDE)
+	@pnpm exec vitest run --project e2e --project compat
+	@$(MAKE) --no-print-directory faults-only
 	@pnpm exec vitest run --project chaos
 
 bench: build infra

@@ -186,7 +186,7 @@ export async function startCluster(opts: {
   for (const [i, id] of agentIds.entries()) {
     const n = i + 1;
     // Each agent its own share of the port range, so two on one host never hand out the same port.
-    const base = 31000 + (n - 1) * 500;
+    const base = agentPortBase(n);
     processes.push(
       launch("slave-agent", n === 1 ? "slave-agent" : `slave-agent-${n}`, {
         BERTH_AGENT_CPUS: "4",
@@ -255,4 +255,17 @@ export async function startCluster(opts: {
       await Promise.all(processes.map((p) => stopProcess(p)));
     },
   };
+}
+
+/**
+ * Where the n-th agent's 500 ports start (at most 3 agents). Test files that run side by side
+ * (one per vitest worker) start their agents on the same host, so each worker
+ * has its own block; the first keeps 31000, as in a cluster started by hand.
+ * Every block stays below the kernel's ephemeral ports (32768 and up).
+ */
+function agentPortBase(n: number): number {
+  if (n > 3) throw new Error(`a test cluster has at most 3 agents (asked for ${n})`);
+  const worker = Number(process.env.VITEST_POOL_ID ?? 1);
+  const block = worker <= 1 ? 31000 : 20000 + ((worker - 2) % 7) * 1500;
+  return block + (n - 1) * 500;
 }
