@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Sequential launches of a one-instance app, from the POST until the API shows
-// it running, against `docker run -d` of the same image and flags in the same
-// run. Prints both medians and their ratio. Run with `make bench` (or
+// it running (read once the event stream tells of its RUNNING), against
+// `docker run -d` of the same image and flags in the same run. Prints both medians and their ratio. Run with `make bench` (or
 // `node bench/launch-latency.mjs [runs]` after `make build docker`).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { DEMO_IMAGE, docker, eventually, removeContainersWithLabel, startCluster } from "@berth/testkit";
 import { startNats, stopOnInterrupt } from "./common.mjs";
+import { followEvents } from "./sim-cluster.mjs";
 
 const run = promisify(execFile);
 const runs = Number(process.argv.slice(2).find((a) => /^[0-9]+$/.test(a)) ?? 15);
@@ -42,6 +43,9 @@ async function bareDocker(i) {
   return took;
 }
 
+/** Resolvers waiting for an app's first TASK_RUNNING, by app id. */
+const waitingForRunning = new Map();
+
 async function viaBerth(cluster, i) {
   const id = `/bench/latency-${i}`;
   const body = JSON.stringify({
@@ -53,9 +57,13 @@ async function viaBerth(cluster, i) {
     taskKillGracePeriodSeconds: 0,
     container: { docker: { image: DEMO_IMAGE } },
   });
+  const told = new Promise((resolve) => waitingForRunning.set(id, resolve));
   const t0 = process.hrtime.bigint();
   const res = await cluster.api(`/v2/apps`, { method: "POST", headers: { "content-type": "application/json" }, body });
   if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+  // Told by the event stream, then read as a client would: polling meanwhile (hundreds of HTTPS
+  // requests a second) would take the cores Docker needs to start the container.
+  await told;
   for (;;) {
     const app = await (await cluster.api(`/v2/apps${id}`)).json();
     if (app.app.tasksRunning === 1) break;
@@ -84,8 +92,11 @@ const stop = stopOnInterrupt(async () => {
   await removeContainersWithLabel("bench=launch-latency");
   await nats.stop();
 });
+const stopEvents = followEvents(cluster, "status_update_event", (e) => {
+  if (e.taskStatus === "TASK_RUNNING") waitingForRunning.get(e.appId)?.();
+});
 try {
-  // One warm-up of each, so neither side pays for a cold image cache.
+  // One warm-up of each, so neither side pays for a cold image cache (and the event stream is followed by then).
   await bareDocker("warm");
   await viaBerth(cluster, "warm");
   const bare = [];
@@ -105,5 +116,6 @@ try {
   );
   console.log(`  ratio Berth / docker   ${(mB / mb).toFixed(2)}`);
 } finally {
+  stopEvents();
   await stop();
 }
