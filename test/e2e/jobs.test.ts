@@ -133,6 +133,8 @@ describe("schedules", () => {
     const everyMinute = { id: "every-minute", cron: "* * * * *", concurrencyPolicy: "FORBID" };
     expect((await jobs.call("POST", "/v1/jobs", { id: "ops.busy", run: run("sleep 300") })).status).toBe(201);
     const busy = (await jobs.call<RunView>("POST", "/v1/jobs/ops.busy/runs")).body;
+    // Under way before its schedule exists, so it is ACTIVE whenever the tick falls (even a few ms after).
+    await eventually(async () => (await runOf("ops.busy", busy.id)).status === "ACTIVE", { what: "the busy job's run active" });
     expect((await jobs.call("POST", "/v1/jobs/ops.busy/schedules", everyMinute)).status).toBe(201);
     expect((await jobs.call("POST", "/v1/jobs", { id: "ops.minutely", run: run("sleep 1"), schedules: [everyMinute] })).status).toBe(201);
     const schedule = await jobs.call<{ nextRunAt: string }>("GET", "/v1/jobs/ops.minutely/schedules/every-minute");
