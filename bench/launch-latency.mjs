@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Sequential launches of a one-instance app, from the POST until the API shows
 // it running (read once the event stream tells of its RUNNING), against
-// `docker run -d` of the same image and flags in the same run. Prints both medians and their ratio. Run with `make bench` (or
+// `docker run -d` of the same image and flags in the same run. Prints both
+// medians and their ratio. Run with `make bench` (or
 // `node bench/launch-latency.mjs [runs]` after `make build docker`).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -62,8 +63,10 @@ async function viaBerth(cluster, i) {
   const res = await cluster.api(`/v2/apps`, { method: "POST", headers: { "content-type": "application/json" }, body });
   if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
   // Told by the event stream, then read as a client would: polling meanwhile (hundreds of HTTPS
-  // requests a second) would take the cores Docker needs to start the container.
-  await told;
+  // requests a second) would take the cores Docker needs to start the container. Should the
+  // stream say nothing for 30 s, the polling below still ends the wait.
+  await Promise.race([told, new Promise((r) => setTimeout(r, 30_000).unref())]);
+  waitingForRunning.delete(id);
   for (;;) {
     const app = await (await cluster.api(`/v2/apps${id}`)).json();
     if (app.app.tasksRunning === 1) break;
