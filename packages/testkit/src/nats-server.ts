@@ -153,11 +153,26 @@ export interface NatsCluster {
  * each; clients and the routes between the servers use TLS unless `tls: false`.
  */
 export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreBytes?: number } = {}): Promise<NatsCluster> {
+  // Ports picked here may be taken by another process before a server binds them (test files run side by side):
+  // a cluster that does not form with them is stopped and started again on others.
+  for (let attempt = 1; ; attempt++) {
+    const cluster = await startNatsClusterOnce(n, opts);
+    if (await cluster.formed(15_000)) return cluster;
+    await cluster.stop();
+    if (attempt === 3) throw new Error(`${n} nats-servers did not form a cluster in ${attempt} attempts`);
+  }
+}
+
+async function startNatsClusterOnce(
+  n: number,
+  opts: { tls?: boolean; maxStoreBytes?: number },
+): Promise<NatsCluster & { formed(timeoutMs: number): Promise<boolean> }> {
   const dir = await mkdtemp(join(tmpdir(), "berth-natscluster-"));
   const tls = opts.tls === false ? undefined : await testTls();
   const nodes: { name: string; client: number; route: number }[] = [];
   for (let i = 1; i <= n; i++) nodes.push({ name: `n${i}`, client: await freePort(), route: await freePort() });
   const procs = new Map<string, ChildProcess>();
+  const monitors = new Map<string, string>();
   const configOf = (node: (typeof nodes)[number]) => {
     const routes = nodes.filter((x) => x !== node).map((x) => `nats-route://127.0.0.1:${x.route}`);
     const routeTls = tls ? `, tls: ${natsTlsBlock(tls)}` : "";
@@ -165,6 +180,7 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreByt
       `server_name: ${node.name}`,
       `jetstream: { store_dir: ${JSON.stringify(join(dir, node.name))}${opts.maxStoreBytes ? `, max_file_store: ${opts.maxStoreBytes}` : ""} }`,
       `cluster: { name: berth, listen: "127.0.0.1:${node.route}", routes: ${JSON.stringify(routes)}${routeTls} }`,
+      "http_port: -1",
       tls ? natsTlsConfig(tls) : "",
     ].join("\n");
   };
@@ -174,7 +190,17 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreByt
     const p = launch(["-c", file, "-a", "127.0.0.1", "-p", String(node.client), "--ports_file_dir", dir]);
     p.stderr?.resume();
     procs.set(node.name, p);
-    await waitForPortsFile(dir, p.pid ?? 0, 10_000);
+    monitors.set(node.name, (await waitForPortsFile(dir, p.pid ?? 0, 10_000)).monitorUrl);
+  };
+  /** Whether every server runs and has routes to all the others. */
+  const routed = async (): Promise<boolean> => {
+    for (const node of nodes) {
+      const p = procs.get(node.name);
+      if (!p || p.exitCode !== null || p.signalCode !== null) return false;
+      const routez = (await (await fetch(`${monitors.get(node.name)}/routez`)).json()) as { routes?: { remote_id: string }[] };
+      if (new Set((routez.routes ?? []).map((r) => r.remote_id)).size < n - 1) return false;
+    }
+    return true;
   };
   const stopNode = async (node: (typeof nodes)[number], signal: NodeJS.Signals = "SIGTERM") => {
     const p = procs.get(node.name);
@@ -184,8 +210,16 @@ export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreByt
       p.kill(signal);
     });
   };
-  await Promise.all(nodes.map(startNode));
+  await Promise.all(nodes.map(startNode)).catch(() => undefined);
   return {
+    async formed(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (await routed().catch(() => false)) return true;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return false;
+    },
     urls: nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(","),
     tls: tls ? { caFile: tls.caFile } : undefined,
     servers: nodes.map((node) => ({
