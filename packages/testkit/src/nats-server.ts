@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { natsTlsBlock, natsTlsConfig } from "@berth/runtime";
 import { freePort } from "./free-port.js";
 import { testTls } from "./tls.js";
+import { eventually } from "./wait.js";
 
 /** How a client reaches a test nats-server over TLS: the CA that signed its certificate. Undefined: plain text. */
 export type NatsTls = { caFile: string } | undefined;
@@ -212,14 +213,11 @@ async function startNatsClusterOnce(
   };
   await Promise.all(nodes.map(startNode)).catch(() => undefined);
   return {
-    async formed(timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (await routed().catch(() => false)) return true;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      return false;
-    },
+    formed: (timeoutMs) =>
+      eventually(routed, { timeoutMs, intervalMs: 200 }).then(
+        () => true,
+        () => false,
+      ),
     urls: nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(","),
     tls: tls ? { caFile: tls.caFile } : undefined,
     servers: nodes.map((node) => ({
