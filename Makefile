@@ -41,7 +41,7 @@ unit: build
 	@pnpm exec vitest run --project unit $(SIDE_BY_SIDE)
 
 integration: build docker
-	@pnpm exec vitest run --project integration $(SIDE_BY_SIDE)
+	@pnpm exec vitest run --project integration
 
 e2e: build docker
 	@pnpm exec vitest run --project e2e
@@ -62,8 +62,9 @@ compat: build docker
 	@pnpm exec vitest run --project compat
 
 test: deps proto-check typecheck lint docker
-	@pnpm exec vitest run --project unit --project integration $(SIDE_BY_SIDE)
-	@pnpm exec vitest run --project e2e --project compat
+	@pnpm exec vitest run --project unit $(SIDE_BY_SIDE)
+	@# One at a time: side by side, the three-server cluster of agent-consumer.test.ts could not place a stream (2 of 5 runs).
+	@pnpm exec vitest run --project integration --project e2e --project compat
 	@$(MAKE) --no-print-directory faults-only
 	@pnpm exec vitest run --project chaos
 
