@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Property tests check hundreds of cases; on a busy machine they may take longer than the default 5 s.
+          testTimeout: 30_000,
           include: ["packages/*/src/**/*.test.ts", "services/*/src/**/*.test.ts", "packages/proto/scripts/*.test.mjs"],
         },
       },
