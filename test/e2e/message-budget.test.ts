@@ -43,9 +43,10 @@ async function measure(change: () => Promise<void>) {
  * deployment_info (carrying the change's other events) and its step's end (carrying the deployment's),
  * and one status_update_event per update (instance_changed_event is derived, not stored).
  * BERTH_STATUS: the agent's messages, each carrying the updates of one turn, so a bound, not a count.
+ * KV_berth_app_locks: none; the app's own record names the deployment that holds it.
  */
-const ONE_TASK = { total: 13, tasks: 2, events: 3, commands: 1, status: 1 };
-const TEN_MORE = { total: 57, tasks: 20, events: 12, commands: 10, status: 10 };
+const ONE_TASK = { total: 12, tasks: 2, events: 3, commands: 1, status: 1, locks: 0 };
+const TEN_MORE = { total: 56, tasks: 20, events: 12, commands: 10, status: 10, locks: 0 };
 
 const sum = (writes: Record<string, number>, match: (name: string) => boolean) =>
   Object.entries(writes)
@@ -59,12 +60,14 @@ function expectWithin(m: Awaited<ReturnType<typeof measure>>, budget: typeof ONE
     events: m.writes.BERTH_EVENTS ?? 0,
     commands: sum(m.writes, (n) => COMMAND_STREAMS.includes(n)),
     status: m.writes.BERTH_STATUS ?? 0,
+    locks: m.writes.KV_berth_app_locks ?? 0,
   };
   console.log(JSON.stringify({ got, writes: m.writes }));
   expect(got.tasks).toBe(budget.tasks);
   expect(got.events).toBe(budget.events);
   expect(got.commands).toBe(budget.commands);
   expect(got.status).toBeLessThanOrEqual(budget.status);
+  expect(got.locks).toBe(budget.locks);
   expect(got.total).toBeLessThanOrEqual(budget.total);
 }
 
@@ -81,7 +84,7 @@ describe("the message budget", () => {
     expect([...noisy].every((n) => n === "KV_berth_agents" || n === "KV_berth_leases")).toBe(true);
   });
 
-  it("one app with one task: 13 JetStream writes", async () => {
+  it("one app with one task: 12 JetStream writes", async () => {
     const m = await measure(async () => {
       expect((await f.api.call("POST", "/v2/apps", sleeper("/budget/one"))).status).toBe(201);
       await f.api.waitRunning("/budget/one", 1);
@@ -90,7 +93,7 @@ describe("the message budget", () => {
     expectWithin(m, ONE_TASK);
   });
 
-  it("a scale-up by 10: at most 57 JetStream writes, 2 task-record writes and 1 event a task", async () => {
+  it("a scale-up by 10: at most 56 JetStream writes, 2 task-record writes and 1 event a task", async () => {
     const m = await measure(async () => {
       expect((await f.api.call("PUT", "/v2/apps/budget/one", { instances: 11 })).status).toBe(200);
       await f.api.waitRunning("/budget/one", 11);

@@ -10,9 +10,30 @@ export const LOCKED_MESSAGE = "App is locked by one or more deployments. Overrid
  */
 export const UNRECORDED_LOCK_HOLDS_MS = 10_000;
 
-/** The running deployment that holds an app, if one does. */
-export async function lockHolder(bus: BusHandles<"deployments" | "locks">, appId: string, nowMs: number): Promise<string | undefined> {
-  const lock = await bus.locks.get(appKey(appId));
+/**
+ * The running deployment that holds an app, if one does: the one that wrote
+ * its current version (the app's `versionInfo.deploymentId`), or a deletion's (or an earlier
+ * build's) lock in `berth_app_locks`.
+ */
+export async function lockHolder(
+  bus: BusHandles<"apps" | "deployments" | "locks">,
+  appId: string,
+  nowMs: number,
+): Promise<string | undefined> {
+  const app = await bus.apps.get(appKey(appId));
+  return (await appHolder(bus, app?.value)) ?? (await keyHolder(bus, appKey(appId), nowMs));
+}
+
+/** The deployment that wrote the app's version, while it runs. It was recorded before the app was written. */
+async function appHolder(bus: BusHandles<"deployments">, app: AppDefinition | undefined): Promise<string | undefined> {
+  const id = app?.versionInfo.deploymentId;
+  if (!id) return undefined;
+  return (await bus.deployments.get(id))?.value.status === "running" ? id : undefined;
+}
+
+/** The deployment whose lock in `berth_app_locks` holds the app. */
+async function keyHolder(bus: BusHandles<"deployments" | "locks">, key: string, nowMs: number): Promise<string | undefined> {
+  const lock = await bus.locks.get(key);
   return lock && (await holds(bus, lock.value, nowMs)) ? lock.value.deploymentId : undefined;
 }
 
@@ -22,15 +43,6 @@ async function holds(bus: BusHandles<"deployments">, lock: AppLock, nowMs: numbe
   return d ? d.value.status === "running" : nowMs - lock.lockedAtMs < UNRECORDED_LOCK_HOLDS_MS;
 }
 
-/**
- * Writes deployments and the apps they change, in the one order that keeps a
- * change atomic: lock the app (compare-and-set, so two changes cannot both
- * win), record the deployment, then write the app at the revision it was read.
- * A lock holds while its deployment runs: an ending deployment leaves its lock
- * where it is (one write fewer at each end), and the next change takes it over
- * with compare-and-set. A forced change takes a held lock, and the deployment
- * it took it from ends as canceled.
- */
 /** The revisions one applied change wrote. */
 export interface AppliedRevisions {
   readonly deployment: number;
@@ -38,13 +50,27 @@ export interface AppliedRevisions {
   readonly app: number;
 }
 
+/**
+ * Writes deployments and the apps they change, so that two changes of one app
+ * cannot both win and a change that fails leaves nothing behind:
+ * - a change that installs an app checks that no running deployment holds it,
+ *   records its deployment, then writes the app, naming the deployment in its
+ *   `versionInfo.deploymentId`, with compare-and-set at the revision it read: of two changes,
+ *   one wins the app, and the other gives its deployment back. The app's
+ *   record is its lock, so taking it costs no write, and ending the
+ *   deployment frees the app without one.
+ * - a deletion, which leaves no record to name it, takes the app's key in
+ *   `berth_app_locks` (compare-and-set), records its deployment, then deletes
+ *   the app; its lock goes when the deletion ends.
+ * A forced change ends the deployment that holds the app as canceled.
+ */
 export class DeploymentStore {
   constructor(private readonly bus: BusHandles<"apps" | "deployments" | "locks">) {}
 
   /**
    * Applies a deployment; returns the revisions it wrote: the deployment's, and the
    * app's (0 when the app was deleted), so a reader can wait until its caches show both.
-   * `book` runs once the app is locked and before anything is written (a quota
+   * `book` runs once no running deployment holds the app, before anything is written (a quota
    * booking, say); what it returns is run to undo it if the change fails.
    */
   async apply(
@@ -57,7 +83,9 @@ export class DeploymentStore {
     const key = appKey(appId);
     // An app is changed only under its own id: a target naming another app would run as that app's team.
     if (d.target && d.target.id !== appId) throw new MisplacedValueError(`a deployment of ${appId} may not install ${d.target.id}`);
-    await this.lock(key, d.id, force, d.createdAtMs);
+    await this.take(await appHolder(this.bus, current?.value), d.id, force, d.createdAtMs);
+    if (!d.target) await this.lock(key, d.id, force, d.createdAtMs);
+    else await this.take(await keyHolder(this.bus, key, d.createdAtMs), d.id, force, d.createdAtMs);
     let undo: (() => Promise<void>) | undefined;
     try {
       undo = await book?.();
@@ -66,14 +94,18 @@ export class DeploymentStore {
         if (current) await this.bus.apps.delete(key, current.revision);
         return { deployment, app: 0 };
       }
-      const app = current ? await this.bus.apps.update(key, d.target, current.revision) : await this.bus.apps.create(key, d.target);
+      const target = { ...d.target, versionInfo: { ...d.target.versionInfo, deploymentId: d.id } };
+      const app = current ? await this.bus.apps.update(key, target, current.revision) : await this.bus.apps.create(key, target);
       return { deployment, app };
     } catch (err) {
       await undo?.().catch(() => undefined);
-      await this.unlock(key, d.id);
+      if (!d.target) await this.unlock(key, d.id);
       await this.bus.deployments.delete(d.id).catch(() => undefined);
-      if (isCasConflict(err)) throw new ConflictError(`App '${appId}' changed while this change was applied; send it again`);
-      throw err;
+      if (!isCasConflict(err)) throw err;
+      // Another change won the app: the running deployment it names is why, else the app changed since it was read.
+      const winner = await lockHolder(this.bus, appId, Date.now());
+      if (winner && winner !== d.id) throw new ConflictError(LOCKED_MESSAGE, [winner]);
+      throw new ConflictError(`App '${appId}' changed while this change was applied; send it again`);
     }
   }
 
@@ -94,6 +126,18 @@ export class DeploymentStore {
     await this.bus.locks.mutate(key, (l) => (l?.deploymentId === deploymentId ? null : undefined));
   }
 
+  /** Refuses the change while `holder` runs, or, forced, ends `holder` as canceled. */
+  private async take(holder: string | undefined, deploymentId: string, force: boolean, nowMs: number): Promise<void> {
+    if (!holder || holder === deploymentId) return;
+    if (!force) throw new ConflictError(LOCKED_MESSAGE, [holder]);
+    await this.bus.deployments.mutate(holder, (cur) =>
+      cur?.status === "running"
+        ? { ...cur, status: "canceled", reason: `superseded by deployment ${deploymentId} (force)`, finishedAtMs: nowMs }
+        : undefined,
+    );
+  }
+
+  /** Takes the app's key in `berth_app_locks` for a deletion. */
   private async lock(key: string, deploymentId: string, force: boolean, nowMs: number): Promise<void> {
     const lock = { deploymentId, lockedAtMs: nowMs };
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -105,14 +149,7 @@ export class DeploymentStore {
       }
       const holder = await this.bus.locks.get(key);
       if (!holder) continue;
-      if (await holds(this.bus, holder.value, nowMs)) {
-        if (!force) throw new ConflictError(LOCKED_MESSAGE, [holder.value.deploymentId]);
-        await this.bus.deployments.mutate(holder.value.deploymentId, (cur) =>
-          cur?.status === "running"
-            ? { ...cur, status: "canceled", reason: `superseded by deployment ${deploymentId} (force)`, finishedAtMs: nowMs }
-            : undefined,
-        );
-      }
+      if (await holds(this.bus, holder.value, nowMs)) await this.take(holder.value.deploymentId, deploymentId, force, nowMs);
       try {
         await this.bus.locks.update(key, lock, holder.revision);
         return;

@@ -80,7 +80,7 @@ export const BUCKETS = {
   backoff: "berth_backoff",
   /** Deployments by id: running ones, and finished ones for a week. */
   deployments: "berth_deployments",
-  /** Which deployment holds each app (key "team/web"); created with compare-and-set. */
+  /** Which deletion holds an app being deleted (key "team/web"); created with compare-and-set. Other changes name their deployment in the app. */
   locks: "berth_app_locks",
   /** Launches waiting, per app, and why: written by the launch-dispatcher for /v2/queue. */
   queue: "berth_queue",

@@ -39,20 +39,45 @@ const refusal = (p: Promise<unknown>) =>
 
 describe("DeploymentStore's locks", () => {
   it("refuses a second change while the first deployment runs, naming it, and lets the next in once it ended", async () => {
+    const bus = buses["deployment-store"];
     const first = await change("/locks/web", 1);
-    expect(await lockHolder(buses["deployment-store"], "/locks/web", Date.now())).toBe(first);
+    expect(await lockHolder(bus, "/locks/web", Date.now())).toBe(first);
     expect(await refusal(change("/locks/web", 2))).toEqual({ message: LOCKED_MESSAGE, ids: [first] });
-    expect((await buses["deployment-store"].apps.get(appKey("/locks/web")))?.value.instances).toBe(1);
+    expect(await refusal(change("/locks/web", undefined))).toEqual({ message: LOCKED_MESSAGE, ids: [first] });
+    const stored = await bus.apps.get(appKey("/locks/web"));
+    expect(stored?.value.instances).toBe(1);
+    // The app's record is its lock: installing it wrote no key of berth_app_locks.
+    expect(stored?.value.versionInfo.deploymentId).toBe(first);
+    expect(await bus.locks.get(appKey("/locks/web"))).toBeUndefined();
 
-    const lockWrites = (await buses["deployment-store"].locks.get(appKey("/locks/web")))?.revision;
     expect(await store.finish(first, "success", "", Date.now())).toBe(true);
-    // Ending frees the app without a write to its lock: the lock no longer holds.
-    expect((await buses["deployment-store"].locks.get(appKey("/locks/web")))?.revision).toBe(lockWrites);
-    expect(await lockHolder(buses["deployment-store"], "/locks/web", Date.now())).toBeUndefined();
+    // Ending frees the app without a write to it.
+    expect((await bus.apps.get(appKey("/locks/web")))?.revision).toBe(stored?.revision);
+    expect(await lockHolder(bus, "/locks/web", Date.now())).toBeUndefined();
 
     const second = await change("/locks/web", 2);
-    expect(await lockHolder(buses["deployment-store"], "/locks/web", Date.now())).toBe(second);
-    expect((await buses["deployment-store"].apps.get(appKey("/locks/web")))?.value.instances).toBe(2);
+    expect(await lockHolder(bus, "/locks/web", Date.now())).toBe(second);
+    expect((await bus.apps.get(appKey("/locks/web")))?.value.instances).toBe(2);
+  });
+
+  it("lets one of two changes made at once win, and refuses the other naming the winner, leaving nothing of it", async () => {
+    const bus = buses["deployment-store"];
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        change("/locks/race", i).then(
+          (id) => ({ id }),
+          (err: unknown) => ({ err }),
+        ),
+      ),
+    );
+    const won = outcomes.flatMap((o) => ("id" in o ? [o.id] : []));
+    expect(won).toHaveLength(1);
+    for (const o of outcomes) if ("err" in o) expect(await refusal(Promise.reject(o.err))).toEqual({ message: LOCKED_MESSAGE, ids: won });
+    expect((await bus.apps.get(appKey("/locks/race")))?.value.versionInfo.deploymentId).toBe(won[0]);
+    // The four deployments were d<n-3> to d<n>: only the winner's is recorded.
+    const recorded = [];
+    for (let i = n - 3; i <= n; i++) if (await bus.deployments.get(`d${i}`)) recorded.push(`d${i}`);
+    expect(recorded).toEqual(won);
   });
 
   it("lets a forced change take a held lock, ending the deployment it took it from as canceled", async () => {

@@ -74,6 +74,12 @@ export type KillSelection = "YOUNGEST_FIRST" | "OLDEST_FIRST";
 export interface VersionInfo {
   lastScalingAt: string;
   lastConfigChangeAt: string;
+  /**
+   * Berth's own, never answered: the deployment that wrote this version. While it runs it holds the app
+   * (another change is refused unless forced); kept in the app's record, so taking an app costs no write of its own.
+   * Absent in versions earlier builds wrote.
+   */
+  deploymentId?: string;
 }
 
 /** An env value kept in the team's secret store: the name of one of the app's `secrets`. */

@@ -30,6 +30,17 @@ describe("deploymentVerdict", () => {
     expect(deploymentVerdict(change, before, [running("o1", V1), running("o2", V1)], 5_000)).toEqual({ kind: "running" });
   });
 
+  it("is superseded, neither judged nor rolled back, once an earlier build (naming no deployment) wrote a later version", () => {
+    const later = { ...after, version: "2026-01-03T00:00:00.000Z" };
+    const superseded = { kind: "superseded", reason: "superseded by the app's version 2026-01-03T00:00:00.000Z" };
+    expect(deploymentVerdict(change, later, [running("n1", later.version)], 5_000)).toEqual(superseded);
+    expect(deploymentVerdict(change, later, [], change.deadlineAtMs)).toEqual(superseded);
+    // Written by this build, a later version names its deployment: its own change (running) or a clock ahead of this one's.
+    expect(deploymentVerdict(change, { ...later, versionInfo: { ...later.versionInfo, deploymentId: "d0" } }, [], 5_000)).toEqual({
+      kind: "running",
+    });
+  });
+
   it("fails at its deadline saying what is missing and the last failure since it began, and rolls a change back", () => {
     const lastFailure = { message: "Container exited with code 1", timestampMs: 2_000 };
     const v = deploymentVerdict(change, after, [running("o1", V1)], change.deadlineAtMs, lastFailure);

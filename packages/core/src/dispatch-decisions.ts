@@ -10,14 +10,22 @@ import type { TaskRecord } from "./task-state.js";
  */
 
 /** What a running deployment of one app has come to. */
-export type DeploymentVerdict = { kind: "running" } | { kind: "success" } | { kind: "failed"; reason: string; rollBack: boolean };
+export type DeploymentVerdict =
+  | { kind: "running" }
+  | { kind: "success" }
+  | { kind: "failed"; reason: string; rollBack: boolean }
+  | { kind: "superseded"; reason: string };
 
 /**
  * A deployment succeeds once its app is complete (the wanted number of tasks
  * of its configuration healthy, no old ones), judged only once the app shows
  * the change the deployment brings; it fails at its deadline, saying why (with
  * the app's last task failure since it began), and a failed change of an app
- * that existed is rolled back, unless it was itself a rollback.
+ * that existed is rolled back, unless it was itself a rollback. One whose app
+ * shows a later version written by an earlier build (it names no deployment)
+ * is superseded: that build's api, which does not see the hold an app's record
+ * names (during an upgrade), changed the app without ending the deployment; it
+ * ends canceled, neither judged nor rolled back.
  */
 export function deploymentVerdict(
   d: Deployment,
@@ -26,6 +34,9 @@ export function deploymentVerdict(
   nowMs: number,
   lastTaskFailure?: { message: string; timestampMs: number },
 ): DeploymentVerdict {
+  // This build names the deployment in every app it writes, and ends a holder before writing over it.
+  if (d.target && app && app.versionInfo.deploymentId === undefined && app.version > d.target.version)
+    return { kind: "superseded", reason: `superseded by the app's version ${app.version}` };
   const seen = d.target ? app?.version === d.target.version : app === undefined;
   if (seen && isComplete(app, tasks)) return { kind: "success" };
   if (nowMs < d.deadlineAtMs) return { kind: "running" };

@@ -35,3 +35,23 @@ describe("redaction", () => {
     expect(fresh.ok).toBe(false);
   });
 });
+
+describe("the deployment that wrote an app's version", () => {
+  const held = (): ReturnType<typeof withSecrets> => {
+    const app = withSecrets();
+    return { ...app, versionInfo: { ...app.versionInfo, deploymentId: "d-1" } };
+  };
+
+  it("is never answered", () => {
+    expect(redactApp(held()).versionInfo).toEqual({
+      lastScalingAt: held().versionInfo.lastScalingAt,
+      lastConfigChangeAt: held().versionInfo.lastConfigChangeAt,
+    });
+  });
+
+  it("is not part of the definition: scaling a held app changes no configuration, and the new version names none yet", () => {
+    const stored = held();
+    const r = updateApp(stored, { instances: 3 }, { version: "v2", partial: true });
+    expect(r.ok && r.app.versionInfo).toEqual({ lastScalingAt: "v2", lastConfigChangeAt: stored.versionInfo.lastConfigChangeAt });
+  });
+});

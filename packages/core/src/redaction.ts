@@ -8,9 +8,10 @@ import type { AppDefinition } from "./app-definition.js";
 export const REDACTED = "[redacted]";
 
 export function redactApp(app: AppDefinition): AppDefinition {
-  // A secret reference names where the value is kept, not the value: it stays.
+  // A secret reference names where the value is kept, not the value: it stays. Which deployment wrote the version is Berth's own.
   const env = Object.fromEntries(Object.entries(app.env).map(([k, v]) => [k, typeof v === "string" ? REDACTED : v]));
-  const out: AppDefinition = { ...app, env };
+  const { lastScalingAt, lastConfigChangeAt } = app.versionInfo;
+  const out: AppDefinition = { ...app, env, versionInfo: { lastScalingAt, lastConfigChangeAt } };
   const docker = app.container?.docker;
   if (app.container && docker?.pullConfig) {
     out.container = { ...app.container, docker: { ...docker, pullConfig: { ...(docker.pullConfig as object), password: REDACTED } } };

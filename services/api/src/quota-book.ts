@@ -30,7 +30,7 @@ export class QuotaBook {
   private readonly ledgers: GroupCommit<QuotaLedger>;
 
   constructor(
-    private readonly bus: BusHandles<"deployments" | "locks" | "quotas">,
+    private readonly bus: BusHandles<"apps" | "deployments" | "locks" | "quotas">,
     private readonly view: ClusterView,
   ) {
     this.ledgers = new GroupCommit(bus.quotas);

@@ -47,6 +47,11 @@ export class DeploymentTracker {
       const lastFailure = now >= d.deadlineAtMs ? (await this.bus.backoff.get(appKey(appId)))?.value.lastTaskFailure : undefined;
       const verdict = deploymentVerdict(d, app, tasks, now, lastFailure);
       if (verdict.kind === "running") continue;
+      if (verdict.kind === "superseded") {
+        if (await this.store.finish(d.id, "canceled", verdict.reason, now)) this.log.warn({ deploymentId: d.id, appId }, verdict.reason);
+        if (d.partOf) await this.trackGroupById(d.partOf, now);
+        continue;
+      }
       const reason = verdict.kind === "failed" ? verdict.reason : "";
       const status = verdict.kind === "success" ? "success" : "failed";
       if (!(await this.store.finish(d.id, status, reason, now))) continue;
