@@ -3,6 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { natsTlsBlock, natsTlsConfig } from "@berth/runtime";
+import { jetstreamManager, StorageType } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
 import { freePort } from "./free-port.js";
 import { testTls } from "./tls.js";
 import { eventually } from "./wait.js";
@@ -154,11 +156,13 @@ export interface NatsCluster {
  * each; clients and the routes between the servers use TLS unless `tls: false`.
  */
 export async function startNatsCluster(n = 3, opts: { tls?: boolean; maxStoreBytes?: number } = {}): Promise<NatsCluster> {
-  // Ports picked here may be taken by another process before a server binds them (test files run side by side):
-  // a cluster that does not form with them is stopped and started again on others.
+  // Ports picked here may be taken by another process before a server binds them (test files run side by side),
+  // and JetStream on servers routed to each other may not place a stream for a while: a cluster that has not formed
+  // (every server routed to the others, and a stream placed on all of them) in 15 s is started again on other ports.
   for (let attempt = 1; ; attempt++) {
     const cluster = await startNatsClusterOnce(n, opts);
     if (await cluster.formed(15_000)) return cluster;
+    console.warn(`${n} nats-servers did not form a cluster in 15 s (attempt ${attempt}); starting them again on other ports`);
     await cluster.stop();
     if (attempt === 3) throw new Error(`${n} nats-servers did not form a cluster in ${attempt} attempts`);
   }
@@ -203,6 +207,26 @@ async function startNatsClusterOnce(
     }
     return true;
   };
+  const urls = nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(",");
+  /**
+   * Whether JetStream places a stream with a replica on every server, as a test's first stream needs. Servers
+   * routed to each other have been seen answering "no suitable peers for placement" for 30 s: a cluster is formed
+   * once one is placed.
+   */
+  const places = async (): Promise<boolean> => {
+    const nc = await connect({ servers: urls, reconnect: false, timeout: 2_000, ...(tls ? { tls: { caFile: tls.caFile } } : {}) });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 2_000 });
+      const name = "TESTKIT_PLACEMENT";
+      await jsm.streams.add({ name, subjects: ["testkit.placement"], num_replicas: n, storage: StorageType.Memory });
+      await jsm.streams.delete(name);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await nc.close();
+    }
+  };
   const stopNode = async (node: (typeof nodes)[number], signal: NodeJS.Signals = "SIGTERM") => {
     const p = procs.get(node.name);
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
@@ -214,11 +238,11 @@ async function startNatsClusterOnce(
   await Promise.all(nodes.map(startNode)).catch(() => undefined);
   return {
     formed: (timeoutMs) =>
-      eventually(routed, { timeoutMs, intervalMs: 200 }).then(
+      eventually(async () => (await routed()) && (await places()), { timeoutMs, intervalMs: 200 }).then(
         () => true,
         () => false,
       ),
-    urls: nodes.map((x) => `nats://127.0.0.1:${x.client}`).join(","),
+    urls,
     tls: tls ? { caFile: tls.caFile } : undefined,
     servers: nodes.map((node) => ({
       name: node.name,
