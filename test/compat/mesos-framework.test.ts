@@ -17,6 +17,7 @@ interface MesosStatus {
   agent_id?: { value: string };
   state: string;
   reason?: string;
+  message?: string;
   container_status?: { container_id: { value: string } };
 }
 interface FrameworkTasks {
@@ -77,7 +78,9 @@ describe("a Mesos framework from npm (mesos-framework) on Berth", () => {
   it("subscribes, is offered the agent, and runs its two Docker tasks next to the Marathon app", async () => {
     expect(frameworkId).toMatch(/-0000$/);
     await eventually(async () => (await running()).length === 2, {
-      what: () => `the framework's two tasks running (its tasks: ${JSON.stringify(lastTasks)}; its errors: ${JSON.stringify(errors)})`,
+      what: () =>
+        `the framework's two tasks running (its tasks: ${JSON.stringify(lastTasks)}; its errors: ${JSON.stringify(errors)}; ` +
+        `the updates that were not RUNNING: ${JSON.stringify(updates.filter((u) => u.state !== "TASK_RUNNING").map((u) => [u.state, u.reason, u.message]))})`,
       timeoutMs: 60_000,
     });
     expect((await frameworkTasks()).pending).toBe(0);
