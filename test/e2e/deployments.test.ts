@@ -158,6 +158,12 @@ describe("health checks on the agent", () => {
     );
     expect(kill.reason).toMatch(/^killed: failed 2 consecutive health checks: command exited with code 1/);
     expect(f.events.some((e) => e.eventType === "failed_health_check_event" && e.appId === "/health/sick")).toBe(true);
+    // As Marathon tells it: the kill right after the task's TASK_KILLED and its instance_changed_event.
+    const at = f.events.indexOf(kill);
+    expect(f.events.slice(at - 2, at).map((e) => [e.eventType, e.taskId ?? e.instanceId, e.taskStatus ?? e.condition])).toEqual([
+      ["status_update_event", kill.taskId, "TASK_KILLED"],
+      ["instance_changed_event", kill.taskId, "Killed"],
+    ]);
     await eventually(async () => (await f.api.tasks("/health/sick")).some((t) => t.id !== kill.taskId), { what: "a replacement" });
     await f.api.call("DELETE", "/v2/apps/health/sick?force=true");
   });
@@ -175,6 +181,9 @@ describe("health checks on the agent", () => {
         expect.objectContaining({ alive: true, consecutiveFailures: 0, lastSuccess: expect.any(String) }),
       ]);
     expect(f.events.some((e) => e.eventType === "health_status_changed_event" && e.appId === "/roll/web" && e.alive === true)).toBe(true);
+    expect(f.events.some((e) => e.eventType === "instance_health_changed_event" && e.runSpecId === "/roll/web" && e.healthy === true)).toBe(
+      true,
+    );
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { carrying, conditionOf, eventsAtEdge, healthEvents, statusEvent, storedTypesOf, unhealthyKillEvent } from "./marathon-events.js";
+import {
+  asOneWrite,
+  carrying,
+  conditionOf,
+  eventsAtEdge,
+  healthEvents,
+  statusEvent,
+  storedTypesOf,
+  unhealthyKillEvent,
+} from "./marathon-events.js";
 import { HEALTH_UNKNOWN } from "./health-check.js";
 import { task } from "./test-fixtures.js";
 
@@ -49,6 +58,51 @@ describe("events at the edge", () => {
     expect(carrying(info, [])).toEqual(info);
   });
 
+  it("tells a status update's carried events after the instance_changed_event derived from it", () => {
+    const kill = { eventType: "unhealthy_instance_kill_event", timestamp: status.timestamp, taskId: status.taskId };
+    expect(eventsAtEdge(carrying(status, [kill])).map((e) => e.eventType)).toEqual([
+      "status_update_event",
+      "instance_changed_event",
+      "unhealthy_instance_kill_event",
+    ]);
+  });
+
+  it("stores the events of one moment as one write, the first carrying the rest and named as the first", () => {
+    const failed = { eventType: "failed_health_check_event", timestamp: "t", taskId: "w.1" };
+    const changed = { eventType: "health_status_changed_event", timestamp: "t", taskId: "w.1", alive: false };
+    expect(
+      asOneWrite([
+        [failed, "failed-1"],
+        [changed, "changed-1"],
+      ]),
+    ).toEqual([[{ ...failed, carries: [changed] }, "failed-1"]]);
+    expect(asOneWrite([[changed, "changed-1"]])).toEqual([[changed, "changed-1"]]);
+    expect(asOneWrite([])).toEqual([]);
+  });
+
+  it("gives a health change with Marathon's instance_health_changed_event beside it, also where a failed check carries it", () => {
+    const changed = {
+      eventType: "health_status_changed_event",
+      timestamp: "t",
+      appId: "/shop/web",
+      instanceId: "shop_web.1",
+      taskId: "shop_web.1",
+      version: "v1",
+      alive: false,
+    };
+    const instance = {
+      eventType: "instance_health_changed_event",
+      timestamp: "t",
+      instanceId: "shop_web.1",
+      runSpecId: "/shop/web",
+      runSpecVersion: "v1",
+      healthy: false,
+    };
+    expect(eventsAtEdge(changed)).toEqual([changed, instance]);
+    const failed = { eventType: "failed_health_check_event", timestamp: "t", taskId: "shop_web.1" };
+    expect(eventsAtEdge(carrying(failed, [changed]))).toEqual([failed, changed, instance]);
+  });
+
   it("names Marathon's conditions, and where each type is stored", () => {
     expect(["TASK_STARTING", "TASK_KILLING", "TASK_FAILED"].map(conditionOf)).toEqual(["Starting", "Killing", "Failed"]);
     expect(storedTypesOf("instance_changed_event")).toEqual(["status_update_event"]);
@@ -56,6 +110,10 @@ describe("events at the edge", () => {
     expect(storedTypesOf("api_post_event")).toEqual(["api_post_event", "deployment_info"]);
     expect(storedTypesOf("deployment_success")).toEqual(["deployment_success", "deployment_step_success"]);
     expect(storedTypesOf("deployment_failed")).toEqual(["deployment_failed", "deployment_step_failure"]);
+    expect(storedTypesOf("health_status_changed_event")).toEqual(["health_status_changed_event", "failed_health_check_event"]);
+    expect(storedTypesOf("failed_health_check_event")).toEqual(["failed_health_check_event"]);
+    expect(storedTypesOf("instance_health_changed_event")).toEqual(["health_status_changed_event", "failed_health_check_event"]);
+    expect(storedTypesOf("unhealthy_instance_kill_event")).toEqual(["unhealthy_instance_kill_event", "status_update_event"]);
   });
 });
 
@@ -97,5 +155,11 @@ describe("Marathon's events from a task and an update", () => {
     expect(kinds(failing.health, healthy)).toEqual([["health_status_changed_event", "health-changed"]]);
     expect(healthEvents(healthy, failing.health, update, [check])[0]?.[0]).toMatchObject({ alive: true });
     expect(kinds(healthy.health, healthy)).toEqual([]);
+    // A healthy task's failed check tells both, the failure first: stored as one write, the first carrying the second.
+    expect(kinds(healthy.health, failing)).toEqual([
+      ["failed_health_check_event", "failed-health-check"],
+      ["health_status_changed_event", "health-changed"],
+    ]);
+    expect(storedTypesOf("health_status_changed_event")).toContain("failed_health_check_event");
   });
 });

@@ -20,7 +20,8 @@ export function conditionOf(state: string): string {
  * moment that ride on it (`carries`), told right after it. One write stands
  * for them all: a change's deployment_info carries its group_change_success,
  * api_post_event and the app's other change events; a deployment's step end
- * carries the deployment's end.
+ * carries the deployment's end; a failed health check carries the task's turn
+ * to unhealthy, and a task's status its kill for failing its checks.
  */
 export type StoredMarathonEvent = MarathonEvent & { carries?: MarathonEvent[] };
 
@@ -33,6 +34,8 @@ const CARRIERS: Readonly<Record<string, string>> = {
   remove_health_check_event: "deployment_info",
   deployment_success: "deployment_step_success",
   deployment_failed: "deployment_step_failure",
+  health_status_changed_event: "failed_health_check_event",
+  unhealthy_instance_kill_event: "status_update_event",
 };
 
 /** An event that carries others, as stored; `carried` empty stores it alone. */
@@ -42,33 +45,62 @@ export function carrying(e: MarathonEvent, carried: readonly MarathonEvent[]): S
 
 /**
  * The events a stored event stands for where clients receive them (/v2/events,
- * callbacks): itself, then those it carries, and beside a status_update_event
- * the instance_changed_event Marathon publishes with it. That one is derived
- * here, not stored: each of its fields is in the status update (in Berth an
- * instance is one task), so storing it doubled every status update's writes.
+ * callbacks): itself, then those it carries, each followed by the instance
+ * event Marathon publishes beside it: instance_changed_event beside a
+ * status_update_event, instance_health_changed_event beside a
+ * health_status_changed_event. Those are derived here, not stored: each of
+ * their fields is in the event they ride on (in Berth an instance is one
+ * task), so storing them doubled every status update's writes.
  */
 export function eventsAtEdge(stored: StoredMarathonEvent): MarathonEvent[] {
   const { carries, ...e } = stored;
-  if (e.eventType !== "status_update_event") return [e, ...(Array.isArray(carries) ? carries : [])];
-  const instance: MarathonEvent = {
-    eventType: "instance_changed_event",
-    timestamp: e.timestamp,
-    instanceId: e.taskId,
-    condition: conditionOf(String(e.taskStatus ?? "")),
-    runSpecId: e.appId,
-    agentId: e.slaveId,
-    host: e.host,
-    runSpecVersion: e.version,
-  };
-  return [e, instance];
+  const carried = Array.isArray(carries) ? (carries as MarathonEvent[]) : [];
+  return [e, ...carried].flatMap((one) => {
+    const instance = instanceEventOf(one);
+    return instance ? [one, instance] : [one];
+  });
+}
+
+/** The types derived at the edge (eventsAtEdge), by the type each is derived from. */
+const DERIVED_FROM: Readonly<Record<string, string>> = {
+  instance_changed_event: "status_update_event",
+  instance_health_changed_event: "health_status_changed_event",
+};
+
+/** Marathon's instance event beside a task's status or health event, or none. */
+function instanceEventOf(e: MarathonEvent): MarathonEvent | undefined {
+  if (e.eventType === "status_update_event") {
+    return {
+      eventType: "instance_changed_event",
+      timestamp: e.timestamp,
+      instanceId: e.taskId,
+      condition: conditionOf(String(e.taskStatus ?? "")),
+      runSpecId: e.appId,
+      agentId: e.slaveId,
+      host: e.host,
+      runSpecVersion: e.version,
+    };
+  }
+  if (e.eventType === "health_status_changed_event") {
+    return {
+      eventType: "instance_health_changed_event",
+      timestamp: e.timestamp,
+      instanceId: e.instanceId,
+      runSpecId: e.appId,
+      runSpecVersion: e.version,
+      healthy: e.alive,
+    };
+  }
+  return undefined;
 }
 
 /**
- * The stored event types that may hold a type clients ask for: instance_changed_event rides on
- * status_update_event only; a carried type is stored alone or on its carrier.
+ * The stored event types that may hold a type clients ask for: a derived type is in the stored
+ * types of the one it is derived from; a carried type is stored alone or on its carrier.
  */
 export function storedTypesOf(eventType: string): string[] {
-  if (eventType === "instance_changed_event") return ["status_update_event"];
+  const from = DERIVED_FROM[eventType];
+  if (from) return storedTypesOf(from);
   const carrier = CARRIERS[eventType];
   return carrier ? [eventType, carrier] : [eventType];
 }
@@ -158,4 +190,23 @@ export function healthEvents(
     ]);
   }
   return out;
+}
+
+/**
+ * Events of one moment, each with what names it, as the one stored event that stands for them
+ * all: the first, carrying the rest (told right after it, in order), named as the first.
+ */
+export function asOneWrite<Name>(events: readonly [MarathonEvent, Name][]): [StoredMarathonEvent, Name][] {
+  const [first, ...rest] = events;
+  return first
+    ? [
+        [
+          carrying(
+            first[0],
+            rest.map(([e]) => e),
+          ),
+          first[1],
+        ],
+      ]
+    : [];
 }

@@ -37,6 +37,7 @@ export {
   waitingChanged,
 } from "./dispatch-decisions.js";
 export {
+  asOneWrite,
   carrying,
   conditionOf,
   eventsAtEdge,

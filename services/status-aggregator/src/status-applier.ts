@@ -3,6 +3,7 @@ import {
   type AppDefinition,
   applyStatus,
   appKey,
+  asOneWrite,
   HEALTH_UNKNOWN,
   healthEvents,
   type HealthStatus,
@@ -126,7 +127,8 @@ export class StatusApplier {
     if (!isMarathonTask(task)) return [];
     if (update.reason === HEALTH_REASON && update.state === "TASK_RUNNING") {
       const checks = this.apps.get(appKey(task.appId))?.value.healthChecks ?? [];
-      return healthEvents(task, before?.health, update, checks).map(([e, kind]) => [e, `${kind}-${update.uuid}`]);
+      // A failed check that turns the task unhealthy is one write: failed_health_check_event carrying health_status_changed_event.
+      return asOneWrite(healthEvents(task, before?.health, update, checks).map(([e, kind]) => [e, `${kind}-${update.uuid}`]));
     }
     // RUNNING said again (by an agent re-adopting its container after a restart, or answering a
     // launch sent again) moves the record on but changes no status: the RUNNING told is the one that
@@ -138,7 +140,8 @@ export class StatusApplier {
     if (update.reason === HEALTH_REASON && update.state === "TASK_KILLED") {
       events.push([unhealthyKillEvent(task, update), `unhealthy-kill-${update.uuid}`]);
     }
-    return events;
+    // A kill for failing health checks rides on its status_update_event: one write.
+    return asOneWrite(events);
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Bus, followEvents, openBus, type PublicEvent, type StatusUpdate, STREAMS } from "@berth/bus";
+import { type Bus, followEvents, openBus, type PublicEvent, type StatusUpdate, type StoredEvent, STREAMS } from "@berth/bus";
 import { type NatsServer, startNatsServer } from "@berth/testkit";
 import { pino } from "pino";
 import { StatusApplier } from "../src/status-applier.js";
@@ -33,17 +33,22 @@ async function ownTask(n: string) {
   return async (u: StatusUpdate) => (await applier.apply([of(u)], "a1"))[0]?.outcome;
 }
 
-/** The task's status_update_events: every event stored so far is read, up to the stream's last. */
-async function eventsOf(taskId: string): Promise<PublicEvent[]> {
+/** Every event of the task as clients receive it: every event stored so far is read, up to the stream's last. */
+async function toldOf(taskId: string): Promise<StoredEvent[]> {
   const last = (await (await bus.js.streams.get(STREAMS.events)).info()).state.last_seq;
-  const out: PublicEvent[] = [];
+  const out: StoredEvent[] = [];
   if (last === 0) return out;
   const ac = new AbortController();
   await followEvents(bus.js, { fromSeq: 1, signal: ac.signal }, (e) => {
-    if (e.event.eventType === "status_update_event" && e.event.taskId === taskId) out.push(e.event);
+    if (e.event.taskId === taskId || e.event.instanceId === taskId) out.push(e);
     if (e.seq >= last) ac.abort();
   });
   return out;
+}
+
+/** The task's status_update_events. */
+async function eventsOf(taskId: string): Promise<PublicEvent[]> {
+  return (await toldOf(taskId)).map((e) => e.event).filter((e) => e.eventType === "status_update_event");
 }
 
 describe("StatusApplier", () => {
@@ -98,6 +103,47 @@ describe("StatusApplier", () => {
     expect(await applyUpdate(update("TASK_RUNNING", 6))).toBe("applied");
     expect((await bus.tasks.get("app.t7"))?.value).toMatchObject({ state: "TASK_RUNNING", startedAtMs: 1002, lastSequence: 6 });
     expect((await eventsOf("app.t7")).map((e) => e.taskStatus)).toEqual(["TASK_RUNNING", "TASK_UNREACHABLE", "TASK_RUNNING"]);
+  });
+
+  it("stores a failed check that turns a task unhealthy, and a kill for it, as one write each, told as Marathon tells them", async () => {
+    await stage("app.t8");
+    const checks = [{ protocol: "COMMAND", command: { value: "false" } }];
+    const applier = new StatusApplier(bus, { get: () => ({ value: { id: "/app", healthChecks: checks } as never }) }, log);
+    const health = (sequence: number, state: string, h: object) => ({
+      ...update(state, sequence),
+      taskId: "app.t8",
+      uuid: `t8-${sequence}`,
+      reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
+      health: h,
+    });
+    const applied = async (u: StatusUpdate) => (await applier.apply([u], "a1"))[0]?.outcome;
+    expect(await applied({ ...update("TASK_RUNNING", 1), taskId: "app.t8", uuid: "t8-1" })).toBe("applied");
+    expect(await applied(health(2, "TASK_RUNNING", { state: "HEALTHY", lastSuccessMs: 1002 }))).toBe("applied");
+    const failing = { state: "UNHEALTHY", consecutiveFailures: 1, lastFailureMs: 1003, lastFailureCause: "exit 1" };
+    expect(await applied(health(3, "TASK_RUNNING", failing))).toBe("applied");
+    expect(await applied(health(4, "TASK_KILLED", failing))).toBe("applied");
+    const told = await toldOf("app.t8");
+    expect(told.map((e) => e.event.eventType)).toEqual([
+      "status_update_event",
+      "instance_changed_event",
+      "health_status_changed_event",
+      "instance_health_changed_event",
+      "failed_health_check_event",
+      "health_status_changed_event",
+      "instance_health_changed_event",
+      "status_update_event",
+      "instance_changed_event",
+      "unhealthy_instance_kill_event",
+    ]);
+    expect(told.map((e) => e.event.alive ?? e.event.healthy)).toEqual([
+      ...[undefined, undefined, true, true],
+      ...[undefined, false, false],
+      ...[undefined, undefined, undefined],
+    ]);
+    // Four updates, four stored events: the failure carries the turn to unhealthy, the status the kill.
+    expect(new Set(told.map((e) => e.seq)).size).toBe(4);
+    expect(told.slice(4, 7).map((e) => e.derived)).toEqual([0, 1, 2]);
+    expect(told.slice(7).map((e) => e.derived)).toEqual([0, 1, 2]);
   });
 
   it("does not undo another writer's change made after its own last write", async () => {
