@@ -242,7 +242,8 @@ describe("Mesos's scheduler API", () => {
   it("splits the agent between two frameworks, takes the other's part back when one launches, and holds each to its part", async () => {
     const first = await subscribe(url(), subscribeCall(), auth);
     await first.next("OFFERS");
-    const second = await subscribe(url(), subscribeCall({ name: "second" }), auth);
+    // The second declares PARTITION_AWARE (Mesos 1.1's states); the first does not, and hears TASK_LOST for them.
+    const second = await subscribe(url(), subscribeCall({ name: "second", capabilities: [{ type: "PARTITION_AWARE" }] }), auth);
     try {
       // The first was offered the whole agent; with a second framework of its role wanting it, it is split in two.
       const mine = offersIn(await second.next("OFFERS"))[0]!;
@@ -260,10 +261,27 @@ describe("Mesos's scheduler API", () => {
       await launch(first, [taskInfo("big", f.cluster.agentId, withCpus(cpusOf(theirs) - 0.05))]);
       await first.next("UPDATE", 0, updateOf("big", "TASK_RUNNING"));
       await second.next("RESCIND", seen - 1, (e) => (e.rescind as { offer_id: { value: string } }).offer_id.value === mine.id.value);
-      // A launch on an offer taken back is dropped.
+      // A launch on an offer taken back is dropped: TASK_DROPPED to a partition-aware framework, TASK_LOST to another.
       await accept(second, [mine.id], [taskInfo("late", f.cluster.agentId)]);
       const dropped = statusIn(await second.next("UPDATE", 0, updateOf("late", "TASK_DROPPED")));
       expect(dropped.reason).toBe("REASON_INVALID_OFFERS");
+      await accept(first, [theirs.id], [taskInfo("again", f.cluster.agentId)]);
+      const lost = statusIn(await first.next("UPDATE", 0, updateOf("again", "TASK_LOST")));
+      expect(lost).toMatchObject({ reason: "REASON_INVALID_OFFERS", source: "SOURCE_MASTER" });
+      // Each asks for an unknown task: the partition-aware one hears TASK_UNKNOWN, the other TASK_LOST.
+      for (const [s, state] of [
+        [second, "TASK_UNKNOWN"],
+        [first, "TASK_LOST"],
+      ] as const) {
+        const at = s.events.length;
+        const reconcile = { tasks: [{ task_id: { value: "ghost" } }] };
+        await mesosCall(
+          url(),
+          { type: "RECONCILE", framework_id: { value: frameworkIdOf(s) }, reconcile },
+          { streamId: s.streamId, authorization: auth },
+        );
+        expect(statusIn(await s.next("UPDATE", at, updateOf("ghost", state))).reason).toBe("REASON_RECONCILIATION");
+      }
       const firstId = frameworkIdOf(first);
       await mesosCall(url(), { type: "TEARDOWN", framework_id: { value: firstId } }, { streamId: first.streamId, authorization: auth });
       const held = async () => (await f.api.call<{ used: { tasks: number } }>("GET", `/v2/frameworks/${firstId}`)).body.used.tasks;

@@ -28,6 +28,11 @@ export interface Framework {
   state: FrameworkState;
   /** SUPPRESSed: it wants no offers until it REVIVEs (an active framework without it wants them). */
   suppressed?: boolean;
+  /**
+   * It declared Mesos's PARTITION_AWARE capability when it last subscribed: it is told TASK_UNREACHABLE,
+   * TASK_DROPPED and TASK_UNKNOWN as they are; any other framework hears TASK_LOST for each.
+   */
+  partitionAware?: boolean;
   /** Scheduled by a Berth service (the job scheduler), not by a subscribed framework: it never fails over. */
   builtIn?: boolean;
   registeredAtMs: number;

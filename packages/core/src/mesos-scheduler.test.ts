@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HEALTH_UNKNOWN } from "./health-check.js";
-import { mesosOffer, mesosStatus, readTaskInfo, recordIo, statusUuid } from "./mesos-scheduler.js";
+import { TaskStates } from "./task-state.js";
+import { isPartitionAware, mesosOffer, mesosStatus, readTaskInfo, recordIo, stateToldTo, statusUuid } from "./mesos-scheduler.js";
 
 const scalar = (name: string, value: number) => ({ name, type: "SCALAR", scalar: { value } });
 const info = (more: Record<string, unknown> = {}) => ({
@@ -119,5 +120,24 @@ describe("Mesos's scheduler API in Berth's terms", () => {
     const reconciled = mesosStatus(task, "job.1", { reconciling: true });
     expect(reconciled.reason).toBe("REASON_RECONCILIATION");
     expect(reconciled.uuid).toBeUndefined();
+  });
+});
+
+describe("partition-aware states", () => {
+  it("tells a framework not partition-aware TASK_LOST for each state Mesos 1.1 added, and every other state as it is", () => {
+    const added = ["TASK_UNREACHABLE", "TASK_DROPPED", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_UNKNOWN"];
+    expect(added.map((s) => stateToldTo(s, false))).toEqual(added.map(() => "TASK_LOST"));
+    expect(added.map((s) => stateToldTo(s, true))).toEqual(added);
+    const others = TaskStates.filter((s) => !added.includes(s));
+    expect(others).toContain("TASK_RUNNING");
+    for (const aware of [false, true]) expect(others.map((s) => stateToldTo(s, aware))).toEqual(others);
+  });
+
+  it("reads the PARTITION_AWARE capability from a FrameworkInfo", () => {
+    expect(isPartitionAware({ name: "f", capabilities: [{ type: "MULTI_ROLE" }, { type: "PARTITION_AWARE" }] })).toBe(true);
+    expect(isPartitionAware({ name: "f", capabilities: [{ type: "MULTI_ROLE" }] })).toBe(false);
+    expect(isPartitionAware({ name: "f" })).toBe(false);
+    expect(isPartitionAware({ name: "f", capabilities: ["PARTITION_AWARE", null] })).toBe(false);
+    expect(isPartitionAware(null)).toBe(false);
   });
 });

@@ -199,6 +199,30 @@ export function mesosStatus(
   };
 }
 
+/**
+ * The states a Mesos master (1.1 and later) tells only a framework that
+ * declared the PARTITION_AWARE capability; any other framework hears
+ * TASK_LOST for each, as it did before those states existed.
+ */
+const PARTITION_AWARE_STATES: ReadonlySet<string> = new Set([
+  "TASK_UNREACHABLE",
+  "TASK_DROPPED",
+  "TASK_GONE",
+  "TASK_GONE_BY_OPERATOR",
+  "TASK_UNKNOWN",
+]);
+
+/** The state a framework is told for a task's `state`: TASK_LOST for a partition-aware state, unless it is partition-aware. */
+export function stateToldTo(state: string, partitionAware: boolean): string {
+  return partitionAware || !PARTITION_AWARE_STATES.has(state) ? state : "TASK_LOST";
+}
+
+/** Whether a FrameworkInfo (JSON) declares the PARTITION_AWARE capability. */
+export function isPartitionAware(frameworkInfo: unknown): boolean {
+  const caps = (frameworkInfo as { capabilities?: unknown } | null)?.capabilities;
+  return Array.isArray(caps) && caps.some((c) => (c as { type?: unknown } | null)?.type === "PARTITION_AWARE");
+}
+
 /** One update's uuid (base64, as Mesos's JSON carries bytes): the same update always gets the same one. */
 export function statusUuid(frameworkTaskId: string, sequence: number, state: string): string {
   return base64(`${frameworkTaskId}:${sequence}:${state}`);

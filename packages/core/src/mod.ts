@@ -241,9 +241,11 @@ export {
   type MesosOffer,
   mesosOffer,
   type MesosResource,
+  isPartitionAware,
   mesosStatus,
   readTaskInfo,
   recordIo,
+  stateToldTo,
   statusUuid,
 } from "./mesos-scheduler.js";
 export {

@@ -27,11 +27,8 @@ export interface Refusal {
   message: string;
 }
 
-export function update(status: Json): { type: string } & Json {
-  return { type: "UPDATE", update: { status } };
-}
-
-export function lost(taskId: string, state: string, message: string, nowMs: number, agentId?: string): Json {
+/** A status the scheduler-api tells of a task itself (SOURCE_MASTER): one it refused or does not know. */
+export function masterStatus(taskId: string, state: string, message: string, nowMs: number, agentId?: string): Json {
   return {
     task_id: { value: taskId },
     state,

@@ -4,6 +4,7 @@ import {
   type Framework,
   frameworkOf,
   isMarathonTask,
+  isPartitionAware,
   isTerminal,
   offeredTogether,
   type Quota,
@@ -14,7 +15,7 @@ import {
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, newFrameworkId } from "./frameworks.js";
-import { CallError, failoverOf, idOf, type Json, list, lost, obj, refuseSeconds, roleOf, update } from "./calls.js";
+import { CallError, failoverOf, idOf, type Json, list, masterStatus, obj, refuseSeconds, roleOf } from "./calls.js";
 import { Launcher } from "./launcher.js";
 import { OfferRounds } from "./offers.js";
 import { Session } from "./session.js";
@@ -98,6 +99,7 @@ export class SchedulerApi {
       framework = {
         ...known,
         name,
+        partitionAware: isPartitionAware(info),
         failoverTimeoutSeconds: failoverOf(info, known.failoverTimeoutSeconds),
         state: "active",
         suppressed: false,
@@ -109,6 +111,7 @@ export class SchedulerApi {
         name,
         team,
         role: roleOf(info, team),
+        partitionAware: isPartitionAware(info),
         failoverTimeoutSeconds: failoverOf(info, 0),
         state: "active",
         registeredAtMs: now,
@@ -162,16 +165,14 @@ export class SchedulerApi {
         if (!task || isTerminal(task.state)) {
           // As Mesos: a task it does not know is reported lost.
           if (!task)
-            session.send(
-              update({
-                task_id: { value: taskId },
-                state: "TASK_LOST",
-                message: "Attempted to kill an unknown task",
-                source: "SOURCE_MASTER",
-                reason: "REASON_RECONCILIATION",
-                timestamp: now / 1000,
-              }),
-            );
+            session.sendUpdate({
+              task_id: { value: taskId },
+              state: "TASK_LOST",
+              message: "Attempted to kill an unknown task",
+              source: "SOURCE_MASTER",
+              reason: "REASON_RECONCILIATION",
+              timestamp: now / 1000,
+            });
           return;
         }
         await this.registry.kill(task, "killed by its framework", now);
@@ -275,13 +276,13 @@ export class SchedulerApi {
     for (const ti of taskInfos) {
       const taskId = idOf(obj(ti).task_id);
       if (!valid || !agentId) {
-        s.send(
-          update(lost(taskId, "TASK_DROPPED", "Task launched with invalid offers: each offer must be outstanding and on one agent", now)),
+        s.sendUpdate(
+          masterStatus(taskId, "TASK_DROPPED", "Task launched with invalid offers: each offer must be outstanding and on one agent", now),
         );
         continue;
       }
       const refused = await this.launcher.launch(s.framework, ti, agentId, offers, now);
-      if (refused) s.send(update(lost(taskId, refused.state, refused.message, now, agentId)));
+      if (refused) s.sendUpdate(masterStatus(taskId, refused.state, refused.message, now, agentId));
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
   }

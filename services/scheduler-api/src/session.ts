@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type Framework, recordIo, type Resources } from "@berth/core";
+import { type Framework, recordIo, type Resources, stateToldTo } from "@berth/core";
 
 /** An offer made and not yet used: of which agent, what it offered, and when. */
 export interface OutstandingOffer {
@@ -52,6 +52,15 @@ export class Session {
 
   send(event: { type: string } & Record<string, unknown>): void {
     if (!this.closed && !this.res.writableEnded) this.res.write(recordIo(event));
+  }
+
+  /**
+   * An UPDATE of a task's status, in the states this framework knows: one that did not declare
+   * PARTITION_AWARE hears TASK_LOST for TASK_UNREACHABLE, TASK_DROPPED and TASK_UNKNOWN, as from a Mesos master.
+   */
+  sendUpdate(status: Record<string, unknown>): void {
+    const state = stateToldTo(String(status.state), this.framework.partitionAware === true);
+    this.send({ type: "UPDATE", update: { status: { ...status, state } } });
   }
 
   /** Ends the stream (after an ERROR saying why, when given) without telling onClose: the caller decides what follows. */

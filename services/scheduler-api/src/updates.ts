@@ -1,6 +1,6 @@
 import type { BusHandles, KvCache } from "@berth/bus";
 import { frameworkOf, isMarathonTask, isTerminal, mesosStatus, statusUuid, type TaskRecord, UnackedUpdates } from "@berth/core";
-import { idOf, type Json, list, lost, obj, update } from "./calls.js";
+import { idOf, type Json, list, masterStatus, obj } from "./calls.js";
 import { berthTaskId, type FrameworkRegistry, frameworkTaskId } from "./frameworks.js";
 import type { Session } from "./session.js";
 
@@ -30,8 +30,7 @@ export class FrameworkUpdates {
     const s = this.sessionOf(frameworkOf(task));
     const uuid = statusUuid(frameworkTaskId(task), task.lastSequence, task.state);
     const noted = { frameworkId: frameworkOf(task), key: `${task.state}:${task.lastSequence}`, uuid };
-    if (this.unacked.note(task.taskId, noted, Boolean(s?.isOpen), this.opts.now()))
-      s?.send(update(mesosStatus(task, frameworkTaskId(task))));
+    if (this.unacked.note(task.taskId, noted, Boolean(s?.isOpen), this.opts.now())) s?.sendUpdate(mesosStatus(task, frameworkTaskId(task)));
   }
 
   /** A task's record is gone: nothing of it is told any more. */
@@ -63,7 +62,7 @@ export class FrameworkUpdates {
     await this.bus.tasks.mutate(taskId, (cur) => (cur && isTerminal(cur.state) ? null : undefined));
   }
 
-  /** RECONCILE: the named tasks' states (lost when unknown), or every live task's when none is named. */
+  /** RECONCILE: the named tasks' states (TASK_UNKNOWN when unknown, TASK_LOST to a framework not partition-aware), or every live task's when none is named. */
   reconcile(s: Session, reconcile: Json, now: number): void {
     const named = list(reconcile.tasks).map((t) => idOf(obj(t).task_id));
     const tasks =
@@ -71,12 +70,10 @@ export class FrameworkUpdates {
         ? named.map((id) => ({ id, task: this.tasks.get(berthTaskId(s.framework.id, id))?.value }))
         : this.registry.liveTasks(s.framework.id).map((task) => ({ id: frameworkTaskId(task), task }));
     for (const { id, task } of tasks) {
-      s.send(
-        update(
-          task
-            ? mesosStatus(task, id, { reconciling: true })
-            : { ...lost(id, "TASK_LOST", "Reconciliation: task is unknown", now), reason: "REASON_RECONCILIATION" },
-        ),
+      s.sendUpdate(
+        task
+          ? mesosStatus(task, id, { reconciling: true })
+          : { ...masterStatus(id, "TASK_UNKNOWN", "Reconciliation: task is unknown", now), reason: "REASON_RECONCILIATION" },
       );
     }
   }
@@ -85,7 +82,7 @@ export class FrameworkUpdates {
   private resend(s: Session, taskId: string, now: number): void {
     const task = this.tasks.get(taskId)?.value;
     if (!task) return this.unacked.forget(taskId);
-    s.send(update(mesosStatus(task, frameworkTaskId(task))));
+    s.sendUpdate(mesosStatus(task, frameworkTaskId(task)));
     this.unacked.sent(taskId, now);
   }
 }
