@@ -112,12 +112,21 @@ describe("Mesos's scheduler API", () => {
     try {
       const id = frameworkIdOf(s) || ((await s.next("SUBSCRIBED")) && frameworkIdOf(s));
       const agent = f.cluster.agentId;
-      await launch(s, [
-        taskInfo("report-1", agent),
-        taskInfo("bridged", agent, { container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "BRIDGE" } } }),
-        taskInfo("bad id!", agent),
-      ]);
+      const offer = offersIn(await s.next("OFFERS", s.events.length - 1))[0]!;
+      const sent = s.events.length;
+      await accept(
+        s,
+        [offer.id],
+        [
+          taskInfo("report-1", agent),
+          taskInfo("bridged", agent, { container: { type: "DOCKER", docker: { image: DEMO_IMAGE, network: "BRIDGE" } } }),
+          taskInfo("bad id!", agent),
+        ],
+      );
       const running = statusIn(await s.next("UPDATE", 0, updateOf("report-1", "TASK_RUNNING")));
+      // No offer made while the ACCEPT was carried out says the launched task's 0.05 cpus are still free.
+      const since = s.events.slice(sent).flatMap((e) => (e.type === "OFFERS" ? offersIn(e) : []));
+      expect(since.map(cpusOf).filter((cpus) => cpus > cpusOf(offer) - 0.05 + 1e-9)).toEqual([]);
       expect((await dockerInspect<{ State: { Running: boolean } }>(running.container_status?.container_id.value ?? "")).State.Running).toBe(
         true,
       );

@@ -117,7 +117,8 @@ export class OfferRounds {
       const agentPort = Number(new URL(reg.metricsUrl || "http://127.0.0.1:5051").port) || 5051;
       for (const part of splitOffer(claims, free, total, SMALLEST_TASK)) {
         const s = sessions.get(part.frameworkId);
-        if (!s || holding.has(part.frameworkId)) continue;
+        // Not while its ACCEPT on this agent is carried out: that offer would say what is free before the launch's booking.
+        if (!s || holding.has(part.frameworkId) || s.accepting.has(agentId)) continue;
         const offerId = `${s.framework.id}-O${++this.offerCount}`;
         s.offers.set(offerId, { agentId, free: part.resources, agentFree: free, among, madeAtMs: now });
         const offer = mesosOffer({

@@ -273,16 +273,22 @@ export class SchedulerApi {
     const taskInfos = list(accept.operations)
       .map(obj)
       .flatMap((op) => (op.type === "LAUNCH" ? list(obj(op.launch).task_infos) : []));
-    for (const ti of taskInfos) {
-      const taskId = idOf(obj(ti).task_id);
-      if (!valid || !agentId) {
-        s.sendUpdate(
-          masterStatus(taskId, "TASK_DROPPED", "Task launched with invalid offers: each offer must be outstanding and on one agent", now),
-        );
-        continue;
+    if (agentId) s.accepting.add(agentId);
+    try {
+      for (const ti of taskInfos) {
+        const taskId = idOf(obj(ti).task_id);
+        if (!valid || !agentId) {
+          s.sendUpdate(
+            masterStatus(taskId, "TASK_DROPPED", "Task launched with invalid offers: each offer must be outstanding and on one agent", now),
+          );
+          continue;
+        }
+        // Each launch returns once its booking is in this process's view of the ledgers.
+        const refused = await this.launcher.launch(s.framework, ti, agentId, offers, now);
+        if (refused) s.sendUpdate(masterStatus(taskId, refused.state, refused.message, now, agentId));
       }
-      const refused = await this.launcher.launch(s.framework, ti, agentId, offers, now);
-      if (refused) s.sendUpdate(masterStatus(taskId, refused.state, refused.message, now, agentId));
+    } finally {
+      if (agentId) s.accepting.delete(agentId);
     }
     if (agentId) s.refuse(agentId, refuseSeconds(accept.filters), now);
   }

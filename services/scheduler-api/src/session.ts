@@ -26,6 +26,8 @@ export class Session {
   readonly refusedUntil = new Map<string, number>();
   /** Offers made and not yet used, by offer id. */
   readonly offers = new Map<string, OutstandingOffer>();
+  /** Agents on which an ACCEPT of this framework is being carried out: not offered to it again until its bookings are seen. */
+  readonly accepting = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
 
