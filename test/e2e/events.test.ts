@@ -106,6 +106,25 @@ describe("GET /v2/events", () => {
     expect(r.body.message).toMatch(/Last-Event-ID/);
   });
 
+  it("tells a client every event stored once its answer came, however soon after", async () => {
+    // A client acts on its arrival at once (as Marathon's clients do): what is stored then must reach it.
+    const js = jetstream(nc);
+    for (const i of [1, 2, 3, 4, 5]) {
+      const client = await openSse(`${f.cluster.apiUrl}/v2/events?event_type=soon_test_event`, f.cluster.adminToken);
+      expect(client.status).toBe(200);
+      await js.publish(
+        "berth.v1.events.soon_test_event",
+        JSON.stringify({ eventType: "soon_test_event", timestamp: new Date().toISOString(), i }),
+      );
+      await eventually(() => client.events.length === 1, {
+        what: `the event stored right after client ${i} was answered`,
+        timeoutMs: 5_000,
+      });
+      expect(client.events[0]?.data.i).toBe(i);
+      client.close();
+    }
+  });
+
   it("cuts off a client that stopped reading, while another keeps receiving", async () => {
     const clients = async () =>
       Number(/^berth_api_event_stream_clients (\d+)$/m.exec((await f.api.call<string>("GET", "/metrics/prometheus")).body)?.[1] ?? NaN);

@@ -55,6 +55,11 @@ export async function tellOfStoredChange(
   }).catch(onDelayed);
 }
 
+/** The sequence of the last event stored (0 for none). */
+async function lastStored(js: JetStreamClient): Promise<number> {
+  return (await (await js.streams.get(STREAMS.events)).info(true)).state.last_seq;
+}
+
 /**
  * Follows the event stream in order from `fromSeq`, or from `fromTime`, or
  * only new events when neither is given, filtered by event type, until the
@@ -79,14 +84,14 @@ export async function followEvents(
   const types = new Set(opts.eventTypes ?? []);
   const stored = new Set([...types].flatMap(storedTypesOf));
   const filter = stored.size === 1 ? subjects.event([...stored][0] ?? "") : subjects.eventAll;
-  const consumer = await js.consumers.get(STREAMS.events, {
-    filter_subjects: filter,
-    ...(opts.fromSeq !== undefined
-      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
-      : opts.fromTime !== undefined
-        ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: opts.fromTime.toISOString() }
-        : { deliver_policy: DeliverPolicy.New }),
-  });
+  // "Only new events" starts after the last event stored now, not where the consumer happens to be
+  // made: the consumer is made on its first pull, after `onFollowing`, and what was stored in between
+  // would be missed.
+  const start =
+    opts.fromSeq === undefined && opts.fromTime !== undefined
+      ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: opts.fromTime.toISOString() }
+      : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq ?? (await lastStored(js)) + 1) };
+  const consumer = await js.consumers.get(STREAMS.events, { filter_subjects: filter, ...start });
   // As every consumer here: a lost pull is noticed within two seconds (see consumeDurable).
   const messages = await consumer.consume({ expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
   opts.onFollowing?.();

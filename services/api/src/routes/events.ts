@@ -89,35 +89,44 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     }
     const res = reply.raw;
     reply.hijack();
-    res.writeHead(200, {
-      "content-type": "text/event-stream",
-      "cache-control": "no-cache",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    });
-    res.write(": attached to Berth's event stream\n\n");
-    clients.inc();
     const streamId = randomUUID();
     const stream = (eventType: string) =>
       publishEvent(opts.js, { eventType, timestamp: new Date().toISOString(), remoteAddress: req.ip }, `${eventType}-${streamId}`).catch(
         (err: unknown) => req.log.warn({ err: String(err) }, `could not publish ${eventType}`),
       );
 
-    const attachedMs = preciseNowMs();
+    let attachedMs: number | undefined;
+    let heartbeat: NodeJS.Timeout | undefined;
     const ac = new AbortController();
     const close = () => ac.abort();
     res.on("close", close);
     // A revoked token's stream ends at once, as a new request with it would be refused.
     const revoked = opts.revocation(req);
     revoked.signal.addEventListener("abort", close);
-    const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
+    /**
+     * The client is answered once the stream is followed, not before: every event stored after it
+     * has its answer reaches it (a client that acts on its own arrival, as Marathon's clients do,
+     * misses nothing of what follows), and so does its own event_stream_attached.
+     */
+    const attach = () => {
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      res.write(": attached to Berth's event stream\n\n");
+      clients.inc();
+      attachedMs = preciseNowMs();
+      heartbeat = setInterval(() => res.write(": keep-alive\n\n"), opts.heartbeatMs);
+      void stream("event_stream_attached");
+    };
     try {
       const following = {
         ...(last !== undefined ? { fromSeq: last.seq } : {}),
         eventTypes: types,
         signal: ac.signal,
-        // Once followed, so the client sees its own arrival, as every other client does.
-        onFollowing: () => void stream("event_stream_attached"),
+        onFollowing: attach,
         onUnreadable: (err: unknown, seq: number) => req.log.warn({ err: String(err), seq }, "stored event left out: it cannot be read"),
       };
       await followEvents(opts.js, following, (e) => {
@@ -134,17 +143,23 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
         sent.inc();
         // Events replayed from before the client came (Last-Event-ID) are not lag.
         // Nor are the stream's own comings and goings, which tell of clients, not of the cluster.
-        if (e.derived === 0 && e.storedMs >= attachedMs && !e.event.eventType.startsWith("event_stream_")) {
+        if (e.derived === 0 && attachedMs !== undefined && e.storedMs >= attachedMs && !e.event.eventType.startsWith("event_stream_")) {
           lag.observe(Math.max(0, preciseNowMs() - e.storedMs) / 1000);
         }
       });
     } catch (err) {
       if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
+      if (attachedMs === undefined && !res.headersSent && !res.destroyed) {
+        res.writeHead(503, { "content-type": "application/json; charset=utf-8" });
+        res.write(JSON.stringify({ message: `The event stream cannot be followed now: ${(err as Error).message}; try again` }));
+      }
     } finally {
       revoked.release();
       clearInterval(heartbeat);
-      clients.dec();
-      void stream("event_stream_detached");
+      if (attachedMs !== undefined) {
+        clients.dec();
+        void stream("event_stream_detached");
+      }
       res.off("close", close);
       if (!res.destroyed) res.end();
     }
