@@ -1,7 +1,7 @@
 // Job runs and Marathon's apps competing for a full agent on real Docker: freed room goes to the side holding
 // the smaller share, whichever asked first.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ApiJobRun } from "@berth/contract";
+import type { ApiFramework, ApiJobRun } from "@berth/contract";
 import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
@@ -24,6 +24,12 @@ const waitsForRoom = async (id: string) => {
   return /insufficient cpus/.test(queue.body.find((q) => q.jobId === "batch.crunch")?.runs.find((r) => r.runId === id)?.reason ?? "");
 };
 
+/** Team batch's job framework wants room (its run found none): from then on freed room is weighed for it. */
+const wantsOffers = async () => {
+  const all = (await f.api.call<{ frameworks: ApiFramework[] }>("GET", "/v2/frameworks")).body.frameworks;
+  return all.some((fw) => fw.team === "batch" && fw.name === "metronome" && !fw.suppressed);
+};
+
 describe("job runs and apps competing for room", () => {
   it("gives freed room to a team's job run holding nothing before a team's apps holding most of the agent", async () => {
     // Team svc's apps hold 3 of the agent's 4 cpus, a filler of another team the 4th; svc wants 2 more.
@@ -31,6 +37,7 @@ describe("job runs and apps competing for room", () => {
     await wantMore(f.api, "/svc/web", 8, 2);
     const first = await start();
     await eventually(() => waitsForRoom(first), { what: "the job run waiting for room" });
+    await eventually(wantsOffers, { what: "team batch's job framework wanting room" });
 
     // One filler goes: half a cpu frees. Team batch (holding nothing) is owed it before svc (holding 3 of 4 cpus).
     expect(await f.api.scale("/fill/x", 1)).toBe(200);
@@ -43,6 +50,7 @@ describe("job runs and apps competing for room", () => {
     // The agent is full again (svc 3, fill 0.5, batch's run 0.5); a second run of batch's job waits, then team tiny's app.
     const second = await start();
     await eventually(() => waitsForRoom(second), { what: "the second run waiting for room" });
+    await eventually(wantsOffers, { what: "team batch's job framework wanting room" });
     expect((await f.api.call("POST", "/v2/apps", sleeper("/tiny/web", 1, HALF))).status).toBe(201);
     await eventually(async () => (await f.api.waiting("/tiny/web")) === 1, { what: "tiny's launch waiting" });
 

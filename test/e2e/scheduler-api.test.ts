@@ -274,6 +274,9 @@ describe("Mesos's scheduler API", () => {
       await accept(second, [mine.id], [taskInfo("late", f.cluster.agentId)]);
       const dropped = statusIn(await second.next("UPDATE", 0, updateOf("late", "TASK_DROPPED")));
       expect(dropped.reason).toBe("REASON_INVALID_OFFERS");
+      const capabilities = async (s: MesosStream) =>
+        (await f.api.call<{ capabilities: string[] }>("GET", `/v2/frameworks/${frameworkIdOf(s)}`)).body.capabilities;
+      expect([await capabilities(first), await capabilities(second)]).toEqual([[], ["PARTITION_AWARE"]]);
       await accept(first, [theirs.id], [taskInfo("again", f.cluster.agentId)]);
       const lost = statusIn(await first.next("UPDATE", 0, updateOf("again", "TASK_LOST")));
       expect(lost).toMatchObject({ reason: "REASON_INVALID_OFFERS", source: "SOURCE_MASTER" });

@@ -60,6 +60,10 @@ export interface ApiFramework {
   weight: number;
   failoverTimeoutSeconds: number;
   state: string;
+  /** It wants no offers (Mesos's SUPPRESS; a team's job framework while none of its runs waits for room). */
+  suppressed: boolean;
+  /** The Mesos capabilities Berth honours that it declared: "PARTITION_AWARE". */
+  capabilities: string[];
   registeredAt: string;
   updatedAt: string;
   used: ApiUsage;

@@ -52,6 +52,8 @@ export async function frameworkRoutes(
         weight: weightOf(view.roleWeights.get(ROLE_WEIGHTS_KEY)?.value, f.role),
         failoverTimeoutSeconds: f.failoverTimeoutSeconds,
         state: f.state,
+        suppressed: f.suppressed === true,
+        capabilities: f.partitionAware ? ["PARTITION_AWARE"] : [],
         registeredAt: new Date(f.registeredAtMs).toISOString(),
         updatedAt: new Date(f.updatedAtMs).toISOString(),
         used: total.get(f.id) ?? NONE,
