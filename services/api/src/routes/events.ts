@@ -108,6 +108,12 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
      * has its answer reaches it (a client that acts on its own arrival, as Marathon's clients do,
      * misses nothing of what follows), and so does its own event_stream_attached.
      */
+    /** Answers a client whose stream was never followed (one that was is ended by ending its stream). */
+    const refuse = (status: number, message: string) => {
+      if (attachedMs !== undefined || res.headersSent || res.destroyed) return;
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+      res.write(JSON.stringify({ message }));
+    };
     const attach = () => {
       res.writeHead(200, {
         "content-type": "text/event-stream",
@@ -148,12 +154,13 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
         }
       });
     } catch (err) {
-      if (!ac.signal.aborted) req.log.error({ err }, "event stream failed");
-      if (attachedMs === undefined && !res.headersSent && !res.destroyed) {
-        res.writeHead(503, { "content-type": "application/json; charset=utf-8" });
-        res.write(JSON.stringify({ message: `The event stream cannot be followed now: ${(err as Error).message}; try again` }));
+      if (!ac.signal.aborted) {
+        req.log.error({ err }, "event stream failed");
+        refuse(503, `The event stream cannot be followed now: ${(err as Error).message}; try again`);
       }
     } finally {
+      // Ended before it was followed by its token's revocation.
+      if (revoked.signal.aborted) refuse(401, (revoked.signal.reason as Error | undefined)?.message ?? "The token was revoked");
       revoked.release();
       clearInterval(heartbeat);
       if (attachedMs !== undefined) {
