@@ -94,9 +94,11 @@ export async function followEvents(
   const consumer = await js.consumers.get(STREAMS.events, { filter_subjects: filter, ...start });
   // As every consumer here: a lost pull is noticed within two seconds (see consumeDurable).
   const messages = await consumer.consume({ expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
-  opts.onFollowing?.();
   const stop = () => void messages.close();
   opts.signal.addEventListener("abort", stop, { once: true });
+  // Aborted while the consumer was being made (its client gone already): nothing is followed.
+  if (opts.signal.aborted) stop();
+  else opts.onFollowing?.();
   try {
     for await (const m of messages) {
       if (opts.signal.aborted) break;

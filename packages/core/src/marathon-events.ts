@@ -198,15 +198,7 @@ export function healthEvents(
  */
 export function asOneWrite<Name>(events: readonly [MarathonEvent, Name][]): [StoredMarathonEvent, Name][] {
   const [first, ...rest] = events;
-  return first
-    ? [
-        [
-          carrying(
-            first[0],
-            rest.map(([e]) => e),
-          ),
-          first[1],
-        ],
-      ]
-    : [];
+  if (!first) return [];
+  const carried = rest.map(([e]) => e);
+  return [[carrying(first[0], carried), first[1]]];
 }

@@ -103,17 +103,17 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions
     // A revoked token's stream ends at once, as a new request with it would be refused.
     const revoked = opts.revocation(req);
     revoked.signal.addEventListener("abort", close);
-    /**
-     * The client is answered once the stream is followed, not before: every event stored after it
-     * has its answer reaches it (a client that acts on its own arrival, as Marathon's clients do,
-     * misses nothing of what follows), and so does its own event_stream_attached.
-     */
     /** Answers a client whose stream was never followed (one that was is ended by ending its stream). */
     const refuse = (status: number, message: string) => {
       if (attachedMs !== undefined || res.headersSent || res.destroyed) return;
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       res.write(JSON.stringify({ message }));
     };
+    /**
+     * The client is answered once the stream is followed, not before: every event stored after it
+     * has its answer reaches it (a client that acts on its own arrival, as Marathon's clients do,
+     * misses nothing of what follows), and so does its own event_stream_attached.
+     */
     const attach = () => {
       res.writeHead(200, {
         "content-type": "text/event-stream",
