@@ -280,19 +280,19 @@ describe("Mesos's scheduler API", () => {
       await accept(first, [theirs.id], [taskInfo("again", f.cluster.agentId)]);
       const lost = statusIn(await first.next("UPDATE", 0, updateOf("again", "TASK_LOST")));
       expect(lost).toMatchObject({ reason: "REASON_INVALID_OFFERS", source: "SOURCE_MASTER" });
-      // Each asks for an unknown task: the partition-aware one hears TASK_UNKNOWN, the other TASK_LOST.
+      // Each asks for an unknown task, and to kill one: the partition-aware one hears TASK_UNKNOWN, the other TASK_LOST.
       for (const [s, state] of [
         [second, "TASK_UNKNOWN"],
         [first, "TASK_LOST"],
       ] as const) {
         const at = s.events.length;
-        const reconcile = { tasks: [{ task_id: { value: "ghost" } }] };
-        await mesosCall(
-          url(),
-          { type: "RECONCILE", framework_id: { value: frameworkIdOf(s) }, reconcile },
-          { streamId: s.streamId, authorization: auth },
-        );
-        expect(statusIn(await s.next("UPDATE", at, updateOf("ghost", state))).reason).toBe("REASON_RECONCILIATION");
+        const framework_id = { value: frameworkIdOf(s) };
+        const on = { streamId: s.streamId, authorization: auth };
+        await mesosCall(url(), { type: "RECONCILE", framework_id, reconcile: { tasks: [{ task_id: { value: "ghost" } }] } }, on);
+        await mesosCall(url(), { type: "KILL", framework_id, kill: { task_id: { value: "phantom" } } }, on);
+        for (const id of ["ghost", "phantom"]) {
+          expect(statusIn(await s.next("UPDATE", at, updateOf(id, state))).reason).toBe("REASON_RECONCILIATION");
+        }
       }
       const firstId = frameworkIdOf(first);
       await mesosCall(url(), { type: "TEARDOWN", framework_id: { value: firstId } }, { streamId: first.streamId, authorization: auth });

@@ -163,11 +163,11 @@ export class SchedulerApi {
         const taskId = idOf(obj(call.kill).task_id);
         const task = this.views.tasks.get(berthTaskId(frameworkId, taskId))?.value;
         if (!task || isTerminal(task.state)) {
-          // As Mesos: a task it does not know is reported lost.
+          // As Mesos: a task it does not know is reconciled (TASK_UNKNOWN, told TASK_LOST to a framework not partition-aware).
           if (!task)
             session.sendUpdate({
               task_id: { value: taskId },
-              state: "TASK_LOST",
+              state: "TASK_UNKNOWN",
               message: "Attempted to kill an unknown task",
               source: "SOURCE_MASTER",
               reason: "REASON_RECONCILIATION",
