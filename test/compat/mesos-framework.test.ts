@@ -102,6 +102,8 @@ describe("a Mesos framework from npm (mesos-framework) on Berth", () => {
     if (!victim?.agentId) throw new Error("no running task");
     tell({ cmd: "kill", taskId: victim.taskId, agentId: victim.agentId });
     await eventually(() => updates.some((u) => u.task_id.value === victim.taskId && u.state === "TASK_KILLED"), { what: "TASK_KILLED" });
+    // It declared no TASK_KILLING_STATE, so, as from a Mesos master, it hears no TASK_KILLING.
+    expect(updates.filter((u) => u.state === "TASK_KILLING")).toEqual([]);
     // The client acknowledged the update: Berth's record of the task goes.
     const berthId = `${frameworkId}.${victim.taskId}`;
     await eventually(async () => (await f.bus.tasks.get(berthId)) === undefined, { what: "the acknowledged task's record gone" });

@@ -62,7 +62,7 @@ export interface ApiFramework {
   state: string;
   /** It wants no offers (Mesos's SUPPRESS; a team's job framework while none of its runs waits for room). */
   suppressed: boolean;
-  /** The Mesos capabilities Berth honours that it declared: "PARTITION_AWARE". */
+  /** The Mesos capabilities Berth honours that it declared: "PARTITION_AWARE", "TASK_KILLING_STATE". */
   capabilities: string[];
   registeredAt: string;
   updatedAt: string;

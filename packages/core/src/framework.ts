@@ -29,10 +29,10 @@ export interface Framework {
   /** SUPPRESSed: it wants no offers until it REVIVEs (an active framework without it wants them). */
   suppressed?: boolean;
   /**
-   * It declared Mesos's PARTITION_AWARE capability when it last subscribed: it is told TASK_UNREACHABLE,
-   * TASK_DROPPED and TASK_UNKNOWN as they are; any other framework hears TASK_LOST for each.
+   * The Mesos capabilities Berth honours that it declared when it last subscribed (PARTITION_AWARE,
+   * TASK_KILLING_STATE): they change which task states it is told (core `stateToldTo`).
    */
-  partitionAware?: boolean;
+  capabilities?: string[];
   /** Scheduled by a Berth service (the job scheduler), not by a subscribed framework: it never fails over. */
   builtIn?: boolean;
   registeredAtMs: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HEALTH_UNKNOWN } from "./health-check.js";
 import { TaskStates } from "./task-state.js";
-import { isPartitionAware, mesosOffer, mesosStatus, readTaskInfo, recordIo, stateToldTo, statusUuid } from "./mesos-scheduler.js";
+import { honouredCapabilities, mesosOffer, mesosStatus, readTaskInfo, recordIo, stateToldTo, statusUuid } from "./mesos-scheduler.js";
 
 const scalar = (name: string, value: number) => ({ name, type: "SCALAR", scalar: { value } });
 const info = (more: Record<string, unknown> = {}) => ({
@@ -123,21 +123,33 @@ describe("Mesos's scheduler API in Berth's terms", () => {
   });
 });
 
-describe("partition-aware states", () => {
-  it("tells a framework not partition-aware TASK_LOST for each state Mesos 1.1 added, and every other state as it is", () => {
-    const added = ["TASK_UNREACHABLE", "TASK_DROPPED", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_UNKNOWN"];
-    expect(added.map((s) => stateToldTo(s, false))).toEqual(added.map(() => "TASK_LOST"));
-    expect(added.map((s) => stateToldTo(s, true))).toEqual(added);
-    const others = TaskStates.filter((s) => !added.includes(s));
+describe("what a framework is told, by its capabilities", () => {
+  const added = ["TASK_UNREACHABLE", "TASK_DROPPED", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_UNKNOWN"];
+  const others = TaskStates.filter((s) => !added.includes(s) && s !== "TASK_KILLING");
+
+  it("tells a framework not PARTITION_AWARE TASK_LOST for each state Mesos 1.1 added, and every other state as it is", () => {
+    expect(added.map((s) => stateToldTo(s, []))).toEqual(added.map(() => "TASK_LOST"));
+    expect(added.map((s) => stateToldTo(s, ["PARTITION_AWARE"]))).toEqual(added);
     expect(others).toContain("TASK_RUNNING");
-    for (const aware of [false, true]) expect(others.map((s) => stateToldTo(s, aware))).toEqual(others);
+    for (const caps of [[], ["PARTITION_AWARE"], ["TASK_KILLING_STATE"]]) expect(others.map((s) => stateToldTo(s, caps))).toEqual(others);
   });
 
-  it("reads the PARTITION_AWARE capability from a FrameworkInfo", () => {
-    expect(isPartitionAware({ name: "f", capabilities: [{ type: "MULTI_ROLE" }, { type: "PARTITION_AWARE" }] })).toBe(true);
-    expect(isPartitionAware({ name: "f", capabilities: [{ type: "MULTI_ROLE" }] })).toBe(false);
-    expect(isPartitionAware({ name: "f" })).toBe(false);
-    expect(isPartitionAware({ name: "f", capabilities: ["PARTITION_AWARE", null] })).toBe(false);
-    expect(isPartitionAware(null)).toBe(false);
+  it("tells TASK_KILLING only to a framework with TASK_KILLING_STATE; reconciliation tells another TASK_RUNNING", () => {
+    expect(stateToldTo("TASK_KILLING", ["TASK_KILLING_STATE"])).toBe("TASK_KILLING");
+    expect(stateToldTo("TASK_KILLING", ["PARTITION_AWARE"])).toBeUndefined();
+    expect(stateToldTo("TASK_KILLING", [], true)).toBe("TASK_RUNNING");
+    expect(stateToldTo("TASK_KILLING", ["TASK_KILLING_STATE"], true)).toBe("TASK_KILLING");
+  });
+
+  it("reads the capabilities Berth honours from a FrameworkInfo, and no others", () => {
+    const info = (...types: unknown[]) => ({ name: "f", capabilities: types.map((type) => ({ type })) });
+    expect(honouredCapabilities(info("MULTI_ROLE", "TASK_KILLING_STATE", "PARTITION_AWARE"))).toEqual([
+      "PARTITION_AWARE",
+      "TASK_KILLING_STATE",
+    ]);
+    expect(honouredCapabilities(info("MULTI_ROLE", "GPU_RESOURCES"))).toEqual([]);
+    expect(honouredCapabilities({ name: "f" })).toEqual([]);
+    expect(honouredCapabilities({ name: "f", capabilities: ["PARTITION_AWARE", null] })).toEqual([]);
+    expect(honouredCapabilities(null)).toEqual([]);
   });
 });

@@ -199,6 +199,10 @@ export function mesosStatus(
   };
 }
 
+/** The capabilities of a framework that change what Berth tells it, as a Mesos master honours them. */
+export const HONOURED_CAPABILITIES = ["PARTITION_AWARE", "TASK_KILLING_STATE"] as const;
+export type FrameworkCapability = (typeof HONOURED_CAPABILITIES)[number];
+
 /**
  * The states a Mesos master (1.1 and later) tells only a framework that
  * declared the PARTITION_AWARE capability; any other framework hears
@@ -212,15 +216,22 @@ const PARTITION_AWARE_STATES: ReadonlySet<string> = new Set([
   "TASK_UNKNOWN",
 ]);
 
-/** The state a framework is told for a task's `state`: TASK_LOST for a partition-aware state, unless it is partition-aware. */
-export function stateToldTo(state: string, partitionAware: boolean): string {
-  return partitionAware || !PARTITION_AWARE_STATES.has(state) ? state : "TASK_LOST";
+/**
+ * The state a framework with these capabilities is told for a task's `state`, or undefined when it
+ * is told nothing of it: TASK_LOST for a partition-aware state unless it is PARTITION_AWARE, and
+ * TASK_KILLING only with TASK_KILLING_STATE (without it, its next update is the kill's end, and
+ * reconciliation answers TASK_RUNNING, the last state it was told).
+ */
+export function stateToldTo(state: string, capabilities: readonly string[], reconciling = false): string | undefined {
+  if (state === "TASK_KILLING" && !capabilities.includes("TASK_KILLING_STATE")) return reconciling ? "TASK_RUNNING" : undefined;
+  return capabilities.includes("PARTITION_AWARE") || !PARTITION_AWARE_STATES.has(state) ? state : "TASK_LOST";
 }
 
-/** Whether a FrameworkInfo (JSON) declares the PARTITION_AWARE capability. */
-export function isPartitionAware(frameworkInfo: unknown): boolean {
+/** The capabilities Berth honours that a FrameworkInfo (JSON) declares, in the order Berth names them. */
+export function honouredCapabilities(frameworkInfo: unknown): FrameworkCapability[] {
   const caps = (frameworkInfo as { capabilities?: unknown } | null)?.capabilities;
-  return Array.isArray(caps) && caps.some((c) => (c as { type?: unknown } | null)?.type === "PARTITION_AWARE");
+  const declared = new Set(Array.isArray(caps) ? caps.map((c) => (c as { type?: unknown } | null)?.type) : []);
+  return HONOURED_CAPABILITIES.filter((c) => declared.has(c));
 }
 
 /** One update's uuid (base64, as Mesos's JSON carries bytes): the same update always gets the same one. */

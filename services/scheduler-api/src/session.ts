@@ -57,12 +57,17 @@ export class Session {
   }
 
   /**
-   * An UPDATE of a task's status, in the states this framework knows: one that did not declare
-   * PARTITION_AWARE hears TASK_LOST for TASK_UNREACHABLE, TASK_DROPPED and TASK_UNKNOWN, as from a Mesos master.
+   * An UPDATE of a task's status, in the states this framework knows (core `stateToldTo`): one that
+   * did not declare PARTITION_AWARE hears TASK_LOST for TASK_UNREACHABLE, TASK_DROPPED and
+   * TASK_UNKNOWN, and one without TASK_KILLING_STATE is not told TASK_KILLING (reconciliation says
+   * TASK_RUNNING). Whether it was told.
    */
-  sendUpdate(status: Record<string, unknown>): void {
-    const state = stateToldTo(String(status.state), this.framework.partitionAware === true);
+  sendUpdate(status: Record<string, unknown>): boolean {
+    const reconciling = status.reason === "REASON_RECONCILIATION";
+    const state = stateToldTo(String(status.state), this.framework.capabilities ?? [], reconciling);
+    if (state === undefined) return false;
     this.send({ type: "UPDATE", update: { status: { ...status, state } } });
+    return true;
   }
 
   /** Ends the stream (after an ERROR saying why, when given) without telling onClose: the caller decides what follows. */

@@ -30,7 +30,7 @@ export class FrameworkUpdates {
     const s = this.sessionOf(frameworkOf(task));
     const uuid = statusUuid(frameworkTaskId(task), task.lastSequence, task.state);
     const noted = { frameworkId: frameworkOf(task), key: `${task.state}:${task.lastSequence}`, uuid };
-    if (this.unacked.note(task.taskId, noted, Boolean(s?.isOpen), this.opts.now())) s?.sendUpdate(mesosStatus(task, frameworkTaskId(task)));
+    if (this.unacked.note(task.taskId, noted, Boolean(s?.isOpen), this.opts.now()) && s) this.send(s, task);
   }
 
   /** A task's record is gone: nothing of it is told any more. */
@@ -82,7 +82,13 @@ export class FrameworkUpdates {
   private resend(s: Session, taskId: string, now: number): void {
     const task = this.tasks.get(taskId)?.value;
     if (!task) return this.unacked.forget(taskId);
-    s.sendUpdate(mesosStatus(task, frameworkTaskId(task)));
-    this.unacked.sent(taskId, now);
+    if (this.send(s, task)) this.unacked.sent(taskId, now);
+  }
+
+  /** Tells the framework its task's update; one it is not told (TASK_KILLING without TASK_KILLING_STATE) waits for no acknowledgement. */
+  private send(s: Session, task: TaskRecord): boolean {
+    const told = s.sendUpdate(mesosStatus(task, frameworkTaskId(task)));
+    if (!told) this.unacked.forget(task.taskId);
+    return told;
   }
 }

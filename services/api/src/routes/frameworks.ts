@@ -53,7 +53,7 @@ export async function frameworkRoutes(
         failoverTimeoutSeconds: f.failoverTimeoutSeconds,
         state: f.state,
         suppressed: f.suppressed === true,
-        capabilities: f.partitionAware ? ["PARTITION_AWARE"] : [],
+        capabilities: f.capabilities ?? [],
         registeredAt: new Date(f.registeredAtMs).toISOString(),
         updatedAt: new Date(f.updatedAtMs).toISOString(),
         used: total.get(f.id) ?? NONE,
