@@ -40,6 +40,11 @@ export function masterStatus(taskId: string, state: string, message: string, now
   };
 }
 
+/** A task Berth does not know, as reconciliation tells it (TASK_UNKNOWN; TASK_LOST to a framework not partition-aware). */
+export function unknownTaskStatus(taskId: string, message: string, nowMs: number): Json {
+  return { ...masterStatus(taskId, "TASK_UNKNOWN", message, nowMs), reason: "REASON_RECONCILIATION" };
+}
+
 export function refuseSeconds(filters: unknown): number {
   const v = Number(obj(filters).refuse_seconds);
   return Number.isFinite(v) && v >= 0 ? v : DEFAULT_REFUSE_SECONDS;

@@ -15,7 +15,7 @@ import {
 } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 import { berthTaskId, FrameworkRegistry, newFrameworkId } from "./frameworks.js";
-import { CallError, failoverOf, idOf, type Json, list, masterStatus, obj, refuseSeconds, roleOf } from "./calls.js";
+import { CallError, failoverOf, idOf, type Json, list, masterStatus, obj, refuseSeconds, roleOf, unknownTaskStatus } from "./calls.js";
 import { Launcher } from "./launcher.js";
 import { OfferRounds } from "./offers.js";
 import { Session } from "./session.js";
@@ -164,15 +164,7 @@ export class SchedulerApi {
         const task = this.views.tasks.get(berthTaskId(frameworkId, taskId))?.value;
         if (!task || isTerminal(task.state)) {
           // As Mesos: a task it does not know is reconciled (TASK_UNKNOWN, told TASK_LOST to a framework not partition-aware).
-          if (!task)
-            session.sendUpdate({
-              task_id: { value: taskId },
-              state: "TASK_UNKNOWN",
-              message: "Attempted to kill an unknown task",
-              source: "SOURCE_MASTER",
-              reason: "REASON_RECONCILIATION",
-              timestamp: now / 1000,
-            });
+          if (!task) session.sendUpdate(unknownTaskStatus(taskId, "Attempted to kill an unknown task", now));
           return;
         }
         await this.registry.kill(task, "killed by its framework", now);

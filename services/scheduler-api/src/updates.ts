@@ -1,6 +1,6 @@
 import type { BusHandles, KvCache } from "@berth/bus";
 import { frameworkOf, isMarathonTask, isTerminal, mesosStatus, statusUuid, type TaskRecord, UnackedUpdates } from "@berth/core";
-import { idOf, type Json, list, masterStatus, obj } from "./calls.js";
+import { idOf, type Json, list, obj, unknownTaskStatus } from "./calls.js";
 import { berthTaskId, type FrameworkRegistry, frameworkTaskId } from "./frameworks.js";
 import type { Session } from "./session.js";
 
@@ -70,11 +70,7 @@ export class FrameworkUpdates {
         ? named.map((id) => ({ id, task: this.tasks.get(berthTaskId(s.framework.id, id))?.value }))
         : this.registry.liveTasks(s.framework.id).map((task) => ({ id: frameworkTaskId(task), task }));
     for (const { id, task } of tasks) {
-      s.sendUpdate(
-        task
-          ? mesosStatus(task, id, { reconciling: true })
-          : { ...masterStatus(id, "TASK_UNKNOWN", "Reconciliation: task is unknown", now), reason: "REASON_RECONCILIATION" },
-      );
+      s.sendUpdate(task ? mesosStatus(task, id, { reconciling: true }) : unknownTaskStatus(id, "Reconciliation: task is unknown", now));
     }
   }
 
