@@ -4,6 +4,8 @@ SHELL := /bin/bash
 
 # Two test files at a time (vitest's default on two cores is one): files that share no process,
 # nats-server or port, and mostly wait on Docker and the network, finish in about half the time.
+# Each test worker's agents take their own block of host ports (testkit's agentPorts), and each
+# registry its own docker client configuration.
 SIDE_BY_SIDE := --maxWorkers 2 --minWorkers 1 --fileParallelism
 
 deps:
@@ -41,10 +43,10 @@ unit: build
 	@pnpm exec vitest run --project unit $(SIDE_BY_SIDE)
 
 integration: build docker
-	@pnpm exec vitest run --project integration
+	@pnpm exec vitest run --project integration $(SIDE_BY_SIDE)
 
 e2e: build docker
-	@pnpm exec vitest run --project e2e
+	@pnpm exec vitest run --project e2e $(SIDE_BY_SIDE)
 
 faults: build docker
 	@$(MAKE) --no-print-directory faults-only
@@ -59,13 +61,11 @@ chaos: build docker
 	@pnpm exec vitest run --project chaos
 
 compat: build docker
-	@pnpm exec vitest run --project compat
+	@pnpm exec vitest run --project compat $(SIDE_BY_SIDE)
 
 test: deps proto-check typecheck lint docker
 	@pnpm exec vitest run --project unit $(SIDE_BY_SIDE)
-	@# Integration files one at a time, among the end-to-end ones: run two at a time before them, a clean run then
-	@# failed two end-to-end files (a framework's task dropped, an SSE reader given nothing) that pass alone; cause not found.
-	@pnpm exec vitest run --project integration --project e2e --project compat
+	@pnpm exec vitest run --project integration --project e2e --project compat $(SIDE_BY_SIDE)
 	@$(MAKE) --no-print-directory faults-only
 	@pnpm exec vitest run --project chaos
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
+import { agentPorts, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import { sleeper } from "../support/apps.js";
 
@@ -238,11 +238,13 @@ describe("service ports", () => {
   });
 
   it("with requirePorts, gives the task its service ports as host ports", async () => {
-    const app = sleeper("/svc/fixed", 1, { portDefinitions: [{ port: 31490 }], requirePorts: true });
+    // A port of the agent's range (this test worker's block of it), near its end.
+    const fixed = agentPorts().end - 9;
+    const app = sleeper("/svc/fixed", 1, { portDefinitions: [{ port: fixed }], requirePorts: true });
     expect((await f.api.call("POST", "/v2/apps", app)).status).toBe(201);
     const [task] = await f.api.waitRunning("/svc/fixed", 1);
-    expect(task!.ports).toEqual([31490]);
-    expect(task!.servicePorts).toEqual([31490]);
+    expect(task!.ports).toEqual([fixed]);
+    expect(task!.servicePorts).toEqual([fixed]);
   });
 });
 

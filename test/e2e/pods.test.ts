@@ -2,7 +2,7 @@
 // reaches the other on localhost) and a sandbox volume, are started, health-checked, replaced and
 // removed together, and /v2/pods answers in Marathon's shapes.
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
+import { agentPorts, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import { sleeper } from "../support/apps.js";
 
@@ -105,7 +105,8 @@ describe("a two-container pod on Docker", () => {
 
   it("shares the network: the sidecar fetched the web container's page over localhost, through the shared volume", async () => {
     const port = first.containers[0]?.endpoints[0]?.allocatedHostPort ?? 0;
-    expect(port).toBeGreaterThanOrEqual(31000);
+    expect(port).toBeGreaterThanOrEqual(agentPorts().begin);
+    expect(port).toBeLessThanOrEqual(agentPorts().end);
     expect(await page(port, "/index.html")).toBe("hello from the sidecar");
     expect(await eventually(() => page(port, "/fetched.txt"), { what: "the sidecar's fetch" })).toBe("hello from the sidecar");
   });

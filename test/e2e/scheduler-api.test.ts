@@ -3,7 +3,7 @@
 // framework that stays away past its failover timeout losing its tasks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { stagedTask } from "@berth/core";
-import { DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
+import { agentPorts, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
 import {
   acceptOffers,
@@ -92,7 +92,7 @@ describe("Mesos's scheduler API", () => {
       const byName = new Map(offer?.resources.map((r) => [r.name, r]));
       expect(byName.get("cpus")?.scalar?.value).toBe(4);
       expect(byName.get("mem")?.scalar?.value).toBe(4096);
-      expect(byName.get("ports")?.ranges?.range).toEqual([{ begin: 31000, end: 31499 }]);
+      expect(byName.get("ports")?.ranges?.range).toEqual([agentPorts()]);
       await s.next("HEARTBEAT");
       // Calls need the stream they belong to.
       const id = frameworkIdOf(s);

@@ -186,7 +186,7 @@ export async function startCluster(opts: {
   for (const [i, id] of agentIds.entries()) {
     const n = i + 1;
     // Each agent its own share of the port range, so two on one host never hand out the same port.
-    const base = agentPortBase(n);
+    const ports = agentPorts(n);
     processes.push(
       launch("slave-agent", n === 1 ? "slave-agent" : `slave-agent-${n}`, {
         BERTH_AGENT_CPUS: "4",
@@ -200,7 +200,7 @@ export async function startCluster(opts: {
         ...natsEnv({ kind: "agent", agentId: id }),
         BERTH_AGENT_ID: id,
         BERTH_AGENT_HOSTNAME: "127.0.0.1",
-        BERTH_AGENT_PORTS: `${base}-${base + 499}`,
+        BERTH_AGENT_PORTS: `${ports.begin}-${ports.end}`,
         BERTH_AGENT_HTTP_PORT: n === 1 ? String(agentPort) : String(await freePort()),
         BERTH_AGENT_WORK_DIR: (n === 1 ? opts.agentWorkDir : undefined) ?? join(logDir, `agent-work-${n}`),
         BERTH_AGENT_COMMAND_IMAGE: DEMO_IMAGE,
@@ -258,14 +258,15 @@ export async function startCluster(opts: {
 }
 
 /**
- * Where the n-th agent's 500 ports start (at most 3 agents). Test files that run side by side
- * (one per vitest worker) start their agents on the same host, so each worker
- * has its own block; the first keeps 31000, as in a cluster started by hand.
+ * The n-th agent's 500 ports in a cluster this test worker starts (at most 3 agents). Test files
+ * that run side by side (one per vitest worker) start their agents on the same host, so each
+ * worker has its own block; the first keeps 31000, as in a cluster started by hand.
  * Every block stays below the kernel's ephemeral ports (32768 and up).
  */
-function agentPortBase(n: number): number {
+export function agentPorts(n = 1): { begin: number; end: number } {
   if (n > 3) throw new Error(`a test cluster has at most 3 agents (asked for ${n})`);
   const worker = Number(process.env.VITEST_POOL_ID ?? 1);
   const block = worker <= 1 ? 31000 : 20000 + ((worker - 2) % 7) * 1500;
-  return block + (n - 1) * 500;
+  const begin = block + (n - 1) * 500;
+  return { begin, end: begin + 499 };
 }

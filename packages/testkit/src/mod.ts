@@ -1,4 +1,12 @@
-export { type Cluster, type ClusterProcess, type NatsUsers, type ProcessPrincipal, type ServiceName, startCluster } from "./cluster.js";
+export {
+  agentPorts,
+  type Cluster,
+  type ClusterProcess,
+  type NatsUsers,
+  type ProcessPrincipal,
+  type ServiceName,
+  startCluster,
+} from "./cluster.js";
 export { containersWithLabel, DEMO_IMAGE, docker, dockerInspect, removeContainersWithLabel } from "./docker-cli.js";
 export { freePort } from "./free-port.js";
 export { httpRequest } from "./http.js";

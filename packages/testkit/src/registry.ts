@@ -45,12 +45,10 @@ export async function startRegistry(): Promise<Registry> {
     async push(localImage, repoTag) {
       const ref = `${address}/${repoTag}`;
       await docker("tag", localImage, ref);
-      execFileSync("docker", ["login", address, "-u", username, "--password-stdin"], { input: password });
-      try {
-        await docker("push", ref);
-      } finally {
-        await docker("logout", address).catch(() => undefined);
-      }
+      // Logged in with a client configuration of its own: test files side by side each log in to their own registry.
+      const config = ["--config", join(dir, "client")];
+      execFileSync("docker", [...config, "login", address, "-u", username, "--password-stdin"], { input: password });
+      await docker(...config, "push", ref);
       await docker("rmi", ref);
       return ref;
     },
