@@ -90,7 +90,7 @@ describe("the berth command", () => {
     expect([unknown.code, unknown.stderr.trim()]).toEqual([1, expect.stringContaining("Framework 'nope' does not exist")]);
     expect((await berth(["queue"])).code).toBe(0);
 
-    await eventually(async () => (await f.api.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployments done" });
+    await f.api.settled();
     const remove = await berth(["app", "remove", "/cli/web"]);
     expect(remove.code).toBe(0);
     await eventually(async () => (await f.api.call("GET", "/v2/apps/cli/web")).status === 404, { what: "removed" });

@@ -11,8 +11,6 @@ const appsOf = async (group: string) =>
   (await f.api.call<{ apps: App[] }>("GET", "/v2/apps")).body.apps
     .filter((a) => a.id.startsWith(`${group}/`))
     .sort((a, b) => a.id.localeCompare(b.id));
-const settled = () =>
-  eventually(async () => (await f.api.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployments done" });
 
 beforeAll(async () => {
   const r = await f.api.call("PUT", "/v2/groups/shop", {
@@ -20,7 +18,7 @@ beforeAll(async () => {
     groups: [{ id: "/shop/api", apps: [sleeper("/shop/api/v1", 1)] }],
   });
   expect(r.status).toBe(200);
-  await settled();
+  await f.api.settled();
 });
 
 describe("PUT /v2/groups/{id}, as Marathon reads it", () => {
@@ -33,7 +31,7 @@ describe("PUT /v2/groups/{id}, as Marathon reads it", () => {
       ["/shop/db", 2],
       ["/shop/web", 2],
     ]);
-    await settled();
+    await f.api.settled();
   });
 
   it("changes only what a body names: without apps or groups, nothing is removed", async () => {
@@ -44,13 +42,13 @@ describe("PUT /v2/groups/{id}, as Marathon reads it", () => {
       ["/shop/db", 2],
       ["/shop/web", 2],
     ]);
-    await settled();
+    await f.api.settled();
   });
 
   it("replaces the group's own apps when the body gives them, keeping its subgroups", async () => {
     expect((await f.api.call("PUT", "/v2/groups/shop?force=true", { apps: [sleeper("/shop/web", 1)] })).status).toBe(200);
     expect((await appsOf("/shop")).map((a) => a.id)).toEqual(["/shop/api/v1", "/shop/web"]);
-    await settled();
+    await f.api.settled();
   });
 
   it("rolls the group back to an earlier version, each app as it was then", async () => {
@@ -66,7 +64,7 @@ describe("PUT /v2/groups/{id}, as Marathon reads it", () => {
     const missing = await f.api.call<{ message: string }>("PUT", "/v2/groups/shop", { version: "1999-01-01T00:00:00.000Z" });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toBe("Group '/shop' has no version 1999-01-01T00:00:00.000Z");
-    await settled();
+    await f.api.settled();
   });
 
   it("refuses scaleBy or version mixed with other changes, and changes nothing", async () => {
@@ -81,10 +79,10 @@ describe("PUT /v2/groups/{id}, as Marathon reads it", () => {
 describe("PUT /v2/apps/{id} with a version", () => {
   it("rolls the app back to that version, as a deployment", async () => {
     expect((await f.api.call("POST", "/v2/apps", sleeper("/roll/app", 1, { cmd: "sleep 1001" }))).status).toBe(201);
-    await settled();
+    await f.api.settled();
     const [v1] = (await f.api.call<{ versions: string[] }>("GET", "/v2/apps/roll/app/versions")).body.versions;
     expect((await f.api.call("PUT", "/v2/apps/roll/app", { cmd: "sleep 1002", instances: 2 })).status).toBe(200);
-    await settled();
+    await f.api.settled();
     const back = await f.api.call<{ deploymentId: string; version: string }>("PUT", "/v2/apps/roll/app", { version: v1 });
     expect(back.status).toBe(200);
     expect(back.headers.get("marathon-deployment-id")).toBe(back.body.deploymentId);
@@ -141,7 +139,7 @@ describe("a group change is one deployment, as Marathon's", () => {
   });
 
   it("rolls every app back when canceled, as one deployment again", async () => {
-    await settled();
+    await f.api.settled();
     const broken = await f.api.call<{ deploymentId: string }>("PUT", "/v2/groups/one", {
       apps: [sleeper("/one/a", 1, { cmd: "exit 1" }), sleeper("/one/b", 2, { cmd: "exit 1" })],
     });

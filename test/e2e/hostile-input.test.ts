@@ -142,6 +142,8 @@ const cases: Case[] = [
 describe("hostile input", () => {
   beforeAll(async () => {
     expect((await f.api.call("POST", "/v2/apps", sleeper("/hostile/present", 0))).status).toBe(201);
+    // Each case compares everything stored before and after it: the app's deployment must have written its last.
+    await f.api.settled();
   });
 
   it.each(cases)("refuses $name with $status and changes nothing", async (c) => {

@@ -6,8 +6,6 @@ import { useCluster } from "../support/fixture.js";
 import { openSse } from "../support/sse.js";
 
 const f = useCluster("e2e-marathon-api");
-const settled = () =>
-  eventually(async () => (await f.api.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployments done" });
 const eventsOf = (type: string) => f.events.filter((e) => e.eventType === type);
 
 describe("endpoints Marathon's clients call", () => {
@@ -27,7 +25,7 @@ describe("endpoints Marathon's clients call", () => {
 
   it("changes several apps with PATCH /v2/apps, and creates a group under a path with POST /v2/groups/{id}", async () => {
     expect((await f.api.call("POST", "/v2/groups/bulk", { id: "inner", apps: [sleeper("a"), sleeper("b")] })).status).toBe(201);
-    await settled();
+    await f.api.settled();
     const r = await f.api.call<{ deploymentId: string }>("PATCH", "/v2/apps", [
       { id: "/bulk/inner/a", instances: 2 },
       { id: "/bulk/inner/b", labels: { patched: "yes" } },
@@ -46,12 +44,12 @@ describe("endpoints Marathon's clients call", () => {
       ["/bulk/inner/a", 2, "", "sleep 3600"],
       ["/bulk/inner/b", 1, "yes", "sleep 3600"],
     ]);
-    await settled();
+    await f.api.settled();
     // PATCH of a group reads a GroupUpdate: scaling it leaves every app in place.
     expect((await f.api.call("PATCH", "/v2/groups/bulk/inner", { scaleBy: 2 })).status).toBe(200);
     const scaled = (await f.api.call<{ apps: { instances: number }[] }>("GET", "/v2/apps?id=/bulk")).body.apps;
     expect(scaled.map((a) => a.instances)).toEqual([4, 2]);
-    await settled();
+    await f.api.settled();
   });
 
   it("answers running tasks as text for old load-balancer scripts", async () => {

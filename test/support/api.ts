@@ -96,6 +96,11 @@ export class Api {
     return (await this.call("PUT", `/v2/apps${appId}`, { instances })).status;
   }
 
+  /** Waits until no deployment runs (each one's last write done). */
+  async settled(): Promise<void> {
+    await eventually(async () => (await this.call<unknown[]>("GET", "/v2/deployments")).body.length === 0, { what: "deployments done" });
+  }
+
   /** Waits until the app has exactly `count` running tasks, and answers them. */
   async waitRunning(appId: string, count: number): Promise<Task[]> {
     return eventually(
