@@ -13,8 +13,10 @@ import {
   type MesosEvent,
   mesosCall,
   type MesosStream,
+  type Offer,
   offersIn,
   portsOf,
+  type Status,
   statusIn,
   subscribe,
   subscribeAs,
@@ -47,6 +49,28 @@ beforeAll(async () => {
 const subscribeCall = (more: Record<string, unknown> = {}, id?: string) => subscribeAs("reports", more, id);
 
 const accept = (s: MesosStream, offerIds: { value: string }[], tasks: unknown[]) => acceptOffers(url(), auth, s, offerIds, tasks);
+
+/**
+ * ACCEPTs the tasks `tasksFor` makes of the stream's latest offer, and answers that offer and the first update
+ * of `taskId`. An offer taken back before the ACCEPT reached it (a new round of offers, made as resources were
+ * freed) is told with REASON_INVALID_OFFERS: the launch is then tried on the next offer, as a framework would.
+ */
+async function acceptLatest(
+  s: MesosStream,
+  taskId: string,
+  tasksFor: (offer: Offer) => unknown[],
+): Promise<{ offer: Offer; update: Status }> {
+  const told: Status[] = [];
+  while (told.length < 5) {
+    const offer = offersIn(await s.next("OFFERS", s.events.length - 1))[0]!;
+    const sent = s.events.length;
+    await accept(s, [offer.id], tasksFor(offer));
+    const update = statusIn(await s.next("UPDATE", sent, (e) => statusIn(e).task_id.value === taskId));
+    if (update.reason !== "REASON_INVALID_OFFERS") return { offer, update };
+    told.push(update);
+  }
+  throw new Error(`every offer was taken back before ${taskId}'s launch reached it: ${JSON.stringify(told)}`);
+}
 
 /** LAUNCHes these tasks from the stream's latest offer. */
 async function launch(s: MesosStream, tasks: unknown[]): Promise<void> {
@@ -257,17 +281,21 @@ describe("Mesos's scheduler API", () => {
       // The first was offered the whole agent; with a second framework of its role wanting it, it is split in two.
       const mine = offersIn(await second.next("OFFERS"))[0]!;
       const firstHalf = await first.next("OFFERS", 0, (e) => offersIn(e).some((o) => cpusOf(o) === cpusOf(mine)));
-      const theirs = offersIn(firstHalf)[0]!;
+      const half = offersIn(firstHalf)[0]!;
       expect(first.events.some((e) => e.type === "RESCIND")).toBe(true);
-      const [a, b] = [portsOf(theirs), portsOf(mine)];
+      const [a, b] = [portsOf(half), portsOf(mine)];
       expect(a.length > 0 && b.length > 0 && a.every((x) => b.every((y) => x.end < y.begin || y.end < x.begin))).toBe(true);
       // A launch beyond its part is refused, as a Mesos master refuses one beyond its offers.
-      await accept(first, [theirs.id], [taskInfo("greedy", f.cluster.agentId, withCpus(cpusOf(theirs) + 0.05))]);
-      const refused = statusIn(await first.next("UPDATE", 0, updateOf("greedy", "TASK_ERROR")));
-      expect(refused.message).toMatch(/^Task uses more resources \(cpus [\d.]+, mem 32, disk 0\) than its offers have left/);
+      const greedy = await acceptLatest(first, "greedy", (o) => [taskInfo("greedy", f.cluster.agentId, withCpus(cpusOf(o) + 0.05))]);
+      const theirs = greedy.offer;
+      expect([greedy.update.state, greedy.update.message]).toEqual([
+        "TASK_ERROR",
+        expect.stringMatching(/^Task uses more resources \(cpus [\d.]+, mem 32, disk 0\) than its offers have left/),
+      ]);
       // Within it, it runs; the second's part no longer says what is free, so it is taken back.
       const seen = second.events.length;
-      await launch(first, [taskInfo("big", f.cluster.agentId, withCpus(cpusOf(theirs) - 0.05))]);
+      const big = await acceptLatest(first, "big", () => [taskInfo("big", f.cluster.agentId, withCpus(cpusOf(theirs) - 0.05))]);
+      expect(big.update.state).toMatch(/^TASK_(STARTING|RUNNING)$/);
       await first.next("UPDATE", 0, updateOf("big", "TASK_RUNNING"));
       await second.next("RESCIND", seen - 1, (e) => (e.rescind as { offer_id: { value: string } }).offer_id.value === mine.id.value);
       // A launch on an offer taken back is dropped: TASK_DROPPED to a partition-aware framework, TASK_LOST to another.
