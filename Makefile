@@ -4,8 +4,9 @@ SHELL := /bin/bash
 
 # Two test files at a time (vitest's default on two cores is one): files that share no process,
 # nats-server or port, and mostly wait on Docker and the network, finish in about half the time.
-# Each test worker's agents take their own block of host ports (testkit's agentPorts), and each
-# registry its own docker client configuration.
+# Each test worker's agents take their own block of host ports (testkit's agentPorts), its servers
+# free ports from a block of its own above the kernel's ephemeral ports (testkit's freePort), and
+# each registry its own docker client configuration.
 SIDE_BY_SIDE := --maxWorkers 2 --minWorkers 1 --fileParallelism
 
 deps:
