@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serviceArgs } from "@berth/runtime";
-import { freePort } from "./free-port.js";
+import { freePort, testWorker } from "./free-port.js";
 import { httpRequest } from "./http.js";
 import type { NatsTls } from "./nats-server.js";
 import { testTls } from "./tls.js";
@@ -265,8 +265,8 @@ export async function startCluster(opts: {
  */
 export function agentPorts(n = 1): { begin: number; end: number } {
   if (n > 3) throw new Error(`a test cluster has at most 3 agents (asked for ${n})`);
-  const worker = Number(process.env.VITEST_POOL_ID ?? 1);
-  const block = worker <= 1 ? 31000 : 20000 + ((worker - 2) % 7) * 1500;
+  const worker = testWorker();
+  const block = worker === 1 ? 31000 : 20000 + ((worker - 2) % 7) * 1500;
   const begin = block + (n - 1) * 500;
   return { begin, end: begin + 499 };
 }

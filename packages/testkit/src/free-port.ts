@@ -23,6 +23,11 @@ function ephemeral(): Promise<number> {
   });
 }
 
+/** Which test worker this process is (vitest numbers them from 1; 1 outside vitest). */
+export function testWorker(): number {
+  return Math.max(1, Number(process.env.VITEST_POOL_ID ?? 1));
+}
+
 /** How many test workers get a block of their own (more share them, as agents' port blocks do). */
 const WORKER_BLOCKS = 4;
 
@@ -39,8 +44,7 @@ function workerBlock(): { begin: number; size: number } | undefined {
   }
   const size = Math.floor((65535 - ephemeralEnd) / WORKER_BLOCKS);
   if (!(size >= 100)) return undefined;
-  const worker = Math.max(1, Number(process.env.VITEST_POOL_ID ?? 1));
-  return { begin: ephemeralEnd + 1 + ((worker - 1) % WORKER_BLOCKS) * size, size };
+  return { begin: ephemeralEnd + 1 + ((testWorker() - 1) % WORKER_BLOCKS) * size, size };
 }
 
 const block = workerBlock();
