@@ -13,6 +13,8 @@
 // the API's /v2/events (exact, per event), → the task record (aggregator's
 // histogram), → the api's view of the task (api's histogram); and where the
 // time goes, stage by stage, from the aggregator's and the api's histograms.
+// CPU is told per update in all, and beyond what the fleet costs at rest
+// (heartbeats, checks that pass and so send nothing), measured over the warm-up.
 //
 //   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1] [--agent-nice 0]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
@@ -105,6 +107,13 @@ try {
   console.log(`${tasks} tasks healthy and deployed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const flapping = t0 + (FLAP_AFTER + 10) * interval * 1000;
   console.log(`health checks start to fail every other time; warming up until ${((flapping - t0) / 1000).toFixed(0)} s`);
+  // The cost of the fleet at rest (heartbeats, every check passing, so no update): measured in the
+  // warm-up, after the deployments settle, so that what the updates cost can be told apart from it.
+  await new Promise((r) => setTimeout(r, Math.max(0, t0 + 20_000 - Date.now())));
+  const idleSeconds = Math.max(0, (flapping - Date.now() - 10_000) / 1000);
+  const idleBefore = { cpu: sim.cpuByGroup(), applied: (await histogram(...SERIES[0].slice(1))).get(Infinity) ?? 0 };
+  await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+  const idle = { cpu: sim.cpuByGroup(), applied: (await histogram(...SERIES[0].slice(1))).get(Infinity) ?? 0 };
   await new Promise((r) => setTimeout(r, Math.max(0, flapping - Date.now())));
 
   const lags = [];
@@ -144,6 +153,21 @@ try {
   const cpu = Object.values(cpuAfter).reduce((a, b) => a + b, 0) - Object.values(cpuBefore).reduce((a, b) => a + b, 0);
   console.log(`  CPU seconds per 1000 updates   ${((cpu / applied) * 1000).toFixed(2)} (of ${(2 * elapsed).toFixed(0)} available)`);
   console.log(`  CPU seconds by process:        ${cpuLine(cpuBefore, cpuAfter)}`);
+  const perSecond = (b, a, s) => Object.fromEntries(Object.keys(a).map((g) => [g, (a[g] - b[g]) / s]));
+  // A warm-up too short to measure (deployments that took most of it) counts the fleet at rest as free.
+  const atRest = idleSeconds >= 5 ? perSecond(idleBefore.cpu, idle.cpu, idleSeconds) : perSecond(idle.cpu, idle.cpu, 1);
+  const busy = perSecond(cpuBefore, cpuAfter, elapsed);
+  const restLine = Object.entries(atRest).map(([g, s]) => `${g} ${(s * 1000).toFixed(0)}`);
+  console.log(
+    `  at rest, CPU ms a second:      ${restLine.join(", ")} (${idleSeconds.toFixed(0)} s, ${idle.applied - idleBefore.applied} updates)`,
+  );
+  // What an update costs beyond the fleet at rest, in ms: Berth's services, nats-server, the agents.
+  const beyond = (groups) => (groups.reduce((n, g) => n + (busy[g] ?? 0) - (atRest[g] ?? 0), 0) * elapsed * 1000) / applied;
+  const others = ["nats-server", "simulated agents"];
+  const services = Object.keys(busy).filter((g) => !others.includes(g));
+  console.log(
+    `  CPU ms an update beyond rest:  Berth's services ${beyond(services).toFixed(2)} (${services.map((g) => `${g} ${beyond([g]).toFixed(2)}`).join(", ")}), nats-server ${beyond(["nats-server"]).toFixed(2)}, agents ${beyond(["simulated agents"]).toFixed(2)}`,
+  );
 } finally {
   await sim.stop();
 }
