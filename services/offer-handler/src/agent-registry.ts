@@ -1,4 +1,4 @@
-import type { AgentHeartbeat, AgentRecord, AgentRegistration, BusHandles } from "@berth/bus";
+import type { AgentHeartbeat, AgentRecord, AgentRegistration, BusHandles, Versioned } from "@berth/bus";
 import type { Logger } from "@berth/runtime";
 
 /** Keeps the agents bucket: registrations, and heartbeats that say whether an agent may get tasks. */
@@ -9,8 +9,12 @@ export class AgentRegistry {
     private readonly now: () => number = Date.now,
     /** Heartbeats refresh the record at most this often unless health changes. */
     private readonly refreshMs = 5_000,
-    /** The record as last seen (a cache): lets a heartbeat that changes nothing skip the bucket. */
-    private readonly cached: (agentId: string) => AgentRecord | undefined = () => undefined,
+    /**
+     * The record as last seen, with its revision (a cache): a heartbeat that changes nothing skips
+     * the bucket, and one that refreshes the record writes it at that revision without reading it
+     * first (when another writer got there in between, the compare-and-set fails and it reads).
+     */
+    private readonly cached: (agentId: string) => Versioned<AgentRecord> | undefined = () => undefined,
   ) {}
 
   /** Whether this heartbeat must be written: health changed, the agent is back, or the record is due a refresh. */
@@ -37,16 +41,21 @@ export class AgentRegistry {
     const t = this.now();
     const seen = this.cached(hb.agentId);
     // Most heartbeats change nothing: with 1,000 agents, reading the bucket for each would swamp the handler.
-    if (seen && !this.due(seen, hb, t)) return;
-    await this.bus.agents.mutate(hb.agentId, (cur: AgentRecord | undefined) => {
-      if (!cur) return undefined; // unknown agent: it registers first
-      const back = Number(cur.unreachableSinceMs) > 0;
-      if (back) this.log.info({ agentId: hb.agentId }, "agent reachable again");
-      const changed = cur.healthy !== hb.healthy || back;
-      // The record's own time decides, so every offer-handler instance agrees.
-      if (!this.due(cur, hb, t)) return undefined;
-      if (changed) this.log.warn({ agentId: hb.agentId, healthy: hb.healthy, message: hb.healthMessage }, "agent health changed");
-      return { ...cur, lastHeartbeatMs: t, healthy: hb.healthy, healthMessage: hb.healthMessage, unreachableSinceMs: 0 };
-    });
+    if (seen && !this.due(seen.value, hb, t)) return;
+    await this.bus.agents.mutate(
+      hb.agentId,
+      (cur: AgentRecord | undefined) => {
+        if (!cur) return undefined; // unknown agent: it registers first
+        const back = Number(cur.unreachableSinceMs) > 0;
+        if (back) this.log.info({ agentId: hb.agentId }, "agent reachable again");
+        const changed = cur.healthy !== hb.healthy || back;
+        // The record's own time decides, so every offer-handler instance agrees.
+        if (!this.due(cur, hb, t)) return undefined;
+        if (changed) this.log.warn({ agentId: hb.agentId, healthy: hb.healthy, message: hb.healthMessage }, "agent health changed");
+        return { ...cur, lastHeartbeatMs: t, healthy: hb.healthy, healthMessage: hb.healthMessage, unreachableSinceMs: 0 };
+      },
+      undefined,
+      seen,
+    );
   }
 }

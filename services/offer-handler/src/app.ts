@@ -26,7 +26,7 @@ export function buildOfferHandler(deps: OfferHandlerDeps): { start(): Promise<{ 
   const agentsCache = cacheOf(bus.buckets, "agents");
   const ledgerCache = cacheOf(bus.buckets, "ledger");
   // Heartbeats are written often enough that a live agent never looks silent.
-  const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4), (id) => agentsCache.get(id)?.value);
+  const registry = new AgentRegistry(bus, logger, now, Math.min(5_000, config.agentTimeoutMs / 4), (id) => agentsCache.get(id));
   const stops: (() => Promise<void> | void)[] = [];
   const placements = new Counter({
     name: "berth_placements_total",
