@@ -49,9 +49,19 @@ export function percentile(sorted, q) {
  * service, and `hosts` processes holding `agents` simulated agents between them.
  * `agentEnv` adds settings for the simulated agents; `agentNice` (0 to 19)
  * lowers their processes' CPU priority, so that the control plane and NATS are
- * served first, as when agents run on hosts of their own.
+ * served first, as when agents run on hosts of their own. With `frameworks`,
+ * the scheduler-api and the job-scheduler run too, as in `make up`.
  */
-export async function startSimCluster({ name, agents, hosts, instances = 1, natsServers = 1, agentEnv = {}, agentNice = 0 }) {
+export async function startSimCluster({
+  name,
+  agents,
+  hosts,
+  instances = 1,
+  natsServers = 1,
+  agentEnv = {},
+  agentNice = 0,
+  frameworks = false,
+}) {
   const nats = await startNats(natsServers);
   const natsUrl = nats.url;
   const cluster = await startCluster({
@@ -60,6 +70,8 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
     name,
     agents: 0,
     instances,
+    schedulerApi: frameworks,
+    jobScheduler: frameworks,
     extraEnv: { BERTH_LOG_LEVEL: "warn", ...nats.env },
   });
   // Each real agent checkpoints its updates on its own host's disk; here hundreds share one process and
@@ -90,7 +102,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
   const groups = () => ({
     "nats-server": nats.pids(),
     ...Object.fromEntries(
-      ["api", "launch-dispatcher", "offer-handler", "status-aggregator"].map((svc) => [
+      [...new Set(cluster.processes.map((p) => p.service))].map((svc) => [
         svc,
         cluster.processes.filter((p) => p.service === svc).map((p) => p.proc.pid),
       ]),
@@ -108,7 +120,7 @@ export async function startSimCluster({ name, agents, hosts, instances = 1, nats
     natsUrl,
     natsTls: nats.tls,
     api,
-    describe: `${nats.describe}, ${instances} instance(s) of each control-plane service`,
+    describe: `${nats.describe}, ${instances} instance(s) of each control-plane service${frameworks ? " (the scheduler-api and the job-scheduler too)" : ""}`,
     cpuByGroup: () => byGroup(cpuSeconds),
     memByGroup: () => byGroup(rssMiB),
     totalCpu: () => Object.values(byGroup(cpuSeconds)).reduce((a, b) => a + b, 0),

@@ -16,7 +16,7 @@
 // CPU is told per update in all, and beyond what the fleet costs at rest
 // (heartbeats, checks that pass and so send nothing), measured over the warm-up.
 //
-//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1] [--agent-nice 0]
+//   node bench/status-latency.mjs [--rate 2000] [--interval 1] [--spread 0.95] [--agents 1000] [--hosts 4] [--seconds 30] [--nats-servers 1] [--agent-nice 0] [--frameworks 1]
 import { cpuLine, followEvents, options, percentile, startSimCluster } from "./sim-cluster.mjs";
 
 const {
@@ -28,7 +28,18 @@ const {
   seconds,
   "nats-servers": natsServers,
   "agent-nice": agentNice,
-} = options({ rate: 2000, interval: 1, spread: 0.95, agents: 1000, hosts: 4, seconds: 30, "nats-servers": 1, "agent-nice": 0 });
+  frameworks,
+} = options({
+  rate: 2000,
+  interval: 1,
+  spread: 0.95,
+  agents: 1000,
+  hosts: 4,
+  seconds: 30,
+  "nats-servers": 1,
+  "agent-nice": 0,
+  frameworks: 0,
+});
 const tasks = Math.round(rate * interval);
 const perApp = 100;
 // Health checks pass this many times before they start failing every other time: long enough for the deployments to finish.
@@ -41,6 +52,7 @@ const sim = await startSimCluster({
   hosts,
   natsServers,
   agentNice,
+  frameworks: frameworks > 0,
   agentEnv: { BERTH_SIM_FLAP_AFTER: String(FLAP_AFTER), BERTH_SIM_EXEC_MAX_MS: String(Math.round(spread * interval * 1000)) },
 });
 const { api } = sim;
