@@ -8,6 +8,7 @@ import { DEMO_IMAGE, eventually } from "@berth/testkit";
 import { Api } from "../support/api.js";
 import { sleeper } from "../support/apps.js";
 import { useCluster } from "../support/fixture.js";
+import { taskWatches } from "../support/task-watches.js";
 
 const f = useCluster("e2e-jobs", { jobScheduler: true });
 let jobs: Api;
@@ -94,6 +95,16 @@ describe("one-off runs", () => {
     expect((await f.api.call("GET", "/v1/jobs/ops.hello")).body).toMatchObject({ id: "ops.hello", description: "says hello" });
     // The app's task was left alone: the same task, still running.
     expect((await f.api.running("/ops/web")).map((t) => t.id)).toEqual([webTask!.id]);
+    // nats-server sends the job-scheduler its runs' task records only: the app's go to the api, the dispatcher and the offer-handler.
+    const watches = await eventually(
+      async () => {
+        const all = await taskWatches(f.nats.monitorUrl);
+        return all.some((w) => w.keys.includes("metronome-ops.>")) && all;
+      },
+      { what: "the job-scheduler following team ops's runs" },
+    );
+    expect(watches.filter((w) => w.keys.includes(">"))).toHaveLength(3);
+    expect(watches.filter((w) => !w.keys.includes(">"))).toEqual([{ keys: ["metronome-ops.>"] }]);
   });
 
   it("tries a failing run again under ON_FAILURE until activeDeadlineSeconds, then fails it with the exit code", async () => {

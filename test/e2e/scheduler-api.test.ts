@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stagedTask } from "@berth/core";
 import { agentPorts, DEMO_IMAGE, docker, dockerInspect, eventually } from "@berth/testkit";
 import { useCluster } from "../support/fixture.js";
+import { taskWatches } from "../support/task-watches.js";
 import {
   acceptOffers,
   basic,
@@ -451,5 +452,28 @@ describe("Mesos's scheduler API", () => {
     expect(fw.body.state).toBe("completed");
     const again = await mesosCall(url(), subscribeCall({}, id), { authorization: auth });
     expect([again.status, again.text]).toEqual([403, `Framework '${id}' has been removed`]);
+  });
+
+  it("is sent frameworks' task records only: Marathon's go to the api, the dispatcher and the offer-handler", async () => {
+    const s = await subscribe(url(), subscribeCall(), auth);
+    try {
+      await s.next("SUBSCRIBED");
+      const mine = `${frameworkIdOf(s)}.>`;
+      // Read from nats-server: which keys each watch of the task records is sent.
+      const watches = await eventually(
+        async () => {
+          const all = await taskWatches(f.nats.monitorUrl);
+          return all.some((w) => w.keys.includes(mine)) && all;
+        },
+        { what: "the scheduler-api following the new framework's tasks" },
+      );
+      expect(watches.filter((w) => w.keys.includes(">"))).toHaveLength(3);
+      const frameworks = watches.filter((w) => !w.keys.includes(">"));
+      expect(frameworks).toHaveLength(1);
+      for (const key of frameworks[0]!.keys) expect(key).toMatch(/^[^.*>]+\.>$/);
+      expect(frameworks[0]!.keys).not.toContain("marathon.>");
+    } finally {
+      s.close();
+    }
   });
 });

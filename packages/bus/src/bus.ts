@@ -209,8 +209,10 @@ export function cacheOf<B extends TypedBucket, Kept = BucketValue<B>>(
   buckets: Buckets,
   name: B,
   keep?: (value: BucketValue<B>, written: Date) => Kept,
+  /** Only the keys these NATS subject filters match (every key unless given): KvCache.followKeys. */
+  keys?: readonly string[],
 ): KvCache<BucketValue<B>, Kept> {
-  return new KvCache<BucketValue<B>, Kept>(buckets[name], bucketCodecs[name] as Codec<BucketValue<B>>, keep);
+  return new KvCache<BucketValue<B>, Kept>(buckets[name], bucketCodecs[name] as Codec<BucketValue<B>>, keep, keys ? { keys } : {});
 }
 
 const typed = <B extends TypedBucket>(buckets: Buckets, name: B) =>

@@ -1,4 +1,4 @@
-import type { KV } from "@nats-io/kv";
+import { Bucket, type KV } from "@nats-io/kv";
 import { type Codec, keyMismatch } from "./codec.js";
 import type { Versioned } from "./kv.js";
 import { START_WAIT_MS, untilAnswered } from "./until-answered.js";
@@ -8,15 +8,23 @@ export type CacheListener<T> = (key: string, entry: Versioned<T> | undefined) =>
 export type SkipListener = (key: string, reason: string) => void;
 
 /**
- * A read model of a whole bucket, kept current by a KV watch. It is derived
+ * A read model of a bucket, kept current by a KV watch. It is derived
  * state only: built anew from the bucket at start, so a restart loses nothing.
  * It keeps `keep(value)` of each value (all of it unless told otherwise), so
  * a process that needs little of a big bucket holds little; listeners get the
- * whole value.
+ * whole value. With `keys` (NATS subject filters over keys, `fw1.>`), it holds
+ * and follows only the keys they match: nats-server sends it no other change.
  */
 export class KvCache<T, Kept = T> {
   private readonly entries = new Map<string, Versioned<Kept>>();
+  /** The highest revision the current watch has delivered (0 while a watch of new keys starts over). */
   private seen = 0;
+  /** Which watch is current: a replaced one's late deliveries are left out. */
+  private generation = 0;
+  /** The filters followed, sorted; undefined: every key. */
+  private keys: readonly string[] | undefined;
+  /** The load of the keys last asked for (followKeys). */
+  private loading: Promise<void> = Promise.resolve();
   private readonly waiters: { revision: number; resolve: () => void }[] = [];
   private readonly listeners: CacheListener<T>[] = [];
   private readonly skipListeners: SkipListener[] = [];
@@ -29,14 +37,16 @@ export class KvCache<T, Kept = T> {
    * `keep` is given each value and its entry's time of writing. With
    * `headersOnly`, the watch carries no values at all (the codec decodes an
    * empty one): for a process that must know which keys exist, never what
-   * they hold.
+   * they hold. `keys` are the filters it starts with (every key unless told).
    */
   constructor(
     private readonly kv: KV,
     private readonly codec: Codec<T>,
     private readonly keep: (value: T, written: Date) => Kept = (value) => value as unknown as Kept,
-    private readonly opts: { headersOnly?: boolean } = {},
-  ) {}
+    private readonly opts: { headersOnly?: boolean; keys?: readonly string[] } = {},
+  ) {
+    this.keys = opts.keys && [...new Set(opts.keys)].sort();
+  }
 
   /**
    * Loads the bucket and follows it; resolves once every value present at the start is loaded.
@@ -45,10 +55,55 @@ export class KvCache<T, Kept = T> {
    */
   async start(): Promise<void> {
     const deadline = Date.now() + START_WAIT_MS;
-    const lastAtStart = await untilAnswered(deadline, async () => (await this.kv.status()).streamInfo.state.last_seq);
+    const lastAtStart = await untilAnswered(deadline, () => this.lastRevision());
     await untilAnswered(deadline, () => this.follow());
     this.checkTimer = setInterval(() => void this.checkProgress(), KvCache.CHECK_EVERY_MS);
     await this.waitFor(lastAtStart, Math.max(0, deadline - Date.now()));
+  }
+
+  /**
+   * Holds and follows only the keys `keys` match from now on (NATS subject filters: `fw1.>`). The
+   * keys it held that none matches leave it (listeners are told, as of a delete); the keys newly
+   * matched are loaded: resolves once they are. Replacing the filters starts the watch over, so it
+   * suits filters that change seldom (a framework registering), not with every write.
+   */
+  followKeys(keys: readonly string[]): Promise<void> {
+    const next = [...new Set(keys)].sort();
+    // The same keys again: done once the load of them under way is.
+    if (this.keys && next.join(" ") === this.keys.join(" ")) return this.loading;
+    this.keys = next;
+    for (const key of [...this.entries.keys()]) {
+      if (next.some((filter) => keyMatches(filter, key))) continue;
+      this.entries.delete(key);
+      this.emit(key, undefined);
+    }
+    if (this.checkTimer === undefined || this.stopped) return Promise.resolve(); // start() follows them
+    this.loading = (async () => {
+      const last = await this.lastRevision();
+      if (this.keys !== next) return; // other keys asked for meanwhile: theirs is the load to wait for
+      this.seen = 0;
+      await this.follow();
+      await this.waitFor(last);
+    })();
+    return this.loading;
+  }
+
+  /** Also follows what `keys` match (followKeys); a cache of every key already does. */
+  followAlso(keys: readonly string[]): Promise<void> {
+    return this.keys ? this.followKeys([...this.keys, ...keys]) : Promise.resolve();
+  }
+
+  /** The revision of the last write to a key the cache follows (0 if none): what it must reach to hold them all. */
+  private async lastRevision(): Promise<number> {
+    if (!this.keys) return (await this.kv.status()).streamInfo.state.last_seq;
+    if (!(this.kv instanceof Bucket)) throw new Error("following some keys needs a bucket opened by Kvm");
+    const bucket = this.kv;
+    let last = 0;
+    for (const filter of this.keys) {
+      const m = await bucket.jsm.direct.getMessage(bucket.stream, { last_by_subj: `${bucket.prefix}.${filter}` });
+      last = Math.max(last, m?.seq ?? 0);
+    }
+    return last;
   }
 
   stop(): void {
@@ -67,14 +122,28 @@ export class KvCache<T, Kept = T> {
    */
   private async follow(): Promise<void> {
     this.stopWatch?.();
+    this.stopWatch = undefined;
+    const generation = ++this.generation;
+    if (this.keys?.length === 0) return; // no key to follow
     const watch = await this.kv.watch({
+      key: this.keys ? [...this.keys] : ">",
       ...(this.seen > 0 ? { resumeFromRevision: this.seen + 1 } : {}),
       ...(this.opts.headersOnly ? { headers_only: true } : {}),
     });
+    if (generation !== this.generation) {
+      watch.stop(); // replaced while it was being made
+      return;
+    }
     this.stopWatch = () => watch.stop();
     void (async () => {
       for await (const e of watch) {
-        if (e.revision <= this.seen) continue;
+        if (generation !== this.generation) break;
+        // What the cache holds of this key already (a watch started over sends each key's last write again).
+        const held = this.entries.get(e.key);
+        if (held ? e.revision <= held.revision : e.revision <= this.seen) {
+          this.advance(e.revision);
+          continue;
+        }
         const value = e.operation === "PUT" ? this.decode(e.key, e.value) : undefined;
         if (value !== undefined) {
           const entry = { value, revision: e.revision };
@@ -105,7 +174,7 @@ export class KvCache<T, Kept = T> {
   private async checkProgress(): Promise<void> {
     if (this.stopped) return;
     try {
-      const last = (await this.kv.status()).streamInfo.state.last_seq;
+      const last = await this.lastRevision();
       if (last > this.seen && this.seen === this.seenAtLastCheck) await this.follow();
       this.seenAtLastCheck = this.seen;
     } catch {
@@ -188,4 +257,15 @@ export class KvCache<T, Kept = T> {
       }
     }
   }
+}
+
+/** Whether a NATS subject filter (`*` one token, `>` the rest) matches a key. */
+export function keyMatches(filter: string, key: string): boolean {
+  const f = filter.split(".");
+  const k = key.split(".");
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === ">") return k.length > i;
+    if (i >= k.length || (f[i] !== "*" && f[i] !== k[i])) return false;
+  }
+  return f.length === k.length;
 }

@@ -75,7 +75,7 @@ export { GroupCommit, type Step } from "./group-commit.js";
 export { KeyedQueue } from "./keyed-queue.js";
 export { statusMessages, updatesInOneMessage } from "./status-messages.js";
 export { Limiter } from "./limiter.js";
-export { KvCache, type SkipListener } from "./kv-cache.js";
+export { type CacheListener, KvCache, keyMatches, type SkipListener } from "./kv-cache.js";
 export { DISPATCHER_LEASE, JOB_SCHEDULER_LEASE, Lease } from "./lease.js";
 export { RunningDeployments } from "./running-deployments.js";
 export { type TaskChangeListener, TasksByApp } from "./tasks-by-app.js";

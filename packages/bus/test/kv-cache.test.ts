@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheOf } from "@berth/bus";
+import { cacheOf, type CacheListener, keyMatches } from "@berth/bus";
 import { busesOn, useNatsServer } from "./buses.js";
 
 describe("a read model", () => {
@@ -36,5 +36,81 @@ describe("a read model", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     await cache.waitForGone("never-there");
     cache.stop();
+  });
+
+  describe("of some keys", () => {
+    const team = (name: string) => new TextEncoder().encode(JSON.stringify({ name }));
+    const put = (key: string) => buses.kv.buckets.teams.put(key, team(key));
+    const heldKeys = (cache: { entriesList(): [string, unknown][] }) =>
+      cache
+        .entriesList()
+        .map(([k]) => k)
+        .sort();
+
+    it("holds and hears of the keys its filters match alone, and starts though the bucket's last write is another key's", async () => {
+      await put("fw1.a");
+      await put("marathon.b");
+      const cache = cacheOf(buses.kv.buckets, "teams", undefined, ["fw1.>"]);
+      const heard: string[] = [];
+      cache.onChange((key) => heard.push(key));
+      await cache.start();
+      expect(heldKeys(cache)).toEqual(["fw1.a"]);
+      await put("marathon.c");
+      const last = await put("fw1.d");
+      await cache.waitFor(last);
+      expect(heldKeys(cache)).toEqual(["fw1.a", "fw1.d"]);
+      expect(heard).toEqual(["fw1.a", "fw1.d"]);
+      cache.stop();
+    });
+
+    it("following other keys loads what they hold, and lets go of what no filter matches", async () => {
+      await put("fw2.a");
+      await put("fw3.b");
+      await buses.kv.buckets.teams.delete("fw3.b");
+      const cache = cacheOf(buses.kv.buckets, "teams", undefined, ["fw2.>"]);
+      await cache.start();
+      const told: [string, boolean][] = [];
+      const listener: CacheListener<unknown> = (key, entry) => told.push([key, entry !== undefined]);
+      cache.onChange(listener);
+      await put("fw3.c");
+      await cache.followKeys(["fw3.>"]);
+      // fw3.b was deleted before: not loaded. fw2.a left: listeners hear of it as of a delete.
+      expect(heldKeys(cache)).toEqual(["fw3.c"]);
+      expect(told).toEqual([
+        ["fw2.a", false],
+        ["fw3.c", true],
+      ]);
+      await cache.followKeys(["fw3.>", "fw2.>"]);
+      expect(heldKeys(cache)).toEqual(["fw2.a", "fw3.c"]);
+      // Still followed live, each key's write told once.
+      const last = await put("fw2.e");
+      await cache.waitFor(last);
+      expect(heldKeys(cache)).toEqual(["fw2.a", "fw2.e", "fw3.c"]);
+      expect(told.filter(([k]) => k === "fw3.c")).toHaveLength(1);
+      cache.stop();
+    });
+
+    it("of no key holds nothing and starts at once", async () => {
+      await put("fw4.a");
+      const cache = cacheOf(buses.kv.buckets, "teams", undefined, []);
+      await cache.start();
+      expect(cache.size).toBe(0);
+      await cache.followKeys(["fw4.*"]);
+      expect(heldKeys(cache)).toEqual(["fw4.a"]);
+      cache.stop();
+    });
+  });
+
+  it("matches keys as NATS matches subjects", () => {
+    expect(keyMatches("fw1.>", "fw1.a")).toBe(true);
+    expect(keyMatches("fw1.>", "fw1.a.b")).toBe(true);
+    expect(keyMatches("fw1.>", "fw1")).toBe(false);
+    expect(keyMatches("fw1.>", "fw10.a")).toBe(false);
+    expect(keyMatches("fw1.*", "fw1.a")).toBe(true);
+    expect(keyMatches("fw1.*", "fw1.a.b")).toBe(false);
+    expect(keyMatches("*.a", "x.a")).toBe(true);
+    expect(keyMatches("x.a", "x.a")).toBe(true);
+    expect(keyMatches("x.a", "x.b")).toBe(false);
+    expect(keyMatches(">", "x")).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import type { JobSchedulerConfig } from "./config.js";
 import { JobRunner } from "./job-runner.js";
 import { ApiError, JobsApi } from "./jobs-api.js";
 import { FairTurn } from "./fair-turn.js";
-import { RunLauncher } from "./run-launcher.js";
+import { JOB_FRAMEWORK_PREFIX, RunLauncher } from "./run-launcher.js";
 
 export interface JobSchedulerDeps {
   config: JobSchedulerConfig;
@@ -29,7 +29,8 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const runs = cacheOf(bus.buckets, "jobRuns");
   const history = cacheOf(bus.buckets, "jobHistory");
   const ticks = cacheOf(bus.buckets, "jobTicks");
-  const tasks = cacheOf(bus.buckets, "tasks");
+  // Job runs' task records only (keys `metronome-<team>.<taskId>`): nats-server sends no other framework's, nor Marathon's.
+  const tasks = cacheOf(bus.buckets, "tasks", undefined, []);
   const tokens = cacheOf(bus.buckets, "tokens");
   const agents = cacheOf(bus.buckets, "agents");
   const ledgers = cacheOf(bus.buckets, "ledger");
@@ -40,7 +41,8 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const queue = cacheOf(bus.buckets, "queue");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
   const frameworks = cacheOf(bus.buckets, "frameworks");
-  const caches = [jobs, runs, history, ticks, tasks, tokens, agents, ledgers, teams, quotas, secrets, queue, roleWeights, frameworks];
+  const caches = [jobs, runs, history, ticks, tokens, agents, ledgers, teams, quotas, secrets, queue, roleWeights, frameworks];
+  const jobsTasks = () => [...frameworks.values()].filter((f) => f.id.startsWith(JOB_FRAMEWORK_PREFIX)).map((f) => `${f.id}.>`);
   for (const c of [jobs, runs, history]) c.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored record out"));
 
   const outcomes = new Counter({
@@ -124,6 +126,13 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
     async start() {
       await Promise.all(caches.map((c) => c.start()));
       stops.push(() => caches.forEach((c) => c.stop()));
+      await tasks.followKeys(jobsTasks());
+      await tasks.start();
+      stops.push(() => tasks.stop());
+      // A team's first run made its framework: its tasks are followed from then on.
+      frameworks.onChange(() => {
+        tasks.followKeys(jobsTasks()).catch((err: unknown) => logger.warn({ err: String(err) }, "job runs' tasks not followed"));
+      });
       lease.start();
       stops.push(() => lease.stop());
       const stepping = every(

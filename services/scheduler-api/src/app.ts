@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type Bus, cacheOf, isConnected } from "@berth/bus";
+import { MARATHON_FRAMEWORK_ID } from "@berth/core";
 import { every, hashToken, listen, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import type { Registry } from "prom-client";
 import type { SchedulerApiConfig } from "./config.js";
@@ -21,9 +22,11 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const { config, bus, logger } = deps;
   const agents = cacheOf(bus.buckets, "agents");
   const ledgers = cacheOf(bus.buckets, "ledger");
-  const tasks = cacheOf(bus.buckets, "tasks");
+  // Frameworks' task records only (keys `<frameworkId>.<taskId>`): nats-server sends none of Marathon's.
+  const tasks = cacheOf(bus.buckets, "tasks", undefined, []);
   const tokens = cacheOf(bus.buckets, "tokens");
   const frameworks = cacheOf(bus.buckets, "frameworks");
+  const frameworksTasks = () => [...frameworks.values()].filter((f) => f.id !== MARATHON_FRAMEWORK_ID).map((f) => `${f.id}.>`);
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
@@ -98,9 +101,16 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
 
   return {
     async start() {
-      const caches = [agents, ledgers, tasks, tokens, frameworks, teams, quotas, roleWeights, queue];
+      const caches = [agents, ledgers, tokens, frameworks, teams, quotas, roleWeights, queue];
       await Promise.all(caches.map((c) => c.start()));
       stops.push(() => caches.forEach((c) => c.stop()));
+      await tasks.followKeys(frameworksTasks());
+      await tasks.start();
+      stops.push(() => tasks.stop());
+      // A framework registered (by this instance, another, or the job-scheduler): its tasks are followed too.
+      frameworks.onChange(() => {
+        tasks.followKeys(frameworksTasks()).catch((err: unknown) => logger.warn({ err: String(err) }, "frameworks' tasks not followed"));
+      });
       await api.markOrphansInactive();
       const offering = every(
         config.offerIntervalMs,

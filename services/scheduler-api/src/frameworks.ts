@@ -48,8 +48,10 @@ export class FrameworkRegistry {
     return (await this.bus.frameworks.get(id))?.value;
   }
 
+  /** Records a framework; its tasks' records are followed before it can launch one. */
   async put(f: Framework): Promise<void> {
     await this.bus.frameworks.put(f.id, f);
+    await this.tasks.followAlso([`${f.id}.>`]);
   }
 
   /** SUPPRESS and REVIVE, kept in the registry: the launch-dispatcher reads which frameworks want offers. */
