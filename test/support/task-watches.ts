@@ -10,12 +10,16 @@ interface Jsz {
   account_details?: {
     stream_detail?: {
       name: string;
-      consumer_detail?: { config?: { filter_subject?: string; filter_subjects?: string[] } }[];
+      consumer_detail?: { push_bound?: boolean; config?: { filter_subject?: string; filter_subjects?: string[] } }[];
     }[];
   }[];
 }
 
-/** Every watch of the task records open now, read from nats-server's monitoring endpoint. */
+/**
+ * Every watch of the task records open now, read from nats-server's monitoring endpoint. A watch
+ * replaced (its keys changed, or it went silent) leaves its consumer behind for some minutes with
+ * no one to send to: only the consumers a client is subscribed to are counted.
+ */
 export async function taskWatches(monitorUrl: string): Promise<TaskWatch[]> {
   const jsz = (await (await fetch(`${monitorUrl}/jsz?accounts=true&streams=true&consumers=true&config=true`)).json()) as Jsz;
   const prefix = `$KV.${BUCKETS.tasks}.`;
@@ -24,6 +28,7 @@ export async function taskWatches(monitorUrl: string): Promise<TaskWatch[]> {
     .flatMap((a) => a.stream_detail ?? [])
     .filter((s) => s.name === stream)
     .flatMap((s) => s.consumer_detail ?? [])
+    .filter((c) => c.push_bound === true)
     .map((c) => {
       const filters = c.config?.filter_subjects ?? (c.config?.filter_subject ? [c.config.filter_subject] : []);
       return { keys: filters.length === 0 ? [">"] : filters.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f)) };

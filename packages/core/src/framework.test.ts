@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  COMPLETED_FRAMEWORK_FOLLOWED_MS,
+  frameworkTaskKeys,
   fairOrder,
   frameworkLaunchRefusal,
   frameworkOf,
@@ -111,5 +113,29 @@ describe("frameworks", () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("the task records the scheduler-api follows", () => {
+  const fw = (id: string, state: "active" | "inactive" | "completed", updatedAtMs = 0) => ({ id, state, updatedAtMs });
+  const now = 100 * 60_000;
+
+  it("are every framework's but Marathon's, by the key filter of its id", () => {
+    expect(
+      frameworkTaskKeys([fw("marathon", "active"), fw("f1", "active"), fw("f2", "inactive"), fw("metronome-ops", "active")], now),
+    ).toEqual(["f1.>", "f2.>", "metronome-ops.>"]);
+  });
+
+  it("keep a completed framework's until some minutes after it completed, then let them go", () => {
+    const completedAt = now - COMPLETED_FRAMEWORK_FOLLOWED_MS;
+    expect(frameworkTaskKeys([fw("done", "completed", completedAt)], now)).toEqual(["done.>"]);
+    expect(frameworkTaskKeys([fw("done", "completed", completedAt - 1)], now)).toEqual([]);
+    // Only completion lets go: a framework gone (inactive) long ago still has tasks living on.
+    expect(frameworkTaskKeys([fw("away", "inactive", 0)], now)).toEqual(["away.>"]);
+  });
+
+  it("are none with no framework but Marathon", () => {
+    expect(frameworkTaskKeys([fw("marathon", "active")], now)).toEqual([]);
+    expect(frameworkTaskKeys([], now)).toEqual([]);
   });
 });

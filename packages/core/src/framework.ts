@@ -41,6 +41,29 @@ export interface Framework {
 }
 
 /** The framework that owns a task or a booking; records and bookings of earlier versions name none and are marathon's. */
+/**
+ * How long after a framework completed its task records are still followed by
+ * the scheduler-api (its kills' ends come in, its records are tidied); after,
+ * a cluster where short-lived frameworks come and go (a Spark driver each)
+ * does not follow them for ever.
+ */
+export const COMPLETED_FRAMEWORK_FOLLOWED_MS = 10 * 60_000;
+
+/**
+ * The key filters of the task records the scheduler-api follows: every
+ * framework's (`<frameworkId>.<taskId>`) but Marathon's, a completed one's
+ * until COMPLETED_FRAMEWORK_FOLLOWED_MS after it completed.
+ */
+export function frameworkTaskKeys(frameworks: Iterable<Pick<Framework, "id" | "state" | "updatedAtMs">>, nowMs: number): string[] {
+  const keys: string[] = [];
+  for (const f of frameworks) {
+    if (f.id === MARATHON_FRAMEWORK_ID) continue;
+    if (f.state === "completed" && nowMs - f.updatedAtMs > COMPLETED_FRAMEWORK_FOLLOWED_MS) continue;
+    keys.push(`${f.id}.>`);
+  }
+  return keys;
+}
+
 export function frameworkOf(x: { frameworkId?: string | null }): string {
   return x.frameworkId || MARATHON_FRAMEWORK_ID;
 }

@@ -203,7 +203,9 @@ export { type ImageAccessState, type ImageDecision, imageDecision, imageReposito
 export { type GroupApp, type GroupUpdate, MAX_GROUP_DEPTH, readGroupUpdate, scaledInstances } from "./group-update.js";
 export { CALLBACK_ATTEMPTS, callbackRetryDelayMs, callbackUrlRefusal } from "./callbacks.js";
 export {
+  COMPLETED_FRAMEWORK_FOLLOWED_MS,
   type Framework,
+  frameworkTaskKeys,
   frameworkOf,
   type FrameworkState,
   frameworkVisibleTo,

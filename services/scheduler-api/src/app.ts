@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type Bus, cacheOf, isConnected } from "@berth/bus";
-import { MARATHON_FRAMEWORK_ID } from "@berth/core";
+import { frameworkTaskKeys } from "@berth/core";
 import { every, hashToken, listen, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import type { Registry } from "prom-client";
 import type { SchedulerApiConfig } from "./config.js";
@@ -26,7 +26,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const tasks = cacheOf(bus.buckets, "tasks", undefined, []);
   const tokens = cacheOf(bus.buckets, "tokens");
   const frameworks = cacheOf(bus.buckets, "frameworks");
-  const frameworksTasks = () => [...frameworks.values()].filter((f) => f.id !== MARATHON_FRAMEWORK_ID).map((f) => `${f.id}.>`);
+  const frameworksTasks = () => frameworkTaskKeys(frameworks.values(), Date.now());
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
@@ -120,7 +120,11 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       stops.push(() => offering.stop());
       const failover = every(
         1_000,
-        () => api.sweep(),
+        async () => {
+          await api.sweep();
+          // A framework completed long enough ago is followed no more.
+          await tasks.followKeys(frameworksTasks());
+        },
         (err) => logger.warn({ err: String(err) }, "the framework sweep failed"),
       );
       stops.push(() => failover.stop());
