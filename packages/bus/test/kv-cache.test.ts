@@ -1,3 +1,4 @@
+import { jetstreamManager } from "@nats-io/jetstream";
 import { describe, expect, it } from "vitest";
 import { cacheOf, type CacheListener, keyMatches } from "@berth/bus";
 import { busesOn, useNatsServer } from "./buses.js";
@@ -89,6 +90,23 @@ describe("a read model", () => {
       expect(told.filter(([k]) => k === "fw3.c")).toHaveLength(1);
       cache.stop();
     });
+
+    it("whose watch goes silent (its consumer gone with a server) watches again and catches up", async () => {
+      await put("fw5.a");
+      const cache = cacheOf(buses.kv.buckets, "teams", undefined, ["fw5.>"]);
+      await cache.start();
+      // The watch's consumer is removed behind the client's back, as a server's loss takes it.
+      const jsm = await jetstreamManager(buses.kv.nc);
+      const watchers = await jsm.consumers.list("KV_berth_teams").next();
+      const mine = watchers.filter((c) => (c.config.filter_subjects ?? [c.config.filter_subject]).includes("$KV.berth_teams.fw5.>"));
+      expect(mine).toHaveLength(1);
+      await jsm.consumers.delete("KV_berth_teams", mine[0]!.name);
+      const last = await put("fw5.b");
+      // Its check (every 5 s) finds a write to its keys newer than what it has seen, and watches again from there.
+      await cache.waitFor(last, 15_000);
+      expect(heldKeys(cache)).toEqual(["fw5.a", "fw5.b"]);
+      cache.stop();
+    }, 30_000);
 
     it("of no key holds nothing and starts at once", async () => {
       await put("fw4.a");
