@@ -69,8 +69,9 @@ export class KvCache<T, Kept = T> {
    */
   followKeys(keys: readonly string[]): Promise<void> {
     const next = [...new Set(keys)].sort();
-    // The same keys again: done once the load of them under way is.
-    if (this.keys && next.join(" ") === this.keys.join(" ")) return this.loading;
+    // The same keys again: done once the load of them under way is (a load that failed was told to
+    // its caller; the keys are followed all the same, and a silent watch is watched again).
+    if (this.keys && next.join(" ") === this.keys.join(" ")) return this.loading.catch(() => undefined);
     this.keys = next;
     for (const key of [...this.entries.keys()]) {
       if (next.some((filter) => keyMatches(filter, key))) continue;
@@ -88,22 +89,15 @@ export class KvCache<T, Kept = T> {
     return this.loading;
   }
 
-  /** Also follows what `keys` match (followKeys); a cache of every key already does. */
-  followAlso(keys: readonly string[]): Promise<void> {
-    return this.keys ? this.followKeys([...this.keys, ...keys]) : Promise.resolve();
-  }
-
   /** The revision of the last write to a key the cache follows (0 if none): what it must reach to hold them all. */
   private async lastRevision(): Promise<number> {
     if (!this.keys) return (await this.kv.status()).streamInfo.state.last_seq;
     if (!(this.kv instanceof Bucket)) throw new Error("following some keys needs a bucket opened by Kvm");
     const bucket = this.kv;
-    let last = 0;
-    for (const filter of this.keys) {
-      const m = await bucket.jsm.direct.getMessage(bucket.stream, { last_by_subj: `${bucket.prefix}.${filter}` });
-      last = Math.max(last, m?.seq ?? 0);
-    }
-    return last;
+    const lasts = await Promise.all(
+      this.keys.map((filter) => bucket.jsm.direct.getMessage(bucket.stream, { last_by_subj: `${bucket.prefix}.${filter}` })),
+    );
+    return Math.max(0, ...lasts.map((m) => m?.seq ?? 0));
   }
 
   stop(): void {

@@ -40,7 +40,6 @@ export interface Framework {
   updatedAtMs: number;
 }
 
-/** The framework that owns a task or a booking; records and bookings of earlier versions name none and are marathon's. */
 /**
  * How long after a framework completed its task records are still followed by
  * the scheduler-api (its kills' ends come in, its records are tidied); after,
@@ -64,6 +63,7 @@ export function frameworkTaskKeys(frameworks: Iterable<Pick<Framework, "id" | "s
   return keys;
 }
 
+/** The framework that owns a task or a booking; records and bookings of earlier versions name none and are marathon's. */
 export function frameworkOf(x: { frameworkId?: string | null }): string {
   return x.frameworkId || MARATHON_FRAMEWORK_ID;
 }

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AgentCommands, type Bus, cacheOf, isConnected, JOB_SCHEDULER_LEASE, Lease, publishEvent } from "@berth/bus";
-import { principalOf, type Principal } from "@berth/core";
+import { frameworkTaskKeys, principalOf, type Principal } from "@berth/core";
 import { every, hashToken, listen, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { JobSchedulerConfig } from "./config.js";
@@ -42,7 +42,7 @@ export function buildJobScheduler(deps: JobSchedulerDeps): { start(): Promise<{ 
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
   const frameworks = cacheOf(bus.buckets, "frameworks");
   const caches = [jobs, runs, history, ticks, tokens, agents, ledgers, teams, quotas, secrets, queue, roleWeights, frameworks];
-  const jobsTasks = () => [...frameworks.values()].filter((f) => f.id.startsWith(JOB_FRAMEWORK_PREFIX)).map((f) => `${f.id}.>`);
+  const jobsTasks = () => frameworkTaskKeys(frameworks.values(), Date.now()).filter((key) => key.startsWith(JOB_FRAMEWORK_PREFIX));
   for (const c of [jobs, runs, history]) c.onSkip((key, reason) => logger.warn({ key, reason }, "left a stored record out"));
 
   const outcomes = new Counter({

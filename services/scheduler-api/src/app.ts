@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type Bus, cacheOf, isConnected } from "@berth/bus";
-import { frameworkTaskKeys } from "@berth/core";
 import { every, hashToken, listen, type Logger, serveServiceHttp, tokenIn } from "@berth/runtime";
 import type { Registry } from "prom-client";
 import type { SchedulerApiConfig } from "./config.js";
@@ -26,7 +25,6 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
   const tasks = cacheOf(bus.buckets, "tasks", undefined, []);
   const tokens = cacheOf(bus.buckets, "tokens");
   const frameworks = cacheOf(bus.buckets, "frameworks");
-  const frameworksTasks = () => frameworkTaskKeys(frameworks.values(), Date.now());
   const teams = cacheOf(bus.buckets, "teams");
   const quotas = cacheOf(bus.buckets, "quotas");
   const roleWeights = cacheOf(bus.buckets, "roleWeights");
@@ -104,12 +102,12 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       const caches = [agents, ledgers, tokens, frameworks, teams, quotas, roleWeights, queue];
       await Promise.all(caches.map((c) => c.start()));
       stops.push(() => caches.forEach((c) => c.stop()));
-      await tasks.followKeys(frameworksTasks());
+      await api.registry.followTasks(Date.now());
       await tasks.start();
       stops.push(() => tasks.stop());
       // A framework registered (by this instance, another, or the job-scheduler): its tasks are followed too.
       frameworks.onChange(() => {
-        tasks.followKeys(frameworksTasks()).catch((err: unknown) => logger.warn({ err: String(err) }, "frameworks' tasks not followed"));
+        api.registry.followTasks(Date.now()).catch((err: unknown) => logger.warn({ err: String(err) }, "frameworks' tasks not followed"));
       });
       await api.markOrphansInactive();
       const offering = every(
@@ -120,11 +118,7 @@ export function buildSchedulerApi(deps: SchedulerApiDeps): { start(): Promise<{ 
       stops.push(() => offering.stop());
       const failover = every(
         1_000,
-        async () => {
-          await api.sweep();
-          // A framework completed long enough ago is followed no more.
-          await tasks.followKeys(frameworksTasks());
-        },
+        () => api.sweep(),
         (err) => logger.warn({ err: String(err) }, "the framework sweep failed"),
       );
       stops.push(() => failover.stop());

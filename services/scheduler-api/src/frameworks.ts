@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AgentCommands, BusHandles, KvCache } from "@berth/bus";
-import { type Framework, frameworkOf, isTerminal, type TaskRecord } from "@berth/core";
+import { type Framework, frameworkOf, frameworkTaskKeys, isTerminal, type TaskRecord } from "@berth/core";
 import type { Logger } from "@berth/runtime";
 
 /** The id Mesos gives a framework: a master's id and a counter; here a fresh uuid and 0000. */
@@ -41,17 +41,23 @@ export class FrameworkRegistry {
     private readonly bus: BusHandles<"frameworks" | "tasks">,
     private readonly commands: AgentCommands,
     private readonly tasks: KvCache<TaskRecord>,
+    private readonly frameworks: KvCache<Framework>,
     private readonly log: Logger,
   ) {}
+
+  /** Has the task cache follow the records of the frameworks known now (core frameworkTaskKeys); resolves once they are loaded. */
+  followTasks(nowMs: number): Promise<void> {
+    return this.tasks.followKeys(frameworkTaskKeys(this.frameworks.values(), nowMs));
+  }
 
   async get(id: string): Promise<Framework | undefined> {
     return (await this.bus.frameworks.get(id))?.value;
   }
 
   /** Records a framework; its tasks' records are followed before it can launch one. */
-  async put(f: Framework): Promise<void> {
-    await this.bus.frameworks.put(f.id, f);
-    await this.tasks.followAlso([`${f.id}.>`]);
+  async put(f: Framework, nowMs: number): Promise<void> {
+    await this.frameworks.waitFor(await this.bus.frameworks.put(f.id, f));
+    await this.followTasks(nowMs);
   }
 
   /** SUPPRESS and REVIVE, kept in the registry: the launch-dispatcher reads which frameworks want offers. */

@@ -71,7 +71,7 @@ export class SchedulerApi {
   ) {
     // A framework's task carries no values from the secret store: nothing is sealed to its agent.
     const commands = new AgentCommands(bus, () => undefined);
-    this.registry = new FrameworkRegistry(bus, commands, views.tasks, log);
+    this.registry = new FrameworkRegistry(bus, commands, views.tasks, views.frameworks, log);
     this.launcher = new Launcher(bus, commands, views, opts.defaultQuota, log);
     this.offers = new OfferRounds(views, this.launcher, opts, log);
     this.updates = new FrameworkUpdates(bus, views.tasks, (id) => this.sessions.get(id), this.registry, opts);
@@ -118,7 +118,7 @@ export class SchedulerApi {
         updatedAtMs: now,
       };
     }
-    await this.registry.put(framework);
+    await this.registry.put(framework, now);
     // A second subscriber with the same id takes over: the first is told, as Mesos tells it.
     this.sessions.get(framework.id)?.end("Framework failed over");
     const session = new Session(framework, res, this.opts.heartbeatSeconds, (s) => void this.disconnected(s));
@@ -208,6 +208,8 @@ export class SchedulerApi {
    */
   async sweep(): Promise<void> {
     const now = this.opts.now();
+    // A framework completed long enough ago is followed no more.
+    await this.registry.followTasks(now);
     this.updates.retry(now);
     // One pass over the tasks: every framework's live ones, by framework.
     const live = new Map<string, TaskRecord[]>();
