@@ -16,9 +16,10 @@ interface Jsz {
 }
 
 /**
- * Every watch of the task records open now, read from nats-server's monitoring endpoint. A watch
- * replaced (its keys changed, or it went silent) leaves its consumer behind for some minutes with
- * no one to send to: only the consumers a client is subscribed to are counted.
+ * Every watch of the task records open now, read from nats-server's monitoring endpoint. A replaced
+ * watch's consumer is deleted a moment after (or, when that delete did not reach the server, times
+ * out some minutes later), sending to no one meanwhile: only the consumers a client is subscribed
+ * to are counted.
  */
 export async function taskWatches(monitorUrl: string): Promise<TaskWatch[]> {
   const jsz = (await (await fetch(`${monitorUrl}/jsz?accounts=true&streams=true&consumers=true&config=true`)).json()) as Jsz;

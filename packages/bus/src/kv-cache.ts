@@ -125,10 +125,10 @@ export class KvCache<T, Kept = T> {
       ...(this.opts.headersOnly ? { headers_only: true } : {}),
     });
     if (generation !== this.generation) {
-      watch.stop(); // replaced while it was being made
+      endWatch(watch); // replaced while it was being made
       return;
     }
-    this.stopWatch = () => watch.stop();
+    this.stopWatch = () => endWatch(watch);
     void (async () => {
       for await (const e of watch) {
         if (generation !== this.generation) break;
@@ -251,6 +251,18 @@ export class KvCache<T, Kept = T> {
       }
     }
   }
+}
+
+/**
+ * Stops a watch and removes its consumer from the server: nats.js leaves a stopped watch's consumer
+ * there until its inactivity threshold (five minutes), and a cache that changes its keys would leave
+ * one behind each time. A server that cannot be reached (the reason a silent watch is replaced) keeps
+ * it until then.
+ */
+function endWatch(watch: { stop(): void }): void {
+  watch.stop();
+  const consumer = (watch as { _data?: { delete?: () => Promise<unknown> } })._data;
+  void consumer?.delete?.().catch(() => undefined);
 }
 
 /** Whether a NATS subject filter (`*` one token, `>` the rest) matches a key. */

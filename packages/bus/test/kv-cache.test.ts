@@ -1,5 +1,5 @@
 import { jetstreamManager } from "@nats-io/jetstream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cacheOf, type CacheListener, keyMatches } from "@berth/bus";
 import { busesOn, useNatsServer } from "./buses.js";
 
@@ -48,6 +48,15 @@ describe("a read model", () => {
         .map(([k]) => k)
         .sort();
 
+    /** The filters of each consumer of the bucket that follows any of these keys. */
+    const watchersOf = async (...filters: string[]) => {
+      const jsm = await jetstreamManager(buses.kv.nc);
+      const all = await jsm.consumers.list("KV_berth_teams").next();
+      return all
+        .map((c) => [...(c.config.filter_subjects ?? [c.config.filter_subject ?? ""])].sort())
+        .filter((subjects) => subjects.some((s) => filters.some((f) => s === `$KV.berth_teams.${f}`)));
+    };
+
     it("holds and hears of the keys its filters match alone, and starts though the bucket's last write is another key's", async () => {
       await put("fw1.a");
       await put("marathon.b");
@@ -88,7 +97,12 @@ describe("a read model", () => {
       await cache.waitFor(last);
       expect(heldKeys(cache)).toEqual(["fw2.a", "fw2.e", "fw3.c"]);
       expect(told.filter(([k]) => k === "fw3.c")).toHaveLength(1);
+      // The replaced watches' consumers are gone from the server, not left to time out; the last goes with the cache.
+      await vi.waitFor(async () =>
+        expect(await watchersOf("fw2.>", "fw3.>")).toEqual([["$KV.berth_teams.fw2.>", "$KV.berth_teams.fw3.>"]]),
+      );
       cache.stop();
+      await vi.waitFor(async () => expect(await watchersOf("fw2.>", "fw3.>")).toEqual([]));
     });
 
     it("whose watch goes silent (its consumer gone with a server) watches again and catches up", async () => {
