@@ -130,7 +130,7 @@ export class JobRunner {
     const cursorKey = jobRunKey(rec.job.id, s.id);
     const cursor = this.views.ticks.get(cursorKey);
     if (!cursor) {
-      await this.stores.ticks.create(cursorKey, { afterMs: now }).catch(ignoreConflict);
+      await this.movedCursor(cursorKey, this.stores.ticks.create(cursorKey, { afterMs: now }));
       return;
     }
     const due = dueTicks(cronParse.schedule, s, cursor.value.afterMs, now, this.opts.maxCatchUp);
@@ -170,7 +170,17 @@ export class JobRunner {
       await this.stores.history.mutate(rec.job.id, (h) => countMissed(h ?? EMPTY_HISTORY, due.missedUncounted));
     }
     // Moved on only from where this step read it: a second scheduler acting at once fails here, and its runs' creates failed above.
-    await this.stores.ticks.update(cursorKey, { afterMs: now }, cursor.revision).catch(ignoreConflict);
+    await this.movedCursor(cursorKey, this.stores.ticks.update(cursorKey, { afterMs: now }, cursor.revision));
+  }
+
+  /**
+   * Waits until this scheduler's view holds the cursor it moved, so its next step starts from there: from
+   * the cursor it read before, that step would take this one's ticks again, and could not move the
+   * cursor on from a revision that is no longer its. A move another scheduler made first is theirs to see.
+   */
+  private async movedCursor(cursorKey: string, write: Promise<number>): Promise<void> {
+    const revision = await write.catch(ignoreConflict);
+    if (revision !== undefined) await this.views.ticks.waitFor(revision);
   }
 
   private async createRun(run: JobRun): Promise<void> {
