@@ -88,7 +88,14 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   };
   const follower = new EventFollower(cluster.apiUrl, cluster.adminToken, violation);
   follower.start();
-  const stopContainers = watchContainers(cluster.agentIds, workload.mostInstances, tasksOf, follower.unreachable, violation);
+  const stopContainers = watchContainers(
+    cluster.agentIds,
+    workload.mostInstances,
+    tasksOf,
+    follower.unreachable,
+    (task) => follower.told.filter((s) => s.taskId === task).map((s) => s.status),
+    violation,
+  );
   const stopExits = watchExits(cluster, nemesis.killed, violation);
 
   // Each team's client waits for one answer before its next request, as a person's script would.

@@ -37,6 +37,8 @@ export function watchContainers(
   /** What the API says of an app's tasks, told with a violation about them. */
   tasksOf: (app: string) => Promise<string>,
   unreachable: ReadonlySet<string>,
+  /** The states /v2/events has told of a task so far, told with a violation about it. */
+  toldOf: (task: string) => string[],
   violation: (what: string) => void,
 ): () => void {
   let looking = false;
@@ -56,8 +58,9 @@ export function watchContainers(
         const allowed = 2 * (mostInstances.get(app) ?? 0);
         if (tasks.length > allowed) {
           const api = await tasksOf(app);
+          const told = tasks.map((t) => `${t}: ${toldOf(t).join(" ") || "nothing"}`).join("; ");
           violation(
-            `${tasks.length} running containers of ${app}, more than its upgrade strategy allows (${allowed}): ${tasks.join(" ")}; the API lists ${api}`,
+            `${tasks.length} running containers of ${app}, more than its upgrade strategy allows (${allowed}): ${tasks.join(" ")}; the API lists ${api}; /v2/events told ${told}`,
           );
         }
       }
