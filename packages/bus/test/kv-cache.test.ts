@@ -48,14 +48,15 @@ describe("a read model", () => {
         .map(([k]) => k)
         .sort();
 
-    /** The filters of each consumer of the bucket that follows any of these keys. */
+    /** The bucket's consumers (watches) that follow any of these keys, each with its filters sorted. */
     const watchersOf = async (...filters: string[]) => {
       const jsm = await jetstreamManager(buses.kv.nc);
       const all = await jsm.consumers.list("KV_berth_teams").next();
       return all
-        .map((c) => [...(c.config.filter_subjects ?? [c.config.filter_subject ?? ""])].sort())
-        .filter((subjects) => subjects.some((s) => filters.some((f) => s === `$KV.berth_teams.${f}`)));
+        .map((c) => ({ name: c.name, subjects: [...(c.config.filter_subjects ?? [c.config.filter_subject ?? ""])].sort() }))
+        .filter((c) => c.subjects.some((s) => filters.some((f) => s === `$KV.berth_teams.${f}`)));
     };
+    const filtersOfWatchers = async (...filters: string[]) => (await watchersOf(...filters)).map((c) => c.subjects);
 
     it("holds and hears of the keys its filters match alone, and starts though the bucket's last write is another key's", async () => {
       await put("fw1.a");
@@ -99,10 +100,10 @@ describe("a read model", () => {
       expect(told.filter(([k]) => k === "fw3.c")).toHaveLength(1);
       // The replaced watches' consumers are gone from the server, not left to time out; the last goes with the cache.
       await vi.waitFor(async () =>
-        expect(await watchersOf("fw2.>", "fw3.>")).toEqual([["$KV.berth_teams.fw2.>", "$KV.berth_teams.fw3.>"]]),
+        expect(await filtersOfWatchers("fw2.>", "fw3.>")).toEqual([["$KV.berth_teams.fw2.>", "$KV.berth_teams.fw3.>"]]),
       );
       cache.stop();
-      await vi.waitFor(async () => expect(await watchersOf("fw2.>", "fw3.>")).toEqual([]));
+      await vi.waitFor(async () => expect(await filtersOfWatchers("fw2.>", "fw3.>")).toEqual([]));
     });
 
     it("whose watch goes silent (its consumer gone with a server) watches again and catches up", async () => {
@@ -110,11 +111,9 @@ describe("a read model", () => {
       const cache = cacheOf(buses.kv.buckets, "teams", undefined, ["fw5.>"]);
       await cache.start();
       // The watch's consumer is removed behind the client's back, as a server's loss takes it.
-      const jsm = await jetstreamManager(buses.kv.nc);
-      const watchers = await jsm.consumers.list("KV_berth_teams").next();
-      const mine = watchers.filter((c) => (c.config.filter_subjects ?? [c.config.filter_subject]).includes("$KV.berth_teams.fw5.>"));
+      const mine = await watchersOf("fw5.>");
       expect(mine).toHaveLength(1);
-      await jsm.consumers.delete("KV_berth_teams", mine[0]!.name);
+      await (await jetstreamManager(buses.kv.nc)).consumers.delete("KV_berth_teams", mine[0]!.name);
       const last = await put("fw5.b");
       // Its check (every 5 s) finds a write to its keys newer than what it has seen, and watches again from there.
       await cache.waitFor(last, 15_000);
